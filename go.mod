@@ -1,0 +1,16 @@
+module github.com/galleypress/galley
+
+go 1.26.8
+
+require (
+	github.com/rivo/uniseg v0.4.7
+	github.com/yuin/goldmark v1.8.7
+	go.abhg.dev/goldmark/frontmatter v0.2.0
+	go.yaml.in/yaml/v3 v3.0.6
+	golang.org/x/text v0.44.0
+)
+
+require (
+	github.com/BurntSushi/toml v1.2.1 // indirect
+	gopkg.in/yaml.v3 v3.0.1 // indirect
+)

@@ -1,0 +1,198 @@
+// Package doc defines galley's document model: a Document holds metadata,
+// the blocks before its first heading, and a tree of sections; blocks hold
+// inlines. Readers build a Document, transforms refine it and renderers
+// write it out without modifying it.
+//
+// The model has a versioned JSON form (see Encode and Decode) so that other
+// programs can produce or inspect documents.
+package doc
+
+// Document is a whole document: metadata, the blocks that come before the
+// first section, and the top-level sections.
+type Document struct {
+	Meta     Meta
+	Blocks   []Block
+	Sections []*Section
+}
+
+// Meta is a document's metadata. Lang is a BCP 47 tag such as "nl" or
+// "en-US". Date is free text, preferably an ISO 8601 date (2023-09-19).
+// Cover is the path of a cover image, relative to the input's folder.
+type Meta struct {
+	Title       string
+	Subtitle    string
+	Authors     []string
+	Lang        string
+	Date        string
+	Identifier  string
+	Publisher   string
+	Rights      string
+	Description string
+	Keywords    []string
+	Cover       string
+	// Extra holds metadata fields that have no place above, in the
+	// order they were given, so that nothing a reader found is lost.
+	Extra []Field
+}
+
+// Field is one extra metadata field.
+type Field struct {
+	Key, Value string
+}
+
+// Section is a heading with the blocks and subsections that follow it.
+// Level is 1 for a top-level heading. ID and Number are filled in by
+// transforms (or by a reader that finds them in the source, such as the
+// "2.1" of "2.1 Beleidsprioriteiten").
+type Section struct {
+	Level    int
+	ID       string
+	Number   string
+	Title    []Inline
+	Blocks   []Block
+	Sections []*Section
+}
+
+// Block is a block-level element: *Paragraph, *Heading, *List, *Quote,
+// *CodeBlock, *Table, *Figure or *Rule.
+type Block interface{ isBlock() }
+
+// Inline is an inline element: *Text, *Emph, *Strong, *Strike, *Code,
+// *Link, *Image, *Note, *Sup, *Sub or *LineBreak.
+type Inline interface{ isInline() }
+
+// Paragraph is a paragraph of inlines.
+type Paragraph struct{ Inlines []Inline }
+
+// Heading is a heading that cannot start a section because it sits inside
+// a quote or a list item. It is kept in place.
+type Heading struct {
+	Level   int
+	Inlines []Inline
+}
+
+// List is a bullet list, or an ordered list when Ordered is set, numbered
+// from Start. A tight list has no space between its items.
+type List struct {
+	Ordered bool
+	Start   int
+	// Numbering is the style of an ordered list's numbers: "" or "1" for
+	// 1, 2, 3; "a" and "A" for letters; "i" and "I" for roman numerals.
+	Numbering string
+	Tight     bool
+	Items     []*ListItem
+}
+
+// ListItem is one item of a list. Its blocks may include nested lists.
+type ListItem struct{ Blocks []Block }
+
+// Quote is a block quotation.
+type Quote struct{ Blocks []Block }
+
+// CodeBlock is preformatted text. Lang names its language ("go"), if known.
+// Text ends without a trailing newline.
+type CodeBlock struct {
+	Lang string
+	Text string
+}
+
+// Align is the alignment of a table column.
+type Align int
+
+// Column alignments.
+const (
+	AlignDefault Align = iota
+	AlignLeft
+	AlignCenter
+	AlignRight
+)
+
+// Table is a table with an optional header row. Align has one entry per
+// column; rows may be shorter than the number of columns.
+type Table struct {
+	Caption []Inline
+	Align   []Align
+	Header  []Cell
+	Rows    [][]Cell
+}
+
+// Cell is one table cell.
+type Cell struct{ Inlines []Inline }
+
+// Figure is an image standing on its own, with alternative text and an
+// optional caption. Src is a path relative to the input's folder, or a URL.
+type Figure struct {
+	Src     string
+	Alt     string
+	Title   string
+	Caption []Inline
+}
+
+// Rule is a thematic break.
+type Rule struct{}
+
+// Text is a run of text. Soft line breaks of the source are spaces.
+type Text struct{ Text string }
+
+// Emph is emphasised text, usually set in italics.
+type Emph struct{ Inlines []Inline }
+
+// Strong is strongly emphasised text, usually set in bold.
+type Strong struct{ Inlines []Inline }
+
+// Strike is struck-through text.
+type Strike struct{ Inlines []Inline }
+
+// Sup is superscript.
+type Sup struct{ Inlines []Inline }
+
+// Sub is subscript.
+type Sub struct{ Inlines []Inline }
+
+// Code is inline code.
+type Code struct{ Text string }
+
+// Link is a hyperlink. A URL starting with "#" refers to a section id.
+type Link struct {
+	URL     string
+	Title   string
+	Inlines []Inline
+}
+
+// Image is an inline image.
+type Image struct {
+	Src   string
+	Alt   string
+	Title string
+}
+
+// Note is a footnote or endnote. Number is assigned by the NumberNotes
+// transform; it is 0 until then.
+type Note struct {
+	Number int
+	Blocks []Block
+}
+
+// LineBreak is a hard line break.
+type LineBreak struct{}
+
+func (*Paragraph) isBlock() {}
+func (*Heading) isBlock()   {}
+func (*List) isBlock()      {}
+func (*Quote) isBlock()     {}
+func (*CodeBlock) isBlock() {}
+func (*Table) isBlock()     {}
+func (*Figure) isBlock()    {}
+func (*Rule) isBlock()      {}
+
+func (*Text) isInline()      {}
+func (*Emph) isInline()      {}
+func (*Strong) isInline()    {}
+func (*Strike) isInline()    {}
+func (*Sup) isInline()       {}
+func (*Sub) isInline()       {}
+func (*Code) isInline()      {}
+func (*Link) isInline()      {}
+func (*Image) isInline()     {}
+func (*Note) isInline()      {}
+func (*LineBreak) isInline() {}

@@ -1,0 +1,540 @@
+package doc
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+)
+
+// Version is the version of the JSON form written by Encode. Decode
+// accepts this version only; a later version of galley that changes the
+// form will raise it and keep reading the old one.
+const Version = 1
+
+// The JSON form of a document, version 1:
+//
+//	{
+//	  "galley": 1,
+//	  "meta": {"title": "…", "authors": ["…"], "lang": "nl", …},
+//	  "blocks": [ block… ],
+//	  "sections": [
+//	    {"level": 1, "id": "…", "number": "2.1", "title": [ inline… ],
+//	     "blocks": [ block… ], "sections": [ section… ]}
+//	  ]
+//	}
+//
+// Every block and inline is an object with a "type":
+//
+//	paragraph  {"content": [inline…]}
+//	heading    {"level": 2, "content": [inline…]}
+//	list       {"ordered": true, "start": 1, "numbering": "a", "tight": true, "items": [[block…]…]}
+//	quote      {"blocks": [block…]}
+//	code_block {"lang": "go", "text": "…"}
+//	table      {"caption": [inline…], "align": ["left"…], "header": [[inline…]…], "rows": [[[inline…]…]…]}
+//	figure     {"src": "…", "alt": "…", "title": "…", "caption": [inline…]}
+//	rule       {}
+//	text       {"text": "…"}
+//	emph, strong, strike, sup, sub  {"content": [inline…]}
+//	code       {"text": "…"}
+//	link       {"url": "…", "title": "…", "content": [inline…]}
+//	image      {"src": "…", "alt": "…", "title": "…"}
+//	note       {"number": 1, "blocks": [block…]}
+//	line_break {}
+//
+// Empty fields are left out. Unknown fields and types are errors.
+type jsonDoc struct {
+	Galley   int        `json:"galley"`
+	Meta     jsonMeta   `json:"meta"`
+	Blocks   []jsonNode `json:"blocks,omitempty"`
+	Sections []jsonSect `json:"sections,omitempty"`
+}
+
+type jsonMeta struct {
+	Title       string   `json:"title,omitempty"`
+	Subtitle    string   `json:"subtitle,omitempty"`
+	Authors     []string `json:"authors,omitempty"`
+	Lang        string   `json:"lang,omitempty"`
+	Date        string   `json:"date,omitempty"`
+	Identifier  string   `json:"identifier,omitempty"`
+	Publisher   string   `json:"publisher,omitempty"`
+	Rights      string   `json:"rights,omitempty"`
+	Description string   `json:"description,omitempty"`
+	Keywords    []string `json:"keywords,omitempty"`
+	Cover       string   `json:"cover,omitempty"`
+	Extra       []Field  `json:"extra,omitempty"`
+}
+
+type jsonSect struct {
+	Level    int        `json:"level"`
+	ID       string     `json:"id,omitempty"`
+	Number   string     `json:"number,omitempty"`
+	Title    []jsonNode `json:"title,omitempty"`
+	Blocks   []jsonNode `json:"blocks,omitempty"`
+	Sections []jsonSect `json:"sections,omitempty"`
+}
+
+type jsonNode struct {
+	Type      string         `json:"type"`
+	Level     int            `json:"level,omitempty"`
+	Ordered   bool           `json:"ordered,omitempty"`
+	Start     *int           `json:"start,omitempty"`
+	Numbering string         `json:"numbering,omitempty"`
+	Tight     bool           `json:"tight,omitempty"`
+	Number    int            `json:"number,omitempty"`
+	Lang      string         `json:"lang,omitempty"`
+	URL       string         `json:"url,omitempty"`
+	Src       string         `json:"src,omitempty"`
+	Alt       string         `json:"alt,omitempty"`
+	Title     string         `json:"title,omitempty"`
+	Text      string         `json:"text,omitempty"`
+	Align     []string       `json:"align,omitempty"`
+	Caption   []jsonNode     `json:"caption,omitempty"`
+	Header    [][]jsonNode   `json:"header,omitempty"`
+	Rows      [][][]jsonNode `json:"rows,omitempty"`
+	Items     [][]jsonNode   `json:"items,omitempty"`
+	Content   []jsonNode     `json:"content,omitempty"`
+	Blocks    []jsonNode     `json:"blocks,omitempty"`
+}
+
+// MarshalJSON implements json.Marshaler for Field.
+func (f Field) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Key   string `json:"key"`
+		Value string `json:"value"`
+	}{f.Key, f.Value})
+}
+
+// UnmarshalJSON implements json.Unmarshaler for Field.
+func (f *Field) UnmarshalJSON(b []byte) error {
+	var v struct {
+		Key   string `json:"key"`
+		Value string `json:"value"`
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	f.Key, f.Value = v.Key, v.Value
+	return nil
+}
+
+var alignNames = []string{"default", "left", "center", "right"}
+
+// Encode writes d to w in the JSON form, indented, ending in a newline.
+func Encode(w io.Writer, d *Document) error {
+	jd, err := encodeDoc(d)
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", " ")
+	return enc.Encode(jd)
+}
+
+// Decode reads a document in the JSON form from r. It rejects unknown
+// fields, unknown node types and versions other than Version.
+func Decode(r io.Reader) (*Document, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	var jd jsonDoc
+	if err := dec.Decode(&jd); err != nil {
+		return nil, jsonError(data, err)
+	}
+	if dec.More() {
+		return nil, errors.New("doc: unexpected data after the document")
+	}
+	if jd.Galley != Version {
+		if jd.Galley == 0 {
+			return nil, errors.New(`doc: not a galley document: "galley": 1 is missing`)
+		}
+		return nil, fmt.Errorf("doc: unsupported JSON version %d (this galley reads version %d)", jd.Galley, Version)
+	}
+	return decodeDoc(&jd)
+}
+
+// jsonError adds a line number to errors that carry a byte offset.
+func jsonError(data []byte, err error) error {
+	var off int64 = -1
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		off = se.Offset
+	case errors.As(err, &te):
+		off = te.Offset
+	}
+	if off < 0 || off > int64(len(data)) {
+		return fmt.Errorf("doc: %w", err)
+	}
+	line := 1 + bytes.Count(data[:off], []byte("\n"))
+	return &LineError{Line: line, Err: err}
+}
+
+// LineError is an error at a line of a JSON document.
+type LineError struct {
+	Line int
+	Err  error
+}
+
+func (e *LineError) Error() string { return fmt.Sprintf("line %d: %v", e.Line, e.Err) }
+func (e *LineError) Unwrap() error { return e.Err }
+
+func encodeDoc(d *Document) (*jsonDoc, error) {
+	m := d.Meta
+	jd := &jsonDoc{Galley: Version, Meta: jsonMeta{
+		Title: m.Title, Subtitle: m.Subtitle, Authors: m.Authors, Lang: m.Lang,
+		Date: m.Date, Identifier: m.Identifier, Publisher: m.Publisher,
+		Rights: m.Rights, Description: m.Description, Keywords: m.Keywords,
+		Cover: m.Cover, Extra: m.Extra,
+	}}
+	var err error
+	if jd.Blocks, err = encodeBlocks(d.Blocks); err != nil {
+		return nil, err
+	}
+	if jd.Sections, err = encodeSections(d.Sections); err != nil {
+		return nil, err
+	}
+	return jd, nil
+}
+
+func encodeSections(ss []*Section) ([]jsonSect, error) {
+	var out []jsonSect
+	for _, s := range ss {
+		js := jsonSect{Level: s.Level, ID: s.ID, Number: s.Number}
+		var err error
+		if js.Title, err = encodeInlines(s.Title); err != nil {
+			return nil, err
+		}
+		if js.Blocks, err = encodeBlocks(s.Blocks); err != nil {
+			return nil, err
+		}
+		if js.Sections, err = encodeSections(s.Sections); err != nil {
+			return nil, err
+		}
+		out = append(out, js)
+	}
+	return out, nil
+}
+
+func encodeBlocks(bs []Block) ([]jsonNode, error) {
+	var out []jsonNode
+	for _, b := range bs {
+		var n jsonNode
+		var err error
+		switch b := b.(type) {
+		case *Paragraph:
+			n.Type = "paragraph"
+			n.Content, err = encodeInlines(b.Inlines)
+		case *Heading:
+			n.Type, n.Level = "heading", b.Level
+			n.Content, err = encodeInlines(b.Inlines)
+		case *List:
+			n.Type, n.Ordered, n.Tight, n.Numbering = "list", b.Ordered, b.Tight, b.Numbering
+			if b.Ordered {
+				start := b.Start
+				n.Start = &start
+			}
+			n.Items = make([][]jsonNode, len(b.Items))
+			for i, it := range b.Items {
+				if n.Items[i], err = encodeBlocks(it.Blocks); err != nil {
+					return nil, err
+				}
+				if n.Items[i] == nil {
+					n.Items[i] = []jsonNode{}
+				}
+			}
+		case *Quote:
+			n.Type = "quote"
+			n.Blocks, err = encodeBlocks(b.Blocks)
+		case *CodeBlock:
+			n.Type, n.Lang, n.Text = "code_block", b.Lang, b.Text
+		case *Table:
+			n.Type = "table"
+			if n.Caption, err = encodeInlines(b.Caption); err != nil {
+				return nil, err
+			}
+			for _, a := range b.Align {
+				if a < 0 || int(a) >= len(alignNames) {
+					return nil, fmt.Errorf("doc: invalid table alignment %d", a)
+				}
+				n.Align = append(n.Align, alignNames[a])
+			}
+			if n.Header, err = encodeCells(b.Header); err != nil {
+				return nil, err
+			}
+			for _, row := range b.Rows {
+				r, err := encodeCells(row)
+				if err != nil {
+					return nil, err
+				}
+				if r == nil {
+					r = [][]jsonNode{}
+				}
+				n.Rows = append(n.Rows, r)
+			}
+		case *Figure:
+			n.Type, n.Src, n.Alt, n.Title = "figure", b.Src, b.Alt, b.Title
+			n.Caption, err = encodeInlines(b.Caption)
+		case *Rule:
+			n.Type = "rule"
+		default:
+			return nil, fmt.Errorf("doc: unsupported block %T", b)
+		}
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, n)
+	}
+	return out, nil
+}
+
+func encodeCells(cells []Cell) ([][]jsonNode, error) {
+	var out [][]jsonNode
+	for _, c := range cells {
+		ins, err := encodeInlines(c.Inlines)
+		if err != nil {
+			return nil, err
+		}
+		if ins == nil {
+			ins = []jsonNode{}
+		}
+		out = append(out, ins)
+	}
+	return out, nil
+}
+
+func encodeInlines(ins []Inline) ([]jsonNode, error) {
+	var out []jsonNode
+	for _, in := range ins {
+		var n jsonNode
+		var err error
+		switch in := in.(type) {
+		case *Text:
+			n.Type, n.Text = "text", in.Text
+		case *Emph:
+			n.Type = "emph"
+			n.Content, err = encodeInlines(in.Inlines)
+		case *Strong:
+			n.Type = "strong"
+			n.Content, err = encodeInlines(in.Inlines)
+		case *Strike:
+			n.Type = "strike"
+			n.Content, err = encodeInlines(in.Inlines)
+		case *Sup:
+			n.Type = "sup"
+			n.Content, err = encodeInlines(in.Inlines)
+		case *Sub:
+			n.Type = "sub"
+			n.Content, err = encodeInlines(in.Inlines)
+		case *Code:
+			n.Type, n.Text = "code", in.Text
+		case *Link:
+			n.Type, n.URL, n.Title = "link", in.URL, in.Title
+			n.Content, err = encodeInlines(in.Inlines)
+		case *Image:
+			n.Type, n.Src, n.Alt, n.Title = "image", in.Src, in.Alt, in.Title
+		case *Note:
+			n.Type, n.Number = "note", in.Number
+			n.Blocks, err = encodeBlocks(in.Blocks)
+		case *LineBreak:
+			n.Type = "line_break"
+		default:
+			return nil, fmt.Errorf("doc: unsupported inline %T", in)
+		}
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, n)
+	}
+	return out, nil
+}
+
+func decodeDoc(jd *jsonDoc) (*Document, error) {
+	m := jd.Meta
+	d := &Document{Meta: Meta{
+		Title: m.Title, Subtitle: m.Subtitle, Authors: m.Authors, Lang: m.Lang,
+		Date: m.Date, Identifier: m.Identifier, Publisher: m.Publisher,
+		Rights: m.Rights, Description: m.Description, Keywords: m.Keywords,
+		Cover: m.Cover, Extra: m.Extra,
+	}}
+	var err error
+	if d.Blocks, err = decodeBlocks(jd.Blocks, "blocks"); err != nil {
+		return nil, err
+	}
+	if d.Sections, err = decodeSections(jd.Sections, "sections", 0); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+func decodeSections(js []jsonSect, path string, parent int) ([]*Section, error) {
+	var out []*Section
+	for i, j := range js {
+		p := fmt.Sprintf("%s[%d]", path, i)
+		if j.Level <= parent {
+			return nil, fmt.Errorf("doc: %s: level %d must be greater than its parent's level %d", p, j.Level, parent)
+		}
+		s := &Section{Level: j.Level, ID: j.ID, Number: j.Number}
+		var err error
+		if s.Title, err = decodeInlines(j.Title, p+".title"); err != nil {
+			return nil, err
+		}
+		if s.Blocks, err = decodeBlocks(j.Blocks, p+".blocks"); err != nil {
+			return nil, err
+		}
+		if s.Sections, err = decodeSections(j.Sections, p+".sections", j.Level); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+func decodeBlocks(js []jsonNode, path string) ([]Block, error) {
+	var out []Block
+	for i, j := range js {
+		p := fmt.Sprintf("%s[%d]", path, i)
+		var b Block
+		var err error
+		switch j.Type {
+		case "paragraph":
+			x := &Paragraph{}
+			x.Inlines, err = decodeInlines(j.Content, p+".content")
+			b = x
+		case "heading":
+			x := &Heading{Level: j.Level}
+			x.Inlines, err = decodeInlines(j.Content, p+".content")
+			b = x
+		case "list":
+			x := &List{Ordered: j.Ordered, Tight: j.Tight, Numbering: j.Numbering}
+			if j.Start != nil {
+				x.Start = *j.Start
+			}
+			for k, it := range j.Items {
+				bs, err := decodeBlocks(it, fmt.Sprintf("%s.items[%d]", p, k))
+				if err != nil {
+					return nil, err
+				}
+				x.Items = append(x.Items, &ListItem{Blocks: bs})
+			}
+			b = x
+		case "quote":
+			x := &Quote{}
+			x.Blocks, err = decodeBlocks(j.Blocks, p+".blocks")
+			b = x
+		case "code_block":
+			b = &CodeBlock{Lang: j.Lang, Text: j.Text}
+		case "table":
+			x := &Table{}
+			if x.Caption, err = decodeInlines(j.Caption, p+".caption"); err != nil {
+				return nil, err
+			}
+			for _, a := range j.Align {
+				k := indexOf(alignNames, a)
+				if k < 0 {
+					return nil, fmt.Errorf("doc: %s: unknown alignment %q (known: default, left, center, right)", p, a)
+				}
+				x.Align = append(x.Align, Align(k))
+			}
+			if x.Header, err = decodeCells(j.Header, p+".header"); err != nil {
+				return nil, err
+			}
+			for k, row := range j.Rows {
+				r, err := decodeCells(row, fmt.Sprintf("%s.rows[%d]", p, k))
+				if err != nil {
+					return nil, err
+				}
+				x.Rows = append(x.Rows, r)
+			}
+			b = x
+		case "figure":
+			x := &Figure{Src: j.Src, Alt: j.Alt, Title: j.Title}
+			x.Caption, err = decodeInlines(j.Caption, p+".caption")
+			b = x
+		case "rule":
+			b = &Rule{}
+		default:
+			return nil, fmt.Errorf("doc: %s: unknown block type %q", p, j.Type)
+		}
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, b)
+	}
+	return out, nil
+}
+
+func decodeCells(js [][]jsonNode, path string) ([]Cell, error) {
+	var out []Cell
+	for i, c := range js {
+		ins, err := decodeInlines(c, fmt.Sprintf("%s[%d]", path, i))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Cell{Inlines: ins})
+	}
+	return out, nil
+}
+
+func decodeInlines(js []jsonNode, path string) ([]Inline, error) {
+	var out []Inline
+	for i, j := range js {
+		p := fmt.Sprintf("%s[%d]", path, i)
+		var in Inline
+		var err error
+		var kids []Inline
+		if j.Content != nil {
+			if kids, err = decodeInlines(j.Content, p+".content"); err != nil {
+				return nil, err
+			}
+		}
+		switch j.Type {
+		case "text":
+			in = &Text{Text: j.Text}
+		case "emph":
+			in = &Emph{Inlines: kids}
+		case "strong":
+			in = &Strong{Inlines: kids}
+		case "strike":
+			in = &Strike{Inlines: kids}
+		case "sup":
+			in = &Sup{Inlines: kids}
+		case "sub":
+			in = &Sub{Inlines: kids}
+		case "code":
+			in = &Code{Text: j.Text}
+		case "link":
+			in = &Link{URL: j.URL, Title: j.Title, Inlines: kids}
+		case "image":
+			in = &Image{Src: j.Src, Alt: j.Alt, Title: j.Title}
+		case "note":
+			x := &Note{Number: j.Number}
+			x.Blocks, err = decodeBlocks(j.Blocks, p+".blocks")
+			in = x
+		case "line_break":
+			in = &LineBreak{}
+		default:
+			return nil, fmt.Errorf("doc: %s: unknown inline type %q", p, j.Type)
+		}
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, in)
+	}
+	return out, nil
+}
+
+func indexOf(list []string, s string) int {
+	for i, v := range list {
+		if v == s {
+			return i
+		}
+	}
+	return -1
+}

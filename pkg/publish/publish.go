@@ -1,0 +1,435 @@
+// Package publish is galley's pipeline: it reads a document's inputs,
+// applies the transforms, renders every output and writes the files
+// atomically. Convert does this for one document; Build does it for every
+// document of a galley.yaml file.
+//
+// Outputs are written through a temporary file in the same folder and
+// renamed into place, so a failed run leaves no partial file. An output
+// whose bytes would not change is not rewritten. An output that names an
+// input is refused.
+package publish
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/galleypress/galley/pkg/doc"
+	"github.com/galleypress/galley/pkg/read"
+	_ "github.com/galleypress/galley/pkg/read/markdown" // register the markdown reader
+	"github.com/galleypress/galley/pkg/read/plaintext"
+	"github.com/galleypress/galley/pkg/render"
+	"github.com/galleypress/galley/pkg/render/html"
+	"github.com/galleypress/galley/pkg/render/text"
+	"github.com/galleypress/galley/pkg/transform"
+)
+
+// Job is one document to build: its inputs, how to read them, metadata
+// to set, and the outputs to write.
+type Job struct {
+	// Inputs are the files to read, relative to Env.Dir. Several inputs
+	// are read one by one and joined in order into one document. "-" is
+	// standard input.
+	Inputs []string
+	// From names the input format ("markdown", "text", "json"); empty
+	// means by file name extension.
+	From string
+	// Encoding names the inputs' character encoding; empty means UTF-8.
+	Encoding string
+	// Meta holds metadata that overrides the document's own: every
+	// field that is set replaces the one read.
+	Meta doc.Meta
+	// Text holds the plain-text reader's options; Drop applies to every
+	// text-based input.
+	Text TextOptions
+	// TOC asks for a table of contents TOCDepth levels deep (0 means 3).
+	TOC      bool
+	TOCDepth int
+	// HTML holds options for HTML output.
+	HTML HTMLOptions
+	// Outputs are the files to write.
+	Outputs []Output
+}
+
+// TextOptions are the options of plain-text input.
+type TextOptions struct {
+	// Drop lists lines to remove (site boilerplate and the like).
+	Drop []string
+	// Style is "auto" (or empty), "lines" or "wrapped".
+	Style string
+	// NotHeadings lists lines the reader must not take as headings.
+	NotHeadings []string
+}
+
+// HTMLOptions are the options of HTML output.
+type HTMLOptions struct {
+	// CSS is a stylesheet file, relative to Env.Dir, that replaces the
+	// built-in one.
+	CSS string
+}
+
+// Output is one file to write. Path "-" is standard output, and needs a
+// Format; otherwise an empty Format comes from Path's extension.
+type Output struct {
+	Path   string
+	Format string
+}
+
+// Env is what a conversion runs in.
+type Env struct {
+	// Dir is the folder relative paths start from; empty means the
+	// current folder.
+	Dir    string
+	Stdin  io.Reader
+	Stdout io.Writer
+	// Modified sets the modification date recorded in EPUB and PDF
+	// files. Zero means the document's date, else a fixed date: never the
+	// clock. See SourceDateEpoch.
+	Modified time.Time
+	// Warn receives warnings; Log receives the readers' decisions.
+	Warn func(error)
+	Log  func(string)
+	// Strict makes warnings that a renderer can check errors.
+	Strict bool
+	// Check writes nothing: every output is compared with the file on
+	// disk, and reported Stale or Missing if it differs.
+	Check bool
+}
+
+// Status is what happened to one output.
+type Status int
+
+// Output statuses.
+const (
+	Written   Status = iota // the file was written
+	Unchanged               // the file already held these bytes
+	Stale                   // (check) the file differs from what a build writes
+	Missing                 // (check) the file does not exist
+	Failed                  // the output could not be made
+)
+
+func (s Status) String() string {
+	return [...]string{"written", "unchanged", "stale", "missing", "failed"}[s]
+}
+
+// Result reports one output.
+type Result struct {
+	Path   string
+	Format string
+	Status Status
+	Err    error
+}
+
+// SourceDateEpoch parses the SOURCE_DATE_EPOCH convention of
+// reproducible-builds.org: a count of seconds since 1970 in the given
+// value (usually os.Getenv("SOURCE_DATE_EPOCH")). An empty value gives the
+// zero time.
+func SourceDateEpoch(value string) (time.Time, error) {
+	value = strings.TrimSpace(value)
+	if value == "" {
+		return time.Time{}, nil
+	}
+	n, err := strconv.ParseInt(value, 10, 64)
+	if err != nil || n < 0 {
+		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a count of seconds since 1970", value)
+	}
+	return time.Unix(n, 0).UTC(), nil
+}
+
+func (e *Env) path(p string) string {
+	if p == "-" || filepath.IsAbs(p) || e.Dir == "" {
+		return p
+	}
+	return filepath.Join(e.Dir, p)
+}
+
+// Read reads the job's inputs into one document, applies the metadata
+// overrides and the standard transforms.
+func Read(ctx context.Context, job *Job, env *Env) (*doc.Document, error) {
+	if len(job.Inputs) == 0 {
+		return nil, errors.New("publish: no input")
+	}
+	var d *doc.Document
+	for _, in := range job.Inputs {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		part, err := readOne(in, job, env)
+		if err != nil {
+			return nil, err
+		}
+		if d == nil {
+			d = part
+		} else {
+			join(d, part)
+		}
+	}
+	override(&d.Meta, &job.Meta)
+	fallback := "Untitled"
+	if in := job.Inputs[0]; in != "-" {
+		fallback = strings.TrimSuffix(filepath.Base(in), filepath.Ext(in))
+	}
+	transform.Standard(d, fallback)
+	return d, nil
+}
+
+func readOne(in string, job *Job, env *Env) (*doc.Document, error) {
+	var data []byte
+	var err error
+	name := in
+	if in == "-" {
+		if env.Stdin == nil {
+			return nil, errors.New("publish: no standard input")
+		}
+		name = "<stdin>"
+		data, err = io.ReadAll(env.Stdin)
+	} else {
+		data, err = os.ReadFile(env.path(in))
+	}
+	if err != nil {
+		return nil, fmt.Errorf("publish: read %w", err)
+	}
+	from := job.From
+	if from == "" {
+		if in == "-" {
+			return nil, errors.New("publish: reading standard input needs a format (--from markdown, text or json)")
+		}
+		if from, err = read.ForExt(filepath.Ext(in)); err != nil {
+			return nil, fmt.Errorf("%s: %w", in, err)
+		}
+	}
+	if from != "json" {
+		if data, err = Decode(data, job.Encoding, name); err != nil {
+			return nil, err
+		}
+	}
+	r, err := reader(from, &job.Text)
+	if err != nil {
+		return nil, err
+	}
+	opts := &read.Options{Name: name, Drop: job.Text.Drop, Warn: env.Warn, Log: env.Log}
+	return r.Read(bytes.NewReader(data), opts)
+}
+
+// reader returns the reader for a format, configured by the job.
+func reader(format string, t *TextOptions) (read.Reader, error) {
+	if format == "text" {
+		style, err := plaintext.ParseStyle(t.Style)
+		if err != nil {
+			return nil, err
+		}
+		return plaintext.New(plaintext.Config{Style: style, NotHeadings: t.NotHeadings}), nil
+	}
+	return read.Lookup(format)
+}
+
+// join appends part to d: part's leading blocks go to the end of d's last
+// section (or d's own blocks), its sections after d's.
+func join(d, part *doc.Document) {
+	if len(part.Blocks) > 0 {
+		if len(d.Sections) == 0 {
+			d.Blocks = append(d.Blocks, part.Blocks...)
+		} else {
+			s := d.Sections[len(d.Sections)-1]
+			for len(s.Sections) > 0 {
+				s = s.Sections[len(s.Sections)-1]
+			}
+			s.Blocks = append(s.Blocks, part.Blocks...)
+		}
+	}
+	d.Sections = append(d.Sections, part.Sections...)
+	// The first input's metadata wins; later inputs fill what it lacks.
+	m := part.Meta
+	override(&m, &d.Meta)
+	d.Meta = m
+}
+
+// override sets every field of m that o sets.
+func override(m, o *doc.Meta) {
+	set := func(dst *string, v string) {
+		if v != "" {
+			*dst = v
+		}
+	}
+	set(&m.Title, o.Title)
+	set(&m.Subtitle, o.Subtitle)
+	set(&m.Lang, o.Lang)
+	set(&m.Date, o.Date)
+	set(&m.Identifier, o.Identifier)
+	set(&m.Publisher, o.Publisher)
+	set(&m.Rights, o.Rights)
+	set(&m.Description, o.Description)
+	set(&m.Cover, o.Cover)
+	if len(o.Authors) > 0 {
+		m.Authors = append([]string(nil), o.Authors...)
+	}
+	if len(o.Keywords) > 0 {
+		m.Keywords = append([]string(nil), o.Keywords...)
+	}
+	for _, f := range o.Extra {
+		replaced := false
+		for i := range m.Extra {
+			if m.Extra[i].Key == f.Key {
+				m.Extra[i].Value = f.Value
+				replaced = true
+			}
+		}
+		if !replaced {
+			m.Extra = append(m.Extra, f)
+		}
+	}
+}
+
+// renderer returns the renderer for a format, configured by the job.
+func renderer(format string, job *Job, env *Env) (render.Renderer, error) {
+	switch format {
+	case "html":
+		cfg := html.Config{}
+		if job.HTML.CSS != "" {
+			css, err := os.ReadFile(env.path(job.HTML.CSS))
+			if err != nil {
+				return nil, fmt.Errorf("publish: stylesheet: %w", err)
+			}
+			cfg.CSS = string(css)
+		}
+		return html.New(cfg), nil
+	case "text":
+		return text.New(text.Config{}), nil
+	}
+	r, _, err := render.Lookup(format)
+	return r, err
+}
+
+// Convert reads the job's inputs and writes all its outputs, rendering
+// them concurrently. It returns one result per output; the error is the
+// first failure, if any. Reading errors fail every output.
+func Convert(ctx context.Context, job *Job, env *Env) ([]Result, error) {
+	if env == nil {
+		env = &Env{}
+	}
+	results := make([]Result, len(job.Outputs))
+	for i, o := range job.Outputs {
+		results[i] = Result{Path: o.Path, Format: o.Format}
+	}
+	fail := func(err error) ([]Result, error) {
+		for i := range results {
+			if results[i].Err == nil {
+				results[i].Status, results[i].Err = Failed, err
+			}
+		}
+		return results, err
+	}
+	if len(job.Outputs) == 0 {
+		return nil, errors.New("publish: no output; add -o FILE")
+	}
+	// Resolve formats and refuse to overwrite an input before reading.
+	for i, o := range job.Outputs {
+		if o.Format == "" {
+			if o.Path == "-" {
+				return fail(errors.New("publish: writing to standard output needs a format (--to html, text, json, …)"))
+			}
+			f, err := render.ForExt(filepath.Ext(o.Path))
+			if err != nil {
+				return fail(fmt.Errorf("%s: %w", o.Path, err))
+			}
+			results[i].Format = f.Name
+		} else if _, _, err := render.Lookup(o.Format); err != nil {
+			return fail(err)
+		}
+		for _, in := range job.Inputs {
+			if o.Path != "-" && in != "-" && (env.path(o.Path) == env.path(in) || sameFile(env.path(o.Path), env.path(in))) {
+				return fail(fmt.Errorf("%s: %w", o.Path, errSameAsInput))
+			}
+		}
+	}
+	d, err := Read(ctx, job, env)
+	if err != nil {
+		return fail(err)
+	}
+	var resources fs.FS
+	if in := job.Inputs[0]; in != "-" {
+		resources = os.DirFS(filepath.Dir(env.path(in)))
+	} else if env.Dir != "" {
+		resources = os.DirFS(env.Dir)
+	} else {
+		resources = os.DirFS(".")
+	}
+	var wg sync.WaitGroup
+	var stdout sync.Mutex
+	for i := range results {
+		wg.Add(1)
+		go func(res *Result) {
+			defer wg.Done()
+			res.Status, res.Err = output(ctx, d, res, job, env, resources, &stdout)
+		}(&results[i])
+	}
+	wg.Wait()
+	for _, r := range results {
+		if r.Err != nil {
+			return results, r.Err
+		}
+	}
+	return results, nil
+}
+
+func output(ctx context.Context, d *doc.Document, res *Result, job *Job, env *Env, resources fs.FS, stdout *sync.Mutex) (Status, error) {
+	if err := ctx.Err(); err != nil {
+		return Failed, err
+	}
+	r, err := renderer(res.Format, job, env)
+	if err != nil {
+		return Failed, err
+	}
+	opts := &render.Options{
+		TOC: job.TOC, TOCDepth: job.TOCDepth, Modified: env.Modified,
+		Resources: resources, Warn: env.Warn, Strict: env.Strict,
+	}
+	var buf bytes.Buffer
+	if err := r.Render(&buf, d, opts); err != nil {
+		return Failed, fmt.Errorf("%s: %w", res.Path, err)
+	}
+	if res.Path == "-" {
+		if env.Check {
+			return Unchanged, nil
+		}
+		stdout.Lock()
+		defer stdout.Unlock()
+		if env.Stdout == nil {
+			return Failed, errors.New("publish: no standard output")
+		}
+		if _, err := env.Stdout.Write(buf.Bytes()); err != nil {
+			return Failed, err
+		}
+		return Written, nil
+	}
+	path := env.path(res.Path)
+	if env.Check {
+		old, err := os.ReadFile(path)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return Missing, nil
+		case err != nil:
+			return Failed, err
+		case !bytes.Equal(old, buf.Bytes()):
+			return Stale, nil
+		}
+		return Unchanged, nil
+	}
+	unchanged, err := writeFile(path, buf.Bytes())
+	if err != nil {
+		return Failed, err
+	}
+	if unchanged {
+		return Unchanged, nil
+	}
+	return Written, nil
+}

@@ -1,0 +1,214 @@
+// Package read defines how galley reads documents: the Reader interface,
+// the options every reader accepts, positioned errors and the registry of
+// input formats. Reader packages register themselves in init, the way
+// image formats do:
+//
+//	import _ "github.com/galleypress/galley/pkg/read/markdown"
+//
+// The JSON form of package doc is registered here as format "json".
+package read
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/galleypress/galley/pkg/doc"
+)
+
+// Reader turns bytes into a document.
+type Reader interface {
+	// Read reads a whole document from r. The input is UTF-8 (callers
+	// convert other encodings first). A nil opts means defaults.
+	Read(r io.Reader, opts *Options) (*doc.Document, error)
+}
+
+// Options are the options every reader accepts. The zero value is valid.
+type Options struct {
+	// Name is the input's file name, used in errors and warnings.
+	Name string
+	// Drop lists lines to remove before reading: a line whose text,
+	// trimmed of spaces, equals an entry is dropped. Useful for the site
+	// boilerplate of scraped text.
+	Drop []string
+	// Warn receives warnings: things that were dropped or degraded.
+	Warn func(error)
+	// Log receives the reader's decisions (a heading found and why), so
+	// that a user can check and override them. It may be nil.
+	Log func(string)
+}
+
+// Warnf sends a warning to o.Warn, if set.
+func (o *Options) Warnf(line int, format string, args ...any) {
+	if o == nil || o.Warn == nil {
+		return
+	}
+	o.Warn(&Error{File: o.Name, Line: line, Err: fmt.Errorf(format, args...)})
+}
+
+// Logf sends a decision to o.Log, if set.
+func (o *Options) Logf(line int, format string, args ...any) {
+	if o == nil || o.Log == nil {
+		return
+	}
+	o.Log((&Error{File: o.Name, Line: line, Err: fmt.Errorf(format, args...)}).Error())
+}
+
+// Dropped reports whether the line is one of o.Drop.
+func (o *Options) Dropped(line string) bool {
+	if o == nil {
+		return false
+	}
+	t := strings.TrimSpace(line)
+	for _, d := range o.Drop {
+		if t == strings.TrimSpace(d) {
+			return true
+		}
+	}
+	return false
+}
+
+// Error is an error at a position of an input: it prints as
+// "report.md:12:3: unclosed code fence". Line and Col are 1-based; zero
+// means unknown.
+type Error struct {
+	File string
+	Line int
+	Col  int
+	Err  error
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	if e.File != "" {
+		b.WriteString(e.File)
+	}
+	if e.Line > 0 {
+		if b.Len() > 0 {
+			b.WriteByte(':')
+		}
+		fmt.Fprintf(&b, "%d", e.Line)
+		if e.Col > 0 {
+			fmt.Fprintf(&b, ":%d", e.Col)
+		}
+	}
+	if b.Len() > 0 {
+		b.WriteString(": ")
+	}
+	b.WriteString(e.Err.Error())
+	return b.String()
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// Format describes an input format.
+type Format struct {
+	Name string   // "markdown"
+	Exts []string // file name extensions, with the dot: ".md", ".markdown"
+}
+
+var (
+	mu      sync.RWMutex
+	formats = map[string]entry{}
+)
+
+type entry struct {
+	f Format
+	r Reader
+}
+
+// Register makes a reader available under f.Name and f.Exts. It panics if
+// r is nil or the name or an extension is already registered.
+func Register(f Format, r Reader) {
+	mu.Lock()
+	defer mu.Unlock()
+	if r == nil {
+		panic("read: Register of a nil reader for " + f.Name)
+	}
+	if _, dup := formats[f.Name]; dup {
+		panic("read: Register called twice for " + f.Name)
+	}
+	for _, e := range formats {
+		for _, x := range e.f.Exts {
+			for _, y := range f.Exts {
+				if strings.EqualFold(x, y) {
+					panic("read: extension " + y + " registered twice")
+				}
+			}
+		}
+	}
+	formats[f.Name] = entry{f, r}
+}
+
+// Lookup returns the reader registered under name.
+func Lookup(name string) (Reader, error) {
+	mu.RLock()
+	defer mu.RUnlock()
+	if e, ok := formats[name]; ok {
+		return e.r, nil
+	}
+	return nil, fmt.Errorf("read: unknown format %q (known: %s)", name, strings.Join(names(), ", "))
+}
+
+// ForExt returns the name of the format that reads files ending in ext
+// (".md"), compared without regard to case.
+func ForExt(ext string) (string, error) {
+	mu.RLock()
+	defer mu.RUnlock()
+	for _, n := range names() {
+		for _, x := range formats[n].f.Exts {
+			if strings.EqualFold(x, ext) {
+				return n, nil
+			}
+		}
+	}
+	if ext == "" {
+		return "", errors.New("read: the input has no extension; name its format with --from")
+	}
+	return "", fmt.Errorf("read: no reader for %q files; name the format with --from (known: %s)", ext, strings.Join(names(), ", "))
+}
+
+// Formats returns the registered formats, sorted by name.
+func Formats() []Format {
+	mu.RLock()
+	defer mu.RUnlock()
+	var fs []Format
+	for _, n := range names() {
+		fs = append(fs, formats[n].f)
+	}
+	return fs
+}
+
+func names() []string {
+	var ns []string
+	for n := range formats {
+		ns = append(ns, n)
+	}
+	sort.Strings(ns)
+	return ns
+}
+
+type jsonReader struct{}
+
+func (jsonReader) Read(r io.Reader, opts *Options) (*doc.Document, error) {
+	d, err := doc.Decode(r)
+	if err != nil {
+		name := ""
+		if opts != nil {
+			name = opts.Name
+		}
+		var le *doc.LineError
+		if errors.As(err, &le) {
+			return nil, &Error{File: name, Line: le.Line, Err: le.Err}
+		}
+		return nil, &Error{File: name, Err: err}
+	}
+	return d, nil
+}
+
+func init() {
+	Register(Format{Name: "json", Exts: []string{".json"}}, jsonReader{})
+}

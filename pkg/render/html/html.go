@@ -1,0 +1,609 @@
+// Package html renders documents as HTML5: a standalone page with a
+// readable built-in stylesheet, a fragment for embedding in a site, or
+// XHTML (well-formed XML with no entity but the five XML ones), which the
+// EPUB writer uses for its chapters.
+//
+// Sections become <section id> elements with headings one level below the
+// title's <h1>; notes become footnotes at the end with links both ways.
+package html
+
+import (
+	"bufio"
+	_ "embed"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/galleypress/galley/pkg/doc"
+	"github.com/galleypress/galley/pkg/render"
+)
+
+// Stylesheet is the built-in stylesheet: a measure of about 36em,
+// hyphenation, and quiet styles for notes, tables, code and figures.
+//
+//go:embed style.css
+var Stylesheet string
+
+// Config configures a Renderer. The zero value writes a standalone HTML5
+// page with the built-in stylesheet.
+type Config struct {
+	// Fragment writes the body's content only, for embedding in a site.
+	Fragment bool
+	// XHTML writes XHTML5: XML syntax, with the XHTML namespace.
+	XHTML bool
+	// CSS replaces the built-in stylesheet in a page.
+	CSS string
+	// Stylesheets, if set, are linked from the page (by href) instead of
+	// embedding a stylesheet.
+	Stylesheets []string
+	// EPUB marks notes for EPUB reading systems: note references get
+	// epub:type="noteref" and notes become <aside epub:type="footnote">,
+	// which Apple Books and Kobo show as pop-ups. It implies XHTML.
+	EPUB bool
+	// Link rewrites link targets, for instance "#id" into "ch2.xhtml#id"
+	// when sections live in several files. Nil keeps them.
+	Link func(url string) string
+	// Image rewrites image sources. Nil keeps them.
+	Image func(src string) string
+	// Top is the heading rank of top-level sections: 2 (the default)
+	// leaves <h1> to the title, 1 suits a chapter file.
+	Top int
+}
+
+// Renderer renders HTML.
+type Renderer struct{ cfg Config }
+
+// New returns an HTML renderer.
+func New(cfg Config) *Renderer {
+	if cfg.EPUB {
+		cfg.XHTML = true
+	}
+	if cfg.Top < 1 || cfg.Top > 6 {
+		cfg.Top = 2
+	}
+	return &Renderer{cfg: cfg}
+}
+
+func init() {
+	render.Register(render.Format{Name: "html", Ext: ".html", MediaType: "text/html"}, New(Config{}))
+}
+
+// Part is the part of a document that one page shows: a whole document,
+// or one chapter of an EPUB.
+type Part struct {
+	// Title is the page's <title>.
+	Title string
+	// Blocks come first, then Sections.
+	Blocks   []doc.Block
+	Sections []*doc.Section
+	// Header shows the document's title block (title, subtitle, authors,
+	// date) before the content.
+	Header bool
+	// TOC shows a table of contents of Sections after the header.
+	TOC bool
+}
+
+// Render writes d to w as one HTML page (or a fragment). It does not
+// modify d.
+func (r *Renderer) Render(w io.Writer, d *doc.Document, opts *render.Options) error {
+	title := d.Meta.Title
+	if title == "" && len(d.Sections) > 0 {
+		title = doc.PlainText(d.Sections[0].Title)
+	}
+	p := Part{Title: title, Blocks: d.Blocks, Sections: d.Sections, TOC: opts != nil && opts.TOC}
+	// A title that merely repeats the first heading is not shown twice.
+	p.Header = d.Meta.Title != "" && (len(d.Sections) == 0 || len(d.Blocks) > 0 ||
+		d.Meta.Title != doc.PlainText(d.Sections[0].Title) || d.Meta.Subtitle != "" || len(d.Meta.Authors) > 0)
+	return r.RenderPart(w, d, p, opts)
+}
+
+// RenderPart writes one page holding part p of d, with p's notes at its
+// end. It does not modify d.
+func (r *Renderer) RenderPart(w io.Writer, d *doc.Document, p Part, opts *render.Options) error {
+	bw := bufio.NewWriter(w)
+	wr := &writer{Writer: bw, cfg: r.cfg, lang: d.Meta.Lang, opts: opts}
+	if !r.cfg.Fragment {
+		wr.head(d, p.Title)
+	}
+	if p.Header {
+		wr.header(&d.Meta)
+	}
+	if p.TOC && len(p.Sections) > 0 {
+		wr.toc(p.Sections, opts.Depth())
+	}
+	if !r.cfg.Fragment && !r.cfg.EPUB {
+		wr.WriteString("<main>\n")
+	}
+	wr.blocks(p.Blocks)
+	for _, s := range p.Sections {
+		wr.section(s, 1)
+	}
+	if !r.cfg.Fragment && !r.cfg.EPUB {
+		wr.WriteString("</main>\n")
+	}
+	wr.notes()
+	if !r.cfg.Fragment {
+		wr.WriteString("</body>\n</html>\n")
+	}
+	if wr.err != nil {
+		return wr.err
+	}
+	return bw.Flush()
+}
+
+type writer struct {
+	*bufio.Writer
+	cfg   Config
+	lang  string
+	opts  *render.Options
+	queue []*doc.Note // notes referenced but not yet written
+	depth int         // the nesting depth of the section being written
+	err   error
+}
+
+func (w *writer) fail(err error) {
+	if w.err == nil {
+		w.err = err
+	}
+}
+
+// void writes the end of an empty element: ">" in HTML, " />" in XHTML.
+func (w *writer) void() {
+	if w.cfg.XHTML {
+		w.WriteString(" />")
+	} else {
+		w.WriteString(">")
+	}
+}
+
+func (w *writer) head(d *doc.Document, title string) {
+	if w.cfg.XHTML {
+		w.WriteString("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"")
+		if w.cfg.EPUB {
+			w.WriteString(` xmlns:epub="http://www.idpf.org/2007/ops"`)
+		}
+		if w.lang != "" {
+			w.WriteString(` lang="` + attr(w.lang) + `" xml:lang="` + attr(w.lang) + `"`)
+		}
+		w.WriteString(">\n<head>\n<meta charset=\"utf-8\" />\n")
+	} else {
+		w.WriteString("<!DOCTYPE html>\n<html")
+		if w.lang != "" {
+			w.WriteString(` lang="` + attr(w.lang) + `"`)
+		}
+		w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n")
+	}
+	if !w.cfg.EPUB {
+		w.WriteString(`<meta name="viewport" content="width=device-width, initial-scale=1"`)
+		w.void()
+		w.WriteString("\n")
+	}
+	if strings.TrimSpace(title) == "" {
+		title = "Untitled"
+	}
+	w.WriteString("<title>" + text(title) + "</title>\n")
+	m := &d.Meta
+	w.meta("description", m.Description)
+	w.meta("author", strings.Join(m.Authors, ", "))
+	w.meta("keywords", strings.Join(m.Keywords, ", "))
+	w.meta("dcterms.date", m.Date)
+	w.meta("dcterms.publisher", m.Publisher)
+	w.meta("dcterms.rights", m.Rights)
+	if !w.cfg.EPUB {
+		w.meta("generator", "galley")
+	}
+	switch {
+	case len(w.cfg.Stylesheets) > 0:
+		for _, href := range w.cfg.Stylesheets {
+			w.WriteString(`<link rel="stylesheet" href="` + attr(href) + `"`)
+			if w.cfg.XHTML {
+				w.WriteString(` type="text/css"`)
+			}
+			w.void()
+			w.WriteString("\n")
+		}
+	default:
+		css := w.cfg.CSS
+		if css == "" {
+			css = Stylesheet
+		}
+		w.WriteString("<style>\n" + styleText(css) + "</style>\n")
+	}
+	w.WriteString("</head>\n<body>\n")
+}
+
+func (w *writer) meta(name, content string) {
+	if strings.TrimSpace(content) == "" {
+		return
+	}
+	w.WriteString(`<meta name="` + name + `" content="` + attr(content) + `"`)
+	w.void()
+	w.WriteString("\n")
+}
+
+// styleText makes CSS safe inside <style>: it must not close the element.
+func styleText(css string) string {
+	css = strings.ReplaceAll(css, "</", `<\/`)
+	if !strings.HasSuffix(css, "\n") {
+		css += "\n"
+	}
+	return css
+}
+
+func (w *writer) header(m *doc.Meta) {
+	w.WriteString("<header>\n<h1 class=\"title\">" + text(m.Title) + "</h1>\n")
+	if m.Subtitle != "" {
+		w.WriteString(`<p class="subtitle">` + text(m.Subtitle) + "</p>\n")
+	}
+	if len(m.Authors) > 0 {
+		w.WriteString(`<p class="author">` + text(strings.Join(m.Authors, ", ")) + "</p>\n")
+	}
+	if m.Date != "" {
+		w.WriteString(`<p class="date">` + text(m.Date) + "</p>\n")
+	}
+	w.WriteString("</header>\n")
+}
+
+func (w *writer) toc(ss []*doc.Section, depth int) {
+	label := render.Label(w.lang, "contents")
+	w.WriteString(`<nav id="toc" aria-labelledby="toc-title">` + "\n")
+	w.WriteString(`<h2 id="toc-title">` + text(label) + "</h2>\n")
+	w.tocList(ss, depth)
+	w.WriteString("</nav>\n")
+}
+
+func (w *writer) tocList(ss []*doc.Section, depth int) {
+	if len(ss) == 0 || depth <= 0 {
+		return
+	}
+	w.WriteString("<ol>\n")
+	for _, s := range ss {
+		w.WriteString(`<li><a href="` + attr(w.link("#"+s.ID)) + `">`)
+		if s.Number != "" {
+			w.WriteString(text(s.Number) + " ")
+		}
+		w.inlinesNoNotes(s.Title)
+		w.WriteString("</a>")
+		if len(s.Sections) > 0 && depth > 1 {
+			w.WriteString("\n")
+			w.tocList(s.Sections, depth-1)
+		}
+		w.WriteString("</li>\n")
+	}
+	w.WriteString("</ol>\n")
+}
+
+func (w *writer) link(url string) string {
+	if w.cfg.Link != nil {
+		return w.cfg.Link(url)
+	}
+	return url
+}
+
+func (w *writer) section(s *doc.Section, depth int) {
+	h := w.headingTag(depth)
+	w.WriteString("<section")
+	if s.ID != "" {
+		w.WriteString(` id="` + attr(s.ID) + `"`)
+	}
+	w.WriteString(">\n<" + h + ">")
+	if s.Number != "" {
+		w.WriteString(`<span class="number">` + text(s.Number) + "</span> ")
+	}
+	w.inlines(s.Title)
+	w.WriteString("</" + h + ">\n")
+	w.depth = depth
+	w.blocks(s.Blocks)
+	for _, c := range s.Sections {
+		w.section(c, depth+1)
+	}
+	w.depth = depth - 1
+	w.WriteString("</section>\n")
+}
+
+// headingTag returns the tag of a heading nested depth sections deep.
+// Ranks follow the nesting, not the source's levels, so that a jump from
+// level 1 to level 3 never skips a rank.
+func (w *writer) headingTag(depth int) string {
+	return "h" + strconv.Itoa(min(w.cfg.Top+depth-1, 6))
+}
+
+func (w *writer) blocks(bs []doc.Block) {
+	for _, b := range bs {
+		w.block(b, false)
+	}
+}
+
+// block writes one block. In a tight list item, paragraphs lose their <p>.
+func (w *writer) block(b doc.Block, tight bool) {
+	switch b := b.(type) {
+	case *doc.Paragraph:
+		if tight {
+			w.inlines(b.Inlines)
+			return
+		}
+		w.WriteString("<p>")
+		w.inlines(b.Inlines)
+		w.WriteString("</p>\n")
+	case *doc.Heading:
+		// A heading inside a quote or list item ranks just below its
+		// section's heading.
+		h := w.headingTag(w.depth + 1)
+		w.WriteString("<" + h + ">")
+		w.inlines(b.Inlines)
+		w.WriteString("</" + h + ">\n")
+	case *doc.List:
+		w.list(b)
+	case *doc.Quote:
+		w.WriteString("<blockquote>\n")
+		w.blocks(b.Blocks)
+		w.WriteString("</blockquote>\n")
+	case *doc.CodeBlock:
+		w.WriteString("<pre><code")
+		if b.Lang != "" {
+			w.WriteString(` class="language-` + attr(b.Lang) + `"`)
+		}
+		w.WriteString(">")
+		if b.Text != "" {
+			w.WriteString(text(b.Text) + "\n")
+		}
+		w.WriteString("</code></pre>\n")
+	case *doc.Table:
+		w.table(b)
+	case *doc.Figure:
+		w.WriteString("<figure>\n")
+		w.img(b.Src, b.Alt, b.Title)
+		w.WriteString("\n")
+		if len(b.Caption) > 0 {
+			w.WriteString("<figcaption>")
+			w.inlines(b.Caption)
+			w.WriteString("</figcaption>\n")
+		}
+		w.WriteString("</figure>\n")
+	case *doc.Rule:
+		w.WriteString("<hr")
+		w.void()
+		w.WriteString("\n")
+	default:
+		w.fail(fmt.Errorf("html: unsupported block %T", b))
+	}
+}
+
+func (w *writer) list(l *doc.List) {
+	tag := "ul"
+	if l.Ordered {
+		tag = "ol"
+	}
+	w.WriteString("<" + tag)
+	if l.Ordered && l.Start != 1 {
+		w.WriteString(` start="` + strconv.Itoa(l.Start) + `"`)
+	}
+	if l.Ordered && l.Numbering != "" && l.Numbering != "1" {
+		w.WriteString(` type="` + attr(l.Numbering) + `"`)
+	}
+	w.WriteString(">\n")
+	for _, it := range l.Items {
+		w.WriteString("<li>")
+		for i, b := range it.Blocks {
+			_, para := b.(*doc.Paragraph)
+			if l.Tight && para {
+				w.block(b, true)
+				if i+1 < len(it.Blocks) {
+					w.WriteString("\n")
+				}
+				continue
+			}
+			if i == 0 {
+				w.WriteString("\n")
+			}
+			w.block(b, false)
+		}
+		w.WriteString("</li>\n")
+	}
+	w.WriteString("</" + tag + ">\n")
+}
+
+var alignCSS = map[doc.Align]string{doc.AlignLeft: "left", doc.AlignCenter: "center", doc.AlignRight: "right"}
+
+func (w *writer) table(t *doc.Table) {
+	cols := len(t.Align)
+	cols = max(cols, len(t.Header))
+	for _, r := range t.Rows {
+		cols = max(cols, len(r))
+	}
+	w.WriteString("<table>\n")
+	if len(t.Caption) > 0 {
+		w.WriteString("<caption>")
+		w.inlines(t.Caption)
+		w.WriteString("</caption>\n")
+	}
+	row := func(cells []doc.Cell, tag string) {
+		w.WriteString("<tr>\n")
+		for i := 0; i < cols; i++ {
+			w.WriteString("<" + tag)
+			if i < len(t.Align) {
+				if a, ok := alignCSS[t.Align[i]]; ok {
+					w.WriteString(` style="text-align: ` + a + `"`)
+				}
+			}
+			w.WriteString(">")
+			if i < len(cells) {
+				w.inlines(cells[i].Inlines)
+			}
+			w.WriteString("</" + tag + ">\n")
+		}
+		w.WriteString("</tr>\n")
+	}
+	if len(t.Header) > 0 {
+		w.WriteString("<thead>\n")
+		row(t.Header, "th")
+		w.WriteString("</thead>\n")
+	}
+	if len(t.Rows) > 0 {
+		w.WriteString("<tbody>\n")
+		for _, r := range t.Rows {
+			row(r, "td")
+		}
+		w.WriteString("</tbody>\n")
+	}
+	w.WriteString("</table>\n")
+}
+
+func (w *writer) img(src, alt, title string) {
+	if w.cfg.Image != nil {
+		src = w.cfg.Image(src)
+	}
+	w.WriteString(`<img src="` + attr(urlEscape(src)) + `" alt="` + attr(alt) + `"`)
+	if title != "" {
+		w.WriteString(` title="` + attr(title) + `"`)
+	}
+	w.void()
+}
+
+func (w *writer) inlines(ins []doc.Inline) {
+	for _, in := range ins {
+		w.inline(in, true)
+	}
+}
+
+// inlinesNoNotes writes inlines without their notes and links, for the
+// table of contents.
+func (w *writer) inlinesNoNotes(ins []doc.Inline) {
+	for _, in := range ins {
+		switch in := in.(type) {
+		case *doc.Note:
+		case *doc.Link:
+			w.inlinesNoNotes(in.Inlines)
+		default:
+			w.inline(in, false)
+		}
+	}
+}
+
+func (w *writer) inline(in doc.Inline, notes bool) {
+	wrap := func(tag string, kids []doc.Inline) {
+		w.WriteString("<" + tag + ">")
+		if notes {
+			w.inlines(kids)
+		} else {
+			w.inlinesNoNotes(kids)
+		}
+		w.WriteString("</" + tag + ">")
+	}
+	switch in := in.(type) {
+	case *doc.Text:
+		w.WriteString(text(in.Text))
+	case *doc.Emph:
+		wrap("em", in.Inlines)
+	case *doc.Strong:
+		wrap("strong", in.Inlines)
+	case *doc.Strike:
+		wrap("del", in.Inlines)
+	case *doc.Sup:
+		wrap("sup", in.Inlines)
+	case *doc.Sub:
+		wrap("sub", in.Inlines)
+	case *doc.Code:
+		w.WriteString("<code>" + text(in.Text) + "</code>")
+	case *doc.Link:
+		w.WriteString(`<a href="` + attr(safeURL(urlEscape(w.link(in.URL)))) + `"`)
+		if in.Title != "" {
+			w.WriteString(` title="` + attr(in.Title) + `"`)
+		}
+		w.WriteString(">")
+		w.inlines(in.Inlines)
+		w.WriteString("</a>")
+	case *doc.Image:
+		w.img(in.Src, in.Alt, in.Title)
+	case *doc.Note:
+		w.noteRef(in)
+	case *doc.LineBreak:
+		w.WriteString("<br")
+		w.void()
+		w.WriteString("\n")
+	default:
+		w.fail(fmt.Errorf("html: unsupported inline %T", in))
+	}
+}
+
+func (w *writer) noteRef(n *doc.Note) {
+	num := strconv.Itoa(n.Number)
+	w.queue = append(w.queue, n)
+	if w.cfg.EPUB {
+		w.WriteString(`<a href="#fn-` + num + `" id="fnref-` + num + `" class="noteref" epub:type="noteref" role="doc-noteref">` + num + `</a>`)
+		return
+	}
+	w.WriteString(`<a href="#fn-` + num + `" id="fnref-` + num + `" class="footnote-ref" role="doc-noteref"><sup>` + num + `</sup></a>`)
+}
+
+// notes writes the notes referenced so far, including notes referenced
+// from inside them.
+func (w *writer) notes() {
+	if len(w.queue) == 0 {
+		return
+	}
+	label := render.Label(w.lang, "notes")
+	if w.cfg.EPUB {
+		w.WriteString(`<section class="footnotes" epub:type="footnotes" role="doc-endnotes" aria-label="` + attr(label) + `">` + "\n")
+	} else {
+		w.WriteString(`<section class="footnotes" aria-label="` + attr(label) + `">` + "\n<hr")
+		w.void()
+		w.WriteString("\n<ol>\n")
+	}
+	for len(w.queue) > 0 {
+		n := w.queue[0]
+		w.queue = w.queue[1:]
+		num := strconv.Itoa(n.Number)
+		back := `<a href="#fnref-` + num + `" class="footnote-back" role="doc-backlink" aria-label="` + attr(render.Label(w.lang, "back")) + `">↩</a>`
+		if w.cfg.EPUB {
+			w.WriteString(`<aside id="fn-` + num + `" class="footnote" epub:type="footnote" role="doc-footnote">` + "\n")
+			w.noteBlocks(n.Blocks, `<a href="#fnref-`+num+`" class="footnote-num">`+num+`.</a> `, "")
+			w.WriteString("</aside>\n")
+			continue
+		}
+		w.WriteString(`<li id="fn-` + num + `" value="` + num + `">` + "\n")
+		w.noteBlocks(n.Blocks, "", " "+back)
+		w.WriteString("</li>\n")
+	}
+	if !w.cfg.EPUB {
+		w.WriteString("</ol>\n")
+	}
+	w.WriteString("</section>\n")
+}
+
+// noteBlocks writes a note's blocks with prefix inside its first paragraph
+// and suffix inside its last one (or in paragraphs of their own).
+func (w *writer) noteBlocks(bs []doc.Block, prefix, suffix string) {
+	first, last := -1, -1
+	for i, b := range bs {
+		if _, ok := b.(*doc.Paragraph); ok {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if prefix != "" && first != 0 {
+		w.WriteString("<p>" + prefix + "</p>\n")
+	}
+	for i, b := range bs {
+		p, ok := b.(*doc.Paragraph)
+		if !ok {
+			w.block(b, false)
+			continue
+		}
+		w.WriteString("<p>")
+		if i == first && first == 0 {
+			w.WriteString(prefix)
+		}
+		w.inlines(p.Inlines)
+		if i == last && last == len(bs)-1 {
+			w.WriteString(suffix)
+		}
+		w.WriteString("</p>\n")
+	}
+	if suffix != "" && (last < 0 || last != len(bs)-1) {
+		w.WriteString("<p>" + strings.TrimSpace(suffix) + "</p>\n")
+	}
+}

@@ -1,0 +1,189 @@
+// Package render defines how galley writes documents: the Renderer
+// interface, the options every renderer accepts, the Format descriptor and
+// the registry of output formats. Renderer packages register themselves in
+// init:
+//
+//	import _ "github.com/galleypress/galley/pkg/render/html"
+//
+// The JSON form of package doc is registered here as format "json".
+package render
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/galleypress/galley/pkg/doc"
+)
+
+// Renderer writes a document in one format.
+type Renderer interface {
+	// Render writes d to w. It does not modify d, so several renderers
+	// may render one document at once. A nil opts means defaults.
+	Render(w io.Writer, d *doc.Document, opts *Options) error
+}
+
+// Options are the options every renderer accepts. The zero value is valid.
+type Options struct {
+	// TOC asks for a table of contents, TOCDepth levels deep (0 means 3).
+	TOC      bool
+	TOCDepth int
+	// Modified is the document's modification time, for formats that
+	// record one (EPUB, PDF). The zero time means a fixed date
+	// (DefaultModified), never the clock.
+	Modified time.Time
+	// Resources holds the files the document refers to (images, the
+	// cover, fonts), usually the input's folder. Nil means none.
+	Resources fs.FS
+	// Warn receives warnings: things dropped or degraded.
+	Warn func(error)
+	// Strict turns warnings into errors where a format can tell (missing
+	// glyphs in a PDF).
+	Strict bool
+}
+
+// DefaultModified is the date used when neither Options.Modified nor the
+// document gives one: the start of 2000, UTC.
+var DefaultModified = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// ModTime returns the modification time to record: opts.Modified, else
+// the document's date (if it parses as an ISO 8601 date), else
+// DefaultModified. It is always in UTC and never the clock.
+func ModTime(d *doc.Document, opts *Options) time.Time {
+	if opts != nil && !opts.Modified.IsZero() {
+		return opts.Modified.UTC()
+	}
+	if t, ok := ParseDate(d.Meta.Date); ok {
+		return t
+	}
+	return DefaultModified
+}
+
+// ParseDate parses the ISO 8601 forms people put in metadata: 2023,
+// 2023-09, 2023-09-19 and full RFC 3339 times.
+func ParseDate(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02", "2006-01", "2006"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.UTC(), true
+		}
+	}
+	return time.Time{}, false
+}
+
+// Warnf sends a warning to o.Warn, if set.
+func (o *Options) Warnf(format string, args ...any) {
+	if o != nil && o.Warn != nil {
+		o.Warn(fmt.Errorf(format, args...))
+	}
+}
+
+// Depth returns the table of contents depth.
+func (o *Options) Depth() int {
+	if o == nil || o.TOCDepth <= 0 {
+		return 3
+	}
+	return o.TOCDepth
+}
+
+// Format describes an output format.
+type Format struct {
+	Name      string // "pdf"
+	Ext       string // ".pdf"
+	MediaType string // "application/pdf"
+	Binary    bool   // not text; never written to a terminal by default
+}
+
+var (
+	mu      sync.RWMutex
+	formats = map[string]entry{}
+)
+
+type entry struct {
+	f Format
+	r Renderer
+}
+
+// Register makes a renderer available under f.Name and f.Ext. It panics if
+// r is nil or the name or extension is already registered.
+func Register(f Format, r Renderer) {
+	mu.Lock()
+	defer mu.Unlock()
+	if r == nil {
+		panic("render: Register of a nil renderer for " + f.Name)
+	}
+	if _, dup := formats[f.Name]; dup {
+		panic("render: Register called twice for " + f.Name)
+	}
+	for _, e := range formats {
+		if strings.EqualFold(e.f.Ext, f.Ext) {
+			panic("render: extension " + f.Ext + " registered twice")
+		}
+	}
+	formats[f.Name] = entry{f, r}
+}
+
+// Lookup returns the renderer and format registered under name.
+func Lookup(name string) (Renderer, Format, error) {
+	mu.RLock()
+	defer mu.RUnlock()
+	if e, ok := formats[name]; ok {
+		return e.r, e.f, nil
+	}
+	return nil, Format{}, fmt.Errorf("render: unknown format %q (known: %s)", name, strings.Join(names(), ", "))
+}
+
+// ForExt returns the format written to files ending in ext (".pdf"),
+// compared without regard to case.
+func ForExt(ext string) (Format, error) {
+	mu.RLock()
+	defer mu.RUnlock()
+	for _, n := range names() {
+		if strings.EqualFold(formats[n].f.Ext, ext) {
+			return formats[n].f, nil
+		}
+	}
+	if ext == "" {
+		return Format{}, errors.New("render: the output has no extension; name its format with --to")
+	}
+	var exts []string
+	for _, n := range names() {
+		exts = append(exts, formats[n].f.Ext)
+	}
+	return Format{}, fmt.Errorf("render: no format writes %q files (known: %s)", ext, strings.Join(exts, " "))
+}
+
+// Formats returns the registered formats, sorted by name.
+func Formats() []Format {
+	mu.RLock()
+	defer mu.RUnlock()
+	var fs []Format
+	for _, n := range names() {
+		fs = append(fs, formats[n].f)
+	}
+	return fs
+}
+
+func names() []string {
+	var ns []string
+	for n := range formats {
+		ns = append(ns, n)
+	}
+	sort.Strings(ns)
+	return ns
+}
+
+type jsonRenderer struct{}
+
+func (jsonRenderer) Render(w io.Writer, d *doc.Document, _ *Options) error {
+	return doc.Encode(w, d)
+}
+
+func init() {
+	Register(Format{Name: "json", Ext: ".json", MediaType: "application/json"}, jsonRenderer{})
+}

@@ -1,0 +1,459 @@
+// Package text renders documents as plain text wrapped to a fixed width,
+// the way a careful person would type them: headings numbered and
+// underlined, lists with hanging indents, quotes and code indented, tables
+// as aligned columns, notes as [1] with their texts after the chapter
+// they belong to, and links as "text <url>".
+//
+// Widths are display widths: a wide CJK character counts two columns,
+// a combining mark none. Lines never break at a non-breaking space.
+package text
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/rivo/uniseg"
+
+	"github.com/galleypress/galley/pkg/doc"
+	"github.com/galleypress/galley/pkg/render"
+)
+
+// Config configures a Renderer. The zero value wraps at 72 columns.
+type Config struct {
+	// Width is the line width in columns; 0 means 72.
+	Width int
+}
+
+// Renderer renders plain text.
+type Renderer struct{ cfg Config }
+
+// New returns a plain-text renderer.
+func New(cfg Config) *Renderer {
+	if cfg.Width <= 0 {
+		cfg.Width = 72
+	}
+	return &Renderer{cfg: cfg}
+}
+
+func init() {
+	render.Register(render.Format{Name: "text", Ext: ".txt", MediaType: "text/plain; charset=utf-8"}, New(Config{}))
+}
+
+// Render writes d to w as wrapped plain text. It does not modify d.
+func (r *Renderer) Render(w io.Writer, d *doc.Document, opts *render.Options) error {
+	bw := bufio.NewWriter(w)
+	t := &writer{w: bw, width: r.cfg.Width, lang: d.Meta.Lang}
+	t.titleBlock(&d.Meta)
+	if opts != nil && opts.TOC && len(d.Sections) > 0 {
+		t.toc(d.Sections, opts.Depth())
+	}
+	t.blocks(d.Blocks, "", "")
+	t.flushNotes()
+	for _, s := range d.Sections {
+		t.section(s, 1)
+		t.flushNotes()
+	}
+	if t.err != nil {
+		return t.err
+	}
+	return bw.Flush()
+}
+
+type writer struct {
+	w     *bufio.Writer
+	width int
+	lang  string
+	notes []*doc.Note
+	depth int // the nesting depth of the section being written
+	// blank is set when the last thing written was a blank line, or
+	// nothing at all, so blocks never get two blank lines between them.
+	started bool
+	err     error
+}
+
+func (t *writer) fail(err error) {
+	if t.err == nil {
+		t.err = err
+	}
+}
+
+// para starts a new block: a blank line after the previous one.
+func (t *writer) para() {
+	if t.started {
+		t.w.WriteByte('\n')
+	}
+	t.started = true
+}
+
+func (t *writer) line(s string) {
+	t.w.WriteString(strings.TrimRight(s, " "))
+	t.w.WriteByte('\n')
+}
+
+func (t *writer) titleBlock(m *doc.Meta) {
+	if m.Title == "" {
+		return
+	}
+	t.para()
+	for _, l := range wrap(m.Title, t.width) {
+		t.line(l)
+	}
+	t.line(strings.Repeat("=", min(width(m.Title), t.width)))
+	var extra []string
+	if m.Subtitle != "" {
+		extra = append(extra, m.Subtitle)
+	}
+	if len(m.Authors) > 0 {
+		extra = append(extra, strings.Join(m.Authors, ", "))
+	}
+	if m.Date != "" {
+		extra = append(extra, m.Date)
+	}
+	if m.Publisher != "" {
+		extra = append(extra, m.Publisher)
+	}
+	if len(extra) > 0 {
+		t.w.WriteByte('\n')
+		for _, e := range extra {
+			for _, l := range wrap(e, t.width) {
+				t.line(l)
+			}
+		}
+	}
+}
+
+func (t *writer) toc(ss []*doc.Section, depth int) {
+	t.para()
+	t.line(render.Label(t.lang, "contents"))
+	t.w.WriteByte('\n')
+	var walk func([]*doc.Section, int, string)
+	walk = func(ss []*doc.Section, d int, indent string) {
+		if d > depth {
+			return
+		}
+		for _, s := range ss {
+			for _, l := range wrapIndent(headingText(s), t.width, indent, indent+"  ") {
+				t.line(l)
+			}
+			walk(s.Sections, d+1, indent+"  ")
+		}
+	}
+	walk(ss, 1, "")
+}
+
+func headingText(s *doc.Section) string {
+	title := inlineText(s.Title, nil)
+	if s.Number != "" {
+		return s.Number + " " + title
+	}
+	return title
+}
+
+// underlines are the characters that underline headings by level.
+var underlines = []string{"=", "-", "~", "^", "\"", "'"}
+
+// section writes s, nested depth sections deep; the depth, not the
+// source's level, picks the underline.
+func (t *writer) section(s *doc.Section, depth int) {
+	t.para()
+	title := s.Number
+	if title != "" {
+		title += " "
+	}
+	title += t.inlines(s.Title)
+	lines := wrap(title, t.width)
+	widest := 0
+	for _, l := range lines {
+		t.line(l)
+		widest = max(widest, width(l))
+	}
+	t.line(strings.Repeat(underlines[min(depth, len(underlines))-1], widest))
+	t.depth = depth
+	t.blocks(s.Blocks, "", "")
+	for _, c := range s.Sections {
+		t.section(c, depth+1)
+	}
+}
+
+func (t *writer) blocks(bs []doc.Block, first, rest string) {
+	for i, b := range bs {
+		if i > 0 {
+			first = rest
+		}
+		t.block(b, first, rest)
+	}
+}
+
+// block writes b with its first line prefixed by first and the others by
+// rest (a list item's hanging indent, a quote's indent).
+func (t *writer) block(b doc.Block, first, rest string) {
+	switch b := b.(type) {
+	case *doc.Paragraph:
+		t.para()
+		t.wrapped(t.inlines(b.Inlines), first, rest)
+	case *doc.Heading:
+		t.para()
+		s := t.inlines(b.Inlines)
+		t.wrapped(s, first, rest)
+		t.line(rest + strings.Repeat(underlines[min(t.depth+1, len(underlines))-1], min(width(s), t.width-width(rest))))
+	case *doc.List:
+		t.list(b, first, rest)
+	case *doc.Quote:
+		t.blocks(b.Blocks, first+"    ", rest+"    ")
+	case *doc.CodeBlock:
+		t.para()
+		for i, l := range strings.Split(b.Text, "\n") {
+			p := rest
+			if i == 0 {
+				p = first
+			}
+			t.line(p + "    " + l)
+		}
+	case *doc.Table:
+		t.table(b, first, rest)
+	case *doc.Figure:
+		t.para()
+		s := "[" + label(t.lang, "figure") + ": " + b.Alt + "]"
+		if len(b.Caption) > 0 {
+			if c := t.inlines(b.Caption); c != b.Alt {
+				s += " " + c
+			}
+		}
+		t.wrapped(s, first, rest)
+	case *doc.Rule:
+		t.para()
+		r := "* * *"
+		t.line(first + strings.Repeat(" ", max((t.width-width(first)-width(r))/2, 0)) + r)
+	default:
+		t.fail(fmt.Errorf("text: unsupported block %T", b))
+	}
+}
+
+func label(lang, key string) string {
+	if key == "figure" {
+		if strings.HasPrefix(lang, "nl") {
+			return "Afbeelding"
+		}
+		return "Figure"
+	}
+	return render.Label(lang, key)
+}
+
+func (t *writer) wrapped(s, first, rest string) {
+	for _, l := range wrapIndent(s, t.width, first, rest) {
+		t.line(l)
+	}
+}
+
+func (t *writer) list(l *doc.List, first, rest string) {
+	markers := make([]string, len(l.Items))
+	widest := 0
+	for i := range l.Items {
+		if l.Ordered {
+			markers[i] = ordinal(l.Start+i, l.Numbering) + "."
+		} else {
+			markers[i] = "-"
+		}
+		widest = max(widest, width(markers[i]))
+	}
+	for i, it := range l.Items {
+		m := markers[i]
+		pad := strings.Repeat(" ", widest-width(m))
+		f := first + pad + m + " "
+		r := rest + strings.Repeat(" ", widest+1)
+		if i > 0 {
+			f = rest + pad + m + " "
+		}
+		if l.Tight && i > 0 {
+			t.started = false // no blank line between tight items
+		}
+		if len(it.Blocks) == 0 {
+			t.para()
+			t.line(f)
+			continue
+		}
+		for k, b := range it.Blocks {
+			if k > 0 {
+				f = r
+				if l.Tight {
+					t.started = false
+				}
+			}
+			t.block(b, f, r)
+		}
+	}
+}
+
+// ordinal formats n in a list's numbering style.
+func ordinal(n int, numbering string) string {
+	switch numbering {
+	case "a", "A":
+		s := ""
+		for n > 0 {
+			n--
+			s = string(rune('a'+n%26)) + s
+			n /= 26
+		}
+		if numbering == "A" {
+			s = strings.ToUpper(s)
+		}
+		return s
+	case "i", "I":
+		s := roman(n)
+		if numbering == "I" {
+			s = strings.ToUpper(s)
+		}
+		return s
+	}
+	return strconv.Itoa(n)
+}
+
+func roman(n int) string {
+	if n <= 0 || n >= 4000 {
+		return strconv.Itoa(n)
+	}
+	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
+	syms := []string{"m", "cm", "d", "cd", "c", "xc", "l", "xl", "x", "ix", "v", "iv", "i"}
+	var b strings.Builder
+	for i, v := range vals {
+		for n >= v {
+			b.WriteString(syms[i])
+			n -= v
+		}
+	}
+	return b.String()
+}
+
+// flushNotes writes the texts of the notes referenced since the last
+// flush.
+func (t *writer) flushNotes() {
+	if len(t.notes) == 0 {
+		return
+	}
+	t.para()
+	t.line(render.Label(t.lang, "notes"))
+	t.line(strings.Repeat("-", width(render.Label(t.lang, "notes"))))
+	for len(t.notes) > 0 {
+		n := t.notes[0]
+		t.notes = t.notes[1:]
+		m := "[" + strconv.Itoa(n.Number) + "] "
+		indent := strings.Repeat(" ", width(m))
+		if len(n.Blocks) == 0 {
+			t.para()
+			t.line(m)
+			continue
+		}
+		t.blocks(n.Blocks, m, indent)
+	}
+}
+
+// inlines formats inlines as one string; notes become [n] and are queued.
+func (t *writer) inlines(ins []doc.Inline) string {
+	return inlineText(ins, t)
+}
+
+// inlineText formats inlines. Emphasis is _marked_, strong emphasis
+// *marked*; superscript and subscript digits use Unicode's superscript
+// and subscript characters. If t is nil, notes are left out.
+func inlineText(ins []doc.Inline, t *writer) string {
+	var b strings.Builder
+	for _, in := range ins {
+		switch in := in.(type) {
+		case *doc.Text:
+			b.WriteString(in.Text)
+		case *doc.Emph:
+			b.WriteString("_" + inlineText(in.Inlines, t) + "_")
+		case *doc.Strong:
+			b.WriteString("*" + inlineText(in.Inlines, t) + "*")
+		case *doc.Strike:
+			b.WriteString("~" + inlineText(in.Inlines, t) + "~")
+		case *doc.Sup:
+			b.WriteString(script(inlineText(in.Inlines, t), superscripts, "^"))
+		case *doc.Sub:
+			b.WriteString(script(inlineText(in.Inlines, t), subscripts, "_"))
+		case *doc.Code:
+			b.WriteString(in.Text)
+		case *doc.Link:
+			s := inlineText(in.Inlines, t)
+			b.WriteString(s)
+			if in.URL != "" && !strings.HasPrefix(in.URL, "#") && s != in.URL && "mailto:"+s != in.URL {
+				b.WriteString(" <" + in.URL + ">")
+			}
+		case *doc.Image:
+			b.WriteString("[" + in.Alt + "]")
+		case *doc.Note:
+			if t != nil {
+				t.notes = append(t.notes, in)
+				b.WriteString("[" + strconv.Itoa(in.Number) + "]")
+			}
+		case *doc.LineBreak:
+			b.WriteByte('\n')
+		default:
+			if t != nil {
+				t.fail(fmt.Errorf("text: unsupported inline %T", in))
+			}
+		}
+	}
+	return b.String()
+}
+
+var (
+	superscripts = map[rune]rune{'0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '+': '⁺', '-': '⁻', '(': '⁽', ')': '⁾', 'n': 'ⁿ', 'i': 'ⁱ'}
+	subscripts   = map[rune]rune{'0': '₀', '1': '₁', '2': '₂', '3': '₃', '4': '₄', '5': '₅', '6': '₆', '7': '₇', '8': '₈', '9': '₉', '+': '₊', '-': '₋', '(': '₍', ')': '₎'}
+)
+
+// script writes s with Unicode super- or subscript characters if it has
+// them all, else as ^(s) or _(s).
+func script(s string, table map[rune]rune, mark string) string {
+	out := make([]rune, 0, len(s))
+	for _, r := range s {
+		m, ok := table[r]
+		if !ok {
+			return mark + "(" + s + ")"
+		}
+		out = append(out, m)
+	}
+	return string(out)
+}
+
+// width returns the display width of s.
+func width(s string) int { return uniseg.StringWidth(s) }
+
+// wrap breaks s into lines of at most w columns.
+func wrap(s string, w int) []string { return wrapIndent(s, w, "", "") }
+
+// wrapIndent breaks s into lines of at most w columns, the first prefixed
+// by first and the rest by rest. It breaks only at spaces (never at a
+// non-breaking space) and at the newlines of hard line breaks; a word
+// longer than the line stands on a line of its own.
+func wrapIndent(s string, w int, first, rest string) []string {
+	var lines []string
+	for i, part := range strings.Split(s, "\n") {
+		prefix := first
+		if i > 0 {
+			prefix = rest
+		}
+		words := strings.FieldsFunc(part, func(r rune) bool { return r == ' ' || r == '\t' || r == '\r' })
+		cur, curW := prefix, width(prefix)
+		empty := true
+		for _, word := range words {
+			ww := width(word)
+			if !empty && curW+1+ww > w {
+				lines = append(lines, cur)
+				cur, curW, empty = rest, width(rest), true
+			}
+			if !empty {
+				cur += " "
+				curW++
+			}
+			cur += word
+			curW += ww
+			empty = false
+		}
+		lines = append(lines, cur)
+	}
+	return lines
+}

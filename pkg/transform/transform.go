@@ -1,0 +1,109 @@
+// Package transform holds the small functions that refine a document
+// between reading and rendering: section ids, note numbers, the language,
+// a default title. Each changes only what it names, and applying one twice
+// gives the same result as applying it once. Renderers rely on them, so
+// that PDF, EPUB, HTML and text agree on ids and numbers.
+package transform
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/galleypress/galley/pkg/doc"
+)
+
+// Standard applies the transforms every renderer expects: AssignIDs,
+// NumberNotes, DetectLanguage and DefaultTitle with fallback as the title
+// of last resort (usually the input's file name without extension).
+func Standard(d *doc.Document, fallback string) {
+	AssignIDs(d)
+	NumberNotes(d)
+	DetectLanguage(d)
+	DefaultTitle(d, fallback)
+}
+
+// reserved matches the ids renderers give notes and note references.
+var reserved = regexp.MustCompile(`^fn(ref)?-\d+$`)
+
+// AssignIDs gives every section a unique id. An id already set (such as
+// {#id} in Markdown) is kept unless an earlier section has it. New ids
+// are made from the title the way GitHub makes heading anchors, so links
+// written for GitHub keep working: lower case, letters and digits of any
+// script kept ("oekraïne"), spaces turned into hyphens, other punctuation
+// dropped. A duplicate gets "-1", "-2", … appended; a title with no
+// letters or digits gives "section".
+func AssignIDs(d *doc.Document) {
+	used := map[string]bool{}
+	unique := func(id string) string {
+		if !used[id] && !reserved.MatchString(id) {
+			used[id] = true
+			return id
+		}
+		for i := 1; ; i++ {
+			c := id + "-" + strconv.Itoa(i)
+			if !used[c] && !reserved.MatchString(c) {
+				used[c] = true
+				return c
+			}
+		}
+	}
+	for _, s := range d.AllSections() {
+		if s.ID != "" {
+			s.ID = unique(s.ID)
+			continue
+		}
+		s.ID = unique(Slug(doc.PlainText(s.Title)))
+	}
+}
+
+// Slug makes an id from a title, as AssignIDs describes.
+func Slug(title string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(strings.TrimSpace(title)) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == '_' || r == '-':
+			b.WriteRune(r)
+		case unicode.IsSpace(r):
+			b.WriteByte('-')
+		}
+	}
+	s := b.String()
+	for strings.Contains(s, "--") {
+		s = strings.ReplaceAll(s, "--", "-")
+	}
+	s = strings.Trim(s, "-")
+	if s == "" {
+		return "section"
+	}
+	return s
+}
+
+// NumberNotes numbers the notes of d 1, 2, 3, … in reading order. Notes
+// inside notes are numbered after the note that holds them.
+func NumberNotes(d *doc.Document) {
+	n := 0
+	doc.Walk(d, func(x doc.Node) bool {
+		if note, ok := x.(*doc.Note); ok {
+			n++
+			note.Number = n
+		}
+		return true
+	})
+}
+
+// DefaultTitle sets Meta.Title, if it is empty, to the title of the first
+// section, or else to fallback.
+func DefaultTitle(d *doc.Document, fallback string) {
+	if strings.TrimSpace(d.Meta.Title) != "" {
+		return
+	}
+	if len(d.Sections) > 0 {
+		if t := strings.TrimSpace(doc.PlainText(d.Sections[0].Title)); t != "" {
+			d.Meta.Title = t
+			return
+		}
+	}
+	d.Meta.Title = fallback
+}
