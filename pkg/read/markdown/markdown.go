@@ -47,23 +47,46 @@ type Config struct {
 // Reader reads Markdown.
 type Reader struct {
 	cfg Config
-	md  goldmark.Markdown
+	// md parses documents that open with front matter, plain the others.
+	md, plain goldmark.Markdown
 }
 
 // New returns a Markdown reader.
 func New(cfg Config) *Reader {
-	md := goldmark.New(
-		goldmark.WithExtensions(
-			extension.Table,
-			extension.Strikethrough,
-			extension.Linkify,
-			extension.Footnote,
-			&frontmatter.Extender{},
-		),
-		goldmark.WithParserOptions(parser.WithHeadingAttribute()),
-	)
-	return &Reader{cfg: cfg, md: md}
+	exts := []goldmark.Extender{extension.Table, extension.Strikethrough, extension.Linkify, extension.Footnote}
+	opts := goldmark.WithParserOptions(parser.WithHeadingAttribute())
+	return &Reader{
+		cfg:   cfg,
+		md:    goldmark.New(goldmark.WithExtensions(append(exts, &frontmatter.Extender{})...), opts),
+		plain: goldmark.New(goldmark.WithExtensions(exts...), opts),
+	}
 }
+
+// hasFrontMatter reports whether src opens with a front matter block: a
+// line "---" (YAML) or "+++" (TOML), some content, and the same line
+// closing it.
+func hasFrontMatter(src []byte) bool {
+	lines := strings.Split(string(src), "\n")
+	if len(lines) < 3 {
+		return false
+	}
+	delim := strings.TrimRight(lines[0], " \t\r")
+	if delim != "---" && delim != "+++" {
+		return false
+	}
+	content := false
+	for _, l := range lines[1:] {
+		if strings.TrimRight(l, " \t\r") == delim {
+			return content
+		}
+		content = content || strings.TrimSpace(l) != ""
+	}
+	return false
+}
+
+// looksLikeMapping reports whether front matter content starts like a
+// YAML or TOML mapping ("title: …", "title = …").
+var looksLikeMapping = regexp.MustCompile(`(?m)\A\s*(#.*\n\s*)*[\w"'-][\w .'"-]*\s*[:=]`)
 
 func init() {
 	read.Register(read.Format{Name: "markdown", Exts: []string{".md", ".markdown"}}, New(Config{}))
@@ -81,15 +104,25 @@ func (r *Reader) Read(in io.Reader, opts *read.Options) (*doc.Document, error) {
 	if len(opts.Drop) > 0 {
 		src = dropLines(src, opts)
 	}
-	ctx := parser.NewContext()
-	root := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	c := &converter{src: src, opts: opts, cfg: r.cfg, notes: map[int][]doc.Block{}}
 	c.lines = lineStarts(src)
 	d := &doc.Document{}
-	if fm := frontmatter.Get(ctx); fm != nil {
-		if err := c.meta(fm, &d.Meta); err != nil {
-			return nil, err
+	var root ast.Node
+	if hasFrontMatter(src) {
+		ctx := parser.NewContext()
+		root = r.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+		if fm := frontmatter.Get(ctx); fm != nil {
+			ok, err := c.meta(fm, &d.Meta)
+			if err != nil {
+				return nil, err
+			}
+			if !ok {
+				root = nil // not metadata after all: "---" lines are rules
+			}
 		}
+	}
+	if root == nil {
+		root = r.plain.Parser().Parse(text.NewReader(src))
 	}
 	// Footnote definitions come at the end of the tree; read them first
 	// so that references can hold their content.
@@ -278,6 +311,8 @@ func (c *converter) block(n ast.Node) (doc.Block, error) {
 		return &doc.CodeBlock{Text: c.linesText(n)}, nil
 	case *ast.ThematicBreak:
 		return &doc.Rule{}, nil
+	case *ast.LinkReferenceDefinition:
+		return nil, nil // used by the links that refer to it
 	case *ast.HTMLBlock:
 		c.opts.Warnf(c.nodeLine(n), "raw HTML block dropped (galley never passes HTML through)")
 		return nil, nil
@@ -507,7 +542,7 @@ func (c *converter) inline(n ast.Node) ([]doc.Inline, error) {
 		return []doc.Inline{&doc.Strike{Inlines: ins}}, err
 	case *ast.Link:
 		ins, err := c.inlines(n)
-		return []doc.Inline{&doc.Link{URL: string(n.Destination), Title: unescape(string(n.Title)), Inlines: ins}}, err
+		return []doc.Inline{&doc.Link{URL: unescape(string(n.Destination)), Title: unescape(string(n.Title)), Inlines: ins}}, err
 	case *ast.AutoLink:
 		url := string(n.URL(c.src))
 		if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(url), "mailto:") {
@@ -519,7 +554,7 @@ func (c *converter) inline(n ast.Node) ([]doc.Inline, error) {
 		if err != nil {
 			return nil, err
 		}
-		return []doc.Inline{&doc.Image{Src: string(n.Destination), Alt: doc.PlainText(alt), Title: unescape(string(n.Title))}}, nil
+		return []doc.Inline{&doc.Image{Src: unescape(string(n.Destination)), Alt: doc.PlainText(alt), Title: unescape(string(n.Title))}}, nil
 	case *ast.RawHTML:
 		raw := c.rawText(n)
 		if brTag.MatchString(raw) {
@@ -583,11 +618,19 @@ func unescape(s string) string {
 }
 
 // meta maps front matter onto m. Known keys fill Meta's fields; other keys
-// are kept in m.Extra, sorted, with a warning.
-func (c *converter) meta(fm *frontmatter.Data, m *doc.Meta) error {
+// are kept in m.Extra, sorted, with a warning. It reports false if the
+// block is not a mapping, and so not front matter at all.
+func (c *converter) meta(fm *frontmatter.Data, m *doc.Meta) (bool, error) {
 	var raw map[string]any
 	if err := fm.Decode(&raw); err != nil {
-		return &read.Error{File: c.opts.Name, Line: 1, Err: fmt.Errorf("markdown: front matter: %w", err)}
+		body := strings.SplitN(string(c.src), "\n", 2)[1]
+		if !looksLikeMapping.MatchString(body) {
+			return false, nil
+		}
+		return false, &read.Error{File: c.opts.Name, Line: 1, Err: fmt.Errorf("markdown: front matter: %s", strings.TrimPrefix(err.Error(), "yaml: "))}
+	}
+	if raw == nil {
+		return false, nil
 	}
 	keys := make([]string, 0, len(raw))
 	for k := range raw {
@@ -630,7 +673,7 @@ func (c *converter) meta(fm *frontmatter.Data, m *doc.Meta) error {
 			c.opts.Warnf(1, "front matter key %q is not galley metadata; kept as extra metadata", k)
 		}
 	}
-	return nil
+	return true, nil
 }
 
 // scalar formats a front matter value as text.

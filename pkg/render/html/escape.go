@@ -77,7 +77,7 @@ func urlEscape(u string) string {
 		case c == '%' && i+2 < len(u) && isHex(u[i+1]) && isHex(u[i+2]):
 			b.WriteByte(c)
 		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9',
-			strings.IndexByte("-._~:/?#[]@!$&'()*+,;=", c) >= 0:
+			strings.IndexByte("-._~:/?#@!$&'()*+,;=", c) >= 0:
 			b.WriteByte(c)
 		default:
 			b.WriteByte('%')
