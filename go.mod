@@ -1,6 +1,6 @@
 module github.com/galleypress/galley
 
-go 1.26
+go 1.26.0
 
 require (
 	github.com/rivo/uniseg v0.4.7

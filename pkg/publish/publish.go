@@ -355,14 +355,7 @@ func Convert(ctx context.Context, job *Job, env *Env) ([]Result, error) {
 	if err != nil {
 		return fail(err)
 	}
-	var resources fs.FS
-	if in := job.Inputs[0]; in != "-" {
-		resources = os.DirFS(filepath.Dir(env.path(in)))
-	} else if env.Dir != "" {
-		resources = os.DirFS(env.Dir)
-	} else {
-		resources = os.DirFS(".")
-	}
+	resources := resourcesFS(job, env)
 	var wg sync.WaitGroup
 	var stdout sync.Mutex
 	for i := range results {
@@ -381,13 +374,26 @@ func Convert(ctx context.Context, job *Job, env *Env) ([]Result, error) {
 	return results, nil
 }
 
-func output(ctx context.Context, d *doc.Document, res *Result, job *Job, env *Env, resources fs.FS, stdout *sync.Mutex) (Status, error) {
-	if err := ctx.Err(); err != nil {
-		return Failed, err
+// renderOutput renders d in res.Format.
+// resourcesFS returns the folder of the first input, where images and
+// other resources are looked up.
+func resourcesFS(job *Job, env *Env) fs.FS {
+	if in := job.Inputs[0]; in != "-" {
+		return os.DirFS(filepath.Dir(env.path(in)))
 	}
-	r, err := renderer(res.Format, job, env)
+	if env.Dir != "" {
+		return os.DirFS(env.Dir)
+	}
+	return os.DirFS(".")
+}
+
+func renderOutput(ctx context.Context, d *doc.Document, format string, job *Job, env *Env, resources fs.FS) ([]byte, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	r, err := renderer(format, job, env)
 	if err != nil {
-		return Failed, err
+		return nil, err
 	}
 	opts := &render.Options{
 		TOC: job.TOC, TOCDepth: job.TOCDepth, Modified: env.Modified,
@@ -395,6 +401,14 @@ func output(ctx context.Context, d *doc.Document, res *Result, job *Job, env *En
 	}
 	var buf bytes.Buffer
 	if err := r.Render(&buf, d, opts); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func output(ctx context.Context, d *doc.Document, res *Result, job *Job, env *Env, resources fs.FS, stdout *sync.Mutex) (Status, error) {
+	data, err := renderOutput(ctx, d, res.Format, job, env, resources)
+	if err != nil {
 		return Failed, fmt.Errorf("%s: %w", res.Path, err)
 	}
 	if res.Path == "-" {
@@ -406,7 +420,7 @@ func output(ctx context.Context, d *doc.Document, res *Result, job *Job, env *En
 		if env.Stdout == nil {
 			return Failed, errors.New("publish: no standard output")
 		}
-		if _, err := env.Stdout.Write(buf.Bytes()); err != nil {
+		if _, err := env.Stdout.Write(data); err != nil {
 			return Failed, err
 		}
 		return Written, nil
@@ -419,12 +433,12 @@ func output(ctx context.Context, d *doc.Document, res *Result, job *Job, env *En
 			return Missing, nil
 		case err != nil:
 			return Failed, err
-		case !bytes.Equal(old, buf.Bytes()):
+		case !bytes.Equal(old, data):
 			return Stale, nil
 		}
 		return Unchanged, nil
 	}
-	unchanged, err := writeFile(path, buf.Bytes())
+	unchanged, err := writeFile(path, data)
 	if err != nil {
 		return Failed, err
 	}

@@ -184,7 +184,11 @@ func (w *writer) head(d *doc.Document, title string) {
 	}
 	w.WriteString("<title>" + text(title) + "</title>\n")
 	m := &d.Meta
-	w.meta("description", m.Description)
+	desc := m.Description
+	if desc == "" {
+		desc = summary(d)
+	}
+	w.meta("description", desc)
 	w.meta("author", strings.Join(m.Authors, ", "))
 	w.meta("keywords", strings.Join(m.Keywords, ", "))
 	w.meta("dcterms.date", m.Date)
@@ -606,4 +610,25 @@ func (w *writer) noteBlocks(bs []doc.Block, prefix, suffix string) {
 	if suffix != "" && (last < 0 || last != len(bs)-1) {
 		w.WriteString("<p>" + strings.TrimSpace(suffix) + "</p>\n")
 	}
+}
+
+// summary returns the start of the document's first paragraph, cut at a
+// word near 160 characters, for the description a page must have.
+func summary(d *doc.Document) string {
+	var first string
+	doc.Walk(d, func(n doc.Node) bool {
+		if p, ok := n.(*doc.Paragraph); ok && first == "" {
+			first = strings.Join(strings.Fields(doc.PlainText(p.Inlines)), " ")
+		}
+		return first == ""
+	})
+	r := []rune(first)
+	if len(r) <= 160 {
+		return first
+	}
+	cut := 160
+	for cut > 100 && r[cut] != ' ' {
+		cut--
+	}
+	return strings.TrimRight(string(r[:cut]), " ,;:") + "…"
 }

@@ -1,0 +1,66 @@
+package publish
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/galleypress/galley/pkg/internal/golden"
+	"github.com/galleypress/galley/pkg/render"
+)
+
+// TestGolden converts every fixture listed in fixtures/golden.yaml to every
+// output listed there and compares the bytes with the files in golden/.
+func TestGolden(t *testing.T) {
+	p, err := Load("../../fixtures/golden.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	listed := map[string]bool{}
+	for _, job := range p.Jobs {
+		in := job.Inputs[0]
+		listed[in] = true
+		t.Run(in, func(t *testing.T) {
+			env := &Env{Dir: p.Dir}
+			d, err := Read(context.Background(), job, env)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var formats []string
+			for _, o := range job.Outputs {
+				f, err := render.ForExt(filepath.Ext(o.Path))
+				if err != nil {
+					t.Fatal(err)
+				}
+				formats = append(formats, f.Name)
+				data, err := renderOutput(context.Background(), d, f.Name, job, env, resourcesFS(job, env))
+				if err != nil {
+					t.Fatalf("%s: %v", o.Path, err)
+				}
+				golden.Check(t, filepath.Join(p.Dir, o.Path), data)
+			}
+			for _, f := range render.Formats() {
+				if !slices.Contains(formats, f.Name) {
+					t.Errorf("no golden %s output for %s", f.Name, in)
+				}
+			}
+		})
+	}
+	// Every fixture document must have golden outputs.
+	entries, err := os.ReadDir(p.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		ext := filepath.Ext(e.Name())
+		if e.IsDir() || e.Name() == "golden.yaml" || !slices.Contains([]string{".md", ".txt", ".json"}, ext) {
+			continue
+		}
+		if !listed[e.Name()] && !strings.HasPrefix(e.Name(), "bad-") {
+			t.Errorf("fixture %s is not in fixtures/golden.yaml", e.Name())
+		}
+	}
+}
