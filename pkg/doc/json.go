@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 )
 
 // Version is the version of the JSON form written by Encode. Decode
@@ -168,6 +169,12 @@ func jsonError(data []byte, err error) error {
 		off = se.Offset
 	case errors.As(err, &te):
 		off = te.Offset
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		// The error carries no offset: find the field's key.
+		key := strings.TrimPrefix(err.Error(), "json: unknown field ")
+		if i := bytes.Index(data, []byte(key)); i >= 0 {
+			off = int64(i)
+		}
 	}
 	if off < 0 || off > int64(len(data)) {
 		return fmt.Errorf("doc: %w", err)

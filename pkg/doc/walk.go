@@ -115,6 +115,16 @@ func (d *Document) AllSections() []*Section {
 	return all
 }
 
+// HeadingText returns the section's number and title as plain text:
+// "2.1 Beleidsprioriteiten".
+func (s *Section) HeadingText() string {
+	t := PlainText(s.Title)
+	if s.Number != "" {
+		return s.Number + " " + t
+	}
+	return t
+}
+
 // PlainText returns the text of inlines without formatting: code and
 // text as written, an image as its alternative text, a line break as a
 // space. Notes are left out.

@@ -89,6 +89,8 @@ func (e *Error) Error() string {
 	if e.Line > 0 {
 		if b.Len() > 0 {
 			b.WriteByte(':')
+		} else {
+			b.WriteString("line ")
 		}
 		fmt.Fprintf(&b, "%d", e.Line)
 		if e.Col > 0 {

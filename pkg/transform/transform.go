@@ -93,14 +93,14 @@ func NumberNotes(d *doc.Document) {
 	})
 }
 
-// DefaultTitle sets Meta.Title, if it is empty, to the title of the first
-// section, or else to fallback.
+// DefaultTitle sets Meta.Title, if it is empty, to the number and title
+// of the first section, or else to fallback.
 func DefaultTitle(d *doc.Document, fallback string) {
 	if strings.TrimSpace(d.Meta.Title) != "" {
 		return
 	}
 	if len(d.Sections) > 0 {
-		if t := strings.TrimSpace(doc.PlainText(d.Sections[0].Title)); t != "" {
+		if t := strings.TrimSpace(d.Sections[0].HeadingText()); t != "" {
 			d.Meta.Title = t
 			return
 		}

@@ -89,12 +89,12 @@ type Part struct {
 func (r *Renderer) Render(w io.Writer, d *doc.Document, opts *render.Options) error {
 	title := d.Meta.Title
 	if title == "" && len(d.Sections) > 0 {
-		title = doc.PlainText(d.Sections[0].Title)
+		title = d.Sections[0].HeadingText()
 	}
 	p := Part{Title: title, Blocks: d.Blocks, Sections: d.Sections, TOC: opts != nil && opts.TOC}
 	// A title that merely repeats the first heading is not shown twice.
 	p.Header = d.Meta.Title != "" && (len(d.Sections) == 0 || len(d.Blocks) > 0 ||
-		d.Meta.Title != doc.PlainText(d.Sections[0].Title) || d.Meta.Subtitle != "" || len(d.Meta.Authors) > 0)
+		d.Meta.Title != d.Sections[0].HeadingText() || d.Meta.Subtitle != "" || len(d.Meta.Authors) > 0)
 	return r.RenderPart(w, d, p, opts)
 }
 

@@ -135,7 +135,7 @@ func (t *writer) toc(ss []*doc.Section, depth int) {
 			return
 		}
 		for _, s := range ss {
-			for _, l := range wrapIndent(headingText(s), t.width, indent, indent+"  ") {
+			for _, l := range wrapIndent(s.HeadingText(), t.width, indent, indent+"  ") {
 				t.line(l)
 			}
 			walk(s.Sections, d+1, indent+"  ")
@@ -144,13 +144,6 @@ func (t *writer) toc(ss []*doc.Section, depth int) {
 	walk(ss, 1, "")
 }
 
-func headingText(s *doc.Section) string {
-	title := inlineText(s.Title, nil)
-	if s.Number != "" {
-		return s.Number + " " + title
-	}
-	return title
-}
 
 // underlines are the characters that underline headings by level.
 var underlines = []string{"=", "-", "~", "^", "\"", "'"}

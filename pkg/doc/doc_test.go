@@ -1,0 +1,102 @@
+package doc_test
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/galleypress/galley/pkg/doc"
+	"github.com/galleypress/galley/pkg/internal/fixture"
+	_ "github.com/galleypress/galley/pkg/internal/golden"
+)
+
+// every is a document holding every block and inline type.
+func every() *doc.Document {
+	txt := func(s string) []doc.Inline { return []doc.Inline{&doc.Text{Text: s}} }
+	return &doc.Document{
+		Meta: doc.Meta{Title: "T", Subtitle: "S", Authors: []string{"A", "B"}, Lang: "nl", Date: "2023", Identifier: "urn:x",
+			Publisher: "P", Rights: "R", Description: "D", Keywords: []string{"k"}, Cover: "c.png", Extra: []doc.Field{{Key: "k", Value: "v"}}},
+		Blocks: []doc.Block{&doc.Paragraph{Inlines: []doc.Inline{
+			&doc.Text{Text: "a"}, &doc.Emph{Inlines: txt("e")}, &doc.Strong{Inlines: txt("s")}, &doc.Strike{Inlines: txt("x")},
+			&doc.Sup{Inlines: txt("1")}, &doc.Sub{Inlines: txt("2")}, &doc.Code{Text: "c"},
+			&doc.Link{URL: "https://x", Title: "t", Inlines: txt("l")}, &doc.Image{Src: "i.png", Alt: "alt", Title: "it"},
+			&doc.Note{Number: 1, Blocks: []doc.Block{&doc.Paragraph{Inlines: txt("n")}}}, &doc.LineBreak{},
+		}}},
+		Sections: []*doc.Section{{Level: 1, ID: "one", Number: "1", Title: txt("One"), Blocks: []doc.Block{
+			&doc.Heading{Level: 2, Inlines: txt("h")},
+			&doc.List{Ordered: true, Start: 0, Numbering: "a", Tight: true, Items: []*doc.ListItem{{Blocks: []doc.Block{&doc.Paragraph{Inlines: txt("i")}}}, {}}},
+			&doc.Quote{Blocks: []doc.Block{&doc.Rule{}}},
+			&doc.CodeBlock{Lang: "go", Text: "x := 1"},
+			&doc.Table{Caption: txt("cap"), Align: []doc.Align{doc.AlignLeft, doc.AlignRight}, Header: []doc.Cell{{Inlines: txt("h")}, {}},
+				Rows: [][]doc.Cell{{{Inlines: txt("a")}, {Inlines: txt("b")}}, {}}},
+			&doc.Figure{Src: "f.png", Alt: "f", Title: "ft", Caption: txt("fc")},
+		}, Sections: []*doc.Section{{Level: 3, ID: "deep", Title: txt("Deep")}}}},
+	}
+}
+
+// TestJSONRoundTrip checks that encoding, decoding and encoding again
+// gives the same bytes, for every node type and every fixture.
+func TestJSONRoundTrip(t *testing.T) {
+	docs := []*doc.Document{every()}
+	for _, name := range fixture.Names(t) {
+		docs = append(docs, fixture.Read(t, name))
+	}
+	for _, d := range docs {
+		var first, second bytes.Buffer
+		if err := doc.Encode(&first, d); err != nil {
+			t.Fatal(err)
+		}
+		back, err := doc.Decode(bytes.NewReader(first.Bytes()))
+		if err != nil {
+			t.Fatalf("%s: %v", d.Meta.Title, err)
+		}
+		if err := doc.Encode(&second, back); err != nil {
+			t.Fatal(err)
+		}
+		if first.String() != second.String() {
+			t.Errorf("%s: round trip changed the JSON", d.Meta.Title)
+		}
+	}
+	var buf bytes.Buffer
+	doc.Encode(&buf, every())
+	for _, typ := range []string{"paragraph", "heading", "list", "quote", "code_block", "table", "figure", "rule",
+		"text", "emph", "strong", "strike", "sup", "sub", "code", "link", "image", "note", "line_break"} {
+		if !strings.Contains(buf.String(), `"type": "`+typ+`"`) {
+			t.Errorf("JSON lacks type %s", typ)
+		}
+	}
+	if !strings.Contains(buf.String(), `"start": 0`) {
+		t.Error("an ordered list starting at 0 lost its start")
+	}
+}
+
+func TestDecodeErrors(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{`{"meta": {}}`, `"galley": 1 is missing`},
+		{`{"galley": 2}`, "unsupported JSON version 2"},
+		{"{\"galley\": 1,\n \"colour\": 1}", `line 2: json: unknown field "colour"`},
+		{`{"galley": 1, "blocks": [{"type": "poem"}]}`, `blocks[0]: unknown block type "poem"`},
+		{`{"galley": 1, "sections": [{"level": 0}]}`, "level 0 must be greater"},
+		{"{\"galley\": 1,\n\n \"blocks\": [}", "line 3"},
+	} {
+		_, err := doc.Decode(strings.NewReader(tc.in))
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("Decode(%q) = %v, want an error containing %q", tc.in, err, tc.want)
+		}
+	}
+}
+
+func TestWalk(t *testing.T) {
+	var texts []string
+	doc.Walk(every(), func(n doc.Node) bool {
+		if x, ok := n.(*doc.Text); ok {
+			texts = append(texts, x.Text)
+		}
+		return true
+	})
+	// Every text is visited, in reading order, notes and tables included.
+	want := "a e s x 1 2 l n One h i cap h a b fc Deep"
+	if got := strings.Join(texts, " "); got != want {
+		t.Errorf("Walk visited %q, want %q", got, want)
+	}
+}

@@ -1,0 +1,119 @@
+package markdown_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/galleypress/galley/pkg/doc"
+	_ "github.com/galleypress/galley/pkg/internal/golden"
+	"github.com/galleypress/galley/pkg/read"
+	"github.com/galleypress/galley/pkg/read/markdown"
+)
+
+func readMD(t *testing.T, src string) (*doc.Document, []string) {
+	t.Helper()
+	var warnings []string
+	d, err := markdown.New(markdown.Config{}).Read(strings.NewReader(src), &read.Options{
+		Name: "in.md", Warn: func(err error) { warnings = append(warnings, err.Error()) },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d, warnings
+}
+
+func TestSections(t *testing.T) {
+	d, _ := readMD(t, "Intro.\n\n# One\n\nText.\n\n### Three\n\n## Two\n\n# Again\n\n> ## Quoted heading\n")
+	if len(d.Blocks) != 1 {
+		t.Errorf("%d blocks before the first heading, want 1", len(d.Blocks))
+	}
+	if len(d.Sections) != 2 {
+		t.Fatalf("%d top-level sections, want 2", len(d.Sections))
+	}
+	one := d.Sections[0]
+	if len(one.Sections) != 2 || one.Sections[0].Level != 3 || one.Sections[1].Level != 2 {
+		t.Errorf("level-3 and level-2 headings do not both nest in level 1")
+	}
+	q, ok := d.Sections[1].Blocks[0].(*doc.Quote)
+	if !ok {
+		t.Fatalf("quote missing")
+	}
+	if h, ok := q.Blocks[0].(*doc.Heading); !ok || h.Level != 2 || doc.PlainText(h.Inlines) != "Quoted heading" {
+		t.Errorf("heading inside quote not kept: %#v", q.Blocks[0])
+	}
+}
+
+func TestFrontMatter(t *testing.T) {
+	d, warnings := readMD(t, "---\ntitle: Report\nauthor: [A, B]\nlang: nl\ndate: 2023-09-19\nkeywords: a, b\nseries: Blue\n---\n\nText.\n")
+	m := d.Meta
+	if m.Title != "Report" || strings.Join(m.Authors, "|") != "A|B" || m.Lang != "nl" || m.Date != "2023-09-19" || strings.Join(m.Keywords, "|") != "a|b" {
+		t.Errorf("meta: %+v", m)
+	}
+	if len(m.Extra) != 1 || m.Extra[0] != (doc.Field{Key: "series", Value: "Blue"}) {
+		t.Errorf("unknown key not kept: %+v", m.Extra)
+	}
+	if len(warnings) != 1 || !strings.Contains(warnings[0], `"series"`) {
+		t.Errorf("warnings: %v", warnings)
+	}
+	// Not a mapping: the dashes are thematic breaks.
+	d, _ = readMD(t, "---\nJust text\n---\n")
+	if len(d.Blocks) == 0 || d.Meta.Title != "" {
+		t.Errorf("non-mapping front matter swallowed the text: %+v", d)
+	}
+	// A mapping with a YAML error is an error with a position.
+	_, err := markdown.New(markdown.Config{}).Read(strings.NewReader("---\ntitle: [unclosed\n---\n"), &read.Options{Name: "in.md"})
+	if err == nil || !strings.HasPrefix(err.Error(), "in.md:1: markdown: front matter:") {
+		t.Errorf("bad front matter: %v", err)
+	}
+}
+
+func TestFootnotes(t *testing.T) {
+	d, _ := readMD(t, "Text[^a] and again[^a].\n\n[^a]: The note.\n")
+	var notes []*doc.Note
+	doc.Walk(d, func(n doc.Node) bool {
+		if note, ok := n.(*doc.Note); ok {
+			notes = append(notes, note)
+		}
+		return true
+	})
+	if len(notes) != 2 || doc.BlocksText(notes[0].Blocks) != "The note." || doc.BlocksText(notes[1].Blocks) != "The note." {
+		t.Fatalf("notes: %+v", notes)
+	}
+	if notes[0].Blocks[0] == notes[1].Blocks[0] {
+		t.Error("two references share one note's blocks")
+	}
+}
+
+func TestRawHTML(t *testing.T) {
+	d, warnings := readMD(t, "Para with <span>inline</span> H<sub>2</sub>O.\n\n<div>\nblock\n</div>\n")
+	if got := doc.BlocksText(d.Blocks); got != "Para with inline H2O." {
+		t.Errorf("text %q", got)
+	}
+	var subs int
+	doc.Walk(d, func(n doc.Node) bool {
+		if _, ok := n.(*doc.Sub); ok {
+			subs++
+		}
+		return true
+	})
+	if subs != 1 {
+		t.Errorf("<sub> did not become a subscript")
+	}
+	joined := strings.Join(warnings, "\n")
+	for _, want := range []string{`in.md:1: raw HTML "<span>" dropped`, `in.md:1: raw HTML "</span>" dropped`, `in.md:3: raw HTML block dropped`} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("warnings lack %s:\n%s", want, joined)
+		}
+	}
+}
+
+func TestFigure(t *testing.T) {
+	d, _ := readMD(t, "![A *ship*](ship.png \"Ship\")\n\nInline ![x](y.png) image.\n")
+	f, ok := d.Blocks[0].(*doc.Figure)
+	if !ok || f.Src != "ship.png" || f.Alt != "A ship" || f.Title != "Ship" || len(f.Caption) != 2 {
+		t.Errorf("figure: %#v", d.Blocks[0])
+	}
+	if _, ok := d.Blocks[1].(*doc.Paragraph); !ok {
+		t.Errorf("an image inside text became a figure")
+	}
+}
