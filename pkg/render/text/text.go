@@ -144,7 +144,6 @@ func (t *writer) toc(ss []*doc.Section, depth int) {
 	walk(ss, 1, "")
 }
 
-
 // underlines are the characters that underline headings by level.
 var underlines = []string{"=", "-", "~", "^", "\"", "'"}
 

@@ -1,0 +1,22 @@
+package render_test
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/galleypress/galley/pkg/doc"
+	"github.com/galleypress/galley/pkg/render"
+	_ "github.com/galleypress/galley/pkg/render/text"
+)
+
+func Example() {
+	f, _ := render.ForExt(".txt")
+	r, _, _ := render.Lookup(f.Name)
+	d := &doc.Document{Meta: doc.Meta{Title: "Hello"}}
+	if err := r.Render(os.Stdout, d, nil); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// Hello
+	// =====
+}
