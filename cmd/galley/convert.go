@@ -22,7 +22,7 @@ func convert(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		to, from, title, lang, date, encoding       string
 		textStyle, css                              string
 		toc, verbose, strict                        bool
-		tocDepth                                    int
+		tocDepth, splitLevel                        int
 	)
 	fs.Var(&outputs, "o", "write `FILE` (repeatable; the extension gives the format; - is standard output)")
 	fs.StringVar(&to, "t", "", "output `FORMAT` for standard output or files without a known extension")
@@ -41,6 +41,7 @@ func convert(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	fs.StringVar(&textStyle, "text-style", "auto", "plain-text layout: auto, lines (one line per paragraph) or wrapped")
 	fs.Var(&notHeadings, "not-heading", "plain text: the line `TEXT` is not a heading (repeatable)")
 	fs.StringVar(&css, "css", "", "stylesheet `FILE` for HTML and EPUB, replacing the built-in one")
+	fs.IntVar(&splitLevel, "split-level", 1, "EPUB: the deepest section `LEVEL` that starts a file of its own")
 	fs.BoolVar(&verbose, "v", false, "report the readers' decisions (headings found and why)")
 	fs.BoolVar(&strict, "strict", false, "treat warnings a renderer can check (missing glyphs) as errors")
 	fs.Usage = func() {
@@ -64,6 +65,7 @@ func convert(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		Inputs: inputs, From: from, Encoding: encoding, TOC: toc, TOCDepth: tocDepth,
 		Text: publish.TextOptions{Drop: drops, Style: textStyle, NotHeadings: notHeadings},
 		HTML: publish.HTMLOptions{CSS: css},
+		EPUB: publish.EPUBOptions{SplitLevel: splitLevel},
 		Meta: doc.Meta{Title: title, Lang: lang, Date: date, Authors: authors},
 	}
 	for _, kv := range metas {

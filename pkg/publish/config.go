@@ -47,6 +47,7 @@ type docConfig struct {
 	TOC      *bool      `yaml:"toc"`
 	TOCDepth int        `yaml:"toc-depth"`
 	HTML     htmlConfig `yaml:"html"`
+	EPUB     epubConfig `yaml:"epub"`
 	Outputs  stringList `yaml:"outputs"`
 }
 
@@ -74,6 +75,11 @@ type textConfig struct {
 
 type htmlConfig struct {
 	CSS string `yaml:"css"`
+}
+
+type epubConfig struct {
+	CSS        string `yaml:"css"`
+	SplitLevel int    `yaml:"split-level"`
 }
 
 // stringList is a YAML sequence of strings, or a single string.
@@ -214,6 +220,10 @@ func (d *docConfig) merge(o *docConfig) *docConfig {
 		m.TOCDepth = o.TOCDepth
 	}
 	str(&m.HTML.CSS, o.HTML.CSS)
+	str(&m.EPUB.CSS, o.EPUB.CSS)
+	if o.EPUB.SplitLevel != 0 {
+		m.EPUB.SplitLevel = o.EPUB.SplitLevel
+	}
 	m.Outputs = o.Outputs
 	return &m
 }
@@ -257,5 +267,6 @@ func (c *docConfig) job() (*Job, error) {
 	}
 	j.Text = TextOptions{Drop: c.Text.Drop, Style: c.Text.Style, NotHeadings: c.Text.NotHeadings}
 	j.HTML = HTMLOptions{CSS: c.HTML.CSS}
+	j.EPUB = EPUBOptions{CSS: c.EPUB.CSS, SplitLevel: c.EPUB.SplitLevel}
 	return j, nil
 }

@@ -41,6 +41,13 @@ func TestGolden(t *testing.T) {
 					t.Fatalf("%s: %v", o.Path, err)
 				}
 				golden.Check(t, filepath.Join(p.Dir, o.Path), data)
+				if f.Name == "epub" {
+					listing, err := golden.ZipListing(data, "EPUB/package.opf", "EPUB/nav.xhtml")
+					if err != nil {
+						t.Fatalf("%s: %v", o.Path, err)
+					}
+					golden.Check(t, filepath.Join(p.Dir, o.Path)+".listing", []byte(listing))
+				}
 			}
 			for _, f := range render.Formats() {
 				if !slices.Contains(formats, f.Name) {

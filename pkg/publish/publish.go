@@ -28,6 +28,7 @@ import (
 	_ "github.com/galleypress/galley/pkg/read/markdown" // register the markdown reader
 	"github.com/galleypress/galley/pkg/read/plaintext"
 	"github.com/galleypress/galley/pkg/render"
+	"github.com/galleypress/galley/pkg/render/epub"
 	"github.com/galleypress/galley/pkg/render/html"
 	"github.com/galleypress/galley/pkg/render/text"
 	"github.com/galleypress/galley/pkg/transform"
@@ -56,6 +57,8 @@ type Job struct {
 	TOCDepth int
 	// HTML holds options for HTML output.
 	HTML HTMLOptions
+	// EPUB holds options for EPUB output.
+	EPUB EPUBOptions
 	// Outputs are the files to write.
 	Outputs []Output
 }
@@ -75,6 +78,16 @@ type HTMLOptions struct {
 	// CSS is a stylesheet file, relative to Env.Dir, that replaces the
 	// built-in one.
 	CSS string
+}
+
+// EPUBOptions are the options of EPUB output.
+type EPUBOptions struct {
+	// CSS is a stylesheet file, relative to Env.Dir, that replaces the
+	// built-in one; empty means HTMLOptions.CSS, else the built-in one.
+	CSS string
+	// SplitLevel is the deepest section level that starts a file of its
+	// own; 0 means 1.
+	SplitLevel int
 }
 
 // Output is one file to write. Path "-" is standard output, and needs a
@@ -302,6 +315,20 @@ func renderer(format string, job *Job, env *Env) (render.Renderer, error) {
 			cfg.CSS = string(css)
 		}
 		return html.New(cfg), nil
+	case "epub":
+		cfg := epub.Config{SplitLevel: job.EPUB.SplitLevel}
+		css := job.EPUB.CSS
+		if css == "" {
+			css = job.HTML.CSS
+		}
+		if css != "" {
+			data, err := os.ReadFile(env.path(css))
+			if err != nil {
+				return nil, fmt.Errorf("publish: stylesheet: %w", err)
+			}
+			cfg.CSS = string(data)
+		}
+		return epub.New(cfg), nil
 	case "text":
 		return text.New(text.Config{}), nil
 	}

@@ -8,9 +8,11 @@
 package golden
 
 import (
+	"archive/zip"
 	"bytes"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -79,4 +81,39 @@ func clip(s string) string {
 
 func isText(b []byte) bool {
 	return bytes.IndexByte(b, 0) < 0
+}
+
+// ZipListing describes a zip archive for a reviewer: each entry's name,
+// method and size, then the text of the entries named in show.
+func ZipListing(data []byte, show ...string) (string, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	for _, f := range zr.File {
+		method := "deflated"
+		if f.Method == zip.Store {
+			method = "stored"
+		}
+		fmt.Fprintf(&b, "%8d  %-8s  %s\n", f.UncompressedSize64, method, f.Name)
+	}
+	for _, name := range show {
+		for _, f := range zr.File {
+			if f.Name != name {
+				continue
+			}
+			rc, err := f.Open()
+			if err != nil {
+				return "", err
+			}
+			content, err := io.ReadAll(rc)
+			rc.Close()
+			if err != nil {
+				return "", err
+			}
+			fmt.Fprintf(&b, "\n--- %s\n%s", name, content)
+		}
+	}
+	return b.String(), nil
 }

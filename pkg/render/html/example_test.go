@@ -16,7 +16,7 @@ func Example() {
 	html.New(html.Config{Fragment: true}).Render(os.Stdout, d, nil)
 	// Output:
 	// <section id="hello">
-	// <h2>Hello</h2>
+	// <h1>Hello</h1>
 	// <p>A &amp; B<a href="#fn-1" id="fnref-1" class="footnote-ref" role="doc-noteref"><sup>1</sup></a></p>
 	// </section>
 	// <section class="footnotes" aria-label="Notes">

@@ -42,12 +42,17 @@ type Config struct {
 	// which Apple Books and Kobo show as pop-ups. It implies XHTML.
 	EPUB bool
 	// Link rewrites link targets, for instance "#id" into "ch2.xhtml#id"
-	// when sections live in several files. Nil keeps them.
+	// when sections live in several files. An empty result writes the
+	// link's text without a link. Nil keeps every target.
 	Link func(url string) string
-	// Image rewrites image sources. Nil keeps them.
+	// Image rewrites image sources. An empty result writes the image's
+	// alternative text, linked to the original source, in place of the
+	// image. Nil keeps every source.
 	Image func(src string) string
 	// Top is the heading rank of top-level sections: 2 (the default)
-	// leaves <h1> to the title, 1 suits a chapter file.
+	// leaves <h1> to the title, 1 suits a chapter file. A page whose
+	// title only repeats its first heading shows no title heading, and
+	// its sections start at <h1>.
 	Top int
 }
 
@@ -102,7 +107,10 @@ func (r *Renderer) Render(w io.Writer, d *doc.Document, opts *render.Options) er
 // end. It does not modify d.
 func (r *Renderer) RenderPart(w io.Writer, d *doc.Document, p Part, opts *render.Options) error {
 	bw := bufio.NewWriter(w)
-	wr := &writer{Writer: bw, cfg: r.cfg, lang: d.Meta.Lang, opts: opts}
+	wr := &writer{Writer: bw, cfg: r.cfg, lang: d.Meta.Lang, opts: opts, top: r.cfg.Top}
+	if !p.Header && !r.cfg.EPUB {
+		wr.top = 1 // no title heading: sections take <h1>
+	}
 	if !r.cfg.Fragment {
 		wr.head(d, p.Title)
 	}
@@ -134,12 +142,14 @@ func (r *Renderer) RenderPart(w io.Writer, d *doc.Document, p Part, opts *render
 
 type writer struct {
 	*bufio.Writer
-	cfg   Config
-	lang  string
-	opts  *render.Options
-	queue []*doc.Note // notes referenced but not yet written
-	depth int         // the nesting depth of the section being written
-	err   error
+	cfg    Config
+	lang   string
+	opts   *render.Options
+	queue  []*doc.Note // notes referenced but not yet written
+	depth  int         // the nesting depth of the section being written
+	inLink bool        // inside a link, where no other link may start
+	top    int         // the heading rank of top-level sections
+	err    error
 }
 
 func (w *writer) fail(err error) {
@@ -310,7 +320,7 @@ func (w *writer) section(s *doc.Section, depth int) {
 // Ranks follow the nesting, not the source's levels, so that a jump from
 // level 1 to level 3 never skips a rank.
 func (w *writer) headingTag(depth int) string {
-	return "h" + strconv.Itoa(min(w.cfg.Top+depth-1, 6))
+	return "h" + strconv.Itoa(min(w.top+depth-1, 6))
 }
 
 func (w *writer) blocks(bs []doc.Block) {
@@ -357,7 +367,11 @@ func (w *writer) block(b doc.Block, tight bool) {
 		w.table(b)
 	case *doc.Figure:
 		w.WriteString("<figure>\n")
-		w.img(b.Src, b.Alt, b.Title)
+		if !w.img(b.Src, b.Alt, b.Title) {
+			w.WriteString("<p>")
+			w.imgLink(b.Src, b.Alt)
+			w.WriteString("</p>")
+		}
 		w.WriteString("\n")
 		if len(b.Caption) > 0 {
 			w.WriteString("<figcaption>")
@@ -454,15 +468,33 @@ func (w *writer) table(t *doc.Table) {
 	w.WriteString("</table>\n")
 }
 
-func (w *writer) img(src, alt, title string) {
+// img writes an image, or nothing if Config.Image makes it unavailable;
+// it reports whether it wrote it.
+func (w *writer) img(src, alt, title string) bool {
 	if w.cfg.Image != nil {
-		src = w.cfg.Image(src)
+		if src = w.cfg.Image(src); src == "" {
+			return false
+		}
 	}
 	w.WriteString(`<img src="` + attr(urlEscape(src)) + `" alt="` + attr(alt) + `"`)
 	if title != "" {
 		w.WriteString(` title="` + attr(title) + `"`)
 	}
 	w.void()
+	return true
+}
+
+// imgLink writes an unavailable image as its alternative text linked to
+// its source.
+func (w *writer) imgLink(src, alt string) {
+	if alt == "" {
+		alt = src
+	}
+	if u := safeURL(urlEscape(src)); u != "" && !w.inLink {
+		w.WriteString(`<a href="` + attr(u) + `">` + text(alt) + `</a>`)
+		return
+	}
+	w.WriteString(text(alt))
 }
 
 func (w *writer) inlines(ins []doc.Inline) {
@@ -511,15 +543,30 @@ func (w *writer) inline(in doc.Inline, notes bool) {
 	case *doc.Code:
 		w.WriteString("<code>" + text(in.Text) + "</code>")
 	case *doc.Link:
-		w.WriteString(`<a href="` + attr(safeURL(urlEscape(w.link(in.URL)))) + `"`)
+		href := in.URL
+		if href != "" {
+			if href = w.link(href); href == "" {
+				w.inlines(in.Inlines) // Config.Link dropped it
+				return
+			}
+		}
+		if w.inLink {
+			w.inlines(in.Inlines) // links do not nest
+			return
+		}
+		w.WriteString(`<a href="` + attr(safeURL(urlEscape(href))) + `"`)
 		if in.Title != "" {
 			w.WriteString(` title="` + attr(in.Title) + `"`)
 		}
 		w.WriteString(">")
+		w.inLink = true
 		w.inlines(in.Inlines)
+		w.inLink = false
 		w.WriteString("</a>")
 	case *doc.Image:
-		w.img(in.Src, in.Alt, in.Title)
+		if !w.img(in.Src, in.Alt, in.Title) {
+			w.imgLink(in.Src, in.Alt)
+		}
 	case *doc.Note:
 		w.noteRef(in)
 	case *doc.LineBreak:

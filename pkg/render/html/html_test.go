@@ -45,7 +45,7 @@ func TestNuChecker(t *testing.T) {
 		}
 		files = append(files, base+".html", base+".xhtml")
 	}
-	out, ok := validate.Run("java", append([]string{"-jar", jar, "--errors-only"}, files...)...)
+	out, ok := validate.JavaJar(jar, append([]string{"--errors-only"}, files...)...)
 	if !ok || strings.TrimSpace(out) != "" {
 		t.Errorf("Nu HTML checker reports errors:\n%s", out)
 	}
