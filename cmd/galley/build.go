@@ -93,6 +93,21 @@ func formats(stdout io.Writer) int {
 }
 
 func initCmd(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "galley: init: not yet")
-	return exitUsage
+	fs := flag.NewFlagSet("init", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var dir string
+	fs.StringVar(&dir, "C", ".", "write galley.yaml in `DIR`")
+	rest, err := parse(fs, args)
+	if err != nil {
+		return flagError(err)
+	}
+	if len(rest) > 0 {
+		return usageError(stderr, "init: unexpected argument %q", rest[0])
+	}
+	path := filepath.Join(dir, publish.ConfigFile)
+	if err := publish.WriteStarter(path); err != nil {
+		return failure(stderr, err)
+	}
+	fmt.Fprintf(stdout, "wrote %s; edit it, then run galley build\n", path)
+	return exitOK
 }

@@ -209,7 +209,7 @@ func readOne(in string, job *Job, env *Env) (*doc.Document, error) {
 		data, err = os.ReadFile(env.path(in))
 	}
 	if err != nil {
-		return nil, fmt.Errorf("publish: read %w", err)
+		return nil, fmt.Errorf("publish: %w", err)
 	}
 	from := job.From
 	if from == "" {
