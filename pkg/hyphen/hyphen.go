@@ -1,0 +1,295 @@
+// Package hyphen finds the places where a word may be hyphenated, with
+// Frank Liang's algorithm over TeX and libhyphen pattern files (the
+// hyph_*.dic files of LibreOffice, Hunspell and Debian's hyphen-*
+// packages).
+//
+// Patterns for Dutch (nl) and American English (en-US) are embedded, with
+// their licence files in patterns/. Other languages load from a .dic file
+// by path (Debian installs them under /usr/share/hyphen).
+package hyphen
+
+import (
+	"bufio"
+	"bytes"
+	"embed"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+//go:embed patterns/*.dic
+var embedded embed.FS
+
+// Patterns is a set of hyphenation patterns. It is safe for concurrent
+// use.
+type Patterns struct {
+	// LeftMin and RightMin are the fewest letters that may stand before
+	// the first and after the last hyphen, from the pattern file's
+	// LEFTHYPHENMIN and RIGHTHYPHENMIN (2 when it gives none).
+	LeftMin, RightMin int
+
+	pats   map[string]pattern
+	maxLen int // the longest pattern, in runes
+
+	mu    sync.RWMutex
+	cache map[string][]int
+}
+
+// pattern holds a pattern's values, from offset on.
+type pattern struct {
+	offset int
+	values []uint8
+}
+
+// Parse reads a pattern file: a first line naming the character set
+// (UTF-8 or ISO8859-1), optional LEFTHYPHENMIN and RIGHTHYPHENMIN lines,
+// then one pattern per line ("a1b", ".ach4"). Comments (% or #) and the
+// compound-word directives are skipped; patterns of every level are used
+// together, as pyphen does. Non-standard patterns ("c1k/k=k,1,2") count
+// as their standard part.
+func Parse(r io.Reader) (*Patterns, error) {
+	br := bufio.NewReader(r)
+	first, err := br.ReadString('\n')
+	if err != nil && err != io.EOF {
+		return nil, fmt.Errorf("hyphen: %w", err)
+	}
+	charset := strings.ToUpper(strings.TrimSpace(strings.TrimPrefix(first, "\ufeff")))
+	var decode func([]byte) (string, error)
+	switch charset {
+	case "UTF-8", "UTF8":
+		decode = func(b []byte) (string, error) {
+			if !utf8.Valid(b) {
+				return "", fmt.Errorf("not valid UTF-8")
+			}
+			return string(b), nil
+		}
+	case "ISO8859-1", "ISO-8859-1", "LATIN1":
+		decode = func(b []byte) (string, error) {
+			rs := make([]rune, len(b)) // Latin-1 bytes are code points
+			for i, c := range b {
+				rs[i] = rune(c)
+			}
+			return string(rs), nil
+		}
+	default:
+		return nil, fmt.Errorf("hyphen: line 1: character set %q is not supported; convert the file to UTF-8 (iconv -f %s -t UTF-8) and change its first line to UTF-8", strings.TrimSpace(first), strings.TrimSpace(first))
+	}
+	p := &Patterns{LeftMin: 2, RightMin: 2, pats: map[string]pattern{}, cache: map[string][]int{}}
+	line := 1
+	for {
+		raw, err := br.ReadBytes('\n')
+		if len(raw) > 0 {
+			line++
+			s, derr := decode(bytes.TrimSpace(raw))
+			if derr != nil {
+				return nil, fmt.Errorf("hyphen: line %d: %v", line, derr)
+			}
+			if perr := p.addLine(s); perr != nil {
+				return nil, fmt.Errorf("hyphen: line %d: %v", line, perr)
+			}
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("hyphen: %w", err)
+		}
+	}
+	if len(p.pats) == 0 {
+		return nil, fmt.Errorf("hyphen: no patterns found")
+	}
+	return p, nil
+}
+
+func (p *Patterns) addLine(s string) error {
+	if s == "" || s[0] == '%' || s[0] == '#' {
+		return nil
+	}
+	if f := strings.Fields(s); len(f) == 2 {
+		n, err := strconv.Atoi(f[1])
+		switch f[0] {
+		case "LEFTHYPHENMIN", "RIGHTHYPHENMIN":
+			if err != nil || n < 1 {
+				return fmt.Errorf("%s wants a positive number", f[0])
+			}
+			if f[0] == "LEFTHYPHENMIN" {
+				p.LeftMin = n
+			} else {
+				p.RightMin = n
+			}
+			return nil
+		case "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN":
+			return nil
+		}
+	}
+	if s == "NEXTLEVEL" {
+		return nil
+	}
+	if i := strings.IndexByte(s, '/'); i >= 0 {
+		s = s[:i] // the standard part of a non-standard pattern
+	}
+	var letters []rune
+	values := []uint8{0}
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			values[len(values)-1] = uint8(r - '0')
+			continue
+		}
+		letters = append(letters, unicode.ToLower(r))
+		values = append(values, 0)
+	}
+	start, end := 0, len(values)
+	for start < end && values[start] == 0 {
+		start++
+	}
+	for end > start && values[end-1] == 0 {
+		end--
+	}
+	if start == end || len(letters) == 0 {
+		return nil // no hyphenation values: nothing to do
+	}
+	key := string(letters)
+	p.pats[key] = pattern{offset: start, values: values[start:end]}
+	p.maxLen = max(p.maxLen, len(letters))
+	return nil
+}
+
+// Load reads a pattern file from disk.
+func Load(path string) (*Patterns, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("hyphen: %w", err)
+	}
+	defer f.Close()
+	p, err := Parse(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return p, nil
+}
+
+var (
+	langMu sync.Mutex
+	loaded = map[string]*Patterns{}
+)
+
+// files maps primary language subtags to embedded pattern files.
+var files = map[string]string{
+	"nl": "patterns/hyph_nl_NL.dic",
+	"en": "patterns/hyph_en_US.dic",
+}
+
+// ForLang returns the embedded patterns for a BCP 47 language tag ("nl",
+// "nl-BE", "en-US"; English of every region uses the American patterns),
+// or nil if none are embedded.
+func ForLang(tag string) *Patterns {
+	primary := strings.ToLower(tag)
+	if i := strings.IndexAny(primary, "-_"); i >= 0 {
+		primary = primary[:i]
+	}
+	file, ok := files[primary]
+	if !ok {
+		return nil
+	}
+	langMu.Lock()
+	defer langMu.Unlock()
+	if p, ok := loaded[file]; ok {
+		return p
+	}
+	data, err := embedded.ReadFile(file)
+	if err != nil {
+		panic("hyphen: embedded patterns missing: " + err.Error())
+	}
+	p, err := Parse(bytes.NewReader(data))
+	if err != nil {
+		panic("hyphen: embedded patterns broken: " + err.Error())
+	}
+	loaded[file] = p
+	return p
+}
+
+// Languages lists the languages with embedded patterns.
+func Languages() []string { return []string{"en", "nl"} }
+
+// Points returns the rune offsets in word where a hyphen may go: an
+// offset i means the break comes before word's i-th rune. The word is
+// compared without regard to case; it should be letters only (split
+// words at hyphens, digits and punctuation first). Offsets honour
+// LeftMin and RightMin.
+func (p *Patterns) Points(word string) []int {
+	p.mu.RLock()
+	pts, ok := p.cache[word]
+	p.mu.RUnlock()
+	if ok {
+		return pts
+	}
+	pts = p.points(word)
+	p.mu.Lock()
+	if len(p.cache) > 100000 {
+		p.cache = map[string][]int{}
+	}
+	p.cache[word] = pts
+	p.mu.Unlock()
+	return pts
+}
+
+func (p *Patterns) points(word string) []int {
+	runes := []rune(strings.ToLower(word))
+	n := len(runes)
+	if n < p.LeftMin+p.RightMin {
+		return nil
+	}
+	dotted := make([]rune, 0, n+2)
+	dotted = append(dotted, '.')
+	dotted = append(dotted, runes...)
+	dotted = append(dotted, '.')
+	values := make([]uint8, len(dotted)+1)
+	var key strings.Builder
+	for i := 0; i < len(dotted); i++ {
+		key.Reset()
+		for j := i; j < len(dotted) && j-i < p.maxLen; j++ {
+			key.WriteRune(dotted[j])
+			pat, ok := p.pats[key.String()]
+			if !ok {
+				continue
+			}
+			for k, v := range pat.values {
+				if at := i + pat.offset + k; v > values[at] {
+					values[at] = v
+				}
+			}
+		}
+	}
+	// values[k] lies before dotted[k]; dotted[k] is runes[k-1], so an odd
+	// values[k+1] allows a break before runes[k].
+	var pts []int
+	for k := p.LeftMin; k <= n-p.RightMin; k++ {
+		if values[k+1]%2 == 1 {
+			pts = append(pts, k)
+		}
+	}
+	return pts
+}
+
+// Hyphenate returns word with sep inserted at every hyphenation point.
+func (p *Patterns) Hyphenate(word, sep string) string {
+	pts := p.Points(word)
+	if len(pts) == 0 {
+		return word
+	}
+	runes := []rune(word)
+	var b strings.Builder
+	last := 0
+	for _, k := range pts {
+		b.WriteString(string(runes[last:k]))
+		b.WriteString(sep)
+		last = k
+	}
+	b.WriteString(string(runes[last:]))
+	return b.String()
+}
