@@ -1,13 +1,16 @@
 package publish
 
 import (
+	"bytes"
 	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/galleypress/galley/pkg/doc"
 	"github.com/galleypress/galley/pkg/internal/golden"
 	"github.com/galleypress/galley/pkg/render"
 )
@@ -41,6 +44,20 @@ func TestGolden(t *testing.T) {
 					t.Fatalf("%s: %v", o.Path, err)
 				}
 				golden.Check(t, filepath.Join(p.Dir, o.Path), data)
+				if f.Name == "pdf" {
+					r, err := renderer("pdf", job, env)
+					if err != nil {
+						t.Fatal(err)
+					}
+					var layout bytes.Buffer
+					opts := &render.Options{TOC: job.TOC, TOCDepth: job.TOCDepth, Resources: resourcesFS(job, env)}
+					if err := r.(interface {
+						Dump(io.Writer, *doc.Document, *render.Options) error
+					}).Dump(&layout, d, opts); err != nil {
+						t.Fatal(err)
+					}
+					golden.Check(t, filepath.Join(p.Dir, o.Path)+".layout", layout.Bytes())
+				}
 				if f.Name == "epub" {
 					listing, err := golden.ZipListing(data, "EPUB/package.opf", "EPUB/nav.xhtml")
 					if err != nil {

@@ -30,6 +30,7 @@ import (
 	"github.com/galleypress/galley/pkg/render"
 	"github.com/galleypress/galley/pkg/render/epub"
 	"github.com/galleypress/galley/pkg/render/html"
+	"github.com/galleypress/galley/pkg/render/pdf"
 	"github.com/galleypress/galley/pkg/render/text"
 	"github.com/galleypress/galley/pkg/transform"
 )
@@ -59,6 +60,8 @@ type Job struct {
 	HTML HTMLOptions
 	// EPUB holds options for EPUB output.
 	EPUB EPUBOptions
+	// PDF holds options for PDF output.
+	PDF PDFOptions
 	// Outputs are the files to write.
 	Outputs []Output
 }
@@ -89,6 +92,54 @@ type EPUBOptions struct {
 	// own; 0 means 1.
 	SplitLevel int
 }
+
+// PDFOptions are the options of PDF output.
+type PDFOptions struct {
+	// Paper is "a4" (the default), "letter" or "a5".
+	Paper string
+	// FontSize is the body size in points; 0 means 10.5.
+	FontSize float64
+	// Margins in millimetres: top, right, bottom, left; 0 for defaults.
+	Margins [4]float64
+	// Ragged sets paragraphs ragged-right instead of justified.
+	Ragged bool
+	// NoChapterPages lets top-level sections start mid-page.
+	NoChapterPages bool
+	// NoTitlePage leaves out the title page.
+	NoTitlePage bool
+	// Fonts are font files, relative to Env.Dir, by face: "regular",
+	// "bold", "italic", "bolditalic", "mono".
+	Fonts map[string]string
+	// Hyphenation is a pattern file (hyph_*.dic), relative to Env.Dir.
+	Hyphenation string
+}
+
+func (o *PDFOptions) config(env *Env) pdf.Config {
+	cfg := pdf.Config{Paper: o.Paper, FontSize: o.FontSize, Margins: o.Margins, Ragged: o.Ragged,
+		NoChapterPages: o.NoChapterPages, NoTitlePage: o.NoTitlePage}
+	if o.Hyphenation != "" {
+		cfg.Hyphenation = env.path(o.Hyphenation)
+	}
+	for face, file := range o.Fonts {
+		p := env.path(file)
+		switch face {
+		case "regular":
+			cfg.Fonts.Regular = p
+		case "bold":
+			cfg.Fonts.Bold = p
+		case "italic":
+			cfg.Fonts.Italic = p
+		case "bolditalic":
+			cfg.Fonts.BoldItalic = p
+		case "mono":
+			cfg.Fonts.Mono = p
+		}
+	}
+	return cfg
+}
+
+// FontFaces are the keys PDFOptions.Fonts accepts.
+var FontFaces = []string{"regular", "bold", "italic", "bolditalic", "mono"}
 
 // Output is one file to write. Path "-" is standard output, and needs a
 // Format; otherwise an empty Format comes from Path's extension.
@@ -329,6 +380,8 @@ func renderer(format string, job *Job, env *Env) (render.Renderer, error) {
 			cfg.CSS = string(data)
 		}
 		return epub.New(cfg), nil
+	case "pdf":
+		return pdf.New(job.PDF.config(env)), nil
 	case "text":
 		return text.New(text.Config{}), nil
 	}

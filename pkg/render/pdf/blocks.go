@@ -1,0 +1,466 @@
+package pdf
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/galleypress/galley/pkg/doc"
+	"github.com/galleypress/galley/pkg/typeset"
+)
+
+// document lays out the whole document: the title page, the blocks before
+// the first section, the sections, and the notes after each top-level
+// section.
+func (l *layout) document() {
+	m := &l.d.Meta
+	if !l.r.cfg.NoTitlePage && strings.TrimSpace(m.Title) != "" {
+		l.titlePage()
+	}
+	l.place = "the text before the first heading"
+	l.blocks(l.d.Blocks, l.body())
+	l.flushNotes()
+	for i, s := range l.d.Sections {
+		if i > 0 || len(l.d.Blocks) > 0 {
+			if !l.r.cfg.NoChapterPages {
+				l.breakPage()
+			}
+		}
+		l.section(s, 1)
+		l.flushNotes()
+	}
+}
+
+// titlePage sets the title, subtitle, authors, date and publisher on a
+// page of their own.
+func (l *layout) titlePage() {
+	m := &l.d.Meta
+	l.place = "the title page"
+	c := l.body()
+	c.ragged = true
+	c.hyphens = false
+	l.push(typeset.Elem{Kind: typeset.VBox, Height: l.g.textHeight / 4, Box: ruleBox{}})
+	line := func(text string, font typeset.Font, size, after unit) {
+		if strings.TrimSpace(text) == "" {
+			return
+		}
+		cc := c
+		cc.size, cc.leading = size, size*5/4
+		lines := l.paragraph([]typeset.Run{{Text: l.clean(text, font), Style: typeset.Style{Font: font, Size: size}}}, cc, nil)
+		l.center(lines, cc)
+		l.push(typeset.Elem{Kind: typeset.VSpace, Height: after})
+	}
+	line(m.Title, typeset.Bold, l.g.size*26/10, l.g.size)
+	line(m.Subtitle, typeset.Regular, l.g.size*15/10, l.g.size*2)
+	line(strings.Join(m.Authors, ", "), typeset.Regular, l.g.size*13/10, l.g.size*3)
+	line(m.Date, typeset.Regular, l.g.size, l.g.size)
+	line(m.Publisher, typeset.Italic, l.g.size, l.g.size)
+	l.breakPage()
+}
+
+// headingStyle returns the size and font of a heading at a depth.
+func (l *layout) headingStyle(depth int) (unit, typeset.Font) {
+	s := l.g.size
+	switch depth {
+	case 1:
+		return s * 17 / 10, typeset.Bold
+	case 2:
+		return s * 13 / 10, typeset.Bold
+	case 3:
+		return s * 11 / 10, typeset.Bold
+	}
+	return s, typeset.BoldItalic
+}
+
+func (l *layout) section(s *doc.Section, depth int) {
+	title := s.HeadingText()
+	l.place = fmt.Sprintf("section %q", title)
+	size, font := l.headingStyle(depth)
+	before := l.g.leading * 3 / 2
+	if depth == 1 {
+		before = l.g.leading * 2
+	}
+	l.space(before)
+	c := l.body()
+	c.size, c.leading, c.font = size, size*13/10, font
+	c.ragged, c.hyphens = true, false
+	st := typeset.Style{Font: font, Size: size}
+	var runs []typeset.Run
+	if s.Number != "" {
+		runs = append(runs, typeset.Run{Text: l.clean(s.Number+"\u00a0", font), Style: st})
+	}
+	runs = append(runs, l.runs(s.Title, st)...)
+	marks := []typeset.Mark{{Depth: depth, Title: title, ID: s.ID}}
+	// Heading lines never part from each other nor from the two lines
+	// that follow.
+	l.keep = 1 << 20
+	l.paragraph(runs, c, marks)
+	l.keep = 2
+	l.push(typeset.Elem{Kind: typeset.VPenalty, Penalty: typeset.Infinity})
+	l.push(typeset.Elem{Kind: typeset.VSpace, Height: l.g.leading / 2})
+	l.blocks(s.Blocks, l.body())
+	for _, c := range s.Sections {
+		l.section(c, depth+1)
+	}
+}
+
+func (l *layout) blocks(bs []doc.Block, c ctx) {
+	for i, b := range bs {
+		if i > 0 {
+			l.space(l.g.parskip)
+		}
+		l.block(b, c)
+	}
+}
+
+func (l *layout) block(b doc.Block, c ctx) {
+	st := typeset.Style{Font: c.font, Size: c.size}
+	switch b := b.(type) {
+	case *doc.Paragraph:
+		l.paragraph(l.runs(b.Inlines, st), c, nil)
+	case *doc.Heading:
+		hc := c
+		hc.ragged, hc.hyphens, hc.font = true, false, c.font.WithBold()
+		l.keep = 1 << 20
+		l.paragraph(l.runs(b.Inlines, typeset.Style{Font: hc.font, Size: c.size}), hc, nil)
+		l.keep = 2
+	case *doc.List:
+		l.list(b, c)
+	case *doc.Quote:
+		qc := c
+		qc.x += l.g.size * 2
+		qc.width -= l.g.size * 4
+		l.blocks(b.Blocks, qc)
+	case *doc.CodeBlock:
+		l.code(b, c)
+	case *doc.Table:
+		l.table(b, c)
+	case *doc.Figure:
+		l.figure(b, c)
+	case *doc.Rule:
+		l.push(typeset.Elem{Kind: typeset.VBox, Height: c.leading, X: c.x + c.width/4, Box: ruleBox{Width: c.width / 2}})
+	default:
+		l.fail(fmt.Errorf("pdf: unsupported block %T", b))
+	}
+}
+
+// list sets items with a hanging indent; the marker hangs left of the
+// item's first line.
+func (l *layout) list(lst *doc.List, c ctx) {
+	indent := l.g.size * 18 / 10
+	ic := c
+	ic.x += indent
+	ic.width -= indent
+	depth := int(c.x/indent) % 3
+	for i, it := range lst.Items {
+		if i > 0 {
+			if lst.Tight {
+				l.space(l.g.parskip / 4)
+			} else {
+				l.space(l.g.parskip)
+			}
+		}
+		marker := []string{"•", "–", "·"}[depth]
+		if lst.Ordered {
+			marker = ordinal(lst.Start+i, lst.Numbering) + "."
+		}
+		first := len(l.elems)
+		if len(it.Blocks) == 0 {
+			l.paragraph([]typeset.Run{{Text: " ", Style: typeset.Style{Font: c.font, Size: c.size}}}, ic, nil)
+		}
+		for k, b := range it.Blocks {
+			if k > 0 {
+				if lst.Tight {
+					l.space(l.g.parskip / 4)
+				} else {
+					l.space(l.g.parskip)
+				}
+			}
+			l.block(b, ic)
+		}
+		// Hang the marker before the item's first line.
+		for k := first; k < len(l.elems); k++ {
+			if e := &l.elems[k]; e.Kind == typeset.VLine {
+				st := typeset.Style{Font: c.font, Size: c.size}
+				w := l.fam.Width(st.Font, st.Size, marker)
+				gap := l.g.size / 2
+				e.Line.Boxes = append([]typeset.Placed{{X: -w - gap, Width: w, Text: l.clean(marker, st.Font), Style: st}}, e.Line.Boxes...)
+				break
+			}
+		}
+	}
+}
+
+// ordinal formats n in a list's numbering style.
+func ordinal(n int, numbering string) string {
+	switch numbering {
+	case "a", "A":
+		s := ""
+		for k := n; k > 0; k = (k - 1) / 26 {
+			s = string(rune('a'+(k-1)%26)) + s
+		}
+		if numbering == "A" {
+			s = strings.ToUpper(s)
+		}
+		return s
+	case "i", "I":
+		s := roman(n)
+		if numbering == "I" {
+			s = strings.ToUpper(s)
+		}
+		return s
+	}
+	return strconv.Itoa(n)
+}
+
+func roman(n int) string {
+	if n <= 0 || n >= 4000 {
+		return strconv.Itoa(n)
+	}
+	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
+	syms := []string{"m", "cm", "d", "cd", "c", "xc", "l", "xl", "x", "ix", "v", "iv", "i"}
+	var b strings.Builder
+	for i, v := range vals {
+		for n >= v {
+			b.WriteString(syms[i])
+			n -= v
+		}
+	}
+	return b.String()
+}
+
+// code sets a code block in the monospaced face, line for line; a line
+// wider than the measure continues on the next, indented.
+func (l *layout) code(cb *doc.CodeBlock, c ctx) {
+	cc := c
+	cc.size = c.size * 85 / 100
+	cc.leading = cc.size * 13 / 10
+	cc.x += l.g.size
+	cc.width -= l.g.size
+	st := typeset.Style{Font: typeset.Mono, Size: cc.size}
+	var lines []typeset.Line
+	for _, src := range strings.Split(strings.ReplaceAll(cb.Text, "\t", "    "), "\n") {
+		src = l.clean(src, typeset.Mono)
+		prefix := ""
+		for {
+			fit, rest := l.fit(prefix+src, st, cc.width)
+			lines = append(lines, codeLine(fit, st, l.fam.Width(st.Font, st.Size, fit), cc.width))
+			if rest == "" {
+				break
+			}
+			src, prefix = rest, "  "
+		}
+	}
+	l.pushLines(lines, cc, nil, true)
+}
+
+// fit splits s where it stops fitting the width.
+func (l *layout) fit(s string, st typeset.Style, width unit) (string, string) {
+	if l.fam.Width(st.Font, st.Size, s) <= width {
+		return s, ""
+	}
+	var w unit
+	for i, r := range s {
+		rw := l.fam.Width(st.Font, st.Size, string(r))
+		if w+rw > width && i > 0 {
+			return s[:i], s[i:]
+		}
+		w += rw
+	}
+	return s, ""
+}
+
+func codeLine(text string, st typeset.Style, w, measure unit) typeset.Line {
+	line := typeset.Line{Width: measure, Natural: w, Last: true}
+	if text != "" {
+		line.Boxes = []typeset.Placed{{Width: w, Text: text, Style: st}}
+	}
+	return line
+}
+
+// table sets each cell as a ragged paragraph in its column; a row's
+// lines are merged so that the row reads across.
+func (l *layout) table(t *doc.Table, c ctx) {
+	cols := max(len(t.Align), len(t.Header))
+	for _, r := range t.Rows {
+		cols = max(cols, len(r))
+	}
+	if cols == 0 {
+		return
+	}
+	size := c.size * 9 / 10
+	gap := size
+	cc := c
+	cc.size, cc.leading = size, size*13/10
+	if len(t.Caption) > 0 {
+		capc := c
+		capc.ragged = true
+		l.paragraph(l.runs(t.Caption, typeset.Style{Font: typeset.Italic, Size: c.size}), capc, nil)
+		l.space(l.g.parskip / 2)
+	}
+	rows := [][]doc.Cell{}
+	if len(t.Header) > 0 {
+		rows = append(rows, t.Header)
+	}
+	rows = append(rows, t.Rows...)
+	// Column widths: natural widths, scaled down to the measure.
+	natural := make([]unit, cols)
+	for ri, r := range rows {
+		for i := 0; i < cols && i < len(r); i++ {
+			font := typeset.Regular
+			if ri == 0 && len(t.Header) > 0 {
+				font = typeset.Bold
+			}
+			w := unit(0)
+			for _, run := range l.runs(r[i].Inlines, typeset.Style{Font: font, Size: size}) {
+				w += l.fam.Width(run.Style.Font, run.Style.Size, run.Text)
+			}
+			natural[i] = max(natural[i], w+size/2)
+		}
+	}
+	avail := c.width - gap*unit(cols-1)
+	total := unit(0)
+	for _, w := range natural {
+		total += w
+	}
+	widths := make([]unit, cols)
+	for i, w := range natural {
+		widths[i] = w
+		if total > avail {
+			widths[i] = max(w*avail/total, size*3)
+		}
+	}
+	for ri, r := range rows {
+		header := ri == 0 && len(t.Header) > 0
+		font := typeset.Regular
+		if header {
+			font = typeset.Bold
+		}
+		var cells [][]typeset.Line
+		height := 0
+		for i := 0; i < cols; i++ {
+			var ins []doc.Inline
+			if i < len(r) {
+				ins = r[i].Inlines
+			}
+			ps := typeset.ParagraphStyle{Width: widths[i], Ragged: true}
+			lines := typeset.NewParagraph(l.fam, l.runs(ins, typeset.Style{Font: font, Size: size}), ps).Break()
+			if i < len(t.Align) && (t.Align[i] == doc.AlignRight || t.Align[i] == doc.AlignCenter) {
+				for k := range lines {
+					shift := widths[i] - lines[k].End()
+					if t.Align[i] == doc.AlignCenter {
+						shift /= 2
+					}
+					for b := range lines[k].Boxes {
+						lines[k].Boxes[b].X += shift
+					}
+				}
+			}
+			cells = append(cells, lines)
+			height = max(height, len(lines))
+		}
+		var merged []typeset.Line
+		for k := 0; k < height; k++ {
+			line := typeset.Line{Width: c.width, Last: true}
+			x := unit(0)
+			for i, lines := range cells {
+				if k < len(lines) {
+					for _, b := range lines[k].Boxes {
+						b.X += x
+						line.Boxes = append(line.Boxes, b)
+					}
+				}
+				x += widths[i] + gap
+			}
+			merged = append(merged, line)
+		}
+		if ri > 0 {
+			l.push(typeset.Elem{Kind: typeset.VPenalty, Penalty: 0})
+		}
+		l.pushLines(merged, cc, nil, false)
+		if header {
+			l.push(typeset.Elem{Kind: typeset.VPenalty, Penalty: typeset.Infinity})
+			l.push(typeset.Elem{Kind: typeset.VBox, Height: size / 2, X: c.x, Box: ruleBox{Width: c.width}})
+		}
+	}
+}
+
+// figure sets an image scaled to the measure, with its caption below. A
+// remote image is never fetched: its alternative text stands in, linked
+// to it.
+func (l *layout) figure(f *doc.Figure, c ctx) {
+	img, err := l.images.get(f.Src)
+	if err != nil {
+		l.fail(err)
+		return
+	}
+	if img == nil {
+		alt := f.Alt
+		if alt == "" {
+			alt = f.Src
+		}
+		l.paragraph([]typeset.Run{{Text: l.clean("["+alt+"]", typeset.Italic), Style: typeset.Style{Font: typeset.Italic, Size: c.size, Link: f.Src}}}, c, nil)
+	} else {
+		w, h := img.width, img.height
+		maxH := l.g.textHeight * 6 / 10
+		if w > c.width {
+			h = h * c.width / w
+			w = c.width
+		}
+		if h > maxH {
+			w = w * maxH / h
+			h = maxH
+		}
+		l.push(typeset.Elem{Kind: typeset.VBox, Height: h, X: c.x + (c.width-w)/2, Box: imageBox{Name: img.name, Width: w, Height: h, Src: f.Src}})
+	}
+	if len(f.Caption) > 0 {
+		l.push(typeset.Elem{Kind: typeset.VPenalty, Penalty: typeset.Infinity})
+		l.push(typeset.Elem{Kind: typeset.VSpace, Height: l.g.parskip / 2})
+		cc := c
+		cc.size = c.size * 9 / 10
+		cc.leading = cc.size * 13 / 10
+		cc.ragged = true
+		lines := l.paragraph(l.runs(f.Caption, typeset.Style{Font: typeset.Italic, Size: cc.size}), cc, nil)
+		l.center(lines, cc)
+	}
+}
+
+// flushNotes sets the notes referenced since the last flush, under a
+// small heading.
+func (l *layout) flushNotes() {
+	if len(l.notes) == 0 {
+		return
+	}
+	l.space(l.g.leading * 3 / 2)
+	c := l.body()
+	c.size = l.g.size * 85 / 100
+	c.leading = c.size * 13 / 10
+	hc := c
+	hc.ragged, hc.hyphens, hc.font = true, false, typeset.Bold
+	l.keep = 1 << 20
+	l.paragraph([]typeset.Run{{Text: l.clean(labelNotes(l.d.Meta.Lang), typeset.Bold), Style: typeset.Style{Font: typeset.Bold, Size: c.size}}}, hc, nil)
+	l.keep = 2
+	for len(l.notes) > 0 {
+		n := l.notes[0]
+		l.notes = l.notes[1:]
+		l.space(c.leading / 3)
+		num := strconv.Itoa(n.Number)
+		nc := c
+		nc.x += c.size * 2
+		nc.width -= c.size * 2
+		first := len(l.elems)
+		if len(n.Blocks) == 0 {
+			l.paragraph([]typeset.Run{{Text: " ", Style: typeset.Style{Size: c.size}}}, nc, nil)
+		}
+		l.blocks(n.Blocks, nc)
+		for k := first; k < len(l.elems); k++ {
+			if e := &l.elems[k]; e.Kind == typeset.VLine {
+				st := typeset.Style{Font: typeset.Regular, Size: c.size, Link: "#fnref-" + num}
+				w := l.fam.Width(st.Font, st.Size, num+".")
+				e.Line.Boxes = append([]typeset.Placed{{X: -w - c.size/2, Width: w, Text: num + ".", Style: st}}, e.Line.Boxes...)
+				e.Marks = append(e.Marks, typeset.Mark{ID: "fn-" + num})
+				break
+			}
+		}
+	}
+}

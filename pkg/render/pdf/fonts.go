@@ -1,0 +1,169 @@
+package pdf
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"sync"
+
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/gobolditalic"
+	"golang.org/x/image/font/gofont/goitalic"
+	"golang.org/x/image/font/gofont/gomono"
+	"golang.org/x/image/font/gofont/gomonobold"
+	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+
+	"github.com/galleypress/galley/pkg/typeset"
+)
+
+// Fonts names TrueType or OpenType font files (TTF/OTF with TrueType
+// outlines) for the faces of a family. Empty entries use the built-in Go
+// fonts; a missing bold or italic face falls back to the regular one.
+type Fonts struct {
+	Regular, Bold, Italic, BoldItalic, Mono string
+}
+
+// face is one loaded font.
+type face struct {
+	name string // for messages: "Go Regular" or the file name
+	data []byte
+	font *sfnt.Font
+	upem int64
+
+	mu     sync.Mutex
+	buf    sfnt.Buffer
+	adv    map[rune]int32 // advance in font units; -1 for a missing glyph
+	family string         // fpdf family
+	style  string         // fpdf style
+}
+
+// family is the set of faces a document is set in; it implements
+// typeset.Metrics.
+type family struct {
+	faces [6]*face // by typeset.Font
+}
+
+var (
+	builtinOnce sync.Once
+	builtin     *family
+	builtinErr  error
+)
+
+// builtinFamily returns the Go fonts, parsed once.
+func builtinFamily() (*family, error) {
+	builtinOnce.Do(func() {
+		srcs := []struct {
+			name string
+			data []byte
+		}{
+			{"Go Regular", goregular.TTF}, {"Go Bold", gobold.TTF}, {"Go Italic", goitalic.TTF},
+			{"Go Bold Italic", gobolditalic.TTF}, {"Go Mono", gomono.TTF}, {"Go Mono Bold", gomonobold.TTF},
+		}
+		builtin = &family{}
+		for i, s := range srcs {
+			f, err := newFace(s.name, s.data)
+			if err != nil {
+				builtinErr = err
+				return
+			}
+			builtin.faces[i] = f
+		}
+	})
+	return builtin, builtinErr
+}
+
+func newFace(name string, data []byte) (*face, error) {
+	f, err := sfnt.Parse(data)
+	if err != nil {
+		return nil, fmt.Errorf("pdf: font %s: not a TrueType or OpenType font: %w", name, err)
+	}
+	return &face{name: name, data: data, font: f, upem: int64(f.UnitsPerEm()), adv: map[rune]int32{}}, nil
+}
+
+// loadFamily returns the family for the configured font files.
+func loadFamily(cfg Fonts) (*family, error) {
+	base, err := builtinFamily()
+	if err != nil {
+		return nil, err
+	}
+	if cfg == (Fonts{}) {
+		return base, nil
+	}
+	fam := &family{}
+	files := []string{cfg.Regular, cfg.Bold, cfg.Italic, cfg.BoldItalic, cfg.Mono, ""}
+	for i, path := range files {
+		if path == "" {
+			continue
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("pdf: font: %w", err)
+		}
+		if fam.faces[i], err = newFace(path, data); err != nil {
+			return nil, err
+		}
+		if fam.faces[i].font.NumGlyphs() == 0 {
+			return nil, fmt.Errorf("pdf: font %s has no glyphs", path)
+		}
+	}
+	// Fill the gaps: a user's regular face stands in for missing styles;
+	// without one, the Go fonts do.
+	for i := range fam.faces {
+		if fam.faces[i] != nil {
+			continue
+		}
+		switch {
+		case i == int(typeset.MonoBold) && fam.faces[typeset.Mono] != nil:
+			fam.faces[i] = fam.faces[typeset.Mono]
+		case i < int(typeset.Mono) && fam.faces[typeset.Regular] != nil:
+			fam.faces[i] = fam.faces[typeset.Regular]
+		default:
+			fam.faces[i] = base.faces[i]
+		}
+	}
+	return fam, nil
+}
+
+// advance returns the advance of r in font units, or -1 if the font has
+// no glyph for it.
+func (f *face) advance(r rune) int32 {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if a, ok := f.adv[r]; ok {
+		return a
+	}
+	a := int32(-1)
+	if idx, err := f.font.GlyphIndex(&f.buf, r); err == nil && idx != 0 {
+		if adv, err := f.font.GlyphAdvance(&f.buf, idx, fixed.Int26_6(f.upem<<6), 0); err == nil {
+			a = int32(adv >> 6)
+		}
+	}
+	f.adv[r] = a
+	return a
+}
+
+// has reports whether the face has a glyph for r.
+func (f *face) has(r rune) bool { return f.advance(r) >= 0 }
+
+// Width implements typeset.Metrics. A character without a glyph measures
+// as the replacement character it will be drawn as.
+func (fam *family) Width(font typeset.Font, size typeset.Unit, s string) typeset.Unit {
+	f := fam.faces[font]
+	var units int64
+	for _, r := range s {
+		a := f.advance(r)
+		if a < 0 {
+			a = max(f.advance(replacement), 0)
+		}
+		units += int64(a)
+	}
+	return typeset.Unit(units * int64(size) / f.upem)
+}
+
+// replacement is drawn for characters a font lacks.
+const replacement = '\ufffd'
+
+// errNotFont is returned for font files sfnt cannot read.
+var errNotFont = errors.New("not a font")

@@ -1,0 +1,303 @@
+package pdf
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/galleypress/galley/pkg/doc"
+	"github.com/galleypress/galley/pkg/render"
+	"github.com/galleypress/galley/pkg/typeset"
+)
+
+type unit = typeset.Unit
+
+const pt = typeset.Pt
+
+// box kinds drawn by the emitter for typeset.VBox elements.
+type (
+	ruleBox  struct{ Width unit }
+	imageBox struct {
+		Name          string // registered image name
+		Width, Height unit
+		Src           string
+	}
+)
+
+func (r ruleBox) String() string  { return "rule " + r.Width.String() }
+func (i imageBox) String() string { return fmt.Sprintf("image %s %sx%s", i.Src, i.Width, i.Height) }
+
+// ctx is where blocks are set: the indent, the measure and the type.
+type ctx struct {
+	x, width unit
+	size     unit // body size
+	leading  unit
+	font     typeset.Font
+	ragged   bool
+	hyphens  bool
+}
+
+// layout turns a document into the vertical list of the page builder.
+type layout struct {
+	r     *Renderer
+	fam   *family
+	g     geometry
+	d     *doc.Document
+	opts  *render.Options
+	hyph  typeset.Hyphenator
+	elems []typeset.Elem
+	// keep counts the lines that must still follow a heading before a
+	// page may break.
+	keep  int
+	notes []*doc.Note
+	place string // where text is being set, for warnings
+	// missing records characters without a glyph, and where.
+	missing map[rune][]string
+	images  *imageSet
+	err     error
+}
+
+func (l *layout) fail(err error) {
+	if l.err == nil {
+		l.err = err
+	}
+}
+
+func (l *layout) body() ctx {
+	return ctx{x: 0, width: l.g.measure, size: l.g.size, leading: l.g.leading, font: typeset.Regular, hyphens: true, ragged: l.r.cfg.Ragged}
+}
+
+// push appends elements.
+func (l *layout) push(e ...typeset.Elem) { l.elems = append(l.elems, e...) }
+
+func (l *layout) space(h unit) {
+	if h <= 0 {
+		return
+	}
+	if l.keep > 0 {
+		l.push(typeset.Elem{Kind: typeset.VPenalty, Penalty: typeset.Infinity})
+	}
+	l.push(typeset.Elem{Kind: typeset.VSpace, Height: h})
+}
+
+func (l *layout) breakPage() {
+	l.push(typeset.Elem{Kind: typeset.VPenalty, Penalty: -typeset.Infinity})
+}
+
+// clean prepares text for a font: characters the font lacks, and those
+// above U+FFFF (which the PDF writer cannot encode), become U+FFFD (or
+// "?") and are recorded; control characters are dropped.
+func (l *layout) clean(s string, f typeset.Font) string {
+	face := l.fam.faces[f]
+	ok := true
+	for _, r := range s {
+		if r > 0xffff || r < 0x20 && r != '\n' || !face.has(r) && r != '\n' {
+			ok = false
+			break
+		}
+	}
+	if ok {
+		return s
+	}
+	sub := string(replacement)
+	if !face.has(replacement) {
+		sub = "?"
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\n':
+			b.WriteRune(r)
+		case r < 0x20 || r == 0x7f:
+		case r > 0xffff || !face.has(r):
+			l.recordMissing(r)
+			b.WriteString(sub)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func (l *layout) recordMissing(r rune) {
+	places := l.missing[r]
+	for _, p := range places {
+		if p == l.place {
+			return
+		}
+	}
+	l.missing[r] = append(places, l.place)
+}
+
+// missingReport describes the characters without glyphs, or "".
+func (l *layout) missingReport() string {
+	if len(l.missing) == 0 {
+		return ""
+	}
+	var rs []rune
+	for r := range l.missing {
+		rs = append(rs, r)
+	}
+	sort.Slice(rs, func(i, j int) bool { return rs[i] < rs[j] })
+	var parts []string
+	for _, r := range rs {
+		places := l.missing[r]
+		where := strings.Join(places[:min(len(places), 3)], "; ")
+		if len(places) > 3 {
+			where += fmt.Sprintf("; and %d more", len(places)-3)
+		}
+		why := "no glyph in the font"
+		if r > 0xffff {
+			why = "above U+FFFF, which the PDF writer cannot encode"
+		}
+		parts = append(parts, fmt.Sprintf("%q (U+%04X, %s) in %s", r, r, why, where))
+	}
+	return fmt.Sprintf("%d characters are drawn as %q: %s; use --font with a font that has them",
+		len(rs), replacement, strings.Join(parts, ", "))
+}
+
+// runs converts inlines into typeset runs in the given base style.
+func (l *layout) runs(ins []doc.Inline, st typeset.Style) []typeset.Run {
+	var out []typeset.Run
+	var walk func([]doc.Inline, typeset.Style)
+	add := func(s string, st typeset.Style) {
+		if s == "" {
+			return
+		}
+		s = l.clean(s, st.Font)
+		if n := len(out); n > 0 && out[n-1].Style == st {
+			out[n-1].Text += s
+			return
+		}
+		out = append(out, typeset.Run{Text: s, Style: st})
+	}
+	walk = func(ins []doc.Inline, st typeset.Style) {
+		for _, in := range ins {
+			switch in := in.(type) {
+			case *doc.Text:
+				add(in.Text, st)
+			case *doc.Emph:
+				s := st
+				if s.Font == typeset.Italic || s.Font == typeset.BoldItalic {
+					s.Font = map[typeset.Font]typeset.Font{typeset.Italic: typeset.Regular, typeset.BoldItalic: typeset.Bold}[s.Font]
+				} else {
+					s.Font = s.Font.WithItalic()
+				}
+				walk(in.Inlines, s)
+			case *doc.Strong:
+				s := st
+				s.Font = s.Font.WithBold()
+				walk(in.Inlines, s)
+			case *doc.Strike:
+				s := st
+				s.Strike = true
+				walk(in.Inlines, s)
+			case *doc.Sup:
+				walk(in.Inlines, script(st, true))
+			case *doc.Sub:
+				walk(in.Inlines, script(st, false))
+			case *doc.Code:
+				s := st
+				s.Font = typeset.Mono
+				s.Size = st.Size * 9 / 10
+				add(strings.ReplaceAll(in.Text, "\n", " "), s)
+			case *doc.Link:
+				s := st
+				s.Link = in.URL
+				walk(in.Inlines, s)
+			case *doc.Image:
+				alt := in.Alt
+				if alt == "" {
+					alt = in.Src
+				}
+				add("["+alt+"]", st)
+			case *doc.Note:
+				l.notes = append(l.notes, in)
+				s := script(st, true)
+				s.Link = "#fn-" + strconv.Itoa(in.Number)
+				add(strconv.Itoa(in.Number), s)
+			case *doc.LineBreak:
+				add("\n", st)
+			default:
+				l.fail(fmt.Errorf("pdf: unsupported inline %T", in))
+			}
+		}
+	}
+	walk(ins, st)
+	return out
+}
+
+// script returns the style of superscript (up) or subscript text.
+func script(st typeset.Style, up bool) typeset.Style {
+	s := st
+	s.Size = st.Size * 7 / 10
+	if up {
+		s.Rise = st.Size * 35 / 100
+	} else {
+		s.Rise = -st.Size * 15 / 100
+	}
+	return s
+}
+
+// paragraph sets runs and pushes the lines, with page breaks allowed
+// only where they leave at least two lines on each side.
+func (l *layout) paragraph(runs []typeset.Run, c ctx, marks []typeset.Mark) []*typeset.Line {
+	ps := typeset.ParagraphStyle{Width: c.width, Ragged: c.ragged, Expansion: l.g.expansion}
+	if c.hyphens && l.hyph != nil {
+		ps.Hyphenator = l.hyph
+	}
+	lines := typeset.NewParagraph(l.fam, runs, ps).Break()
+	return l.pushLines(lines, c, marks, true)
+}
+
+// pushLines pushes lines with the given leading. With protect set, a page
+// may not break after a paragraph's first line or before its last.
+func (l *layout) pushLines(lines []typeset.Line, c ctx, marks []typeset.Mark, protect bool) []*typeset.Line {
+	var out []*typeset.Line
+	n := len(lines)
+	for i := range lines {
+		if i > 0 {
+			p := 0
+			if protect && (i < 2 || i > n-2) || l.keep > 0 {
+				p = typeset.Infinity
+			}
+			l.push(typeset.Elem{Kind: typeset.VPenalty, Penalty: p})
+		}
+		line := &lines[i]
+		e := typeset.Elem{Kind: typeset.VLine, Height: c.leading, Baseline: baseline(c), X: c.x, Line: line}
+		if i == 0 {
+			e.Marks = marks
+		}
+		l.push(e)
+		out = append(out, line)
+		if l.keep > 0 {
+			l.keep--
+		}
+	}
+	return out
+}
+
+// baseline places a line's baseline in its leading: the text's height
+// (about 0.8 of the size) plus half the extra leading.
+func baseline(c ctx) unit {
+	return c.size*8/10 + (c.leading-c.size)/2
+}
+
+// center moves the lines of the last n elements to the middle of the
+// measure.
+func (l *layout) center(lines []*typeset.Line, c ctx) {
+	k := 0
+	for i := len(l.elems) - 1; i >= 0 && k < len(lines); i-- {
+		e := &l.elems[i]
+		if e.Kind != typeset.VLine {
+			continue
+		}
+		for _, ln := range lines {
+			if e.Line == ln {
+				e.X = c.x + (c.width-ln.End())/2
+				k++
+			}
+		}
+	}
+}

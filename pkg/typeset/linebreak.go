@@ -1,0 +1,402 @@
+package typeset
+
+import "math"
+
+// Line is one line of a broken paragraph: boxes placed at their x offsets
+// from the line's start.
+type Line struct {
+	Boxes []Placed
+	// Width is the measure the line was set to; Natural is its width
+	// with glue at its natural size.
+	Width, Natural Unit
+	// Ratio is the adjustment ratio: how far the glue stretched (> 0) or
+	// shrank (< 0), as a share of what it can.
+	Ratio float64
+	// Hyphenated reports a line ending in a hyphen added by hyphenation.
+	Hyphenated bool
+	// Last marks the paragraph's last line (not justified).
+	Last bool
+	// Spaces is the number of interword spaces; Space their mean width
+	// as set.
+	Spaces int
+	Space  Unit
+}
+
+// Placed is a box placed on a line.
+type Placed struct {
+	X Unit
+	// Width is the box's width as drawn: its natural width times Scale.
+	Width Unit
+	// Scale is the horizontal scale of the glyphs; 0 means 1.
+	Scale float64
+	Text  string
+	Style Style
+}
+
+// End returns the x where the line's last box ends.
+func (l *Line) End() Unit {
+	if len(l.Boxes) == 0 {
+		return 0
+	}
+	b := l.Boxes[len(l.Boxes)-1]
+	return b.X + b.Width
+}
+
+// Text returns the line's text, with spaces where glue separates boxes.
+func (l *Line) Text() string {
+	var out []byte
+	var end Unit
+	for i, b := range l.Boxes {
+		if i > 0 && b.X > end {
+			out = append(out, ' ')
+		}
+		out = append(out, b.Text...)
+		end = b.X + b.Width
+	}
+	return string(out)
+}
+
+// Parameters of the line breaker, as in TeX.
+const (
+	linePenalty    = 10    // \linepenalty
+	doubleHyphen   = 10000 // \doublehyphendemerits
+	finalHyphen    = 5000  // \finalhyphendemerits
+	adjDemerits    = 10000 // \adjdemerits
+	maxHyphenLines = 3     // consecutive hyphenated lines allowed
+)
+
+// Break breaks the paragraph into lines of its measure with the
+// Knuth–Plass algorithm, hyphenation allowed, in passes of rising
+// tolerance (badness 10, 20, 35, 50, 75, 100 and 200), then an emergency
+// pass that accepts any line that is not overfull. No line is ever wider
+// than the measure, except a single character wider than it.
+func (p *Paragraph) Break() []Line {
+	w := p.style.Width
+	if p.style.NoBreak {
+		return p.set(p.Items, p.forcedOnly(), w)
+	}
+	items := p.Items
+	if p.hyph != nil {
+		items = p.hyph
+	}
+	for _, tol := range tolerances {
+		if br := breakpoints(items, w, tol); br != nil {
+			return p.set(items, br, w)
+		}
+	}
+	// Unreachable with emergency break points in every long word; break
+	// at every legal point rather than fail.
+	var all []int
+	for i := range items {
+		if legal(items, i) {
+			all = append(all, i)
+		}
+	}
+	return p.set(items, all, w)
+}
+
+func (p *Paragraph) forcedOnly() []int {
+	var br []int
+	for i, it := range p.Items {
+		if it.Kind == PenaltyItem && it.Penalty <= -Infinity {
+			br = append(br, i)
+		}
+	}
+	return br
+}
+
+func legal(items []Item, i int) bool {
+	switch it := items[i]; it.Kind {
+	case GlueItem:
+		return i > 0 && items[i-1].Kind == BoxItem
+	case PenaltyItem:
+		return it.Penalty < Infinity
+	}
+	return false
+}
+
+// node is an active breakpoint.
+type node struct {
+	pos      int // index of the break item (-1: the paragraph start)
+	line     int
+	fitness  int
+	w, y, z  Unit // totals after the break
+	demerits float64
+	hyphens  int // consecutive hyphenated lines ending here
+	flagged  bool
+	prev     *node
+}
+
+// breakpoints returns the item indexes to break at, or nil if no set of
+// lines stays within the tolerance.
+func breakpoints(items []Item, width Unit, tol float64) []int {
+	n := len(items)
+	sw := make([]Unit, n+1) // sums before item i
+	sy := make([]Unit, n+1)
+	sz := make([]Unit, n+1)
+	for i, it := range items {
+		sw[i+1], sy[i+1], sz[i+1] = sw[i], sy[i], sz[i]
+		if it.Kind != PenaltyItem {
+			sw[i+1] += it.Width
+		}
+		if it.Kind != PenaltyItem {
+			sy[i+1] += it.Stretch
+			sz[i+1] += it.Shrink
+		}
+	}
+	active := []*node{{pos: -1, fitness: 1}}
+	for i, it := range items {
+		if !legal(items, i) {
+			continue
+		}
+		var pw Unit
+		flagged := false
+		if it.Kind == PenaltyItem {
+			pw, flagged = it.Width, it.Flagged
+		}
+		var best [4]*node
+		bestD := [4]float64{math.Inf(1), math.Inf(1), math.Inf(1), math.Inf(1)}
+		kept := active[:0]
+		for _, a := range active {
+			L := sw[i] - a.w + pw
+			var r float64
+			switch {
+			case L < width:
+				if y := sy[i] - a.y; y > 0 {
+					r = float64(width-L) / float64(y)
+				} else {
+					r = math.Inf(1)
+				}
+			case L > width:
+				if z := sz[i] - a.z; z > 0 {
+					r = float64(width-L) / float64(z)
+				} else {
+					r = math.Inf(-1)
+				}
+			}
+			forced := it.Kind == PenaltyItem && it.Penalty <= -Infinity
+			if r >= -1 && !forced {
+				kept = append(kept, a)
+			}
+			if r < -1 || badness(r) > tol {
+				continue
+			}
+			hyphens := 0
+			if flagged || it.Kind == GlueItem && endsInHyphen(items[i-1]) {
+				hyphens = a.hyphens + 1
+				if hyphens > maxHyphenLines {
+					continue
+				}
+			}
+			bad := badness(r)
+			d := linePenalty + bad
+			d *= d
+			switch {
+			case it.Kind == PenaltyItem && it.Penalty >= 0:
+				d += float64(it.Penalty * it.Penalty)
+			case it.Kind == PenaltyItem && it.Penalty > -Infinity:
+				d -= float64(it.Penalty * it.Penalty)
+			}
+			if flagged && a.flagged {
+				d += doubleHyphen
+			}
+			if forced && a.flagged && a.hyphens > 0 {
+				d += finalHyphen
+			}
+			fit := fitness(r)
+			if a.pos >= 0 && abs(fit-a.fitness) > 1 {
+				d += adjDemerits
+			}
+			d += a.demerits
+			if d < bestD[fit] {
+				bestD[fit] = d
+				best[fit] = &node{pos: i, line: a.line + 1, fitness: fit, demerits: d, hyphens: hyphens, flagged: flagged, prev: a}
+			}
+		}
+		active = kept
+		// Totals after the break: glue and penalties that follow it are
+		// dropped at the start of the next line.
+		tw, ty, tz := sw[i], sy[i], sz[i]
+		for j := i; j < n; j++ {
+			jt := items[j]
+			if jt.Kind == BoxItem || (jt.Kind == PenaltyItem && jt.Penalty <= -Infinity && j > i) {
+				break
+			}
+			if jt.Kind == GlueItem {
+				tw += jt.Width
+				ty += jt.Stretch
+				tz += jt.Shrink
+			}
+		}
+		minD := math.Inf(1)
+		for _, d := range bestD {
+			minD = math.Min(minD, d)
+		}
+		for fit, b := range best {
+			if b != nil && bestD[fit] <= minD+adjDemerits {
+				b.w, b.y, b.z = tw, ty, tz
+				active = append(active, b)
+			}
+		}
+		if len(active) == 0 {
+			return nil
+		}
+	}
+	var last *node
+	for _, a := range active {
+		if a.pos == n-1 && (last == nil || a.demerits < last.demerits) {
+			last = a
+		}
+	}
+	if last == nil {
+		return nil
+	}
+	var br []int
+	for a := last; a != nil && a.pos >= 0; a = a.prev {
+		br = append(br, a.pos)
+	}
+	for i, j := 0, len(br)-1; i < j; i, j = i+1, j-1 {
+		br[i], br[j] = br[j], br[i]
+	}
+	return br
+}
+
+// tolerances are the passes of the line breaker: the paragraph is broken
+// with the lowest tolerance that admits a solution, so that a paragraph
+// that can be set tightly is, before the optimiser trades one loose line
+// for fewer demerits elsewhere. The last pass accepts any line that is
+// not overfull.
+var tolerances = []float64{10, 20, 35, 50, 75, 100, 200, math.Inf(1)}
+
+// badness is TeX's 100·|r|³, at most 10000.
+func badness(r float64) float64 {
+	if math.IsInf(r, 0) {
+		return 10000
+	}
+	b := 100 * math.Abs(r*r*r)
+	return math.Min(b, 10000)
+}
+
+func fitness(r float64) int {
+	switch {
+	case r < -0.5:
+		return 0
+	case r <= 0.5:
+		return 1
+	case r <= 1:
+		return 2
+	}
+	return 3
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// set places the boxes of each line between the breaks.
+func (p *Paragraph) set(items []Item, breaks []int, width Unit) []Line {
+	var lines []Line
+	start := 0
+	for k, b := range breaks {
+		// Skip glue and penalties at the line's start.
+		for start < b && items[start].Kind != BoxItem {
+			start++
+		}
+		lines = append(lines, setLine(items, start, b, width, k == len(breaks)-1))
+		start = b + 1
+	}
+	return lines
+}
+
+// setLine sets items [start, end) with the break at end. Glue takes up
+// the difference between the natural width and the measure; boxes that
+// may scale (font expansion) take their share, but never beyond their
+// limit, even on a line that must be looser than the tolerance.
+func setLine(items []Item, start, end int, width Unit, last bool) Line {
+	var natural, glueY, glueZ, boxY, boxZ Unit
+	for i := start; i < end; i++ {
+		it := items[i]
+		switch it.Kind {
+		case GlueItem:
+			natural += it.Width
+			glueY += it.Stretch
+			glueZ += it.Shrink
+		case BoxItem:
+			natural += it.Width
+			boxY += it.Stretch
+			boxZ += it.Shrink
+		}
+	}
+	brk := items[end]
+	hyphen := brk.Kind == PenaltyItem && brk.Text != ""
+	if hyphen {
+		natural += brk.Width
+	}
+	var r float64
+	switch {
+	case natural < width && glueY+boxY > 0:
+		r = float64(width-natural) / float64(glueY+boxY)
+	case natural > width && glueZ+boxZ > 0:
+		r = math.Max(float64(width-natural)/float64(glueZ+boxZ), -1)
+	}
+	// Boxes scale at most by their limit; glue takes the rest.
+	rb, rg := math.Max(math.Min(r, 1), -1), r
+	if r > 1 && glueY > 0 {
+		rg = (float64(width-natural) - float64(boxY)) / float64(glueY)
+	}
+	line := Line{Width: width, Natural: natural, Ratio: r, Hyphenated: hyphen, Last: last || brk.Kind == PenaltyItem && brk.Penalty <= -Infinity}
+	// Positions come from cumulative sums, so rounding never accumulates.
+	var sumW, sumGY, sumGZ, sumBY, sumBZ Unit
+	pos := func() Unit {
+		x := float64(sumW)
+		if r > 0 {
+			x += rb*float64(sumBY) + rg*float64(sumGY)
+		} else if r < 0 {
+			x += rb*float64(sumBZ) + rg*float64(sumGZ)
+		}
+		return Unit(math.Round(x))
+	}
+	var spaceTotal Unit
+	for i := start; i < end; i++ {
+		it := items[i]
+		switch it.Kind {
+		case BoxItem:
+			x := pos()
+			sumW += it.Width
+			sumBY += it.Stretch
+			sumBZ += it.Shrink
+			if it.Text != "" {
+				p := Placed{X: x, Width: pos() - x, Text: it.Text, Style: it.Style}
+				if p.Width != it.Width && it.Width > 0 {
+					p.Scale = float64(p.Width) / float64(it.Width)
+				}
+				line.Boxes = append(line.Boxes, p)
+			}
+		case GlueItem:
+			before := pos()
+			sumW += it.Width
+			sumGY += it.Stretch
+			sumGZ += it.Shrink
+			if it.Width > 0 && it.Stretch < fill {
+				line.Spaces++
+				spaceTotal += pos() - before
+			}
+		}
+	}
+	if hyphen {
+		line.Boxes = append(line.Boxes, Placed{X: pos(), Width: brk.Width, Text: brk.Text, Style: brk.Style})
+	}
+	if line.Spaces > 0 {
+		line.Space = spaceTotal / Unit(line.Spaces)
+	}
+	return line
+}
+
+// endsInHyphen reports whether a box's text ends in a hyphen, as
+// "associatie-" in "associatie- en vrijhandelsakkoorden" does.
+func endsInHyphen(it Item) bool {
+	return it.Kind == BoxItem && len(it.Text) > 0 && it.Text[len(it.Text)-1] == '-'
+}

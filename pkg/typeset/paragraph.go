@@ -1,0 +1,392 @@
+package typeset
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Run is a piece of paragraph text in one style.
+type Run struct {
+	Text  string
+	Style Style
+}
+
+// ParagraphStyle says how a paragraph is set.
+type ParagraphStyle struct {
+	// Width is the measure: the width of every line.
+	Width Unit
+	// Indent is the first line's indent.
+	Indent Unit
+	// Ragged sets the lines ragged-right instead of justified.
+	Ragged bool
+	// Hyphenator, if set, allows hyphenation (in the second pass).
+	Hyphenator Hyphenator
+	// Hyphen is drawn at a hyphenated line end; empty means "-".
+	Hyphen string
+	// NoBreak keeps the paragraph on one line per forced break: code.
+	NoBreak bool
+	// Expansion lets justified lines scale their glyphs horizontally by
+	// up to this share (0.02 is 2%), as pdfTeX's font expansion does, so
+	// that word spaces vary less.
+	Expansion float64
+}
+
+// Paragraph is a paragraph turned into items, ready to be broken.
+type Paragraph struct {
+	Items []Item
+	// hyph holds, for the second pass, the items with hyphenation
+	// points added; nil if there are none.
+	hyph  []Item
+	style ParagraphStyle
+}
+
+// space returns the interword glue for a style: the space's width,
+// stretching by half and shrinking by a third of it, as in TeX's fonts.
+func space(m Metrics, st Style) (w, stretch, shrink Unit) {
+	w = m.Width(st.Font, st.Size, " ")
+	if st.Font == Mono || st.Font == MonoBold {
+		return w, 0, 0
+	}
+	return w, w / 2, w / 3
+}
+
+// Hyphenation parameters: the shortest word hyphenated, and the penalty
+// of a hyphenated line end (TeX's \hyphenpenalty).
+const (
+	minHyphenWord = 5
+	hyphenPenalty = 50
+)
+
+// NewParagraph turns runs into items. Spaces become glue (a no-break space
+// becomes glue that cannot break); "\n" forces a line break; a hyphen or
+// dash inside a word allows a break after it. Words longer than the
+// measure get emergency break points between their letters, so that no
+// line ever runs into the margin.
+func NewParagraph(m Metrics, runs []Run, ps ParagraphStyle) *Paragraph {
+	b := &builder{m: m, ps: ps}
+	if ps.Indent > 0 {
+		b.items = append(b.items, Item{Kind: BoxItem, Width: ps.Indent})
+	}
+	for _, r := range runs {
+		b.run(r)
+	}
+	b.flushWord()
+	// Trailing glue is dropped; the last line is filled.
+	for len(b.items) > 0 && b.items[len(b.items)-1].Kind == GlueItem {
+		b.items = b.items[:len(b.items)-1]
+	}
+	b.items = append(b.items,
+		Item{Kind: PenaltyItem, Penalty: Infinity},
+		Item{Kind: GlueItem, Stretch: fill},
+		Item{Kind: PenaltyItem, Penalty: -Infinity})
+	p := &Paragraph{Items: b.items, style: ps}
+	if ps.Hyphenator != nil && b.hyphenatable {
+		p.hyph = b.withHyphens()
+	}
+	return p
+}
+
+// fill is the stretch of glue that can fill any line: \parfillskip.
+const fill Unit = 1 << 48
+
+// wordPiece is a word's text in one style.
+type wordPiece struct {
+	text  string
+	style Style
+}
+
+type builder struct {
+	m            Metrics
+	ps           ParagraphStyle
+	items        []Item
+	word         []wordPiece // the word being collected
+	words        [][2]int    // item ranges of words, for hyphenation
+	hyphenatable bool
+}
+
+func (b *builder) run(r Run) {
+	start := 0
+	for i, c := range r.Text {
+		switch {
+		case c == '\n':
+			b.piece(r.Text[start:i], r.Style)
+			b.flushWord()
+			b.forceBreak()
+			start = i + 1
+		case c == ' ' || c == '\t' || c == '\u00a0' || c == '\u202f':
+			b.piece(r.Text[start:i], r.Style)
+			b.flushWord()
+			b.glue(r.Style, c == '\u00a0' || c == '\u202f')
+			start = i + utf8.RuneLen(c)
+		}
+	}
+	b.piece(r.Text[start:], r.Style)
+}
+
+func (b *builder) piece(s string, st Style) {
+	s = strings.ReplaceAll(s, "\u00ad", "") // soft hyphens: our hyphenation decides
+	if s == "" {
+		return
+	}
+	if n := len(b.word); n > 0 && b.word[n-1].style == st {
+		b.word[n-1].text += s
+		return
+	}
+	b.word = append(b.word, wordPiece{s, st})
+}
+
+// glue adds interword glue. In ragged paragraphs the stretch is given
+// only at the line end (Knuth and Plass's ragged-right construction);
+// a no-break space is preceded by an infinite penalty.
+func (b *builder) glue(st Style, nobreak bool) {
+	if len(b.items) == 0 || b.items[len(b.items)-1].Kind == GlueItem {
+		return // no glue at the start or twice in a row
+	}
+	w, stretch, shrink := space(b.m, st)
+	if b.ps.NoBreak {
+		b.items = append(b.items, Item{Kind: BoxItem, Width: w, Style: st})
+		return
+	}
+	if nobreak {
+		b.items = append(b.items, Item{Kind: PenaltyItem, Penalty: Infinity})
+		if b.ps.Ragged {
+			stretch, shrink = 0, 0
+		}
+		b.items = append(b.items, Item{Kind: GlueItem, Width: w, Stretch: stretch, Shrink: shrink, Style: st})
+		return
+	}
+	if b.ps.Ragged {
+		b.raggedBreak(w, st)
+		return
+	}
+	b.items = append(b.items, Item{Kind: GlueItem, Width: w, Stretch: stretch, Shrink: shrink, Style: st})
+}
+
+// raggedStretch is the stretch at a ragged line end: three ems of 10pt.
+const raggedStretch = 30 * Pt
+
+// raggedBreak adds a break point for ragged setting: glue(0, +R),
+// penalty(0), glue(w, -R). Unbroken, it nets a plain space.
+func (b *builder) raggedBreak(w Unit, st Style) {
+	b.items = append(b.items,
+		Item{Kind: GlueItem, Stretch: raggedStretch, Style: st},
+		Item{Kind: PenaltyItem},
+		Item{Kind: GlueItem, Width: w, Stretch: -raggedStretch, Style: st})
+}
+
+func (b *builder) forceBreak() {
+	for len(b.items) > 0 && b.items[len(b.items)-1].Kind == GlueItem {
+		b.items = b.items[:len(b.items)-1]
+	}
+	b.items = append(b.items,
+		Item{Kind: PenaltyItem, Penalty: Infinity},
+		Item{Kind: GlueItem, Stretch: fill},
+		Item{Kind: PenaltyItem, Penalty: -Infinity})
+}
+
+// flushWord turns the collected word into boxes, with break points after
+// explicit hyphens and dashes, and emergency break points if it is wider
+// than the measure.
+func (b *builder) flushWord() {
+	if len(b.word) == 0 {
+		return
+	}
+	start := len(b.items)
+	total := Unit(0)
+	for _, wp := range b.word {
+		total += b.m.Width(wp.style.Font, wp.style.Size, wp.text)
+	}
+	tooWide := !b.ps.NoBreak && b.ps.Width > 0 && total > b.ps.Width-b.ps.Indent
+	for _, wp := range b.word {
+		if tooWide {
+			b.emergency(wp)
+			continue
+		}
+		b.explicitHyphens(wp)
+	}
+	b.words = append(b.words, [2]int{start, len(b.items)})
+	if !tooWide {
+		b.hyphenatable = true
+	}
+	b.word = b.word[:0]
+}
+
+// explicitHyphens adds a piece as boxes, split after hyphens and dashes
+// that stand between letters, with a break point there.
+func (b *builder) explicitHyphens(wp wordPiece) {
+	s := wp.text
+	last := 0
+	for i, c := range s {
+		if c != '-' && c != '–' && c != '—' && c != '/' {
+			continue
+		}
+		end := i + utf8.RuneLen(c)
+		if i == 0 || end >= len(s) {
+			continue
+		}
+		prev, _ := utf8.DecodeLastRuneInString(s[:i])
+		next, _ := utf8.DecodeRuneInString(s[end:])
+		if !unicode.IsLetter(prev) || !unicode.IsLetter(next) {
+			continue
+		}
+		b.box(s[last:end], wp.style)
+		b.items = append(b.items, Item{Kind: PenaltyItem, Penalty: 50, Flagged: true})
+		last = end
+	}
+	b.box(s[last:], wp.style)
+}
+
+// emergency adds a piece wider than the measure as one box per character
+// with costly break points between them.
+func (b *builder) emergency(wp wordPiece) {
+	for i, c := range wp.text {
+		if i > 0 || (len(b.items) > 0 && b.items[len(b.items)-1].Kind == BoxItem) {
+			b.items = append(b.items, Item{Kind: PenaltyItem, Penalty: 1000, Flagged: true})
+		}
+		b.box(string(c), wp.style)
+	}
+}
+
+func (b *builder) box(s string, st Style) {
+	if s == "" {
+		return
+	}
+	b.items = append(b.items, b.textBox(s, st))
+}
+
+// textBox returns a box for text; in justified text it may stretch and
+// shrink by the paragraph's expansion.
+func (b *builder) textBox(s string, st Style) Item {
+	w := b.m.Width(st.Font, st.Size, s)
+	it := Item{Kind: BoxItem, Width: w, Text: s, Style: st}
+	if b.ps.Expansion > 0 && !b.ps.Ragged && !b.ps.NoBreak && st.Font != Mono && st.Font != MonoBold {
+		it.Stretch = Unit(float64(w) * b.ps.Expansion)
+		it.Shrink = it.Stretch
+	}
+	return it
+}
+
+// withHyphens returns the items with discretionary hyphens added inside
+// the words the hyphenator knows.
+func (b *builder) withHyphens() []Item {
+	hyphen := b.ps.Hyphen
+	if hyphen == "" {
+		hyphen = "-"
+	}
+	out := make([]Item, 0, len(b.items)+len(b.items)/2)
+	next := 0 // the next word range
+	for i := 0; i < len(b.items); i++ {
+		if next < len(b.words) && b.words[next][0] == i {
+			r := b.words[next]
+			next++
+			out = append(out, b.hyphenateWord(b.items[r[0]:r[1]], hyphen)...)
+			i = r[1] - 1
+			continue
+		}
+		out = append(out, b.items[i])
+	}
+	return out
+}
+
+// hyphenateWord adds hyphenation points to the boxes of one word. Only a
+// box that is a run of letters (with its neighbours' letters, the word
+// part) is hyphenated; a word in several styles is hyphenated within each
+// box.
+func (b *builder) hyphenateWord(items []Item, hyphen string) []Item {
+	var out []Item
+	for _, it := range items {
+		if it.Kind != BoxItem || it.Style.Font == Mono || it.Style.Font == MonoBold || it.Style.Link != "" {
+			out = append(out, it)
+			continue
+		}
+		out = append(out, b.hyphenateBox(it, hyphen)...)
+	}
+	return out
+}
+
+// hyphenateBox splits a box at the hyphenation points of the letter runs
+// inside it.
+func (b *builder) hyphenateBox(it Item, hyphen string) []Item {
+	s := it.Text
+	// Find the letter runs: "(Oekraïne)," hyphenates "Oekraïne".
+	var cuts []int // byte offsets in s
+	runStart := -1
+	flush := func(end int) {
+		if runStart < 0 {
+			return
+		}
+		word := s[runStart:end]
+		if utf8.RuneCountInString(word) >= minHyphenWord && !allUpper(word) {
+			offsets := runeOffsets(word)
+			for _, p := range b.ps.Hyphenator.Points(word) {
+				cuts = append(cuts, runStart+offsets[p])
+			}
+		}
+		runStart = -1
+	}
+	for i, c := range s {
+		if unicode.IsLetter(c) {
+			if runStart < 0 {
+				runStart = i
+			}
+			continue
+		}
+		flush(i)
+	}
+	flush(len(s))
+	if len(cuts) == 0 {
+		return []Item{it}
+	}
+	hw := b.m.Width(it.Style.Font, it.Style.Size, hyphen)
+	var out []Item
+	last := 0
+	for _, c := range cuts {
+		out = append(out, b.textBox(s[last:c], it.Style))
+		if b.ps.Ragged {
+			out = append(out, Item{Kind: GlueItem, Stretch: raggedStretch, Style: it.Style})
+		}
+		out = append(out, Item{Kind: PenaltyItem, Width: hw, Penalty: hyphenPenalty, Flagged: true, Text: hyphen, Style: it.Style})
+		if b.ps.Ragged {
+			out = append(out, Item{Kind: GlueItem, Stretch: -raggedStretch, Style: it.Style})
+		}
+		last = c
+	}
+	out = append(out, b.textBox(s[last:], it.Style))
+	return out
+}
+
+func allUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// runeOffsets maps rune indexes of s to byte offsets, with one extra entry
+// for the end.
+func runeOffsets(s string) []int {
+	offs := make([]int, 0, len(s)+1)
+	for i := range s {
+		offs = append(offs, i)
+	}
+	return append(offs, len(s))
+}
+
+// Text returns the paragraph's text, for tests and dumps.
+func (p *Paragraph) Text() string {
+	var sb strings.Builder
+	for _, it := range p.Items {
+		switch it.Kind {
+		case BoxItem:
+			sb.WriteString(it.Text)
+		case GlueItem:
+			if it.Width > 0 {
+				sb.WriteByte(' ')
+			}
+		}
+	}
+	return sb.String()
+}

@@ -1,0 +1,168 @@
+// Package typeset lays out text the way TeX does, without knowing about
+// PDF: paragraphs become boxes, glue and penalties, Knuth–Plass total-fit
+// line breaking picks the breaks for the whole paragraph at once, and a
+// page builder cuts the resulting lines into pages while keeping headings
+// with what follows and avoiding widows and orphans.
+//
+// All lengths are integers in scaled points (Unit, 1/65536 pt), so a
+// layout is the same on every machine. Glyph widths come from a Metrics,
+// which a renderer implements over its fonts. Dump writes a page layout as
+// text, for golden files that a reviewer can read.
+package typeset
+
+import (
+	"fmt"
+	"strconv"
+)
+
+// Unit is a length in scaled points: 1/65536 of a PostScript point.
+type Unit int64
+
+// Lengths.
+const (
+	SP Unit = 1
+	Pt Unit = 65536
+	// Inch and Mm are rounded to whole scaled points.
+	Inch Unit = 72 * Pt
+	Mm   Unit = 185771 // 72/25.4 pt
+)
+
+// Points returns u in points.
+func (u Unit) Points() float64 { return float64(u) / float64(Pt) }
+
+// String formats u in points with two decimals.
+func (u Unit) String() string { return strconv.FormatFloat(u.Points(), 'f', 2, 64) }
+
+// FromPoints converts points to a Unit, rounding to the nearest scaled
+// point.
+func FromPoints(pt float64) Unit {
+	if pt < 0 {
+		return -FromPoints(-pt)
+	}
+	return Unit(pt*float64(Pt) + 0.5)
+}
+
+// Font names one of the faces a Metrics knows.
+type Font uint8
+
+// The faces of a family.
+const (
+	Regular Font = iota
+	Bold
+	Italic
+	BoldItalic
+	Mono
+	MonoBold
+	numFonts
+)
+
+func (f Font) String() string {
+	switch f {
+	case Regular:
+		return "regular"
+	case Bold:
+		return "bold"
+	case Italic:
+		return "italic"
+	case BoldItalic:
+		return "bolditalic"
+	case Mono:
+		return "mono"
+	case MonoBold:
+		return "monobold"
+	}
+	return "font" + strconv.Itoa(int(f))
+}
+
+// WithBold returns the bold form of f.
+func (f Font) WithBold() Font {
+	switch f {
+	case Regular:
+		return Bold
+	case Italic:
+		return BoldItalic
+	case Mono:
+		return MonoBold
+	}
+	return f
+}
+
+// WithItalic returns the italic form of f; monospaced faces stay upright.
+func (f Font) WithItalic() Font {
+	switch f {
+	case Regular:
+		return Italic
+	case Bold:
+		return BoldItalic
+	}
+	return f
+}
+
+// Metrics measures text. Widths must be exact and deterministic: the same
+// string always measures the same.
+type Metrics interface {
+	// Width returns the advance width of s set in font f at size.
+	Width(f Font, size Unit, s string) Unit
+}
+
+// Hyphenator finds hyphenation points in a word: rune offsets where a
+// hyphen may go. *hyphen.Patterns satisfies it.
+type Hyphenator interface {
+	Points(word string) []int
+}
+
+// Infinity is the penalty that forbids a break, and, negated, forces one.
+const Infinity = 10000
+
+// Kind is the kind of an Item.
+type Kind uint8
+
+// Item kinds.
+const (
+	BoxItem Kind = iota
+	GlueItem
+	PenaltyItem
+)
+
+// Item is an element of a paragraph in the Knuth–Plass model: a box of
+// fixed width (a piece of text), glue that can stretch and shrink, or a
+// penalty, a possible break with a cost.
+type Item struct {
+	Kind    Kind
+	Width   Unit
+	Stretch Unit
+	Shrink  Unit
+	// Penalty is the cost of breaking at a penalty item; Infinity forbids
+	// a break, -Infinity forces one.
+	Penalty int
+	// Flagged marks hyphenation penalties: two flagged breaks in a row
+	// cost extra demerits.
+	Flagged bool
+	// Text is what a box draws, or what a penalty draws at the end of
+	// the line when the line breaks there (the hyphen).
+	Text  string
+	Style Style
+}
+
+// Style is how a box's text is drawn.
+type Style struct {
+	Font Font
+	Size Unit
+	// Rise lifts the text from the baseline (superscript) or, negative,
+	// lowers it (subscript).
+	Rise Unit
+	// Link is a URL, or "#id" for a place in the document.
+	Link string
+	// Strike draws a line through the text.
+	Strike bool
+}
+
+func (i Item) String() string {
+	switch i.Kind {
+	case BoxItem:
+		return fmt.Sprintf("box(%s %q)", i.Width, i.Text)
+	case GlueItem:
+		return fmt.Sprintf("glue(%s +%s -%s)", i.Width, i.Stretch, i.Shrink)
+	}
+	return fmt.Sprintf("penalty(%s %d %v)", i.Width, i.Penalty, i.Flagged)
+}
