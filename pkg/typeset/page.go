@@ -149,7 +149,8 @@ func pageEnd(elems []Elem, start int, height Unit) int {
 // Dump writes pages as text: for each page its number, header, and every
 // line with its position (x and baseline y from the text block's top
 // left, in points), the measure, the adjustment ratio, flags (H for a
-// hyphenated line end, L for a paragraph's last line) and the text.
+// hyphenated line end, L for a paragraph's last line, § for a section
+// heading's first line) and the text.
 func Dump(w io.Writer, pages []Page) error {
 	total := len(pages)
 	var b strings.Builder
@@ -169,6 +170,12 @@ func Dump(w io.Writer, pages []Page) error {
 				}
 				if l.Last {
 					flags += "L"
+				}
+				for _, m := range e.Marks {
+					if m.Depth > 0 {
+						flags += "§"
+						break
+					}
 				}
 				if flags == "" {
 					flags = "-"

@@ -73,7 +73,10 @@ func (r *Renderer) emit(w io.Writer, d *doc.Document, opts *render.Options, l *l
 		}
 		e.names[i] = familyName(fc.name, i)
 		seen[fc] = e.names[i]
-		f.AddUTF8FontFromBytes(e.names[i], "", fc.data)
+		// fpdf writes into the font bytes it is given (composite glyphs
+		// are renumbered in place), so it gets a copy: the shared bytes
+		// stay intact for the next render and for concurrent ones.
+		f.AddUTF8FontFromBytes(e.names[i], "", bytes.Clone(fc.data))
 	}
 	for _, pic := range l.images.seq {
 		f.RegisterImageOptionsReader(pic.name, fpdf.ImageOptions{ImageType: pic.kind}, bytes.NewReader(pic.data))
@@ -106,7 +109,16 @@ func (r *Renderer) emit(w io.Writer, d *doc.Document, opts *render.Options, l *l
 	if err := f.Error(); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
-	return f.Output(w)
+	var buf bytes.Buffer
+	if err := f.Output(&buf); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	out, err := repair(buf.Bytes())
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(out)
+	return err
 }
 
 func (e *emitter) setFont(font typeset.Font, size unit) {

@@ -1,0 +1,434 @@
+package pdf_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+
+	"github.com/galleypress/galley/pkg/doc"
+	"github.com/galleypress/galley/pkg/internal/fixture"
+	_ "github.com/galleypress/galley/pkg/internal/golden"
+	"github.com/galleypress/galley/pkg/internal/validate"
+	"github.com/galleypress/galley/pkg/render"
+	"github.com/galleypress/galley/pkg/render/pdf"
+)
+
+const seed = "beleidsprioriteiten-2023.txt"
+
+func renderPDF(t testing.TB, d *doc.Document, cfg pdf.Config, opts *render.Options) []byte {
+	t.Helper()
+	if opts == nil {
+		opts = &render.Options{}
+	}
+	if opts.Resources == nil {
+		opts.Resources = os.DirFS(fixture.Dir())
+	}
+	var buf bytes.Buffer
+	if err := pdf.New(cfg).Render(&buf, d, opts); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func writeTemp(t *testing.T, data []byte) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "out.pdf")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+var seedPDF []byte
+
+func seedFile(t *testing.T) string {
+	t.Helper()
+	if seedPDF == nil {
+		seedPDF = renderPDF(t, fixture.Read(t, seed), pdf.Config{}, nil)
+	}
+	return writeTemp(t, seedPDF)
+}
+
+// words splits text into words, ignoring hyphens (pdftotext joins words
+// hyphenated at a line end, and "Midden-\nOosten" with them).
+func words(s string) []string {
+	s = strings.NewReplacer("-", "", "\u00ad", "", "\u00a0", " ").Replace(s)
+	return strings.Fields(s)
+}
+
+// modelWords returns the words of the document in reading order.
+func modelWords(d *doc.Document) []string {
+	var out []string
+	var add func([]doc.Block)
+	add = func(bs []doc.Block) {
+		out = append(out, words(doc.BlocksText(bs))...)
+	}
+	add(d.Blocks)
+	var sec func(*doc.Section)
+	sec = func(s *doc.Section) {
+		out = append(out, words(s.HeadingText())...)
+		add(s.Blocks)
+		for _, c := range s.Sections {
+			sec(c)
+		}
+	}
+	for _, s := range d.Sections {
+		sec(s)
+	}
+	return out
+}
+
+// lcs returns the length of the longest common subsequence of a and b.
+func lcs(a, b []string) int {
+	prev := make([]int32, len(b)+1)
+	cur := make([]int32, len(b)+1)
+	for i := range a {
+		for j := range b {
+			switch {
+			case a[i] == b[j]:
+				cur[j+1] = prev[j] + 1
+			case prev[j+1] >= cur[j]:
+				cur[j+1] = prev[j+1]
+			default:
+				cur[j+1] = cur[j]
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return int(prev[len(b)])
+}
+
+// TestSeedWords checks that pdftotext reads back the model's words, in
+// order, for at least 99.9% of them.
+func TestSeedWords(t *testing.T) {
+	validate.Tool(t, "pdftotext", "poppler-utils")
+	path := seedFile(t)
+	out, ok := validate.Run("pdftotext", "-enc", "UTF-8", path, "-")
+	if !ok {
+		t.Fatalf("pdftotext: %s", out)
+	}
+	model := modelWords(fixture.Read(t, seed))
+	got := words(out)
+	share := float64(lcs(model, got)) / float64(len(model))
+	t.Logf("%d model words, %d read back, %.3f%% in order", len(model), len(got), 100*share)
+	if share < 0.999 {
+		t.Errorf("only %.3f%% of the model's words read back in order", 100*share)
+	}
+	for _, want := range []string{"landen1.", "aldaar2.", "Oekraïne"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("pdftotext output lacks %q", want)
+		}
+	}
+}
+
+// TestValidators runs pdffonts, qpdf --check and pdfcpu's strict
+// validation over every fixture's PDF.
+func TestValidators(t *testing.T) {
+	validate.Tool(t, "pdffonts", "poppler-utils")
+	validate.Tool(t, "qpdf", "qpdf")
+	api.DisableConfigDir()
+	for _, name := range fixture.Names(t) {
+		data := renderPDF(t, fixture.Read(t, name), pdf.Config{}, &render.Options{TOC: true})
+		path := writeTemp(t, data)
+		out, ok := validate.Run("pdffonts", path)
+		if !ok {
+			t.Fatalf("%s: pdffonts: %s", name, out)
+		}
+		lines := strings.Split(strings.TrimSpace(out), "\n")
+		if len(lines) < 3 {
+			t.Errorf("%s: pdffonts lists no fonts:\n%s", name, out)
+		}
+		for _, l := range lines[2:] {
+			f := strings.Fields(l)
+			if len(f) < 7 || f[len(f)-5] != "yes" {
+				t.Errorf("%s: font not embedded: %s", name, l)
+			}
+		}
+		if out, ok := validate.Run("qpdf", "--check", path); !ok || !strings.Contains(out, "No syntax or stream encoding errors") {
+			t.Errorf("%s: qpdf --check:\n%s", name, out)
+		}
+		conf := model.NewDefaultConfiguration()
+		conf.ValidationMode = model.ValidationStrict
+		if err := api.Validate(bytes.NewReader(data), conf); err != nil {
+			t.Errorf("%s: pdfcpu: %v", name, err)
+		}
+	}
+}
+
+// TestOutline checks the outline has the seed's 24 headings, nested as
+// in the model.
+func TestOutline(t *testing.T) {
+	api.DisableConfigDir()
+	d := fixture.Read(t, seed)
+	if seedPDF == nil {
+		seedFile(t)
+	}
+	bms, err := api.Bookmarks(bytes.NewReader(seedPDF), model.NewDefaultConfiguration())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var flat func([]pdfcpu.Bookmark, string) []string
+	flat = func(bs []pdfcpu.Bookmark, indent string) []string {
+		var out []string
+		for _, b := range bs {
+			out = append(out, indent+b.Title)
+			out = append(out, flat(b.Kids, indent+"  ")...)
+		}
+		return out
+	}
+	var want func([]*doc.Section, string) []string
+	want = func(ss []*doc.Section, indent string) []string {
+		var out []string
+		for _, s := range ss {
+			out = append(out, indent+s.HeadingText())
+			out = append(out, want(s.Sections, indent+"  ")...)
+		}
+		return out
+	}
+	got, exp := flat(bms, ""), want(d.Sections, "")
+	if len(got) != 24 || strings.Join(got, "\n") != strings.Join(exp, "\n") {
+		t.Errorf("outline:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(exp, "\n"))
+	}
+}
+
+var dumpLine = regexp.MustCompile(`^  y=([\d.]+) x=([\d.]+) w=([\d.]+) end=([\d.]+) r=([-+\d.]+) sp=([\d.]+) (\S+) \| (.*)$`)
+
+type dumped struct {
+	page                 int
+	w, end, sp           float64
+	last, heading, hyphd bool
+	text                 string
+}
+
+func dump(t *testing.T, d *doc.Document) []dumped {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := pdf.New(pdf.Config{}).Dump(&buf, d, &render.Options{Resources: os.DirFS(fixture.Dir())}); err != nil {
+		t.Fatal(err)
+	}
+	var out []dumped
+	page := 0
+	for _, l := range strings.Split(buf.String(), "\n") {
+		if strings.HasPrefix(l, "page ") {
+			page++
+			continue
+		}
+		m := dumpLine.FindStringSubmatch(l)
+		if m == nil {
+			continue
+		}
+		w, _ := strconv.ParseFloat(m[3], 64)
+		end, _ := strconv.ParseFloat(m[4], 64)
+		sp, _ := strconv.ParseFloat(m[6], 64)
+		out = append(out, dumped{page: page, w: w, end: end, sp: sp, text: m[8],
+			last: strings.Contains(m[7], "L"), heading: strings.Contains(m[7], "§"), hyphd: strings.HasSuffix(m[8], "-")})
+	}
+	if len(out) == 0 {
+		t.Fatal("empty layout dump")
+	}
+	return out
+}
+
+// TestLayoutQuality checks, from the seed's layout dump, that no line
+// runs past the right margin, that word spaces vary little across the
+// full justified lines, and that no more than 3 hyphenated lines run in a
+// row.
+func TestLayoutQuality(t *testing.T) {
+	lines := dump(t, fixture.Read(t, seed))
+	measure := 0.0
+	for _, l := range lines {
+		measure = max(measure, l.w)
+		if l.end > l.w+0.005 {
+			t.Errorf("page %d: line ends at %.2f past the measure %.2f: %s", l.page, l.end, l.w, l.text)
+		}
+	}
+	var spaces []float64
+	run, longest := 0, 0
+	for _, l := range lines {
+		if l.last || l.w != measure {
+			run = 0
+			continue
+		}
+		spaces = append(spaces, l.sp)
+		if l.hyphd {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	sort.Float64s(spaces)
+	median := spaces[len(spaces)/2]
+	p95 := spaces[int(0.95*float64(len(spaces)-1))]
+	loosest := spaces[len(spaces)-1]
+	t.Logf("%d full justified lines; mean word space: median %.2f pt, 95th percentile %.2f× it, loosest %.2f×; %d hyphenated lines in a row at most",
+		len(spaces), median, p95/median, loosest/median, longest)
+	if len(spaces) < 500 {
+		t.Errorf("only %d full justified lines", len(spaces))
+	}
+	if p95/median > 1.25 {
+		t.Errorf("95th percentile of word spaces is %.3f× the median, want at most 1.25", p95/median)
+	}
+	if loosest/median > 1.6 {
+		t.Errorf("loosest line's word spaces are %.3f× the median, want at most 1.6", loosest/median)
+	}
+	if longest > 3 {
+		t.Errorf("%d hyphenated lines in a row, want at most 3", longest)
+	}
+}
+
+// TestPageBreaks checks no widows or orphans in paragraphs of 4 or more
+// lines, and that headings stay with two lines of what follows.
+func TestPageBreaks(t *testing.T) {
+	for _, name := range fixture.Names(t) {
+		lines := dump(t, fixture.Read(t, name))
+		start := 0
+		for i, l := range lines {
+			if l.heading && i+1 < len(lines) && !lines[i+1].heading {
+				next := lines[i+1]
+				if next.page != l.page {
+					t.Errorf("%s: heading %q ends page %d", name, l.text, l.page)
+				} else if !next.last && i+2 < len(lines) && lines[i+2].page != l.page {
+					t.Errorf("%s: heading %q keeps only one line on page %d", name, l.text, l.page)
+				}
+			}
+			if !l.last {
+				continue
+			}
+			para := lines[start : i+1]
+			start = i + 1
+			if len(para) < 4 || para[0].heading {
+				continue
+			}
+			for k := 1; k < len(para); k++ {
+				if para[k].page != para[k-1].page && (k == 1 || k == len(para)-1) {
+					t.Errorf("%s: paragraph %.40q leaves one line alone across pages %d and %d", name, para[0].text, para[k-1].page, para[k].page)
+				}
+			}
+		}
+	}
+}
+
+// TestReproducible checks two renders are byte-identical and dates come
+// from the options or the document, never the clock.
+func TestReproducible(t *testing.T) {
+	d := fixture.Read(t, "handbook.md")
+	a := renderPDF(t, d, pdf.Config{}, nil)
+	b := renderPDF(t, d, pdf.Config{}, nil)
+	if !bytes.Equal(a, b) {
+		t.Fatal("two renders differ")
+	}
+	if !bytes.Contains(a, []byte("/CreationDate (D:20240315000000")) {
+		t.Error("the creation date is not the document's date")
+	}
+	c := renderPDF(t, d, pdf.Config{}, &render.Options{Modified: time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)})
+	if !bytes.Contains(c, []byte("/ModDate (D:20250601120000")) {
+		t.Error("the modification date is not Options.Modified")
+	}
+}
+
+// TestMetadata checks the document information and the language.
+func TestMetadata(t *testing.T) {
+	tool := validate.Tool(t, "pdfinfo", "poppler-utils")
+	data := renderPDF(t, fixture.Read(t, "handbook.md"), pdf.Config{}, nil)
+	out, ok := validate.Run(tool, writeTemp(t, data))
+	if !ok {
+		t.Fatal(out)
+	}
+	for _, want := range []string{"Title:           The Galley Handbook", "Author:          Anna de Vries, John Smith",
+		"Subject:         A sample document", "Keywords:        typesetting, EPUB, Markdown", "Creator:         galley", "Producer:        galley"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("pdfinfo lacks %q:\n%s", want, out)
+		}
+	}
+	if !bytes.Contains(data, []byte("/Lang (en)")) {
+		t.Error("no /Lang")
+	}
+	if !bytes.Contains(data, []byte("/URI (https://spec.commonmark.org/)")) {
+		t.Error("the external link is not clickable")
+	}
+}
+
+// TestFurniture checks page numbers "n / total" and the running header.
+func TestFurniture(t *testing.T) {
+	validate.Tool(t, "pdftotext", "poppler-utils")
+	path := seedFile(t)
+	out, _ := validate.Run("pdftotext", "-f", "3", "-l", "3", "-enc", "UTF-8", path, "-")
+	total := strings.Count(string(seedPDF), "/Type /Page\n")
+	if total == 0 {
+		total = strings.Count(string(seedPDF), "/Type /Page ")
+	}
+	if !regexp.MustCompile(`\b3 / \d+\b`).MatchString(out) || !strings.Contains(out, "2.1 Beleidsprioriteiten") {
+		t.Errorf("page 3 lacks its number or header:\n%.300s", out)
+	}
+}
+
+// TestMissingGlyphs checks characters the font lacks are reported, and
+// are an error when strict.
+func TestMissingGlyphs(t *testing.T) {
+	d := &doc.Document{Meta: doc.Meta{Title: "Glyphs"}, Sections: []*doc.Section{{Level: 1, ID: "s", Title: []doc.Inline{&doc.Text{Text: "Checks"}},
+		Blocks: []doc.Block{&doc.Paragraph{Inlines: []doc.Inline{&doc.Text{Text: "done ✓ and smiling 😀 in Ω"}}}}}}}
+	var warnings []string
+	data := renderPDF(t, d, pdf.Config{}, &render.Options{Warn: func(err error) { warnings = append(warnings, err.Error()) }})
+	w := strings.Join(warnings, "\n")
+	for _, want := range []string{"U+2713, no glyph in the font) in section \"Checks\"", "U+1F600, above U+FFFF"} {
+		if !strings.Contains(w, want) {
+			t.Errorf("warning lacks %q:\n%s", want, w)
+		}
+	}
+	if strings.Contains(w, "U+03A9") {
+		t.Error("Ω is in the Go fonts, yet reported")
+	}
+	if len(data) == 0 {
+		t.Error("no PDF")
+	}
+	err := pdf.New(pdf.Config{}).Render(&bytes.Buffer{}, d, &render.Options{Strict: true})
+	if err == nil || !strings.Contains(err.Error(), "U+2713") {
+		t.Errorf("strict: %v", err)
+	}
+}
+
+// TestBadInput checks clear errors for fonts that are not fonts and for
+// impossible settings.
+func TestBadInput(t *testing.T) {
+	d := fixture.Read(t, "charter.txt")
+	bad := filepath.Join(t.TempDir(), "font.ttf")
+	os.WriteFile(bad, []byte("not a font at all"), 0o644)
+	for _, tc := range []struct {
+		cfg  pdf.Config
+		want string
+	}{
+		{pdf.Config{Fonts: pdf.Fonts{Regular: bad}}, "not a TrueType or OpenType font"},
+		{pdf.Config{Fonts: pdf.Fonts{Bold: "/nonexistent.ttf"}}, "no such file"},
+		{pdf.Config{Paper: "a3"}, `unknown paper "a3"`},
+		{pdf.Config{FontSize: 100}, "out of range"},
+		{pdf.Config{Margins: [4]float64{10, 100, 10, 100}}, "no room for text"},
+		{pdf.Config{Hyphenation: "/nonexistent.dic"}, "no such file"},
+	} {
+		err := pdf.New(tc.cfg).Render(&bytes.Buffer{}, d, nil)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%+v: %v, want %q", tc.cfg, err, tc.want)
+		}
+	}
+}
+
+// TestPapers checks the paper sizes.
+func TestPapers(t *testing.T) {
+	d := fixture.Read(t, "charter.txt")
+	for paper, box := range map[string]string{"a4": "595.28 841.89", "letter": "612.00 792.00", "a5": "419.53 595.28"} {
+		data := renderPDF(t, d, pdf.Config{Paper: paper}, nil)
+		if !bytes.Contains(data, []byte("/MediaBox [0 0 "+box+"]")) {
+			t.Errorf("%s: no MediaBox %s", paper, box)
+		}
+	}
+}

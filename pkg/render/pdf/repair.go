@@ -1,0 +1,202 @@
+package pdf
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+)
+
+var (
+	startxref = regexp.MustCompile(`startxref\n(\d+)\n%%EOF\n?$`)
+	xrefHead  = regexp.MustCompile(`^xref\n0 (\d+)\n`)
+	parentRef = regexp.MustCompile(`/Parent (\d+) 0 R`)
+	sizeEntry = regexp.MustCompile(`/Size \d+`)
+)
+
+// repair mends two things fpdf writes against the PDF specification, so
+// that strict validators (pdfcpu) accept the file:
+//
+//   - every outline item gets /Count 0, which is wrong for an item with
+//     children; all items are open, so /Count becomes the number of
+//     descendants (and the outline root gets its total);
+//   - link annotations are written inline in a page's /Annots array,
+//     which must hold indirect references; each becomes an object of its
+//     own.
+//
+// The cross-reference table is rebuilt for the changed offsets.
+func repair(data []byte) ([]byte, error) {
+	m := startxref.FindSubmatchIndex(data)
+	if m == nil {
+		return nil, errors.New("pdf: no startxref")
+	}
+	xrefAt, _ := strconv.Atoi(string(data[m[2]:m[3]]))
+	if xrefAt <= 0 || xrefAt >= len(data) {
+		return nil, errors.New("pdf: bad startxref")
+	}
+	h := xrefHead.FindSubmatch(data[xrefAt:])
+	if h == nil {
+		return nil, errors.New("pdf: no xref table")
+	}
+	n, _ := strconv.Atoi(string(h[1]))
+	table := xrefAt + len(h[0])
+	if table+20*n > len(data) {
+		return nil, errors.New("pdf: short xref table")
+	}
+	type object struct {
+		num, start, end int
+	}
+	var objs []object
+	for i := 1; i < n; i++ {
+		entry := data[table+20*i : table+20*i+20]
+		if entry[17] != 'n' {
+			continue
+		}
+		off, err := strconv.Atoi(string(entry[:10]))
+		if err != nil {
+			return nil, fmt.Errorf("pdf: bad xref entry %d", i)
+		}
+		objs = append(objs, object{num: i, start: off})
+	}
+	sort.Slice(objs, func(i, j int) bool { return objs[i].start < objs[j].start })
+	for i := range objs {
+		if i+1 < len(objs) {
+			objs[i].end = objs[i+1].start
+		} else {
+			objs[i].end = xrefAt
+		}
+	}
+	// The outline tree: items name their parent.
+	kids := map[int][]int{}
+	root := -1
+	for _, o := range objs {
+		body := data[o.start:o.end]
+		switch {
+		case bytes.Contains(body, []byte("<</Type /Outlines")):
+			root = o.num
+		case bytes.HasPrefix(body[bytes.IndexByte(body, '\n')+1:], []byte("<</Title ")):
+			if p := parentRef.FindSubmatch(body); p != nil {
+				parent, _ := strconv.Atoi(string(p[1]))
+				kids[parent] = append(kids[parent], o.num)
+			}
+		}
+	}
+	var count func(int) int
+	count = func(num int) int {
+		c := 0
+		for _, k := range kids[num] {
+			c += 1 + count(k)
+		}
+		return c
+	}
+	var out bytes.Buffer
+	out.Grow(len(data) + len(data)/50)
+	out.Write(data[:objs[0].start])
+	offsets := map[int]int{}
+	var annots [][]byte // new annotation objects, numbered from n
+	for _, o := range objs {
+		offsets[o.num] = out.Len()
+		body := data[o.start:o.end]
+		switch c := count(o.num); {
+		case o.num == root:
+			body = bytes.Replace(body, []byte("<</Type /Outlines"), []byte("<</Type /Outlines /Count "+strconv.Itoa(c)), 1)
+		case c > 0:
+			body = bytes.Replace(body, []byte("/Count 0>>"), []byte("/Count "+strconv.Itoa(c)+">>"), 1)
+		}
+		if i := bytes.Index(body, []byte("/Annots [<<")); i >= 0 {
+			var err error
+			if body, err = indirectAnnots(body, i+len("/Annots ["), n, &annots); err != nil {
+				return nil, err
+			}
+		}
+		out.Write(body)
+	}
+	for k, a := range annots {
+		offsets[n+k] = out.Len()
+		fmt.Fprintf(&out, "%d 0 obj\n%s\nendobj\n", n+k, a)
+	}
+	size := n + len(annots)
+	newXref := out.Len()
+	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", size)
+	for i := 1; i < size; i++ {
+		off, ok := offsets[i]
+		if !ok {
+			out.Write(data[table+20*i : table+20*i+20])
+			continue
+		}
+		fmt.Fprintf(&out, "%010d 00000 n \n", off)
+	}
+	trailer := sizeEntry.ReplaceAll(data[table+20*n:m[0]], []byte("/Size "+strconv.Itoa(size)))
+	out.Write(trailer)
+	fmt.Fprintf(&out, "startxref\n%d\n%%%%EOF\n", newXref)
+	return out.Bytes(), nil
+}
+
+// indirectAnnots replaces the dictionaries of an /Annots array that starts
+// at body[at] ("<<…>><<…>>]") with references to new objects, numbered
+// from first plus the ones made so far.
+func indirectAnnots(body []byte, at, first int, made *[][]byte) ([]byte, error) {
+	var refs []byte
+	i := at
+	for {
+		for i < len(body) && (body[i] == ' ' || body[i] == '\n') {
+			i++
+		}
+		if i >= len(body) {
+			return nil, errors.New("pdf: unterminated /Annots array")
+		}
+		if body[i] == ']' {
+			break
+		}
+		end, err := dictEnd(body, i)
+		if err != nil {
+			return nil, err
+		}
+		if len(refs) > 0 {
+			refs = append(refs, ' ')
+		}
+		refs = append(refs, strconv.Itoa(first+len(*made))+" 0 R"...)
+		*made = append(*made, append([]byte(nil), body[i:end]...))
+		i = end
+	}
+	out := append(append(append([]byte(nil), body[:at]...), refs...), body[i:]...)
+	return out, nil
+}
+
+// dictEnd returns the index after the dictionary that starts at b[i],
+// skipping string literals, whose parentheses may nest and be escaped.
+func dictEnd(b []byte, i int) (int, error) {
+	depth := 0
+	for i < len(b) {
+		switch {
+		case b[i] == '(':
+			level := 1
+			for i++; i < len(b) && level > 0; i++ {
+				switch b[i] {
+				case '\\':
+					i++
+				case '(':
+					level++
+				case ')':
+					level--
+				}
+			}
+			continue
+		case i+1 < len(b) && b[i] == '<' && b[i+1] == '<':
+			depth++
+			i += 2
+			continue
+		case i+1 < len(b) && b[i] == '>' && b[i+1] == '>':
+			depth--
+			i += 2
+			if depth == 0 {
+				return i, nil
+			}
+			continue
+		}
+		i++
+	}
+	return 0, errors.New("pdf: unterminated dictionary in /Annots")
+}
