@@ -79,8 +79,9 @@ func (p *Paragraph) Break() []Line {
 	if p.hyph != nil {
 		items = p.hyph
 	}
+	s := newSums(items)
 	for _, tol := range tolerances {
-		if br := breakpoints(items, w, tol); br != nil {
+		if br := breakpoints(items, s, w, tol); br != nil {
 			return p.set(items, br, w)
 		}
 	}
@@ -127,23 +128,29 @@ type node struct {
 	prev     *node
 }
 
-// breakpoints returns the item indexes to break at, or nil if no set of
-// lines stays within the tolerance.
-func breakpoints(items []Item, width Unit, tol float64) []int {
+// sums holds the widths, stretch and shrink of the items before each
+// index, shared by the passes of the line breaker.
+type sums struct{ w, y, z []Unit }
+
+func newSums(items []Item) sums {
 	n := len(items)
-	sw := make([]Unit, n+1) // sums before item i
-	sy := make([]Unit, n+1)
-	sz := make([]Unit, n+1)
+	s := sums{make([]Unit, n+1), make([]Unit, n+1), make([]Unit, n+1)}
 	for i, it := range items {
-		sw[i+1], sy[i+1], sz[i+1] = sw[i], sy[i], sz[i]
+		s.w[i+1], s.y[i+1], s.z[i+1] = s.w[i], s.y[i], s.z[i]
 		if it.Kind != PenaltyItem {
-			sw[i+1] += it.Width
-		}
-		if it.Kind != PenaltyItem {
-			sy[i+1] += it.Stretch
-			sz[i+1] += it.Shrink
+			s.w[i+1] += it.Width
+			s.y[i+1] += it.Stretch
+			s.z[i+1] += it.Shrink
 		}
 	}
+	return s
+}
+
+// breakpoints returns the item indexes to break at, or nil if no set of
+// lines stays within the tolerance.
+func breakpoints(items []Item, s sums, width Unit, tol float64) []int {
+	n := len(items)
+	sw, sy, sz := s.w, s.y, s.z
 	active := []*node{{pos: -1, fitness: 1}}
 	for i, it := range items {
 		if !legal(items, i) {
@@ -348,6 +355,7 @@ func setLine(items []Item, start, end int, width Unit, last bool) Line {
 		rg = (float64(width-natural) - float64(boxY)) / float64(glueY)
 	}
 	line := Line{Width: width, Natural: natural, Ratio: r, Hyphenated: hyphen, Last: last || brk.Kind == PenaltyItem && brk.Penalty <= -Infinity}
+	line.Boxes = make([]Placed, 0, (end-start)/2+2)
 	// Positions come from cumulative sums, so rounding never accumulates.
 	var sumW, sumGY, sumGZ, sumBY, sumBZ Unit
 	pos := func() Unit {

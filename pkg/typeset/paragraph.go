@@ -64,7 +64,11 @@ const (
 // measure get emergency break points between their letters, so that no
 // line ever runs into the margin.
 func NewParagraph(m Metrics, runs []Run, ps ParagraphStyle) *Paragraph {
-	b := &builder{m: m, ps: ps}
+	size := 0
+	for _, r := range runs {
+		size += len(r.Text)
+	}
+	b := &builder{m: m, ps: ps, items: make([]Item, 0, size/3+8)}
 	if ps.Indent > 0 {
 		b.items = append(b.items, Item{Kind: BoxItem, Width: ps.Indent})
 	}
@@ -274,13 +278,19 @@ func (b *builder) withHyphens() []Item {
 	if hyphen == "" {
 		hyphen = "-"
 	}
-	out := make([]Item, 0, len(b.items)+len(b.items)/2)
+	out := make([]Item, 0, len(b.items)*2)
 	next := 0 // the next word range
 	for i := 0; i < len(b.items); i++ {
 		if next < len(b.words) && b.words[next][0] == i {
 			r := b.words[next]
 			next++
-			out = append(out, b.hyphenateWord(b.items[r[0]:r[1]], hyphen)...)
+			for _, it := range b.items[r[0]:r[1]] {
+				if it.Kind != BoxItem || it.Style.Font == Mono || it.Style.Font == MonoBold || it.Style.Link != "" {
+					out = append(out, it)
+					continue
+				}
+				out = b.hyphenateBox(out, it, hyphen)
+			}
 			i = r[1] - 1
 			continue
 		}
@@ -289,38 +299,32 @@ func (b *builder) withHyphens() []Item {
 	return out
 }
 
-// hyphenateWord adds hyphenation points to the boxes of one word. Only a
-// box that is a run of letters (with its neighbours' letters, the word
-// part) is hyphenated; a word in several styles is hyphenated within each
-// box.
-func (b *builder) hyphenateWord(items []Item, hyphen string) []Item {
-	var out []Item
-	for _, it := range items {
-		if it.Kind != BoxItem || it.Style.Font == Mono || it.Style.Font == MonoBold || it.Style.Link != "" {
-			out = append(out, it)
-			continue
-		}
-		out = append(out, b.hyphenateBox(it, hyphen)...)
-	}
-	return out
-}
-
-// hyphenateBox splits a box at the hyphenation points of the letter runs
-// inside it.
-func (b *builder) hyphenateBox(it Item, hyphen string) []Item {
+// hyphenateBox appends a box to out, split at the hyphenation points of
+// the letter runs inside it: "(Oekraïne)," hyphenates "Oekraïne".
+func (b *builder) hyphenateBox(out []Item, it Item, hyphen string) []Item {
 	s := it.Text
-	// Find the letter runs: "(Oekraïne)," hyphenates "Oekraïne".
-	var cuts []int // byte offsets in s
+	var cuts [16]int // byte offsets in s
+	n := 0
 	runStart := -1
 	flush := func(end int) {
 		if runStart < 0 {
 			return
 		}
 		word := s[runStart:end]
-		if utf8.RuneCountInString(word) >= minHyphenWord && !allUpper(word) {
-			offsets := runeOffsets(word)
-			for _, p := range b.ps.Hyphenator.Points(word) {
-				cuts = append(cuts, runStart+offsets[p])
+		if len(word) >= minHyphenWord && utf8.RuneCountInString(word) >= minHyphenWord && !allUpper(word) {
+			pts := b.ps.Hyphenator.Points(word)
+			if len(pts) > 0 {
+				k, ri := 0, 0
+				for bi := range word {
+					if k < len(pts) && ri == pts[k] {
+						if n < len(cuts) {
+							cuts[n] = runStart + bi
+							n++
+						}
+						k++
+					}
+					ri++
+				}
 			}
 		}
 		runStart = -1
@@ -335,13 +339,12 @@ func (b *builder) hyphenateBox(it Item, hyphen string) []Item {
 		flush(i)
 	}
 	flush(len(s))
-	if len(cuts) == 0 {
-		return []Item{it}
+	if n == 0 {
+		return append(out, it)
 	}
 	hw := b.m.Width(it.Style.Font, it.Style.Size, hyphen)
-	var out []Item
 	last := 0
-	for _, c := range cuts {
+	for _, c := range cuts[:n] {
 		out = append(out, b.textBox(s[last:c], it.Style))
 		if b.ps.Ragged {
 			out = append(out, Item{Kind: GlueItem, Stretch: raggedStretch, Style: it.Style})
@@ -352,8 +355,7 @@ func (b *builder) hyphenateBox(it Item, hyphen string) []Item {
 		}
 		last = c
 	}
-	out = append(out, b.textBox(s[last:], it.Style))
-	return out
+	return append(out, b.textBox(s[last:], it.Style))
 }
 
 func allUpper(s string) bool {
@@ -363,16 +365,6 @@ func allUpper(s string) bool {
 		}
 	}
 	return true
-}
-
-// runeOffsets maps rune indexes of s to byte offsets, with one extra entry
-// for the end.
-func runeOffsets(s string) []int {
-	offs := make([]int, 0, len(s)+1)
-	for i := range s {
-		offs = append(offs, i)
-	}
-	return append(offs, len(s))
 }
 
 // Text returns the paragraph's text, for tests and dumps.

@@ -17,17 +17,17 @@ import (
 
 // emitter writes laid-out pages with fpdf.
 type emitter struct {
-	f      *fpdf.Fpdf
-	g      geometry
-	fam    *family
-	font   typeset.Font
-	size   unit
-	links  map[string]int // destination id → fpdf link
-	color  bool           // the text colour is the link colour
-	pages  []typeset.Page
-	titled bool      // the first page is the title page
-	tz     float64   // the horizontal scale in force, in percent
-	names  [6]string // fpdf family of each face
+	f       *fpdf.Fpdf
+	g       geometry
+	fam     *family
+	font    typeset.Font
+	size    unit
+	linkIDs map[string]int // destination id → fpdf link
+	color   bool           // the text colour is the link colour
+	pages   []typeset.Page
+	titled  bool      // the first page is the title page
+	tz      float64   // the horizontal scale in force, in percent
+	names   [6]string // fpdf family of each face
 }
 
 func (r *Renderer) emit(w io.Writer, d *doc.Document, opts *render.Options, l *layout, pages []typeset.Page) error {
@@ -58,7 +58,7 @@ func (r *Renderer) emit(w io.Writer, d *doc.Document, opts *render.Options, l *l
 		f.SetLang(m.Lang)
 	}
 	f.SetDisplayMode("fullpage", "single")
-	e := &emitter{f: f, g: g, fam: l.fam, links: map[string]int{}, pages: pages, font: 255}
+	e := &emitter{f: f, g: g, fam: l.fam, linkIDs: map[string]int{}, pages: pages, font: 255}
 	// Only faces that draw something are embedded; a face that stands in
 	// for several styles is embedded once.
 	used := usedFonts(pages, e.titledPage(r, m))
@@ -91,13 +91,13 @@ func (r *Renderer) emit(w io.Writer, d *doc.Document, opts *render.Options, l *l
 		for _, pe := range p.Elems {
 			for _, mk := range pe.Marks {
 				if mk.ID != "" {
-					e.links[mk.ID] = f.AddLink()
+					e.linkIDs[mk.ID] = f.AddLink()
 				}
 			}
 			if pe.Kind == typeset.VLine {
 				for _, b := range pe.Line.Boxes {
 					if strings.HasPrefix(b.Style.Link, "#fn-") {
-						e.links["fnref-"+strings.TrimPrefix(b.Style.Link, "#fn-")] = f.AddLink()
+						e.linkIDs["fnref-"+strings.TrimPrefix(b.Style.Link, "#fn-")] = f.AddLink()
 					}
 				}
 			}
@@ -142,7 +142,7 @@ func (e *emitter) page(p *typeset.Page, total int) {
 	for _, pe := range p.Elems {
 		y := top + pe.Y
 		for _, mk := range pe.Marks {
-			if link, ok := e.links[mk.ID]; ok {
+			if link, ok := e.linkIDs[mk.ID]; ok {
 				f.SetLink(link, y.Points(), -1)
 			}
 			if mk.Depth > 0 {
@@ -237,6 +237,11 @@ func (e *emitter) line(l *typeset.Line, x, baseline unit) {
 		}
 		bx, by := (x + b.X).Points(), (baseline - b.Style.Rise).Points()
 		e.scale(b.Scale)
+		if j < len(boxes) && boxes[j].X > end {
+			// A space glyph after a word tells text extraction where
+			// the word ends, however tight the line; it draws nothing.
+			text += " "
+		}
 		f.Text(bx, by, text)
 		w := (end - b.X).Points()
 		if b.Style.Strike {
@@ -244,16 +249,39 @@ func (e *emitter) line(l *typeset.Line, x, baseline unit) {
 			sy := by - b.Style.Size.Points()*0.3
 			f.Line(bx, sy, bx+w, sy)
 		}
-		if link {
-			h := b.Style.Size.Points()
-			top := by - h*0.8
-			switch target := b.Style.Link; {
+		i = j
+	}
+	e.links(l, x, baseline)
+}
+
+// links makes one link annotation for each run of boxes on a line that
+// link to the same place.
+func (e *emitter) links(l *typeset.Line, x, baseline unit) {
+	f := e.f
+	boxes := l.Boxes
+	for i := 0; i < len(boxes); {
+		target := boxes[i].Style.Link
+		j := i + 1
+		for j < len(boxes) && boxes[j].Style.Link == target {
+			j++
+		}
+		if target != "" {
+			first, last := boxes[i], boxes[j-1]
+			size := first.Style.Size
+			for _, b := range boxes[i:j] {
+				size = max(size, b.Style.Size)
+			}
+			h := size.Points() * 1.2
+			bx := (x + first.X).Points()
+			w := (last.X + last.Width - first.X).Points()
+			top := baseline.Points() - size.Points()*0.9
+			switch {
 			case strings.HasPrefix(target, "#"):
-				if id, ok := e.links[target[1:]]; ok {
+				if id, ok := e.linkIDs[target[1:]]; ok {
 					f.Link(bx, top, w, h, id)
 				}
 				if strings.HasPrefix(target, "#fn-") {
-					if back, ok := e.links["fnref-"+target[4:]]; ok {
+					if back, ok := e.linkIDs["fnref-"+target[4:]]; ok {
 						f.SetLink(back, top, -1)
 					}
 				}

@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"sync"
@@ -32,6 +31,9 @@ type face struct {
 	font *sfnt.Font
 	upem int64
 
+	// low holds the advances of the first runes, read once; the rest
+	// are looked up and cached under mu.
+	low    [lowRunes]int32
 	mu     sync.Mutex
 	buf    sfnt.Buffer
 	adv    map[rune]int32 // advance in font units; -1 for a missing glyph
@@ -79,8 +81,16 @@ func newFace(name string, data []byte) (*face, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pdf: font %s: not a TrueType or OpenType font: %w", name, err)
 	}
-	return &face{name: name, data: data, font: f, upem: int64(f.UnitsPerEm()), adv: map[rune]int32{}}, nil
+	fc := &face{name: name, data: data, font: f, upem: int64(f.UnitsPerEm()), adv: map[rune]int32{}}
+	for r := range fc.low {
+		fc.low[r] = fc.lookup(rune(r))
+	}
+	return fc, nil
 }
+
+// lowRunes is how many runes, from U+0000, have their advances in a
+// table: Latin, Greek, Cyrillic and general punctuation.
+const lowRunes = 0x2100
 
 // loadFamily returns the family for the configured font files.
 func loadFamily(cfg Fonts) (*family, error) {
@@ -129,19 +139,28 @@ func loadFamily(cfg Fonts) (*family, error) {
 // advance returns the advance of r in font units, or -1 if the font has
 // no glyph for it.
 func (f *face) advance(r rune) int32 {
+	if r >= 0 && r < lowRunes {
+		return f.low[r]
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if a, ok := f.adv[r]; ok {
 		return a
 	}
-	a := int32(-1)
-	if idx, err := f.font.GlyphIndex(&f.buf, r); err == nil && idx != 0 {
-		if adv, err := f.font.GlyphAdvance(&f.buf, idx, fixed.Int26_6(f.upem<<6), 0); err == nil {
-			a = int32(adv >> 6)
-		}
-	}
+	a := f.lookup(r)
 	f.adv[r] = a
 	return a
+}
+
+// lookup reads the advance of r from the font; the caller must hold mu
+// or be the only user.
+func (f *face) lookup(r rune) int32 {
+	if idx, err := f.font.GlyphIndex(&f.buf, r); err == nil && idx != 0 {
+		if adv, err := f.font.GlyphAdvance(&f.buf, idx, fixed.Int26_6(f.upem<<6), 0); err == nil {
+			return int32(adv >> 6)
+		}
+	}
+	return -1
 }
 
 // has reports whether the face has a glyph for r.
@@ -164,6 +183,3 @@ func (fam *family) Width(font typeset.Font, size typeset.Unit, s string) typeset
 
 // replacement is drawn for characters a font lacks.
 const replacement = '\ufffd'
-
-// errNotFont is returned for font files sfnt cannot read.
-var errNotFont = errors.New("not a font")

@@ -259,7 +259,10 @@ func (l *layout) pushLines(lines []typeset.Line, c ctx, marks []typeset.Mark, pr
 	for i := range lines {
 		if i > 0 {
 			p := 0
-			if protect && (i < 2 || i > n-2) || l.keep > 0 {
+			// No widow or orphan; nothing parted from a heading; and no
+			// page that ends in a hyphenated word (TeX's \brokenpenalty,
+			// made absolute).
+			if protect && (i < 2 || i > n-2) || l.keep > 0 || endsInHyphen(&lines[i-1]) {
 				p = typeset.Infinity
 			}
 			l.push(typeset.Elem{Kind: typeset.VPenalty, Penalty: p})
@@ -300,4 +303,15 @@ func (l *layout) center(lines []*typeset.Line, c ctx) {
 			}
 		}
 	}
+}
+
+// endsInHyphen reports whether a line ends in a hyphen, added or typed.
+func endsInHyphen(l *typeset.Line) bool {
+	if l.Hyphenated {
+		return true
+	}
+	if len(l.Boxes) == 0 {
+		return false
+	}
+	return strings.HasSuffix(l.Boxes[len(l.Boxes)-1].Text, "-")
 }
