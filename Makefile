@@ -1,7 +1,7 @@
 # galley: the usual tasks. The README's two commands need no make.
 GO ?= go
 
-.PHONY: build test golden demo lint
+.PHONY: build test golden demo lint readme-image
 
 build:
 	$(GO) build ./...
@@ -20,3 +20,7 @@ demo:
 lint:
 	@out=$$(gofmt -l cmd pkg); if [ -n "$$out" ]; then echo "gofmt would change: $$out"; exit 1; fi
 	$(GO) vet ./...
+
+# Refresh the page image in the README from the demo PDF.
+readme-image: demo
+	pdftoppm -png -r 70 -f 2 -l 2 -singlefile out/beleidsprioriteiten-2023.pdf .assets/seed-page-2

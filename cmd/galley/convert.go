@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/galleypress/galley/pkg/doc"
@@ -23,6 +24,10 @@ func convert(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		textStyle, css                              string
 		toc, verbose, strict                        bool
 		tocDepth, splitLevel                        int
+		paper, margins, hyphenation                 string
+		fontSize                                    float64
+		ragged, noTitlePage, noChapterPages         bool
+		fonts                                       multi
 	)
 	fs.Var(&outputs, "o", "write `FILE` (repeatable; the extension gives the format; - is standard output)")
 	fs.StringVar(&to, "t", "", "output `FORMAT` for standard output or files without a known extension")
@@ -42,6 +47,14 @@ func convert(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	fs.Var(&notHeadings, "not-heading", "plain text: the line `TEXT` is not a heading (repeatable)")
 	fs.StringVar(&css, "css", "", "stylesheet `FILE` for HTML and EPUB, replacing the built-in one")
 	fs.IntVar(&splitLevel, "split-level", 1, "EPUB: the deepest section `LEVEL` that starts a file of its own")
+	fs.StringVar(&paper, "paper", "a4", "PDF: paper size, a4, a5 or letter")
+	fs.Float64Var(&fontSize, "font-size", 10.5, "PDF: body size in `POINTS`")
+	fs.StringVar(&margins, "margins", "", "PDF: page margins in mm, `TOP,RIGHT,BOTTOM,LEFT` (0 keeps a default)")
+	fs.BoolVar(&ragged, "ragged", false, "PDF: ragged-right instead of justified paragraphs")
+	fs.BoolVar(&noTitlePage, "no-title-page", false, "PDF: leave out the title page")
+	fs.BoolVar(&noChapterPages, "no-chapter-pages", false, "PDF: let top-level sections start mid-page")
+	fs.Var(&fonts, "font", "PDF: font file for a face, `FACE=FILE` (regular, bold, italic, bolditalic, mono); repeatable")
+	fs.StringVar(&hyphenation, "hyphenation", "", "PDF: hyphenation pattern `FILE` (hyph_*.dic), instead of the built-in nl and en patterns")
 	fs.BoolVar(&verbose, "v", false, "report the readers' decisions (headings found and why)")
 	fs.BoolVar(&strict, "strict", false, "treat warnings a renderer can check (missing glyphs) as errors")
 	fs.Usage = func() {
@@ -67,6 +80,25 @@ func convert(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		HTML: publish.HTMLOptions{CSS: css},
 		EPUB: publish.EPUBOptions{SplitLevel: splitLevel},
 		Meta: doc.Meta{Title: title, Lang: lang, Date: date, Authors: authors},
+	}
+	job.PDF = publish.PDFOptions{Paper: paper, FontSize: fontSize, Ragged: ragged, NoTitlePage: noTitlePage,
+		NoChapterPages: noChapterPages, Hyphenation: hyphenation}
+	if margins != "" {
+		m, err := publish.ParseMargins(margins)
+		if err != nil {
+			return usageError(stderr, "convert: --margins: %v", err)
+		}
+		job.PDF.Margins = m
+	}
+	for _, f := range fonts {
+		face, file, ok := strings.Cut(f, "=")
+		if !ok || !slices.Contains(publish.FontFaces, face) {
+			return usageError(stderr, "convert: --font %q: want FACE=FILE with FACE one of %s", f, strings.Join(publish.FontFaces, ", "))
+		}
+		if job.PDF.Fonts == nil {
+			job.PDF.Fonts = map[string]string{}
+		}
+		job.PDF.Fonts[face] = file
 	}
 	for _, kv := range metas {
 		k, v, ok := strings.Cut(kv, "=")

@@ -48,6 +48,7 @@ type docConfig struct {
 	TOCDepth int        `yaml:"toc-depth"`
 	HTML     htmlConfig `yaml:"html"`
 	EPUB     epubConfig `yaml:"epub"`
+	PDF      pdfConfig  `yaml:"pdf"`
 	Outputs  stringList `yaml:"outputs"`
 }
 
@@ -75,6 +76,17 @@ type textConfig struct {
 
 type htmlConfig struct {
 	CSS string `yaml:"css"`
+}
+
+type pdfConfig struct {
+	Paper        string            `yaml:"paper"`
+	FontSize     float64           `yaml:"font-size"`
+	Margins      stringList        `yaml:"margins"`
+	Ragged       *bool             `yaml:"ragged"`
+	TitlePage    *bool             `yaml:"title-page"`
+	ChapterPages *bool             `yaml:"chapter-pages"`
+	Fonts        map[string]string `yaml:"fonts"`
+	Hyphenation  string            `yaml:"hyphenation"`
 }
 
 type epubConfig struct {
@@ -221,6 +233,29 @@ func (d *docConfig) merge(o *docConfig) *docConfig {
 	}
 	str(&m.HTML.CSS, o.HTML.CSS)
 	str(&m.EPUB.CSS, o.EPUB.CSS)
+	str(&m.PDF.Paper, o.PDF.Paper)
+	str(&m.PDF.Hyphenation, o.PDF.Hyphenation)
+	if o.PDF.FontSize != 0 {
+		m.PDF.FontSize = o.PDF.FontSize
+	}
+	if len(o.PDF.Margins) > 0 {
+		m.PDF.Margins = o.PDF.Margins
+	}
+	for _, b := range []struct{ dst, src **bool }{{&m.PDF.Ragged, &o.PDF.Ragged}, {&m.PDF.TitlePage, &o.PDF.TitlePage}, {&m.PDF.ChapterPages, &o.PDF.ChapterPages}} {
+		if *b.src != nil {
+			*b.dst = *b.src
+		}
+	}
+	if len(o.PDF.Fonts) > 0 {
+		fonts := map[string]string{}
+		for k, v := range d.PDF.Fonts {
+			fonts[k] = v
+		}
+		for k, v := range o.PDF.Fonts {
+			fonts[k] = v
+		}
+		m.PDF.Fonts = fonts
+	}
 	if o.EPUB.SplitLevel != 0 {
 		m.EPUB.SplitLevel = o.EPUB.SplitLevel
 	}
@@ -268,5 +303,21 @@ func (c *docConfig) job() (*Job, error) {
 	j.Text = TextOptions{Drop: c.Text.Drop, Style: c.Text.Style, NotHeadings: c.Text.NotHeadings}
 	j.HTML = HTMLOptions{CSS: c.HTML.CSS}
 	j.EPUB = EPUBOptions{CSS: c.EPUB.CSS, SplitLevel: c.EPUB.SplitLevel}
+	p := &c.PDF
+	j.PDF = PDFOptions{Paper: p.Paper, FontSize: p.FontSize, Hyphenation: p.Hyphenation, Fonts: p.Fonts,
+		Ragged: p.Ragged != nil && *p.Ragged, NoTitlePage: p.TitlePage != nil && !*p.TitlePage,
+		NoChapterPages: p.ChapterPages != nil && !*p.ChapterPages}
+	for face := range p.Fonts {
+		if !slices.Contains(FontFaces, face) {
+			return nil, fmt.Errorf("pdf: fonts: unknown face %q (known: %s)", face, strings.Join(FontFaces, ", "))
+		}
+	}
+	if len(p.Margins) > 0 {
+		m, err := ParseMargins(strings.Join(p.Margins, ","))
+		if err != nil {
+			return nil, fmt.Errorf("pdf: margins: %v", err)
+		}
+		j.PDF.Margins = m
+	}
 	return j, nil
 }

@@ -138,6 +138,27 @@ func (o *PDFOptions) config(env *Env) pdf.Config {
 	return cfg
 }
 
+// ParseMargins parses "TOP,RIGHT,BOTTOM,LEFT" margins in millimetres; a
+// single number sets all four.
+func ParseMargins(s string) ([4]float64, error) {
+	var m [4]float64
+	parts := strings.Split(s, ",")
+	if len(parts) != 1 && len(parts) != 4 {
+		return m, fmt.Errorf("%q: give one number or four (top, right, bottom, left) in mm", s)
+	}
+	for i, p := range parts {
+		v, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
+		if err != nil || v < 0 {
+			return m, fmt.Errorf("%q: %q is not a length in mm", s, p)
+		}
+		m[i] = v
+	}
+	if len(parts) == 1 {
+		m = [4]float64{m[0], m[0], m[0], m[0]}
+	}
+	return m, nil
+}
+
 // FontFaces are the keys PDFOptions.Fonts accepts.
 var FontFaces = []string{"regular", "bold", "italic", "bolditalic", "mono"}
 
