@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
 
 	"github.com/galleypress/galley/pkg/publish"
 	"github.com/galleypress/galley/pkg/read"
@@ -18,11 +20,12 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	var dir, file string
 	var jobs int
-	var check, verbose, strict bool
+	var check, verbose, strict, watch bool
 	fs.StringVar(&dir, "C", ".", "run in `DIR`")
 	fs.StringVar(&file, "c", publish.ConfigFile, "configuration `FILE`, relative to DIR")
 	fs.IntVar(&jobs, "jobs", 0, "documents built at once (0: one per CPU)")
 	fs.BoolVar(&check, "check", false, "write nothing; exit 1 if an output is missing or out of date")
+	fs.BoolVar(&watch, "watch", false, "rebuild when inputs change, until interrupted")
 	fs.BoolVar(&verbose, "v", false, "report the readers' decisions")
 	fs.BoolVar(&strict, "strict", false, "treat warnings a renderer can check as errors")
 	fs.Usage = func() {
@@ -36,48 +39,140 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(rest) > 0 {
 		return usageError(stderr, "build: unexpected argument %q", rest[0])
 	}
-	p, err := publish.Load(filepath.Join(dir, file))
-	if err != nil {
-		return failure(stderr, err)
+	if check && watch {
+		return usageError(stderr, "build: --check and --watch do not go together")
 	}
+	path := filepath.Join(dir, file)
 	modified, err := publish.SourceDateEpoch(os.Getenv("SOURCE_DATE_EPOCH"))
 	if err != nil {
 		return usageError(stderr, "%v", err)
 	}
-	opts := &publish.BuildOptions{Jobs: jobs}
+	opts := publish.BuildOptions{Jobs: jobs}
 	opts.Modified, opts.Strict, opts.Check = modified, strict, check
 	opts.Warn = func(err error) { fmt.Fprintf(stderr, "galley: warning: %v\n", err) }
 	if verbose {
 		opts.Log = func(s string) { fmt.Fprintf(stderr, "galley: %s\n", s) }
 	}
-	rep := publish.Build(ctx, p, opts)
+	bar := newProgressBar(stdout)
+	opts.Progress = bar.update
+	if watch {
+		fmt.Fprintf(stdout, "watching %s; interrupt to stop\n", path)
+		code := exitOK
+		err := publish.Watch(ctx, path, &publish.WatchOptions{BuildOptions: opts, Built: func(rep *publish.Report, err error) {
+			bar.clear()
+			if err != nil {
+				failure(stderr, err)
+				return
+			}
+			report(rep, path, false, stdout, stderr, bar.elapsed())
+		}})
+		if err != nil {
+			return failure(stderr, err)
+		}
+		return code
+	}
+	p, err := publish.Load(path)
+	if err != nil {
+		return failure(stderr, err)
+	}
+	rep := publish.Build(ctx, p, &opts)
+	bar.clear()
+	return report(rep, p.File, check, stdout, stderr, bar.elapsed())
+}
+
+// report prints the failures (and, with check, the stale outputs) and
+// the summary line, and returns the exit code.
+func report(rep *publish.Report, file string, check bool, stdout, stderr io.Writer, took time.Duration) int {
 	code := exitOK
 	for _, d := range rep.Documents {
 		if d.Err != nil {
-			fmt.Fprintf(stderr, "galley: %s:%d: %v\n", p.File, d.Line, d.Err)
+			fmt.Fprintf(stderr, "galley: %s:%d: %v\n", file, d.Line, d.Err)
 			code = exitError
 		}
 		if check {
 			for _, r := range d.Results {
 				if r.Status == publish.Stale || r.Status == publish.Missing {
-					fmt.Fprintf(stdout, "%s: %s\n", r.Status, filepath.Join(p.Dir, r.Path))
+					fmt.Fprintf(stdout, "%s: %s\n", r.Status, filepath.Join(filepath.Dir(file), r.Path))
 					code = exitError
 				}
 			}
 		}
 	}
+	n := len(rep.Documents)
 	if check {
 		if code == exitOK {
-			fmt.Fprintf(stdout, "%d outputs up to date\n", rep.Count(publish.Unchanged))
+			fmt.Fprintf(stdout, "%s: all %s up to date\n", plural(n, "document"), plural(rep.Count(publish.Unchanged), "output"))
+		} else {
+			fmt.Fprintf(stdout, "%s: %s out of date, %d missing\n", plural(n, "document"), plural(rep.Count(publish.Stale), "output"), rep.Count(publish.Missing))
 		}
 		return code
 	}
-	fmt.Fprintf(stdout, "%d documents: %d written, %d unchanged", len(rep.Documents), rep.Count(publish.Written), rep.Count(publish.Unchanged))
-	if n := rep.Count(publish.Failed); n > 0 {
-		fmt.Fprintf(stdout, ", %d failed", n)
+	fmt.Fprintf(stdout, "%s: %s written, %d unchanged", plural(n, "document"), plural(rep.Count(publish.Written), "file"), rep.Count(publish.Unchanged))
+	failed := 0
+	for _, d := range rep.Documents {
+		if d.Err != nil {
+			failed++
+		}
 	}
-	fmt.Fprintln(stdout)
+	if failed > 0 {
+		fmt.Fprintf(stdout, "; %s failed", plural(failed, "document"))
+	}
+	fmt.Fprintf(stdout, " in %s\n", took.Round(time.Millisecond))
 	return code
+}
+
+// plural formats a count of things: "1 file", "2 files".
+func plural(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return fmt.Sprintf("%d %ss", n, thing)
+}
+
+// progressBar shows documents done out of the total and the current file
+// on a terminal; elsewhere (a pipe, a file, or CI set) it stays quiet.
+type progressBar struct {
+	w     io.Writer
+	on    bool
+	start time.Time
+	shown bool
+}
+
+func newProgressBar(w io.Writer) *progressBar {
+	b := &progressBar{w: w, start: time.Now()}
+	if f, ok := w.(*os.File); ok && os.Getenv("CI") == "" {
+		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
+			b.on = true
+		}
+	}
+	return b
+}
+
+func (b *progressBar) update(p publish.Progress) {
+	if !b.on {
+		return
+	}
+	verb := "building"
+	if p.Finished {
+		verb = "built"
+	}
+	fmt.Fprintf(b.w, "\r\x1b[K[%d/%d] %s %s", p.Done, p.Total, verb, strings.Join(p.Doc.Job.Inputs, ", "))
+	b.shown = true
+}
+
+// clear removes the progress line, and starts the clock again for the
+// next build.
+func (b *progressBar) clear() {
+	if b.shown {
+		fmt.Fprint(b.w, "\r\x1b[K")
+		b.shown = false
+	}
+}
+
+func (b *progressBar) elapsed() time.Duration {
+	d := time.Since(b.start)
+	b.start = time.Now()
+	return d
 }
 
 func formats(stdout io.Writer) int {

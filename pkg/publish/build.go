@@ -50,14 +50,28 @@ type BuildOptions struct {
 	Env
 	// Jobs is how many documents are built at once; 0 means one per CPU.
 	Jobs int
-	// Progress, if set, is called after each document, with the number
-	// of documents done and the total. Calls never overlap.
-	Progress func(done, total int, d *DocReport)
+	// Only, if set, lists the indexes of the documents to build; the
+	// others are left out of the report.
+	Only []int
+	// Progress, if set, is called when a document starts and when it
+	// finishes. Calls never overlap.
+	Progress func(Progress)
 }
 
-// Build builds every document of p, Jobs at a time. A failing document
-// does not stop the others; each is reported. Build stops starting
-// documents when ctx is cancelled; those not built report ctx's error.
+// Progress is a step of a build.
+type Progress struct {
+	// Done counts the documents finished, of Total.
+	Done, Total int
+	// Doc is the document that started or finished.
+	Doc *DocReport
+	// Finished is set when Doc finished.
+	Finished bool
+}
+
+// Build builds the documents of p, Jobs at a time, each read once and
+// rendered to all its outputs at once. A failing document does not stop
+// the others; each is reported. Build stops starting documents when ctx
+// is cancelled; those not started report ctx's error.
 func Build(ctx context.Context, p *Project, opts *BuildOptions) *Report {
 	if opts == nil {
 		opts = &BuildOptions{}
@@ -68,14 +82,31 @@ func Build(ctx context.Context, p *Project, opts *BuildOptions) *Report {
 	}
 	env := opts.Env
 	env.Dir = p.Dir
-	rep := &Report{Documents: make([]DocReport, len(p.Jobs))}
+	indexes := opts.Only
+	if indexes == nil {
+		indexes = make([]int, len(p.Jobs))
+		for i := range indexes {
+			indexes[i] = i
+		}
+	}
+	rep := &Report{Documents: make([]DocReport, len(indexes))}
 	sem := make(chan struct{}, jobs)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	done := 0
-	for i, job := range p.Jobs {
-		dr := &rep.Documents[i]
-		dr.Job, dr.Line = job, p.Lines[i]
+	progress := func(dr *DocReport, finished bool) {
+		mu.Lock()
+		defer mu.Unlock()
+		if finished {
+			done++
+		}
+		if opts.Progress != nil {
+			opts.Progress(Progress{Done: done, Total: len(indexes), Doc: dr, Finished: finished})
+		}
+	}
+	for k, i := range indexes {
+		dr := &rep.Documents[k]
+		dr.Job, dr.Line = p.Jobs[i], p.Lines[i]
 		select {
 		case sem <- struct{}{}:
 		case <-ctx.Done():
@@ -88,13 +119,9 @@ func Build(ctx context.Context, p *Project, opts *BuildOptions) *Report {
 		go func() {
 			defer wg.Done()
 			defer func() { <-sem }()
-			dr.Results, dr.Err = Convert(ctx, job, &env)
-			mu.Lock()
-			done++
-			if opts.Progress != nil {
-				opts.Progress(done, len(p.Jobs), dr)
-			}
-			mu.Unlock()
+			progress(dr, false)
+			dr.Results, dr.Err = Convert(ctx, dr.Job, &env)
+			progress(dr, true)
 		}()
 	}
 	wg.Wait()

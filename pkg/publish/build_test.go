@@ -1,0 +1,247 @@
+package publish
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// project writes files into a temporary folder and loads its galley.yaml.
+func project(t testing.TB, files map[string]string) *Project {
+	t.Helper()
+	dir := t.TempDir()
+	for name, content := range files {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p, err := Load(filepath.Join(dir, ConfigFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+const twoDocs = `documents:
+  - input: a.md
+    meta: {date: 2023-05-01}
+    outputs: [out/a.html, out/a.epub, out/a.pdf, out/a.txt]
+  - input: b.txt
+    outputs: [out/b.epub, out/b.pdf]
+`
+
+var twoFiles = map[string]string{
+	ConfigFile: twoDocs,
+	"a.md":     "# Alpha\n\nThe first document, with a note.[^1]\n\n[^1]: A note.\n",
+	"b.txt":    "BRAVO\n\nThe second document is plain text, wrapped at the usual width of\nseventy-two columns, as licences are.\n",
+}
+
+func readAll(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[e.Name()] = data
+	}
+	return out
+}
+
+// TestReproducibleBuilds builds the same project in two places, as two
+// machines on two days would, and compares every byte. Nothing may
+// carry today's date.
+func TestReproducibleBuilds(t *testing.T) {
+	var outs []map[string][]byte
+	for i := 0; i < 2; i++ {
+		p := project(t, twoFiles)
+		rep := Build(context.Background(), p, &BuildOptions{Jobs: 1 + i})
+		if rep.Failed() {
+			t.Fatalf("build failed: %+v", rep.Documents)
+		}
+		outs = append(outs, readAll(t, filepath.Join(p.Dir, "out")))
+	}
+	if len(outs[0]) != 6 {
+		t.Fatalf("%d outputs, want 6", len(outs[0]))
+	}
+	today := []string{time.Now().UTC().Format("2006-01-02"), time.Now().UTC().Format("20060102")}
+	for name, data := range outs[0] {
+		if !bytes.Equal(data, outs[1][name]) {
+			t.Errorf("%s differs between two builds", name)
+		}
+		for _, d := range today {
+			if bytes.Contains(data, []byte(d)) {
+				t.Errorf("%s holds today's date %s", name, d)
+			}
+		}
+	}
+	if !bytes.Contains(outs[0]["a.pdf"], []byte("/CreationDate (D:20230501")) {
+		t.Error("a.pdf does not carry its document's date")
+	}
+	// SOURCE_DATE_EPOCH decides the date when it is given.
+	p := project(t, twoFiles)
+	epoch, _ := SourceDateEpoch("1700000000")
+	Build(context.Background(), p, &BuildOptions{Env: Env{Modified: epoch}})
+	pdf, _ := os.ReadFile(filepath.Join(p.Dir, "out", "b.pdf"))
+	if !bytes.Contains(pdf, []byte("/CreationDate (D:20231114221320")) {
+		t.Error("SOURCE_DATE_EPOCH did not set the PDF's date")
+	}
+}
+
+// TestUnchangedNotRewritten checks a second build leaves files alone,
+// modification times included.
+func TestUnchangedNotRewritten(t *testing.T) {
+	p := project(t, twoFiles)
+	Build(context.Background(), p, nil)
+	out := filepath.Join(p.Dir, "out", "a.html")
+	old := time.Date(2001, 2, 3, 4, 5, 6, 0, time.UTC)
+	if err := os.Chtimes(out, old, old); err != nil {
+		t.Fatal(err)
+	}
+	rep := Build(context.Background(), p, nil)
+	if rep.Count(Unchanged) != 6 || rep.Count(Written) != 0 {
+		t.Errorf("second build: %d unchanged, %d written", rep.Count(Unchanged), rep.Count(Written))
+	}
+	if st, _ := os.Stat(out); !st.ModTime().Equal(old) {
+		t.Errorf("an unchanged output was touched: %v", st.ModTime())
+	}
+}
+
+// TestFailingDocument checks one failing document does not stop the
+// others.
+func TestFailingDocument(t *testing.T) {
+	files := map[string]string{
+		ConfigFile: "documents:\n  - input: gone.md\n    outputs: [out/gone.html]\n  - input: a.md\n    outputs: [out/a.html]\n",
+		"a.md":     "# A\n",
+	}
+	p := project(t, files)
+	rep := Build(context.Background(), p, nil)
+	if rep.Documents[0].Err == nil || rep.Documents[1].Err != nil {
+		t.Fatalf("errors: %v, %v", rep.Documents[0].Err, rep.Documents[1].Err)
+	}
+	if _, err := os.Stat(filepath.Join(p.Dir, "out", "a.html")); err != nil {
+		t.Error("the good document was not built")
+	}
+	if !rep.Failed() {
+		t.Error("the report does not say it failed")
+	}
+}
+
+// TestCancel checks a cancelled build starts nothing and says why.
+func TestCancel(t *testing.T) {
+	p := project(t, twoFiles)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	rep := Build(ctx, p, nil)
+	for _, d := range rep.Documents {
+		if !errors.Is(d.Err, context.Canceled) {
+			t.Errorf("document error %v, want context.Canceled", d.Err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(p.Dir, "out")); err == nil {
+		t.Error("a cancelled build wrote outputs")
+	}
+}
+
+// TestWatch edits an input while Watch runs and waits for the rebuild of
+// that document alone.
+func TestWatch(t *testing.T) {
+	p := project(t, twoFiles)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	reports := make(chan *Report, 10)
+	done := make(chan error, 1)
+	go func() {
+		done <- Watch(ctx, filepath.Join(p.Dir, ConfigFile), &WatchOptions{
+			Interval: 20 * time.Millisecond, Quiet: 50 * time.Millisecond,
+			Built: func(r *Report, err error) {
+				if err != nil {
+					t.Error(err)
+				}
+				reports <- r
+			},
+		})
+	}()
+	wait := func() *Report {
+		select {
+		case r := <-reports:
+			return r
+		case <-time.After(20 * time.Second):
+			t.Fatal("no build")
+		}
+		return nil
+	}
+	if r := wait(); len(r.Documents) != 2 {
+		t.Fatalf("first build has %d documents", len(r.Documents))
+	}
+	// Two quick writes make one rebuild, of a.md only.
+	a := filepath.Join(p.Dir, "a.md")
+	os.WriteFile(a, []byte("# Alpha\n\nEdited once.\n"), 0o644)
+	os.WriteFile(a, []byte("# Alpha\n\nEdited twice, at greater length.\n"), 0o644)
+	r := wait()
+	if len(r.Documents) != 1 || r.Documents[0].Job.Inputs[0] != "a.md" {
+		t.Fatalf("rebuilt %d documents", len(r.Documents))
+	}
+	html, _ := os.ReadFile(filepath.Join(p.Dir, "out", "a.html"))
+	if !strings.Contains(string(html), "Edited twice") {
+		t.Error("the rebuild did not pick up the edit")
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Error(err)
+	}
+	select {
+	case r := <-reports:
+		t.Errorf("an extra build: %d documents", len(r.Documents))
+	default:
+	}
+}
+
+// BenchmarkBuild builds 200 small documents to HTML, EPUB, PDF and text,
+// one at a time and with the default parallelism, and reports documents
+// per second.
+func BenchmarkBuild(b *testing.B) {
+	files := map[string]string{}
+	var cfg strings.Builder
+	cfg.WriteString("documents:\n")
+	for i := 0; i < 200; i++ {
+		name := fmt.Sprintf("doc%03d", i)
+		files[name+".md"] = fmt.Sprintf("---\ntitle: Document %d\nlang: en\n---\n\n# Part one\n\n%s\n\n## Part two\n\n%s\n", i,
+			strings.Repeat("Publishing teams keep their sources and their generated files in git and let CI regenerate them. ", 6),
+			strings.Repeat("A build that changes nothing rewrites nothing, so make-style tools see no change. ", 5))
+		fmt.Fprintf(&cfg, "  - input: %s.md\n    outputs: [out/%[1]s.html, out/%[1]s.epub, out/%[1]s.pdf, out/%[1]s.txt]\n", name)
+	}
+	files[ConfigFile] = cfg.String()
+	p := project(b, files)
+	for _, jobs := range []int{1, 0} {
+		name := "jobs=default"
+		if jobs == 1 {
+			name = "jobs=1"
+		}
+		b.Run(name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				os.RemoveAll(filepath.Join(p.Dir, "out"))
+				rep := Build(context.Background(), p, &BuildOptions{Jobs: jobs})
+				if rep.Failed() {
+					b.Fatal("build failed")
+				}
+			}
+			b.ReportMetric(float64(len(p.Jobs)*b.N)/b.Elapsed().Seconds(), "docs/s")
+		})
+	}
+}
