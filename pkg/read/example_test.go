@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	_ "github.com/galleypress/galley/pkg/internal/golden" // defines -update
 	"github.com/galleypress/galley/pkg/read"
 	_ "github.com/galleypress/galley/pkg/read/markdown"
 )

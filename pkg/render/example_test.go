@@ -5,6 +5,7 @@ import (
 	"os"
 
 	"github.com/galleypress/galley/pkg/doc"
+	_ "github.com/galleypress/galley/pkg/internal/golden" // defines -update
 	"github.com/galleypress/galley/pkg/render"
 	_ "github.com/galleypress/galley/pkg/render/text"
 )
