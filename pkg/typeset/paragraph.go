@@ -76,14 +76,7 @@ func NewParagraph(m Metrics, runs []Run, ps ParagraphStyle) *Paragraph {
 		b.run(r)
 	}
 	b.flushWord()
-	// Trailing glue is dropped; the last line is filled.
-	for len(b.items) > 0 && b.items[len(b.items)-1].Kind == GlueItem {
-		b.items = b.items[:len(b.items)-1]
-	}
-	b.items = append(b.items,
-		Item{Kind: PenaltyItem, Penalty: Infinity},
-		Item{Kind: GlueItem, Stretch: fill},
-		Item{Kind: PenaltyItem, Penalty: -Infinity})
+	b.forceBreak() // the last line is filled
 	p := &Paragraph{Items: b.items, style: ps}
 	if ps.Hyphenator != nil && b.hyphenatable {
 		p.hyph = b.withHyphens()
@@ -179,6 +172,8 @@ func (b *builder) raggedBreak(w Unit, st Style) {
 		Item{Kind: GlueItem, Width: w, Stretch: -raggedStretch, Style: st})
 }
 
+// forceBreak ends a line: trailing glue is dropped, and the line is
+// filled (TeX's \parfillskip) and broken.
 func (b *builder) forceBreak() {
 	for len(b.items) > 0 && b.items[len(b.items)-1].Kind == GlueItem {
 		b.items = b.items[:len(b.items)-1]

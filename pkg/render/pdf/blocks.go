@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/galleypress/galley/pkg/doc"
+	"github.com/galleypress/galley/pkg/render"
 	"github.com/galleypress/galley/pkg/typeset"
 )
 
@@ -162,7 +163,7 @@ func (l *layout) list(lst *doc.List, c ctx) {
 		}
 		marker := []string{"•", "–", "·"}[depth]
 		if lst.Ordered {
-			marker = ordinal(lst.Start+i, lst.Numbering) + "."
+			marker = render.Ordinal(lst.Start+i, lst.Numbering) + "."
 		}
 		first := len(l.elems)
 		if len(it.Blocks) == 0 {
@@ -191,43 +192,6 @@ func (l *layout) list(lst *doc.List, c ctx) {
 	}
 }
 
-// ordinal formats n in a list's numbering style.
-func ordinal(n int, numbering string) string {
-	switch numbering {
-	case "a", "A":
-		s := ""
-		for k := n; k > 0; k = (k - 1) / 26 {
-			s = string(rune('a'+(k-1)%26)) + s
-		}
-		if numbering == "A" {
-			s = strings.ToUpper(s)
-		}
-		return s
-	case "i", "I":
-		s := roman(n)
-		if numbering == "I" {
-			s = strings.ToUpper(s)
-		}
-		return s
-	}
-	return strconv.Itoa(n)
-}
-
-func roman(n int) string {
-	if n <= 0 || n >= 4000 {
-		return strconv.Itoa(n)
-	}
-	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
-	syms := []string{"m", "cm", "d", "cd", "c", "xc", "l", "xl", "x", "ix", "v", "iv", "i"}
-	var b strings.Builder
-	for i, v := range vals {
-		for n >= v {
-			b.WriteString(syms[i])
-			n -= v
-		}
-	}
-	return b.String()
-}
 
 // code sets a code block in the monospaced face, line for line; a line
 // wider than the measure continues on the next, indented.

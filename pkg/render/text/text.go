@@ -245,7 +245,7 @@ func (t *writer) list(l *doc.List, first, rest string) {
 	widest := 0
 	for i := range l.Items {
 		if l.Ordered {
-			markers[i] = ordinal(l.Start+i, l.Numbering) + "."
+			markers[i] = render.Ordinal(l.Start+i, l.Numbering) + "."
 		} else {
 			markers[i] = "-"
 		}
@@ -279,45 +279,6 @@ func (t *writer) list(l *doc.List, first, rest string) {
 	}
 }
 
-// ordinal formats n in a list's numbering style.
-func ordinal(n int, numbering string) string {
-	switch numbering {
-	case "a", "A":
-		s := ""
-		for n > 0 {
-			n--
-			s = string(rune('a'+n%26)) + s
-			n /= 26
-		}
-		if numbering == "A" {
-			s = strings.ToUpper(s)
-		}
-		return s
-	case "i", "I":
-		s := roman(n)
-		if numbering == "I" {
-			s = strings.ToUpper(s)
-		}
-		return s
-	}
-	return strconv.Itoa(n)
-}
-
-func roman(n int) string {
-	if n <= 0 || n >= 4000 {
-		return strconv.Itoa(n)
-	}
-	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
-	syms := []string{"m", "cm", "d", "cd", "c", "xc", "l", "xl", "x", "ix", "v", "iv", "i"}
-	var b strings.Builder
-	for i, v := range vals {
-		for n >= v {
-			b.WriteString(syms[i])
-			n -= v
-		}
-	}
-	return b.String()
-}
 
 // flushNotes writes the texts of the notes referenced since the last
 // flush.
