@@ -57,7 +57,6 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	opts.Progress = bar.update
 	if watch {
 		fmt.Fprintf(stdout, "watching %s; interrupt to stop\n", path)
-		code := exitOK
 		err := publish.Watch(ctx, path, &publish.WatchOptions{BuildOptions: opts, Built: func(rep *publish.Report, err error) {
 			bar.clear()
 			if err != nil {
@@ -69,7 +68,7 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		if err != nil {
 			return failure(stderr, err)
 		}
-		return code
+		return exitOK
 	}
 	p, err := publish.Load(path)
 	if err != nil {

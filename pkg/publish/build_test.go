@@ -245,3 +245,27 @@ func BenchmarkBuild(b *testing.B) {
 		})
 	}
 }
+
+// TestJoinedInputs checks several Markdown files become one book, in
+// order, with the first file's metadata.
+func TestJoinedInputs(t *testing.T) {
+	p := project(t, map[string]string{
+		ConfigFile: "documents:\n  - inputs: [one.md, two.md]\n    outputs: [out/book.json]\n",
+		"one.md":   "---\ntitle: The Book\n---\n\n# Chapter one\n\nFirst.\n",
+		"two.md":   "---\ntitle: Ignored\nsubtitle: Kept\n---\n\nA stray paragraph.\n\n# Chapter two\n\nSecond.\n",
+	})
+	d, err := Read(context.Background(), p.Jobs[0], &Env{Dir: p.Dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Meta.Title != "The Book" || d.Meta.Subtitle != "Kept" {
+		t.Errorf("meta: %+v", d.Meta)
+	}
+	if len(d.Sections) != 2 || d.Sections[0].HeadingText() != "Chapter one" || d.Sections[1].HeadingText() != "Chapter two" {
+		t.Fatalf("sections: %d", len(d.Sections))
+	}
+	// The second file's text before its first heading ends chapter one.
+	if len(d.Sections[0].Blocks) != 2 {
+		t.Errorf("chapter one has %d blocks, want 2", len(d.Sections[0].Blocks))
+	}
+}

@@ -15,7 +15,7 @@ import (
 // section.
 func (l *layout) document() {
 	m := &l.d.Meta
-	if !l.r.cfg.NoTitlePage && strings.TrimSpace(m.Title) != "" {
+	if l.r.titlePage(m) {
 		l.titlePage()
 	}
 	l.place = "the text before the first heading"

@@ -61,7 +61,8 @@ func (r *Renderer) emit(w io.Writer, d *doc.Document, opts *render.Options, l *l
 	e := &emitter{f: f, g: g, fam: l.fam, linkIDs: map[string]int{}, pages: pages, font: 255}
 	// Only faces that draw something are embedded; a face that stands in
 	// for several styles is embedded once.
-	used := usedFonts(pages, e.titledPage(r, m))
+	e.titled = r.titlePage(m)
+	used := usedFonts(pages, e.titled)
 	seen := map[*face]string{}
 	for i, fc := range l.fam.faces {
 		if !used[i] {
@@ -84,7 +85,6 @@ func (r *Renderer) emit(w io.Writer, d *doc.Document, opts *render.Options, l *l
 	if err := f.Error(); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
-	e.titled = e.titledPage(r, m)
 	// Every destination gets a link number first, so links may point
 	// forward.
 	for _, p := range pages {
@@ -308,7 +308,8 @@ func familyName(name string, i int) string {
 	return b.String() + strconv.Itoa(i)
 }
 
-func (e *emitter) titledPage(r *Renderer, m *doc.Meta) bool {
+// titlePage reports whether the document gets a title page.
+func (r *Renderer) titlePage(m *doc.Meta) bool {
 	return !r.cfg.NoTitlePage && strings.TrimSpace(m.Title) != ""
 }
 
