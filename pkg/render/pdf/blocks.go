@@ -192,7 +192,6 @@ func (l *layout) list(lst *doc.List, c ctx) {
 	}
 }
 
-
 // code sets a code block in the monospaced face, line for line; a line
 // wider than the measure continues on the next, indented.
 func (l *layout) code(cb *doc.CodeBlock, c ctx) {

@@ -279,7 +279,6 @@ func (t *writer) list(l *doc.List, first, rest string) {
 	}
 }
 
-
 // flushNotes writes the texts of the notes referenced since the last
 // flush.
 func (t *writer) flushNotes() {
