@@ -131,10 +131,11 @@ func plural(n int, thing string) string {
 // progressBar shows documents done out of the total and the current file
 // on a terminal; elsewhere (a pipe, a file, or CI set) it stays quiet.
 type progressBar struct {
-	w     io.Writer
-	on    bool
-	start time.Time
-	shown bool
+	w       io.Writer
+	on      bool
+	start   time.Time // when the current build began
+	running bool
+	shown   bool
 }
 
 func newProgressBar(w io.Writer) *progressBar {
@@ -148,6 +149,9 @@ func newProgressBar(w io.Writer) *progressBar {
 }
 
 func (b *progressBar) update(p publish.Progress) {
+	if !b.running {
+		b.start, b.running = time.Now(), true
+	}
 	if !b.on {
 		return
 	}
@@ -159,8 +163,7 @@ func (b *progressBar) update(p publish.Progress) {
 	b.shown = true
 }
 
-// clear removes the progress line, and starts the clock again for the
-// next build.
+// clear removes the progress line at the end of a build.
 func (b *progressBar) clear() {
 	if b.shown {
 		fmt.Fprint(b.w, "\r\x1b[K")
@@ -168,10 +171,13 @@ func (b *progressBar) clear() {
 	}
 }
 
+// elapsed returns how long the build that just ended took.
 func (b *progressBar) elapsed() time.Duration {
-	d := time.Since(b.start)
-	b.start = time.Now()
-	return d
+	if !b.running {
+		return 0
+	}
+	b.running = false
+	return time.Since(b.start)
 }
 
 func formats(stdout io.Writer) int {
