@@ -104,7 +104,7 @@ func (r *Reader) Read(in io.Reader, opts *read.Options) (*doc.Document, error) {
 	if len(opts.Drop) > 0 {
 		src = dropLines(src, opts)
 	}
-	c := &converter{src: src, opts: opts, cfg: r.cfg, notes: map[int][]doc.Block{}}
+	c := &converter{src: src, opts: opts, cfg: r.cfg, notes: map[int][]doc.Block{}, used: map[int]bool{}}
 	c.lines = lineStarts(src)
 	d := &doc.Document{}
 	var root ast.Node
@@ -213,7 +213,8 @@ type converter struct {
 	lines []int
 	opts  *read.Options
 	cfg   Config
-	notes map[int][]doc.Block
+	notes map[int][]doc.Block // footnote definitions by index
+	used  map[int]bool        // footnotes referenced so far
 }
 
 // line returns the 1-based line of a byte offset.
@@ -577,9 +578,8 @@ func (c *converter) inline(n ast.Node) ([]doc.Inline, error) {
 // noteUsed reports whether footnote i was referenced before, and marks it
 // referenced. A footnote referenced twice becomes two notes.
 func (c *converter) noteUsed(i int) bool {
-	key := -i - 1
-	_, used := c.notes[key]
-	c.notes[key] = nil
+	used := c.used[i]
+	c.used[i] = true
 	return used
 }
 
