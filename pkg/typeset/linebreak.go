@@ -16,8 +16,8 @@ type Line struct {
 	Hyphenated bool
 	// Last marks the paragraph's last line (not justified).
 	Last bool
-	// Spaces is the number of interword spaces; Space their mean width
-	// as set.
+	// Spaces is the number of gaps between words; Space their mean
+	// width as set.
 	Spaces int
 	Space  Unit
 }
@@ -367,7 +367,6 @@ func setLine(items []Item, start, end int, width Unit, last bool) Line {
 		}
 		return Unit(math.Round(x))
 	}
-	var spaceTotal Unit
 	for i := start; i < end; i++ {
 		it := items[i]
 		switch it.Kind {
@@ -384,18 +383,22 @@ func setLine(items []Item, start, end int, width Unit, last bool) Line {
 				line.Boxes = append(line.Boxes, p)
 			}
 		case GlueItem:
-			before := pos()
 			sumW += it.Width
 			sumGY += it.Stretch
 			sumGZ += it.Shrink
-			if it.Width > 0 && it.Stretch < fill {
-				line.Spaces++
-				spaceTotal += pos() - before
-			}
 		}
 	}
 	if hyphen {
 		line.Boxes = append(line.Boxes, Placed{X: pos(), Width: brk.Width, Text: brk.Text, Style: brk.Style})
+	}
+	// The word spaces as drawn: the gaps between boxes.
+	var spaceTotal Unit
+	for k := 1; k < len(line.Boxes); k++ {
+		prev := line.Boxes[k-1]
+		if gap := line.Boxes[k].X - (prev.X + prev.Width); gap > 0 {
+			line.Spaces++
+			spaceTotal += gap
+		}
 	}
 	if line.Spaces > 0 {
 		line.Space = spaceTotal / Unit(line.Spaces)

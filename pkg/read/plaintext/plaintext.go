@@ -169,7 +169,8 @@ type block struct {
 	line int
 	// For headings: text, number and a rank. Ranks order heading kinds
 	// from the most to the least important; levels are assigned from the
-	// ranks present in the document.
+	// ranks present in the document. For a title, number holds the
+	// subtitle.
 	text   string
 	number string
 	rank   int
@@ -385,7 +386,7 @@ func (p *parser) build(blocks []block) *doc.Document {
 			}
 			stack = append(stack, s)
 		case kTitle:
-			d.Meta.Title = b.text
+			d.Meta.Title, d.Meta.Subtitle = b.text, b.number
 		case kPara:
 			add(&doc.Paragraph{Inlines: p.inlines(b.inlineText, true)})
 		default:

@@ -293,3 +293,46 @@ func TestLists(t *testing.T) {
 		t.Errorf("numbered list with a nested bullet list: %+v %+v", lists[1], lists[2])
 	}
 }
+
+// TestLicence reads the GPL, a real hard-wrapped text: centred title,
+// capitals, 18 numbered sections with long title-case headings, lettered
+// lists whose items wrap onto lines that start with a number.
+func TestLicence(t *testing.T) {
+	d := readFile(t, "../../../fixtures/gpl-3.0.txt", plaintext.Config{}, nil)
+	if d.Meta.Title != "GNU GENERAL PUBLIC LICENSE" || d.Meta.Subtitle != "Version 3, 29 June 2007" {
+		t.Errorf("title %q, subtitle %q", d.Meta.Title, d.Meta.Subtitle)
+	}
+	hs := headings(d)
+	var numbered []string
+	for _, h := range hs {
+		if strings.HasPrefix(h, "2 ") {
+			numbered = append(numbered, h)
+		}
+	}
+	if len(numbered) != 18 || numbered[0] != "2 0 Definitions" || numbered[3] != "2 3 Protecting Users' Legal Rights From Anti-Circumvention Law" ||
+		numbered[17] != "2 17 Interpretation of Sections 15 and 16" {
+		t.Errorf("numbered sections: %q", numbered)
+	}
+	for _, want := range []string{"1 Preamble", "1 TERMS AND CONDITIONS", "1 How to Apply These Terms to Your New Programs"} {
+		found := false
+		for _, h := range hs {
+			found = found || h == want
+		}
+		if !found {
+			t.Errorf("no heading %q in %q", want, hs)
+		}
+	}
+	var lettered []*doc.List
+	doc.Walk(d, func(n doc.Node) bool {
+		if l, ok := n.(*doc.List); ok && l.Numbering == "a" {
+			lettered = append(lettered, l)
+		}
+		return true
+	})
+	if len(lettered) < 3 || len(lettered[0].Items) != 4 {
+		t.Fatalf("%d lettered lists", len(lettered))
+	}
+	if b := doc.BlocksText(lettered[0].Items[1].Blocks); !strings.Contains(b, "under section 7. This requirement") {
+		t.Errorf("item b lost its wrapped line: %q", b)
+	}
+}

@@ -2,6 +2,7 @@ package plaintext
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -46,11 +47,7 @@ var (
 
 // wrappedBlocks reads the hard-wrapped style.
 func (p *parser) wrappedBlocks(lines []line) []block {
-	width := 0
-	for _, l := range lines {
-		width = max(width, utf8.RuneCountInString(l.text))
-	}
-	width = min(max(width, 60), 80)
+	width := textWidth(lines)
 	base := 1 << 30 // the usual left margin
 	for _, l := range lines {
 		if strings.TrimSpace(l.text) != "" {
@@ -60,14 +57,22 @@ func (p *parser) wrappedBlocks(lines []line) []block {
 	var out []block
 	for i, c := range chunks(lines) {
 		if i == 0 && len(c) <= 3 && allCentered(c, width, base, true) {
-			// A centred block opening the text is its title.
-			var ls []string
+			// A centred block opening the text is its title: the lines
+			// in capitals, then a subtitle.
+			var title, sub []string
 			for _, l := range c {
-				ls = append(ls, l.text)
+				if len(sub) == 0 && isCaps(strings.TrimSpace(l.text)) {
+					title = append(title, l.text)
+				} else {
+					sub = append(sub, l.text)
+				}
 			}
-			title := joinLines(ls)
-			p.opts.Logf(c[0].n, "title %q: centred lines at the start", title)
-			out = append(out, block{kind: kTitle, line: c[0].n, text: title})
+			if len(title) == 0 {
+				title, sub = sub[:1], sub[1:]
+			}
+			b := block{kind: kTitle, line: c[0].n, text: joinLines(title), number: joinLines(sub)}
+			p.opts.Logf(c[0].n, "title %q: centred lines at the start", b.text)
+			out = append(out, b)
 			continue
 		}
 		out = append(out, p.wrappedChunk(c, width, base)...)
@@ -177,18 +182,51 @@ func (p *parser) singleLineHeading(l line, width, base int) (block, bool) {
 }
 
 // numberedHeading reports whether the text after a number reads as a
-// heading ("Scope.", "Definitions") rather than a list item's sentence.
+// heading ("Scope.", "Definitions", "Acceptance Not Required for Having
+// Copies.") rather than a list item's sentence: short, or in title case.
 func numberedHeading(t string) bool {
-	words := len(strings.Fields(t))
+	words := strings.Fields(t)
 	first, _ := utf8.DecodeRuneInString(t)
-	if !unicode.IsUpper(first) || words > 8 {
+	if !unicode.IsUpper(first) || len(words) > 10 {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(t)
 	if strings.ContainsRune(",;:!?", last) {
 		return false
 	}
-	return last != '.' || words <= 4
+	return last != '.' || len(words) <= 4 || titleCase(words)
+}
+
+// titleCase reports whether most words of four letters or more start with
+// a capital, as headings in title case do.
+func titleCase(words []string) bool {
+	long, caps := 0, 0
+	for _, w := range words {
+		if utf8.RuneCountInString(strings.Trim(w, ".,'’\"")) < 4 {
+			continue
+		}
+		long++
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return long > 0 && caps*4 >= long*3
+}
+
+// textWidth estimates the width the text was wrapped at: the length that
+// the longest tenth of its lines reach, between 60 and 80 columns.
+func textWidth(lines []line) int {
+	var lens []int
+	for _, l := range lines {
+		if n := utf8.RuneCountInString(l.text); n > 0 {
+			lens = append(lens, n)
+		}
+	}
+	if len(lens) == 0 {
+		return 72
+	}
+	slices.Sort(lens)
+	return min(max(lens[len(lens)*9/10], 60), 80)
 }
 
 // isCaps reports whether t is written in capitals: three or more letters,
@@ -207,15 +245,16 @@ func isCaps(t string) bool {
 	return letters >= 3 && last != ','
 }
 
-// centered reports whether a line is centred on the text width: indented,
-// with about as much space on its right.
+// centered reports whether a line is centred on the text width: indented
+// by four or more, with about as much space on its right (typists centre
+// by eye, so a fifth of the width either way is allowed).
 func centered(s string, width, base int) bool {
 	in := indent(s) - base
-	if in < 3 {
+	if in < 4 {
 		return false
 	}
 	right := width - base - in - utf8.RuneCountInString(strings.TrimSpace(s))
-	return right >= 0 && abs(in-right) <= 3
+	return right >= 0 && abs(in-right) <= max(4, width/5)
 }
 
 // allCentered reports whether every line of c is centred. Unless single
@@ -256,10 +295,14 @@ func dedent(c chunk) string {
 
 // joinLines joins wrapped lines into one paragraph text. A line ending in
 // a hyphen after a letter joins the next without a space ("well-" "known").
+// Runs of spaces, such as a typist's two after a full stop, become one.
 func joinLines(ls []string) string {
 	var b strings.Builder
 	for i, s := range ls {
 		s = strings.TrimSpace(s)
+		for strings.Contains(s, "  ") {
+			s = strings.ReplaceAll(s, "  ", " ")
+		}
 		if i > 0 {
 			prev := b.String()
 			if !(strings.HasSuffix(prev, "-") && len(prev) > 1 && unicode.IsLetter(lastRune(prev[:len(prev)-1]))) {
@@ -300,6 +343,14 @@ func (p *parser) list(c chunk) *doc.List {
 	var stack []*item
 	for _, l := range c {
 		m := listMarker.FindStringSubmatch(l.text)
+		if m != nil && len(stack) > 0 {
+			// A marker of another kind at an open item's indent is a
+			// wrapped sentence ("under section\n7.  This …"), not an item.
+			top := stack[len(stack)-1]
+			if k, _, _ := markerKind(m[2]); len(m[1]) <= top.indent && !sameKind(k, siblingKind(stack, len(m[1]))) {
+				m = nil
+			}
+		}
 		if m == nil {
 			if len(stack) == 0 {
 				return nil
@@ -321,6 +372,27 @@ func (p *parser) list(c chunk) *doc.List {
 		stack = append(stack, it)
 	}
 	return buildList(top)
+}
+
+// siblingKind returns the marker kind of the open item at an indent, or
+// "" if none is open there.
+func siblingKind(stack []*item, indent int) string {
+	for i := len(stack) - 1; i >= 0; i-- {
+		if stack[i].indent == indent {
+			k, _, _ := markerKind(stack[i].marker)
+			return k
+		}
+		if stack[i].indent < indent {
+			break
+		}
+	}
+	return ""
+}
+
+// sameKind reports whether two marker kinds can be items of one list: a
+// single "i" reads as a letter until "ii" follows.
+func sameKind(a, b string) bool {
+	return a == b || a == "roman" && b == "letter" || a == "letter" && b == "roman"
 }
 
 func buildList(items []*item) *doc.List {

@@ -22,7 +22,9 @@ func (l *layout) document() {
 	l.blocks(l.d.Blocks, l.body())
 	l.flushNotes()
 	for i, s := range l.d.Sections {
-		if i > 0 || len(l.d.Blocks) > 0 {
+		// A top-level section starts a page, unless the one before it is
+		// only a heading (which would stand alone on its page).
+		if i > 0 && !empty(l.d.Sections[i-1]) || i == 0 && len(l.d.Blocks) > 0 {
 			if !l.r.cfg.NoChapterPages {
 				l.breakPage()
 			}
@@ -30,6 +32,11 @@ func (l *layout) document() {
 		l.section(s, 1)
 		l.flushNotes()
 	}
+}
+
+// empty reports whether a section has nothing but its heading.
+func empty(s *doc.Section) bool {
+	return len(s.Blocks) == 0 && len(s.Sections) == 0
 }
 
 // titlePage sets the title, subtitle, authors, date and publisher on a
