@@ -139,13 +139,7 @@ type progressBar struct {
 }
 
 func newProgressBar(w io.Writer) *progressBar {
-	b := &progressBar{w: w, start: time.Now()}
-	if f, ok := w.(*os.File); ok && os.Getenv("CI") == "" {
-		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
-			b.on = true
-		}
-	}
-	return b
+	return &progressBar{w: w, start: time.Now(), on: isTerminal(w) && os.Getenv("CI") == ""}
 }
 
 func (b *progressBar) update(p publish.Progress) {

@@ -113,6 +113,9 @@ func convert(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 			if to == "" {
 				return usageError(stderr, "convert: -o - writes standard output and needs -t FORMAT")
 			}
+			if _, f, err := render.Lookup(to); err == nil && f.Binary && isTerminal(stdout) {
+				return usageError(stderr, "convert: refusing to write %s to a terminal; add -o FILE", strings.ToUpper(f.Name))
+			}
 			out.Format = to
 		} else if _, err := render.ForExt(filepath.Ext(o)); err != nil {
 			if to == "" {
@@ -172,4 +175,14 @@ func setMeta(m *doc.Meta, key, value string) {
 	default:
 		m.Extra = append(m.Extra, doc.Field{Key: key, Value: value})
 	}
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
