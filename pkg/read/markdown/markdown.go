@@ -138,7 +138,7 @@ func (r *Reader) Read(in io.Reader, opts *read.Options) (*doc.Document, error) {
 			}
 		}
 	}
-	var stack []*doc.Section
+	tree := doc.NewBuilder(d)
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		if _, ok := n.(*east.FootnoteList); ok {
 			continue
@@ -153,30 +153,15 @@ func (r *Reader) Read(in io.Reader, opts *read.Options) (*doc.Document, error) {
 			if s.Title, err = c.inlines(h); err != nil {
 				return nil, err
 			}
-			for len(stack) > 0 && stack[len(stack)-1].Level >= h.Level {
-				stack = stack[:len(stack)-1]
-			}
-			if len(stack) == 0 {
-				d.Sections = append(d.Sections, s)
-			} else {
-				p := stack[len(stack)-1]
-				p.Sections = append(p.Sections, s)
-			}
-			stack = append(stack, s)
+			tree.Section(s)
 			continue
 		}
 		b, err := c.block(n)
 		if err != nil {
 			return nil, err
 		}
-		if b == nil {
-			continue
-		}
-		if len(stack) == 0 {
-			d.Blocks = append(d.Blocks, b)
-		} else {
-			s := stack[len(stack)-1]
-			s.Blocks = append(s.Blocks, b)
+		if b != nil {
+			tree.Block(b)
 		}
 	}
 	return d, nil

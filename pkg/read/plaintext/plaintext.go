@@ -362,29 +362,12 @@ func (p *parser) build(blocks []block) *doc.Document {
 		}
 	}
 	d := &doc.Document{}
-	var stack []*doc.Section
-	add := func(b doc.Block) {
-		if len(stack) == 0 {
-			d.Blocks = append(d.Blocks, b)
-		} else {
-			s := stack[len(stack)-1]
-			s.Blocks = append(s.Blocks, b)
-		}
-	}
+	tree := doc.NewBuilder(d)
+	add := tree.Block
 	for _, b := range blocks {
 		switch b.kind {
 		case kHeading:
-			s := &doc.Section{Level: level[b.rank], Number: b.number, Title: p.inlines(b.text, false)}
-			for len(stack) > 0 && stack[len(stack)-1].Level >= s.Level {
-				stack = stack[:len(stack)-1]
-			}
-			if len(stack) == 0 {
-				d.Sections = append(d.Sections, s)
-			} else {
-				parent := stack[len(stack)-1]
-				parent.Sections = append(parent.Sections, s)
-			}
-			stack = append(stack, s)
+			tree.Section(&doc.Section{Level: level[b.rank], Number: b.number, Title: p.inlines(b.text, false)})
 		case kTitle:
 			d.Meta.Title, d.Meta.Subtitle = b.text, b.number
 		case kPara:

@@ -160,13 +160,13 @@ func (l *layout) list(lst *doc.List, c ctx) {
 	ic.x += indent
 	ic.width -= indent
 	depth := int(c.x/indent) % 3
+	gap := l.g.parskip
+	if lst.Tight {
+		gap /= 4
+	}
 	for i, it := range lst.Items {
 		if i > 0 {
-			if lst.Tight {
-				l.space(l.g.parskip / 4)
-			} else {
-				l.space(l.g.parskip)
-			}
+			l.space(gap)
 		}
 		marker := []string{"•", "–", "·"}[depth]
 		if lst.Ordered {
@@ -178,11 +178,7 @@ func (l *layout) list(lst *doc.List, c ctx) {
 		}
 		for k, b := range it.Blocks {
 			if k > 0 {
-				if lst.Tight {
-					l.space(l.g.parskip / 4)
-				} else {
-					l.space(l.g.parskip)
-				}
+				l.space(gap)
 			}
 			l.block(b, ic)
 		}
