@@ -20,8 +20,11 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	var dir, file string
 	var jobs int
-	var check, verbose, strict, watch bool
+	var check, verbose, strict, watch, allowOutside bool
+	var root string
 	fs.StringVar(&dir, "C", ".", "run in `DIR`")
+	fs.StringVar(&root, "root", "", "confine the files galley.yaml names to `DIR` (default: the folder of galley.yaml)")
+	fs.BoolVar(&allowOutside, "allow-outside", false, "let galley.yaml name inputs, outputs, stylesheets and fonts outside the project folder")
 	fs.StringVar(&file, "c", publish.ConfigFile, "configuration `FILE`, relative to DIR")
 	fs.IntVar(&jobs, "jobs", 0, "documents built at once (0: one per CPU)")
 	fs.BoolVar(&check, "check", false, "write nothing; exit 1 if an output is missing or out of date")
@@ -47,7 +50,10 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usageError(stderr, "%v", err)
 	}
-	opts := publish.BuildOptions{Jobs: jobs}
+	opts := publish.BuildOptions{Jobs: jobs, AllowOutside: allowOutside}
+	if root != "" {
+		opts.Root = filepath.Join(dir, root)
+	}
 	opts.Modified, opts.Strict, opts.Check = modified, strict, check
 	opts.Warn = func(err error) { fmt.Fprintf(stderr, "galley: warning: %v\n", err) }
 	if verbose {

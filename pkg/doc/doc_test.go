@@ -88,15 +88,67 @@ func TestDecodeErrors(t *testing.T) {
 
 func TestWalk(t *testing.T) {
 	var texts []string
-	doc.Walk(every(), func(n doc.Node) bool {
+	doc.Walk(every(), func(n doc.Node) doc.Visit {
 		if x, ok := n.(*doc.Text); ok {
 			texts = append(texts, x.Text)
 		}
-		return true
+		return doc.Continue
 	})
 	// Every text is visited, in reading order, notes and tables included.
 	want := "a e s x 1 2 l n One h i cap h a b fc Deep"
 	if got := strings.Join(texts, " "); got != want {
 		t.Errorf("Walk visited %q, want %q", got, want)
+	}
+}
+
+// TestWalkStop checks a walk can skip a node's children and stop.
+func TestWalkStop(t *testing.T) {
+	var seen []string
+	completed := doc.Walk(every(), func(n doc.Node) doc.Visit {
+		switch n := n.(type) {
+		case *doc.Emph:
+			return doc.SkipChildren
+		case *doc.Text:
+			seen = append(seen, n.Text)
+			if n.Text == "l" {
+				return doc.Stop
+			}
+		}
+		return doc.Continue
+	})
+	if completed || strings.Join(seen, " ") != "a s x 1 2 l" {
+		t.Errorf("completed %v, seen %q", completed, seen)
+	}
+}
+
+// TestClone checks a clone holds the same document and shares no node
+// with the original.
+func TestClone(t *testing.T) {
+	d := every()
+	c := d.Clone()
+	var a, b bytes.Buffer
+	doc.Encode(&a, d)
+	doc.Encode(&b, c)
+	if a.String() != b.String() {
+		t.Fatal("the clone differs")
+	}
+	nodes := map[any]bool{}
+	doc.Walk(d, func(n doc.Node) doc.Visit {
+		switch n.(type) {
+		case *doc.Rule, *doc.LineBreak: // empty structs may share an address
+		default:
+			nodes[n] = true
+		}
+		return doc.Continue
+	})
+	doc.Walk(c, func(n doc.Node) doc.Visit {
+		if nodes[n] {
+			t.Errorf("the clone shares %T", n)
+		}
+		return doc.Continue
+	})
+	c.Meta.Authors[0] = "changed"
+	if d.Meta.Authors[0] == "changed" {
+		t.Error("the clone shares its authors")
 	}
 }

@@ -5,79 +5,124 @@ import "strings"
 // Node is any element of a document: a *Section, a Block or an Inline.
 type Node any
 
+// Visit is what a Walk callback returns: how the walk goes on.
+type Visit int
+
+// Visit values.
+const (
+	// Continue goes on into the node's children, then its siblings.
+	Continue Visit = iota
+	// SkipChildren goes on with the node's siblings.
+	SkipChildren
+	// Stop ends the walk.
+	Stop
+)
+
 // Walk visits the nodes of d depth-first in document order: its blocks,
 // then its sections (each section before its title, blocks and
 // subsections). Inside blocks it visits list items' blocks, table captions
-// and cells, figure captions and the blocks of notes. If fn returns false,
-// the children of that node are skipped.
-func Walk(d *Document, fn func(n Node) bool) {
-	walkBlocks(d.Blocks, fn)
-	for _, s := range d.Sections {
-		walkSection(s, fn)
+// and cells, figure captions and the blocks of notes. fn's result says
+// whether to visit a node's children, and whether to go on at all. Walk
+// reports false if fn stopped it.
+func Walk(d *Document, fn func(n Node) Visit) bool {
+	if !walkBlocks(d.Blocks, fn) {
+		return false
 	}
+	for _, s := range d.Sections {
+		if !walkSection(s, fn) {
+			return false
+		}
+	}
+	return true
+}
+
+// WalkBlocks visits blocks as Walk does.
+func WalkBlocks(bs []Block, fn func(n Node) Visit) bool {
+	return walkBlocks(bs, fn)
 }
 
 // WalkInlines visits inlines and their descendants depth-first, including
-// the blocks inside notes.
-func WalkInlines(ins []Inline, fn func(n Node) bool) {
-	walkInlines(ins, fn)
+// the blocks inside notes, as Walk does.
+func WalkInlines(ins []Inline, fn func(n Node) Visit) bool {
+	return walkInlines(ins, fn)
 }
 
-func walkSection(s *Section, fn func(Node) bool) {
-	if !fn(s) {
-		return
+func walkSection(s *Section, fn func(Node) Visit) bool {
+	switch fn(s) {
+	case Stop:
+		return false
+	case SkipChildren:
+		return true
 	}
-	walkInlines(s.Title, fn)
-	walkBlocks(s.Blocks, fn)
+	if !walkInlines(s.Title, fn) || !walkBlocks(s.Blocks, fn) {
+		return false
+	}
 	for _, c := range s.Sections {
-		walkSection(c, fn)
+		if !walkSection(c, fn) {
+			return false
+		}
 	}
+	return true
 }
 
-func walkBlocks(bs []Block, fn func(Node) bool) {
+func walkBlocks(bs []Block, fn func(Node) Visit) bool {
 	for _, b := range bs {
-		if !fn(b) {
+		switch fn(b) {
+		case Stop:
+			return false
+		case SkipChildren:
 			continue
 		}
+		ok := true
 		switch b := b.(type) {
 		case *Paragraph:
-			walkInlines(b.Inlines, fn)
+			ok = walkInlines(b.Inlines, fn)
 		case *Heading:
-			walkInlines(b.Inlines, fn)
+			ok = walkInlines(b.Inlines, fn)
 		case *List:
 			for _, it := range b.Items {
-				walkBlocks(it.Blocks, fn)
+				if ok = walkBlocks(it.Blocks, fn); !ok {
+					break
+				}
 			}
 		case *Quote:
-			walkBlocks(b.Blocks, fn)
+			ok = walkBlocks(b.Blocks, fn)
 		case *Table:
-			walkInlines(b.Caption, fn)
+			ok = walkInlines(b.Caption, fn)
 			for _, c := range b.Header {
-				walkInlines(c.Inlines, fn)
+				ok = ok && walkInlines(c.Inlines, fn)
 			}
 			for _, row := range b.Rows {
 				for _, c := range row {
-					walkInlines(c.Inlines, fn)
+					ok = ok && walkInlines(c.Inlines, fn)
 				}
 			}
 		case *Figure:
-			walkInlines(b.Caption, fn)
+			ok = walkInlines(b.Caption, fn)
+		}
+		if !ok {
+			return false
 		}
 	}
+	return true
 }
 
-func walkInlines(ins []Inline, fn func(Node) bool) {
+func walkInlines(ins []Inline, fn func(Node) Visit) bool {
 	for _, in := range ins {
-		if !fn(in) {
+		switch fn(in) {
+		case Stop:
+			return false
+		case SkipChildren:
 			continue
 		}
-		if c := Children(in); c != nil {
-			walkInlines(c, fn)
+		if c := Children(in); c != nil && !walkInlines(c, fn) {
+			return false
 		}
-		if n, ok := in.(*Note); ok {
-			walkBlocks(n.Blocks, fn)
+		if n, ok := in.(*Note); ok && !walkBlocks(n.Blocks, fn) {
+			return false
 		}
 	}
+	return true
 }
 
 // Children returns the inlines inside a container inline (emphasis,
@@ -157,7 +202,7 @@ func appendPlain(b *strings.Builder, ins []Inline) {
 // detection and word counts.
 func BlocksText(bs []Block) string {
 	var b strings.Builder
-	walkBlocks(bs, func(n Node) bool {
+	walkBlocks(bs, func(n Node) Visit {
 		switch n := n.(type) {
 		case *Text:
 			b.WriteString(n.Text)
@@ -173,7 +218,7 @@ func BlocksText(bs []Block) string {
 				b.WriteByte('\n')
 			}
 		}
-		return true
+		return Continue
 	})
 	return b.String()
 }

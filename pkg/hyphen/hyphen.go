@@ -77,12 +77,17 @@ func Parse(r io.Reader) (*Patterns, error) {
 			return string(rs), nil
 		}
 	default:
-		return nil, fmt.Errorf("hyphen: line 1: character set %q is not supported; convert the file to UTF-8 (iconv -f %s -t UTF-8) and change its first line to UTF-8", strings.TrimSpace(first), strings.TrimSpace(first))
+		// The line is not quoted: a file given by mistake (or by
+		// malice, such as /proc/self/environ) must not reach a log.
+		return nil, fmt.Errorf("hyphen: line 1 does not name a supported character set (UTF-8 or ISO8859-1); is this a hyphenation pattern file (hyph_*.dic)? Other encodings: convert the file to UTF-8 with iconv and make its first line UTF-8")
 	}
 	p := &Patterns{LeftMin: 2, RightMin: 2, pats: map[string]pattern{}, cache: map[string][]int{}}
 	line := 1
 	for {
 		raw, err := br.ReadBytes('\n')
+		if len(raw) > maxLine {
+			return nil, fmt.Errorf("hyphen: line %d is longer than %d bytes; is this a hyphenation pattern file (hyph_*.dic)?", line+1, maxLine)
+		}
 		if len(raw) > 0 {
 			line++
 			s, derr := decode(bytes.TrimSpace(raw))
@@ -159,14 +164,30 @@ func (p *Patterns) addLine(s string) error {
 	return nil
 }
 
-// Load reads a pattern file from disk.
+// maxLine is the longest line of a pattern file; real ones are far
+// shorter.
+const maxLine = 4096
+
+// maxFile is the largest pattern file Load reads; the largest in
+// Debian's hyphen-* packages is under 1 MB.
+const maxFile = 32 << 20
+
+// Load reads a pattern file from disk. It reads only a regular file of
+// at most 32 MB.
 func Load(path string) (*Patterns, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("hyphen: %w", err)
 	}
 	defer f.Close()
-	p, err := Parse(f)
+	if st, err := f.Stat(); err != nil {
+		return nil, fmt.Errorf("hyphen: %w", err)
+	} else if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("hyphen: %s is not a regular file", path)
+	} else if st.Size() > maxFile {
+		return nil, fmt.Errorf("hyphen: %s is larger than 32 MB; is it a hyphenation pattern file (hyph_*.dic)?", path)
+	}
+	p, err := Parse(io.LimitReader(f, maxFile))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}

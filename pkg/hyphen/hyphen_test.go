@@ -85,7 +85,9 @@ func TestMinimums(t *testing.T) {
 
 func TestParseErrors(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
-		{"KOI8-R\na1b\n", `character set "KOI8-R" is not supported`},
+		{"KOI8-R\na1b\n", "line 1 does not name a supported character set"},
+		{"CI_TOKEN=s3cr3t\x00HOME=/root\x00", "line 1 does not name a supported character set"},
+		{"UTF-8\nTOKEN=s3cr3t" + strings.Repeat("x", 5000) + "\n", "line 2 is longer than 4096 bytes"},
 		{"UTF-8\nLEFTHYPHENMIN x\n", "line 2: LEFTHYPHENMIN wants a positive number"},
 		{"UTF-8\n% only a comment\n", "no patterns found"},
 		{"UTF-8\n\xff1a\n", "line 2: not valid UTF-8"},
@@ -93,6 +95,13 @@ func TestParseErrors(t *testing.T) {
 		_, err := hyphen.Parse(strings.NewReader(tc.in))
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("Parse(%q) = %v, want %q", tc.in, err, tc.want)
+		}
+		// An error never quotes the file: it may not be a pattern file
+		// at all (galley.yaml naming /proc/self/environ).
+		for _, secret := range []string{"KOI8", "s3cr3t"} {
+			if err != nil && strings.Contains(err.Error(), secret) {
+				t.Errorf("Parse(%q) = %v: the error quotes the file", tc.in, err)
+			}
 		}
 	}
 	p, err := hyphen.Parse(strings.NewReader("ISO8859-1\n1\xe92\nb1a\n"))

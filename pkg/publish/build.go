@@ -50,6 +50,10 @@ type BuildOptions struct {
 	Env
 	// Jobs is how many documents are built at once; 0 means one per CPU.
 	Jobs int
+	// AllowOutside lets the project's paths lead outside its folder (or
+	// Env.Root, when set): inputs, stylesheets, fonts and outputs
+	// anywhere on the machine. By default they are confined to it.
+	AllowOutside bool
 	// Only, if set, lists the indexes of the documents to build; the
 	// others are left out of the report.
 	Only []int
@@ -80,8 +84,14 @@ func Build(ctx context.Context, p *Project, opts *BuildOptions) *Report {
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
 	}
-	env := opts.Env
+	env := *opts.Env.serialized()
 	env.Dir = p.Dir
+	switch {
+	case opts.AllowOutside:
+		env.Root = ""
+	case env.Root == "":
+		env.Root = p.Dir
+	}
 	indexes := opts.Only
 	if indexes == nil {
 		indexes = make([]int, len(p.Jobs))

@@ -13,6 +13,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/galleypress/galley/pkg/doc"
+	"github.com/galleypress/galley/pkg/internal/yamlnode"
 )
 
 // ConfigFile is the name of a project's configuration file.
@@ -150,6 +151,15 @@ func yamlError(file string, err error) error {
 // Parse reads a galley.yaml file's content; path names it in errors and
 // gives the folder paths are relative to.
 func Parse(data []byte, path string) (*Project, error) {
+	// The tree parse bounds what aliases expand to before the decoder
+	// below expands them.
+	if _, err := yamlnode.Parse(data); err != nil {
+		var ye *yamlnode.Error
+		if errors.As(err, &ye) && ye.Line > 0 {
+			return nil, fmt.Errorf("%s:%d: %s", path, ye.Line, ye.Msg)
+		}
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
 	var c config
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
@@ -178,6 +188,18 @@ func Parse(data []byte, path string) (*Project, error) {
 		}
 		p.Jobs = append(p.Jobs, job)
 		p.Lines = append(p.Lines, line)
+	}
+	// Two documents writing one file would race, and --check could never
+	// pass.
+	writers := map[string]int{}
+	for i, job := range p.Jobs {
+		for _, o := range job.Outputs {
+			key := filepath.Clean(filepath.Join(p.Dir, o.Path))
+			if first, ok := writers[key]; ok && first != i {
+				return nil, fmt.Errorf("%s:%d: output %s is also written by the document at line %d; give each document its own outputs", path, p.Lines[i], o.Path, p.Lines[first])
+			}
+			writers[key] = i
+		}
 	}
 	return p, nil
 }

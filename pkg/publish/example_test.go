@@ -42,7 +42,8 @@ documents:
 		return
 	}
 	opts := &publish.BuildOptions{}
-	opts.Check = true // compare only; write nothing
+	opts.Root = "../.." // the input lies outside the project's folder
+	opts.Check = true   // compare only; write nothing
 	rep := publish.Build(context.Background(), p, opts)
 	fmt.Println(rep.Documents[0].Results[0].Status)
 	// Output: missing

@@ -32,6 +32,12 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			root, err := env.resources(job)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer root.Close()
+			res := root.FS()
 			var formats []string
 			for _, o := range job.Outputs {
 				f, err := render.ForExt(filepath.Ext(o.Path))
@@ -39,7 +45,7 @@ func TestGolden(t *testing.T) {
 					t.Fatal(err)
 				}
 				formats = append(formats, f.Name)
-				data, err := renderOutput(context.Background(), d, f.Name, job, env, resourcesFS(job, env))
+				data, err := renderOutput(context.Background(), d, f.Name, job, env, res)
 				if err != nil {
 					t.Fatalf("%s: %v", o.Path, err)
 				}
@@ -50,7 +56,7 @@ func TestGolden(t *testing.T) {
 						t.Fatal(err)
 					}
 					var layout bytes.Buffer
-					opts := &render.Options{TOC: job.TOC, TOCDepth: job.TOCDepth, Resources: resourcesFS(job, env)}
+					opts := &render.Options{TOC: job.TOC, TOCDepth: job.TOCDepth, Resources: res}
 					if err := r.(interface {
 						Dump(io.Writer, *doc.Document, *render.Options) error
 					}).Dump(&layout, d, opts); err != nil {

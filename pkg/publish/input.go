@@ -16,6 +16,20 @@ import (
 // "utf-16le", "shift_jis"). name is used in errors.
 func Decode(data []byte, encoding, name string) ([]byte, error) {
 	enc := strings.ToLower(strings.TrimSpace(encoding))
+	if enc == "" {
+		// A UTF-16 byte order mark names its encoding; UTF-16 without
+		// one is refused rather than read as text full of NULs.
+		switch {
+		case bytes.HasPrefix(data, []byte{0xff, 0xfe}):
+			enc = "utf-16le"
+		case bytes.HasPrefix(data, []byte{0xfe, 0xff}):
+			enc = "utf-16be"
+		default:
+			if order := utf16Order(data); order != "" {
+				return nil, fmt.Errorf("%s: looks like UTF-16 (%s) without a byte order mark; add --encoding utf-16%s", name, map[string]string{"le": "little-endian", "be": "big-endian"}[order], order)
+			}
+		}
+	}
 	if enc != "" && enc != "utf-8" && enc != "utf8" {
 		e, err := htmlindex.Get(enc)
 		if err != nil {
@@ -37,6 +51,34 @@ func Decode(data []byte, encoding, name string) ([]byte, error) {
 		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
 	}
 	return data, nil
+}
+
+// utf16Order guesses whether data is UTF-16 text without a byte order
+// mark: "le" when most of its first odd bytes are NUL and few even ones
+// (ASCII-range text in little-endian order), "be" for the reverse, else
+// "". Real UTF-8 text has no NUL bytes.
+func utf16Order(data []byte) string {
+	n := min(len(data), 4096) &^ 1
+	if n < 8 {
+		return ""
+	}
+	var even, odd int
+	for i := 0; i < n; i += 2 {
+		if data[i] == 0 {
+			even++
+		}
+		if data[i+1] == 0 {
+			odd++
+		}
+	}
+	half := n / 2
+	switch {
+	case odd*10 > half*4 && even*10 < half:
+		return "le"
+	case even*10 > half*4 && odd*10 < half:
+		return "be"
+	}
+	return ""
 }
 
 // firstInvalid finds the first byte that is not part of valid UTF-8.

@@ -16,7 +16,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -114,14 +113,25 @@ type PDFOptions struct {
 	Hyphenation string
 }
 
-func (o *PDFOptions) config(env *Env) pdf.Config {
+func (o *PDFOptions) config(env *Env) (pdf.Config, error) {
 	cfg := pdf.Config{Paper: o.Paper, FontSize: o.FontSize, Margins: o.Margins, Ragged: o.Ragged,
 		NoChapterPages: o.NoChapterPages, NoTitlePage: o.NoTitlePage}
 	if o.Hyphenation != "" {
-		cfg.Hyphenation = env.path(o.Hyphenation)
+		p, err := env.resolve(o.Hyphenation, "hyphenation file")
+		if err != nil {
+			return cfg, err
+		}
+		cfg.Hyphenation = p
 	}
-	for face, file := range o.Fonts {
-		p := env.path(file)
+	for _, face := range FontFaces {
+		file, ok := o.Fonts[face]
+		if !ok {
+			continue
+		}
+		p, err := env.resolve(file, "font")
+		if err != nil {
+			return cfg, err
+		}
 		switch face {
 		case "regular":
 			cfg.Fonts.Regular = p
@@ -135,7 +145,7 @@ func (o *PDFOptions) config(env *Env) pdf.Config {
 			cfg.Fonts.Mono = p
 		}
 	}
-	return cfg
+	return cfg, nil
 }
 
 // ParseMargins parses "TOP,RIGHT,BOTTOM,LEFT" margins in millimetres; a
@@ -180,7 +190,8 @@ type Env struct {
 	// files. Zero means the document's date, else a fixed date: never the
 	// clock. See SourceDateEpoch.
 	Modified time.Time
-	// Warn receives warnings; Log receives the readers' decisions.
+	// Warn receives warnings; Log receives the readers' decisions. Calls
+	// never overlap, though outputs and documents are made at once.
 	Warn func(error)
 	Log  func(string)
 	// Strict makes warnings that a renderer can check errors.
@@ -188,6 +199,22 @@ type Env struct {
 	// Check writes nothing: every output is compared with the file on
 	// disk, and reported Stale or Missing if it differs.
 	Check bool
+	// Root, if set, confines every file the job names (inputs,
+	// stylesheets, fonts, pattern files, outputs) to that folder: a path
+	// that leads outside it, directly or through a symbolic link, is an
+	// error. Build sets it to the project folder.
+	Root string
+	// MaxInputSize is the largest input, stylesheet or image read, in
+	// bytes; 0 means DefaultMaxInputSize.
+	MaxInputSize int64
+	// Limits bound what a document may hold (nesting depth, notes, table
+	// cells); the zero value gives the defaults.
+	Limits transform.Limits
+	// MaxImagePixels is the largest image embedded; 0 means
+	// render.DefaultMaxImagePixels.
+	MaxImagePixels int64
+
+	mu *sync.Mutex // serialises Warn and Log; see serialized
 }
 
 // Status is what happened to one output.
@@ -258,7 +285,16 @@ func Read(ctx context.Context, job *Job, env *Env) (*doc.Document, error) {
 			join(d, part)
 		}
 	}
-	override(&d.Meta, &job.Meta)
+	d.Meta.Override(&job.Meta)
+	names := strings.Join(job.Inputs, ", ")
+	warn := func(err error) {
+		if env.Warn != nil {
+			env.Warn(fmt.Errorf("%s: %w", names, err))
+		}
+	}
+	if err := transform.Limit(d, env.Limits, warn); err != nil {
+		return nil, fmt.Errorf("%s: %w", strings.Join(job.Inputs, ", "), err)
+	}
 	fallback := "Untitled"
 	if in := job.Inputs[0]; in != "-" {
 		fallback = strings.TrimSuffix(filepath.Base(in), filepath.Ext(in))
@@ -276,12 +312,12 @@ func readOne(in string, job *Job, env *Env) (*doc.Document, error) {
 			return nil, errors.New("publish: no standard input")
 		}
 		name = "<stdin>"
-		data, err = io.ReadAll(env.Stdin)
+		data, err = readLimited(env.Stdin, env.maxInput(), "standard input")
 	} else {
-		data, err = os.ReadFile(env.path(in))
+		data, err = env.readFile(in, "input")
 	}
 	if err != nil {
-		return nil, fmt.Errorf("publish: %w", err)
+		return nil, err
 	}
 	from := job.From
 	if from == "" {
@@ -334,44 +370,8 @@ func join(d, part *doc.Document) {
 	d.Sections = append(d.Sections, part.Sections...)
 	// The first input's metadata wins; later inputs fill what it lacks.
 	m := part.Meta
-	override(&m, &d.Meta)
+	m.Override(&d.Meta)
 	d.Meta = m
-}
-
-// override sets every field of m that o sets.
-func override(m, o *doc.Meta) {
-	set := func(dst *string, v string) {
-		if v != "" {
-			*dst = v
-		}
-	}
-	set(&m.Title, o.Title)
-	set(&m.Subtitle, o.Subtitle)
-	set(&m.Lang, o.Lang)
-	set(&m.Date, o.Date)
-	set(&m.Identifier, o.Identifier)
-	set(&m.Publisher, o.Publisher)
-	set(&m.Rights, o.Rights)
-	set(&m.Description, o.Description)
-	set(&m.Cover, o.Cover)
-	if len(o.Authors) > 0 {
-		m.Authors = append([]string(nil), o.Authors...)
-	}
-	if len(o.Keywords) > 0 {
-		m.Keywords = append([]string(nil), o.Keywords...)
-	}
-	for _, f := range o.Extra {
-		replaced := false
-		for i := range m.Extra {
-			if m.Extra[i].Key == f.Key {
-				m.Extra[i].Value = f.Value
-				replaced = true
-			}
-		}
-		if !replaced {
-			m.Extra = append(m.Extra, f)
-		}
-	}
 }
 
 // renderer returns the renderer for a format, configured by the job.
@@ -380,9 +380,9 @@ func renderer(format string, job *Job, env *Env) (render.Renderer, error) {
 	case "html":
 		cfg := html.Config{}
 		if job.HTML.CSS != "" {
-			css, err := os.ReadFile(env.path(job.HTML.CSS))
+			css, err := env.readFile(job.HTML.CSS, "stylesheet")
 			if err != nil {
-				return nil, fmt.Errorf("publish: stylesheet: %w", err)
+				return nil, err
 			}
 			cfg.CSS = string(css)
 		}
@@ -394,15 +394,19 @@ func renderer(format string, job *Job, env *Env) (render.Renderer, error) {
 			css = job.HTML.CSS
 		}
 		if css != "" {
-			data, err := os.ReadFile(env.path(css))
+			data, err := env.readFile(css, "stylesheet")
 			if err != nil {
-				return nil, fmt.Errorf("publish: stylesheet: %w", err)
+				return nil, err
 			}
 			cfg.CSS = string(data)
 		}
 		return epub.New(cfg), nil
 	case "pdf":
-		return pdf.New(job.PDF.config(env)), nil
+		cfg, err := job.PDF.config(env)
+		if err != nil {
+			return nil, err
+		}
+		return pdf.New(cfg), nil
 	case "text":
 		return text.New(text.Config{}), nil
 	}
@@ -413,10 +417,15 @@ func renderer(format string, job *Job, env *Env) (render.Renderer, error) {
 // Convert reads the job's inputs and writes all its outputs, rendering
 // them concurrently. It returns one result per output; the error is the
 // first failure, if any. Reading errors fail every output.
+//
+// A panic while reading or rendering (a bug, or a library tripping over a
+// hostile file) is recovered and reported as that output's error, so
+// that one document never takes a whole build down.
 func Convert(ctx context.Context, job *Job, env *Env) ([]Result, error) {
 	if env == nil {
 		env = &Env{}
 	}
+	env = env.serialized()
 	results := make([]Result, len(job.Outputs))
 	for i, o := range job.Outputs {
 		results[i] = Result{Path: o.Path, Format: o.Format}
@@ -432,7 +441,9 @@ func Convert(ctx context.Context, job *Job, env *Env) ([]Result, error) {
 	if len(job.Outputs) == 0 {
 		return nil, errors.New("publish: no output; add -o FILE")
 	}
-	// Resolve formats and refuse to overwrite an input before reading.
+	// Resolve formats and paths, and refuse to overwrite an input, before
+	// reading.
+	paths := make([]string, len(job.Outputs))
 	for i, o := range job.Outputs {
 		if o.Format == "" {
 			if o.Path == "-" {
@@ -446,25 +457,38 @@ func Convert(ctx context.Context, job *Job, env *Env) ([]Result, error) {
 		} else if _, _, err := render.Lookup(o.Format); err != nil {
 			return fail(err)
 		}
+		if o.Path == "-" {
+			continue
+		}
+		p, err := env.resolve(o.Path, "output")
+		if err != nil {
+			return fail(err)
+		}
+		paths[i] = p
 		for _, in := range job.Inputs {
-			if o.Path != "-" && in != "-" && (env.path(o.Path) == env.path(in) || sameFile(env.path(o.Path), env.path(in))) {
+			if in != "-" && (p == env.path(in) || sameFile(p, env.path(in))) {
 				return fail(fmt.Errorf("%s: %w", o.Path, errSameAsInput))
 			}
 		}
 	}
-	d, err := Read(ctx, job, env)
+	d, err := safeRead(ctx, job, env)
 	if err != nil {
 		return fail(err)
 	}
-	resources := resourcesFS(job, env)
+	root, err := env.resources(job)
+	if err != nil {
+		return fail(err)
+	}
+	defer root.Close()
+	resources := limitedFS{fsys: root.FS(), limit: env.maxInput()}
 	var wg sync.WaitGroup
 	var stdout sync.Mutex
 	for i := range results {
 		wg.Add(1)
-		go func(res *Result) {
+		go func(res *Result, path string) {
 			defer wg.Done()
-			res.Status, res.Err = output(ctx, d, res, job, env, resources, &stdout)
-		}(&results[i])
+			res.Status, res.Err = output(ctx, d, res, path, job, env, resources, &stdout)
+		}(&results[i], paths[i])
 	}
 	wg.Wait()
 	for _, r := range results {
@@ -475,30 +499,58 @@ func Convert(ctx context.Context, job *Job, env *Env) ([]Result, error) {
 	return results, nil
 }
 
-// renderOutput renders d in res.Format.
-// resourcesFS returns the folder of the first input, where images and
-// other resources are looked up.
-func resourcesFS(job *Job, env *Env) fs.FS {
-	if in := job.Inputs[0]; in != "-" {
-		return os.DirFS(filepath.Dir(env.path(in)))
+// serialized returns a copy of e whose Warn and Log calls never overlap.
+func (e *Env) serialized() *Env {
+	if e.mu != nil {
+		return e
 	}
-	if env.Dir != "" {
-		return os.DirFS(env.Dir)
+	c := *e
+	c.mu = new(sync.Mutex)
+	if w := e.Warn; w != nil {
+		c.Warn = func(err error) {
+			c.mu.Lock()
+			defer c.mu.Unlock()
+			w(err)
+		}
 	}
-	return os.DirFS(".")
+	if l := e.Log; l != nil {
+		c.Log = func(s string) {
+			c.mu.Lock()
+			defer c.mu.Unlock()
+			l(s)
+		}
+	}
+	return &c
 }
 
-func renderOutput(ctx context.Context, d *doc.Document, format string, job *Job, env *Env, resources fs.FS) ([]byte, error) {
+// safeRead is Read with a panic turned into an error naming the inputs.
+func safeRead(ctx context.Context, job *Job, env *Env) (d *doc.Document, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			d, err = nil, fmt.Errorf("publish: reading %s failed unexpectedly (%v); please report this with the input", strings.Join(job.Inputs, ", "), v)
+		}
+	}()
+	return Read(ctx, job, env)
+}
+
+// renderOutput renders d in format. A panic is recovered as an error.
+func renderOutput(ctx context.Context, d *doc.Document, format string, job *Job, env *Env, resources fs.FS) (data []byte, err error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	defer func() {
+		if v := recover(); v != nil {
+			data, err = nil, fmt.Errorf("%s: rendering failed unexpectedly (%v); please report this with the input", format, v)
+		}
+	}()
 	r, err := renderer(format, job, env)
 	if err != nil {
 		return nil, err
 	}
 	opts := &render.Options{
 		TOC: job.TOC, TOCDepth: job.TOCDepth, Modified: env.Modified,
-		Resources: resources, Warn: env.Warn, Strict: env.Strict,
+		Resources: resources, Warn: env.Warn, Strict: env.Strict, Context: ctx,
+		MaxImagePixels: env.MaxImagePixels,
 	}
 	var buf bytes.Buffer
 	if err := r.Render(&buf, d, opts); err != nil {
@@ -507,10 +559,15 @@ func renderOutput(ctx context.Context, d *doc.Document, format string, job *Job,
 	return buf.Bytes(), nil
 }
 
-func output(ctx context.Context, d *doc.Document, res *Result, job *Job, env *Env, resources fs.FS, stdout *sync.Mutex) (Status, error) {
+// output renders one output and writes it to path (resolved; empty for
+// standard output).
+func output(ctx context.Context, d *doc.Document, res *Result, path string, job *Job, env *Env, resources fs.FS, stdout *sync.Mutex) (Status, error) {
 	data, err := renderOutput(ctx, d, res.Format, job, env, resources)
 	if err != nil {
 		return Failed, fmt.Errorf("%s: %w", res.Path, err)
+	}
+	if err := ctx.Err(); err != nil {
+		return Failed, err
 	}
 	if res.Path == "-" {
 		if env.Check {
@@ -526,18 +583,8 @@ func output(ctx context.Context, d *doc.Document, res *Result, job *Job, env *En
 		}
 		return Written, nil
 	}
-	path := env.path(res.Path)
 	if env.Check {
-		old, err := os.ReadFile(path)
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			return Missing, nil
-		case err != nil:
-			return Failed, err
-		case !bytes.Equal(old, data):
-			return Stale, nil
-		}
-		return Unchanged, nil
+		return compareFile(path, data)
 	}
 	unchanged, err := writeFile(path, data)
 	if err != nil {

@@ -9,6 +9,7 @@
 package render
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -43,8 +44,47 @@ type Options struct {
 	// Warn receives warnings: things dropped or degraded.
 	Warn func(error)
 	// Strict turns warnings into errors where a format can tell (missing
-	// glyphs in a PDF).
+	// glyphs in a PDF, an image that cannot be read).
 	Strict bool
+	// Context, if set, cancels a render: renderers check it as they go
+	// and return its error.
+	Context context.Context
+	// MaxImagePixels is the largest image (width × height, read from its
+	// header before any decoding) a renderer embeds; 0 means
+	// DefaultMaxImagePixels. A larger one is left out with a warning.
+	MaxImagePixels int64
+}
+
+// DefaultMaxImagePixels is the image size limit when
+// Options.MaxImagePixels is zero: 50 megapixels.
+const DefaultMaxImagePixels = 50_000_000
+
+// ImagePixels returns the image size limit in force.
+func (o *Options) ImagePixels() int64 {
+	if o == nil || o.MaxImagePixels <= 0 {
+		return DefaultMaxImagePixels
+	}
+	return o.MaxImagePixels
+}
+
+// Err returns the error of o.Context once it is cancelled, else nil.
+func (o *Options) Err() error {
+	if o == nil || o.Context == nil {
+		return nil
+	}
+	return o.Context.Err()
+}
+
+// Degrade reports a problem a renderer worked around (an image it left
+// out): a warning, or with Strict an error to return.
+func (o *Options) Degrade(err error) error {
+	if o != nil && o.Strict {
+		return err
+	}
+	if o != nil && o.Warn != nil {
+		o.Warn(err)
+	}
+	return nil
 }
 
 // DefaultModified is the date used when neither Options.Modified nor the

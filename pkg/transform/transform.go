@@ -36,15 +36,17 @@ var reserved = regexp.MustCompile(`^fn(ref)?-\d+$`)
 // letters or digits gives "section".
 func AssignIDs(d *doc.Document) {
 	used := map[string]bool{}
+	next := map[string]int{} // the next suffix to try for an id
 	unique := func(id string) string {
 		if !used[id] && !reserved.MatchString(id) {
 			used[id] = true
 			return id
 		}
-		for i := 1; ; i++ {
+		for i := max(next[id], 1); ; i++ {
 			c := id + "-" + strconv.Itoa(i)
 			if !used[c] && !reserved.MatchString(c) {
 				used[c] = true
+				next[id] = i + 1
 				return c
 			}
 		}
@@ -84,12 +86,12 @@ func Slug(title string) string {
 // inside notes are numbered after the note that holds them.
 func NumberNotes(d *doc.Document) {
 	n := 0
-	doc.Walk(d, func(x doc.Node) bool {
+	doc.Walk(d, func(x doc.Node) doc.Visit {
 		if note, ok := x.(*doc.Note); ok {
 			n++
 			note.Number = n
 		}
-		return true
+		return doc.Continue
 	})
 }
 

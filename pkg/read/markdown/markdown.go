@@ -16,6 +16,7 @@ package markdown
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	stdhtml "html"
 	"io"
@@ -30,7 +31,6 @@ import (
 	"github.com/yuin/goldmark/parser"
 	ghtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
-	"go.abhg.dev/goldmark/frontmatter"
 
 	"github.com/galleypress/galley/pkg/doc"
 	"github.com/galleypress/galley/pkg/read"
@@ -47,46 +47,15 @@ type Config struct {
 // Reader reads Markdown.
 type Reader struct {
 	cfg Config
-	// md parses documents that open with front matter, plain the others.
-	md, plain goldmark.Markdown
+	md  goldmark.Markdown
 }
 
 // New returns a Markdown reader.
 func New(cfg Config) *Reader {
-	exts := []goldmark.Extender{extension.Table, extension.Strikethrough, extension.Linkify, extension.Footnote}
+	exts := []goldmark.Extender{extension.Table, extension.Strikethrough, extension.Linkify, footnotes{}}
 	opts := goldmark.WithParserOptions(parser.WithHeadingAttribute())
-	return &Reader{
-		cfg:   cfg,
-		md:    goldmark.New(goldmark.WithExtensions(append(exts, &frontmatter.Extender{})...), opts),
-		plain: goldmark.New(goldmark.WithExtensions(exts...), opts),
-	}
+	return &Reader{cfg: cfg, md: goldmark.New(goldmark.WithExtensions(exts...), opts)}
 }
-
-// hasFrontMatter reports whether src opens with a front matter block: a
-// line "---" (YAML) or "+++" (TOML), some content, and the same line
-// closing it.
-func hasFrontMatter(src []byte) bool {
-	lines := strings.Split(string(src), "\n")
-	if len(lines) < 3 {
-		return false
-	}
-	delim := strings.TrimRight(lines[0], " \t\r")
-	if delim != "---" && delim != "+++" {
-		return false
-	}
-	content := false
-	for _, l := range lines[1:] {
-		if strings.TrimRight(l, " \t\r") == delim {
-			return content
-		}
-		content = content || strings.TrimSpace(l) != ""
-	}
-	return false
-}
-
-// looksLikeMapping reports whether front matter content starts like a
-// YAML or TOML mapping ("title: …", "title = …").
-var looksLikeMapping = regexp.MustCompile(`(?m)\A\s*(#.*\n\s*)*[\w"'-][\w .'"-]*\s*[:=]`)
 
 func init() {
 	read.Register(read.Format{Name: "markdown", Exts: []string{".md", ".markdown"}}, New(Config{}))
@@ -104,45 +73,39 @@ func (r *Reader) Read(in io.Reader, opts *read.Options) (*doc.Document, error) {
 	if len(opts.Drop) > 0 {
 		src = dropLines(src, opts)
 	}
-	c := &converter{src: src, opts: opts, cfg: r.cfg, notes: map[int][]doc.Block{}, used: map[int]bool{}}
+	c := &converter{src: src, opts: opts, cfg: r.cfg, notes: map[string][]doc.Block{}, busy: map[string]bool{}, closers: map[ast.Node]ast.Node{}}
 	c.lines = lineStarts(src)
 	d := &doc.Document{}
-	var root ast.Node
-	if hasFrontMatter(src) {
-		ctx := parser.NewContext()
-		root = r.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
-		if fm := frontmatter.Get(ctx); fm != nil {
-			ok, err := c.meta(fm, &d.Meta)
-			if err != nil {
+	if content, delim, end, ok := frontMatter(src); ok {
+		entries, ok, err := readFrontMatter(content, delim)
+		if err != nil {
+			var le *lineError
+			if errors.As(err, &le) {
+				return nil, &read.Error{File: opts.Name, Line: le.line, Err: fmt.Errorf("markdown: front matter: %s", le.msg)}
+			}
+			return nil, err
+		}
+		if ok { // else not metadata after all: the "---" lines are rules
+			if err := c.meta(entries, &d.Meta); err != nil {
 				return nil, err
 			}
-			if !ok {
-				root = nil // not metadata after all: "---" lines are rules
-			}
+			// The block's lines become blank lines, so that line
+			// numbers stay those of the file.
+			blank := bytes.Repeat([]byte("\n"), bytes.Count(src[:end], []byte("\n")))
+			src = append(blank, src[end:]...)
+			c.src, c.lines = src, lineStarts(src)
 		}
 	}
-	if root == nil {
-		root = r.plain.Parser().Parse(text.NewReader(src))
+	g := &guard{warn: func(line int, format string, args ...any) { opts.Warnf(line, "markdown: "+format, args...) }}
+	if guarded, changed := g.rewrite(src); changed {
+		src = guarded
+		c.src, c.lines, c.inserted = src, lineStarts(src), g.inserted
 	}
-	// Footnote definitions come at the end of the tree; read them first
-	// so that references can hold their content.
-	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
-		if fl, ok := n.(*east.FootnoteList); ok {
-			for f := fl.FirstChild(); f != nil; f = f.NextSibling() {
-				fn := f.(*east.Footnote)
-				bs, err := c.blocks(fn)
-				if err != nil {
-					return nil, err
-				}
-				c.notes[fn.Index] = bs
-			}
-		}
-	}
+	pc := parser.NewContext()
+	root := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	c.defs = definitions(pc)
 	tree := doc.NewBuilder(d)
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
-		if _, ok := n.(*east.FootnoteList); ok {
-			continue
-		}
 		if h, ok := n.(*ast.Heading); ok {
 			s := &doc.Section{Level: h.Level}
 			if id, ok := h.AttributeString("id"); ok {
@@ -198,13 +161,19 @@ type converter struct {
 	lines []int
 	opts  *read.Options
 	cfg   Config
-	notes map[int][]doc.Block // footnote definitions by index
-	used  map[int]bool        // footnotes referenced so far
+	defs  map[string]*noteDef    // footnote definitions by label
+	notes map[string][]doc.Block // definitions converted so far
+	busy  map[string]bool        // definitions being converted
+	// inserted lists lines the guard inserted, to map lines back.
+	inserted []int
+	// closers pairs a harmless raw HTML open tag with its closing tag.
+	closers map[ast.Node]ast.Node
 }
 
-// line returns the 1-based line of a byte offset.
+// line returns the 1-based line of a byte offset, in the input as given.
 func (c *converter) line(off int) int {
-	return sort.Search(len(c.lines), func(i int) bool { return c.lines[i] > off })
+	l := sort.Search(len(c.lines), func(i int) bool { return c.lines[i] > off })
+	return l - sort.Search(len(c.inserted), func(i int) bool { return c.inserted[i] >= l })
 }
 
 // nodeLine returns the line where n starts, looking at its ancestors'
@@ -299,6 +268,8 @@ func (c *converter) block(n ast.Node) (doc.Block, error) {
 		return &doc.Rule{}, nil
 	case *ast.LinkReferenceDefinition:
 		return nil, nil // used by the links that refer to it
+	case *noteDef:
+		return nil, nil // used by the references to it
 	case *ast.HTMLBlock:
 		c.opts.Warnf(c.nodeLine(n), "raw HTML block dropped (galley never passes HTML through)")
 		return nil, nil
@@ -370,23 +341,55 @@ func loneImageNode(p ast.Node) ast.Node {
 
 // inlines converts the inline children of n, merging adjacent text.
 func (c *converter) inlines(n ast.Node) ([]doc.Inline, error) {
+	c.matchTags(n)
 	return c.siblings(n.FirstChild(), nil)
+}
+
+// matchTags pairs the harmless raw HTML tags among n's children (<sub>
+// with its </sub>, and so on) in one pass, so that many unclosed tags
+// cost linear time.
+func (c *converter) matchTags(n ast.Node) {
+	stacks := map[string][]ast.Node{}
+	for k := n.FirstChild(); k != nil; k = k.NextSibling() {
+		raw, ok := k.(*ast.RawHTML)
+		if !ok {
+			continue
+		}
+		s := c.rawText(raw)
+		if tag, ok := openTag(s); ok {
+			stacks[tag] = append(stacks[tag], k)
+		} else if m := closeTagRe.FindStringSubmatch(s); m != nil {
+			tag := strings.ToLower(m[1])
+			if st := stacks[tag]; len(st) > 0 {
+				c.closers[st[len(st)-1]] = k
+				stacks[tag] = st[:len(st)-1]
+			}
+		}
+	}
 }
 
 // siblings converts k and the siblings after it, up to stop (exclusive).
 // A harmless raw HTML element (<sub>, <sup>, <em>, <strong>, <del> and
 // their kin) with its closing tag among the siblings becomes the matching
-// inline; other raw HTML is dropped.
+// inline; other raw HTML is dropped. Adjacent text is merged.
 func (c *converter) siblings(k, stop ast.Node) ([]doc.Inline, error) {
 	var out []doc.Inline
+	var text strings.Builder // text not yet added to out
+	flush := func() {
+		if text.Len() > 0 {
+			out = append(out, &doc.Text{Text: text.String()})
+			text.Reset()
+		}
+	}
 	for ; k != nil && k != stop; k = k.NextSibling() {
 		if raw, ok := k.(*ast.RawHTML); ok {
 			if tag, ok := openTag(c.rawText(raw)); ok {
-				if end := closing(raw, tag, c); end != nil {
+				if end := c.closers[raw]; end != nil {
 					kids, err := c.siblings(raw.NextSibling(), end)
 					if err != nil {
 						return nil, err
 					}
+					flush()
 					out = append(out, htmlInline(tag, kids))
 					k = end
 					continue
@@ -398,9 +401,15 @@ func (c *converter) siblings(k, stop ast.Node) ([]doc.Inline, error) {
 			return nil, err
 		}
 		for _, in := range ins {
-			out = appendInline(out, in)
+			if t, ok := in.(*doc.Text); ok {
+				text.WriteString(t.Text)
+				continue
+			}
+			flush()
+			out = append(out, in)
 		}
 	}
+	flush()
 	return out, nil
 }
 
@@ -415,27 +424,6 @@ func openTag(raw string) (string, bool) {
 		return "", false
 	}
 	return strings.ToLower(m[1]), true
-}
-
-// closing finds the sibling after open that closes tag.
-func closing(open ast.Node, tag string, c *converter) ast.Node {
-	depth := 0
-	for k := open.NextSibling(); k != nil; k = k.NextSibling() {
-		raw, ok := k.(*ast.RawHTML)
-		if !ok {
-			continue
-		}
-		s := c.rawText(raw)
-		if t, ok := openTag(s); ok && t == tag {
-			depth++
-		} else if m := closeTagRe.FindStringSubmatch(s); m != nil && strings.ToLower(m[1]) == tag {
-			if depth == 0 {
-				return k
-			}
-			depth--
-		}
-	}
-	return nil
 }
 
 func htmlInline(tag string, kids []doc.Inline) doc.Inline {
@@ -461,22 +449,6 @@ func (c *converter) rawText(n *ast.RawHTML) string {
 		raw.Write(seg.Value(c.src))
 	}
 	return raw.String()
-}
-
-func appendInline(out []doc.Inline, in doc.Inline) []doc.Inline {
-	if t, ok := in.(*doc.Text); ok {
-		if t.Text == "" {
-			return out
-		}
-		if len(out) > 0 {
-			if prev, ok := out[len(out)-1].(*doc.Text); ok {
-				prev.Text += t.Text
-				return out
-			}
-		}
-		return append(out, &doc.Text{Text: t.Text})
-	}
-	return append(out, in)
 }
 
 var brTag = regexp.MustCompile(`(?i)^<br\s*/?>$`)
@@ -530,11 +502,16 @@ func (c *converter) inline(n ast.Node) ([]doc.Inline, error) {
 		ins, err := c.inlines(n)
 		return []doc.Inline{&doc.Link{URL: unescape(string(n.Destination)), Title: unescape(string(n.Title)), Inlines: ins}}, err
 	case *ast.AutoLink:
-		url := string(n.URL(c.src))
+		url, label := string(n.URL(c.src)), string(n.Label(c.src))
 		if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(url), "mailto:") {
 			url = "mailto:" + url
 		}
-		return []doc.Inline{&doc.Link{URL: url, Inlines: []doc.Inline{&doc.Text{Text: string(n.Label(c.src))}}}}, nil
+		// RFC 1738's "<URL:http://…>", still common in old READMEs.
+		if len(url) > 4 && strings.EqualFold(url[:4], "url:") && strings.Contains(url[4:], ":") {
+			url = strings.TrimSpace(url[4:])
+			label = url
+		}
+		return []doc.Inline{&doc.Link{URL: url, Inlines: []doc.Inline{&doc.Text{Text: label}}}}, nil
 	case *ast.Image:
 		alt, err := c.inlines(n)
 		if err != nil {
@@ -548,38 +525,33 @@ func (c *converter) inline(n ast.Node) ([]doc.Inline, error) {
 		}
 		c.opts.Warnf(c.nodeLine(n), "raw HTML %s dropped (galley never passes HTML through)", clip(raw))
 		return nil, nil
-	case *east.FootnoteLink:
-		blocks := c.notes[n.Index]
-		if c.noteUsed(n.Index) {
-			blocks = cloneBlocks(blocks)
-		}
-		return []doc.Inline{&doc.Note{Blocks: blocks}}, nil
-	case *east.FootnoteBacklink:
-		return nil, nil
+	case *noteRef:
+		blocks, err := c.note(n.label)
+		return []doc.Inline{&doc.Note{Blocks: blocks}}, err
 	}
 	return nil, &read.Error{File: c.opts.Name, Line: c.nodeLine(n), Err: fmt.Errorf("markdown: unsupported inline %s", n.Kind())}
 }
 
-// noteUsed reports whether footnote i was referenced before, and marks it
-// referenced. A footnote referenced twice becomes two notes.
-func (c *converter) noteUsed(i int) bool {
-	used := c.used[i]
-	c.used[i] = true
-	return used
-}
-
-// cloneBlocks copies a note's blocks through the JSON form, so that two
-// notes never share nodes.
-func cloneBlocks(bs []doc.Block) []doc.Block {
-	var buf bytes.Buffer
-	if err := doc.Encode(&buf, &doc.Document{Blocks: bs}); err != nil {
-		return bs
+// note returns the blocks of the footnote labelled label, converted on
+// its first reference; a note referenced again gets a copy, so that two
+// notes never share nodes. A note that refers, through others, back to
+// itself gets no blocks the second time.
+func (c *converter) note(label string) ([]doc.Block, error) {
+	if bs, ok := c.notes[label]; ok {
+		return doc.CloneBlocks(bs), nil
 	}
-	d, err := doc.Decode(&buf)
+	def := c.defs[label]
+	if def == nil || c.busy[label] {
+		return nil, nil
+	}
+	c.busy[label] = true
+	bs, err := c.blocks(def)
+	c.busy[label] = false
 	if err != nil {
-		return bs
+		return nil, err
 	}
-	return d.Blocks
+	c.notes[label] = bs
+	return bs, nil
 }
 
 func clip(s string) string {
@@ -600,102 +572,4 @@ func unescape(s string) string {
 	w := bufioWriter{&buf}
 	ghtml.DefaultWriter.Write(w, []byte(s))
 	return stdhtml.UnescapeString(buf.String())
-}
-
-// meta maps front matter onto m. Known keys fill Meta's fields; other keys
-// are kept in m.Extra, sorted, with a warning. It reports false if the
-// block is not a mapping, and so not front matter at all.
-func (c *converter) meta(fm *frontmatter.Data, m *doc.Meta) (bool, error) {
-	var raw map[string]any
-	if err := fm.Decode(&raw); err != nil {
-		body := strings.SplitN(string(c.src), "\n", 2)[1]
-		if !looksLikeMapping.MatchString(body) {
-			return false, nil
-		}
-		return false, &read.Error{File: c.opts.Name, Line: 1, Err: fmt.Errorf("markdown: front matter: %s", strings.TrimPrefix(err.Error(), "yaml: "))}
-	}
-	if raw == nil {
-		return false, nil
-	}
-	keys := make([]string, 0, len(raw))
-	for k := range raw {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		v := raw[k]
-		switch strings.ToLower(k) {
-		case "title":
-			m.Title = scalar(v)
-		case "subtitle":
-			m.Subtitle = scalar(v)
-		case "author", "authors", "creator":
-			m.Authors = append(m.Authors, list(v)...)
-		case "lang", "language":
-			m.Lang = scalar(v)
-		case "date":
-			m.Date = scalar(v)
-		case "identifier", "isbn", "id":
-			m.Identifier = scalar(v)
-		case "publisher":
-			m.Publisher = scalar(v)
-		case "rights", "copyright", "license":
-			m.Rights = scalar(v)
-		case "description", "abstract", "summary":
-			m.Description = scalar(v)
-		case "keywords", "tags", "subject":
-			for _, kw := range list(v) {
-				for _, w := range strings.Split(kw, ",") {
-					if w = strings.TrimSpace(w); w != "" {
-						m.Keywords = append(m.Keywords, w)
-					}
-				}
-			}
-		case "cover", "cover-image", "cover_image":
-			m.Cover = scalar(v)
-		default:
-			m.Extra = append(m.Extra, doc.Field{Key: k, Value: scalar(v)})
-			c.opts.Warnf(1, "front matter key %q is not galley metadata; kept as extra metadata", k)
-		}
-	}
-	return true, nil
-}
-
-// scalar formats a front matter value as text.
-func scalar(v any) string {
-	switch v := v.(type) {
-	case nil:
-		return ""
-	case string:
-		return v
-	case []any:
-		return strings.Join(list(v), ", ")
-	case interface{ Format(string) string }: // time.Time from YAML dates
-		return v.Format("2006-01-02")
-	}
-	return fmt.Sprint(v)
-}
-
-// list reads a value that may be one item, a comma-separated string (for
-// keywords) or a list.
-func list(v any) []string {
-	switch v := v.(type) {
-	case []any:
-		var out []string
-		for _, x := range v {
-			if s := strings.TrimSpace(scalar(x)); s != "" {
-				out = append(out, s)
-			}
-		}
-		return out
-	case string:
-		if s := strings.TrimSpace(v); s != "" {
-			return []string{s}
-		}
-		return nil
-	}
-	if s := scalar(v); s != "" {
-		return []string{s}
-	}
-	return nil
 }

@@ -62,19 +62,37 @@ func TestFrontMatter(t *testing.T) {
 	}
 	// A mapping with a YAML error is an error with a position.
 	_, err := markdown.New(markdown.Config{}).Read(strings.NewReader("---\ntitle: [unclosed\n---\n"), &read.Options{Name: "in.md"})
-	if err == nil || !strings.HasPrefix(err.Error(), "in.md:1: markdown: front matter:") {
+	if err == nil || !strings.HasPrefix(err.Error(), "in.md:2: markdown: front matter:") {
 		t.Errorf("bad front matter: %v", err)
+	}
+	// Values of the wrong shape are errors with their line, not
+	// metadata that makes an invalid EPUB.
+	for src, want := range map[string]string{
+		"---\ntitle: T\nlang: 5\n---\n":        `in.md:3: markdown: front matter: lang: "5" is not a language tag`,
+		"---\ntitle: T\nauthor: {a: b}\n---\n": "in.md:3: markdown: front matter: author: want a value or a list of values, not a mapping",
+		"---\nlang: [nl, en]\n---\n":           "in.md:2: markdown: front matter: lang: want a single value, not a list",
+		"---\ns: &s " + strings.Repeat("x", 1<<20) + "\nkeywords: [" + strings.Repeat("*s, ", 5000) + "*s]\n---\n": "in.md:3: markdown: front matter: aliases expand this YAML",
+	} {
+		_, err := markdown.New(markdown.Config{}).Read(strings.NewReader(src), &read.Options{Name: "in.md"})
+		if err == nil || !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("%.40q: got %v, want %s", src, err, want)
+		}
+	}
+	// TOML front matter.
+	d, _ = readMD(t, "+++\ntitle = \"Toml\"\nauthors = [\"A\", \"B\"]\n+++\n\nText.\n")
+	if d.Meta.Title != "Toml" || strings.Join(d.Meta.Authors, "|") != "A|B" {
+		t.Errorf("TOML front matter: %+v", d.Meta)
 	}
 }
 
 func TestFootnotes(t *testing.T) {
 	d, _ := readMD(t, "Text[^a] and again[^a].\n\n[^a]: The note.\n")
 	var notes []*doc.Note
-	doc.Walk(d, func(n doc.Node) bool {
+	doc.Walk(d, func(n doc.Node) doc.Visit {
 		if note, ok := n.(*doc.Note); ok {
 			notes = append(notes, note)
 		}
-		return true
+		return doc.Continue
 	})
 	if len(notes) != 2 || doc.BlocksText(notes[0].Blocks) != "The note." || doc.BlocksText(notes[1].Blocks) != "The note." {
 		t.Fatalf("notes: %+v", notes)
@@ -90,11 +108,11 @@ func TestRawHTML(t *testing.T) {
 		t.Errorf("text %q", got)
 	}
 	var subs int
-	doc.Walk(d, func(n doc.Node) bool {
+	doc.Walk(d, func(n doc.Node) doc.Visit {
 		if _, ok := n.(*doc.Sub); ok {
 			subs++
 		}
-		return true
+		return doc.Continue
 	})
 	if subs != 1 {
 		t.Errorf("<sub> did not become a subscript")

@@ -100,14 +100,14 @@ var (
 // levels of the source, which the renderer replaces by nesting depth.
 func sourceLevels(out string, d *doc.Document) string {
 	var levels []int
-	doc.Walk(d, func(n doc.Node) bool {
+	doc.Walk(d, func(n doc.Node) doc.Visit {
 		switch n := n.(type) {
 		case *doc.Section:
 			levels = append(levels, n.Level)
 		case *doc.Heading:
 			levels = append(levels, n.Level)
 		}
-		return true
+		return doc.Continue
 	})
 	out = sectionTag.ReplaceAllString(out, "")
 	i := 0

@@ -95,11 +95,11 @@ func TestSeedHeadings(t *testing.T) {
 // paragraphs returns the plain text of every paragraph.
 func paragraphs(d *doc.Document) []string {
 	var out []string
-	doc.Walk(d, func(n doc.Node) bool {
+	doc.Walk(d, func(n doc.Node) doc.Visit {
 		if p, ok := n.(*doc.Paragraph); ok {
 			out = append(out, doc.PlainText(p.Inlines))
 		}
-		return true
+		return doc.Continue
 	})
 	return out
 }
@@ -140,7 +140,7 @@ func TestSeedNoteMarkers(t *testing.T) {
 	d := readFile(t, "../../../fixtures/beleidsprioriteiten-2023.txt", plaintext.Config{}, &read.Options{Drop: seedDrop})
 	var sups []string
 	var before []string
-	doc.Walk(d, func(n doc.Node) bool {
+	doc.Walk(d, func(n doc.Node) doc.Visit {
 		if p, ok := n.(*doc.Paragraph); ok {
 			for i, in := range p.Inlines {
 				if s, ok := in.(*doc.Sup); ok {
@@ -150,7 +150,7 @@ func TestSeedNoteMarkers(t *testing.T) {
 				}
 			}
 		}
-		return true
+		return doc.Continue
 	})
 	if strings.Join(sups, ",") != "1,2" || strings.Join(before, ",") != "landen,aldaar" {
 		t.Errorf("note markers %v after %v, want [1 2] after [landen aldaar]", sups, before)
@@ -213,14 +213,14 @@ func TestWrapped(t *testing.T) {
 	}
 	var lists []*doc.List
 	var code []*doc.CodeBlock
-	doc.Walk(d, func(n doc.Node) bool {
+	doc.Walk(d, func(n doc.Node) doc.Visit {
 		switch n := n.(type) {
 		case *doc.List:
 			lists = append(lists, n)
 		case *doc.CodeBlock:
 			code = append(code, n)
 		}
-		return true
+		return doc.Continue
 	})
 	if len(lists) != 2 || !lists[0].Ordered || lists[0].Numbering != "a" || len(lists[0].Items) != 3 || lists[1].Ordered || len(lists[1].Items) != 4 {
 		t.Errorf("lists: want a lettered list of 3 and a bullet list of 4")
@@ -277,11 +277,11 @@ func TestLists(t *testing.T) {
 		t.Fatal(err)
 	}
 	var lists []*doc.List
-	doc.Walk(d, func(n doc.Node) bool {
+	doc.Walk(d, func(n doc.Node) doc.Visit {
 		if l, ok := n.(*doc.List); ok {
 			lists = append(lists, l)
 		}
-		return true
+		return doc.Continue
 	})
 	if len(lists) != 3 {
 		t.Fatalf("%d lists, want 3 (roman, numbered, nested bullets)", len(lists))
@@ -323,11 +323,11 @@ func TestLicence(t *testing.T) {
 		}
 	}
 	var lettered []*doc.List
-	doc.Walk(d, func(n doc.Node) bool {
+	doc.Walk(d, func(n doc.Node) doc.Visit {
 		if l, ok := n.(*doc.List); ok && l.Numbering == "a" {
 			lettered = append(lettered, l)
 		}
-		return true
+		return doc.Continue
 	})
 	if len(lettered) < 3 || len(lettered[0].Items) != 4 {
 		t.Fatalf("%d lettered lists", len(lettered))

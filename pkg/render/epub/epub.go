@@ -18,6 +18,7 @@ package epub
 import (
 	"bytes"
 	_ "embed"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -27,6 +28,7 @@ import (
 	"strings"
 
 	"github.com/galleypress/galley/pkg/doc"
+	"github.com/galleypress/galley/pkg/internal/safeimage"
 	"github.com/galleypress/galley/pkg/render"
 	"github.com/galleypress/galley/pkg/render/html"
 )
@@ -88,7 +90,9 @@ type book struct {
 	remote   bool // the book refers to remote images, shown as links
 	cover    *item
 	allAlt   bool // every image has alternative text
-	anyImage bool
+	// description is the document's, computed once for every chapter.
+	description string
+	anyImage    bool
 }
 
 // Render writes d to w as an EPUB 3 package. It does not modify d.
@@ -98,6 +102,7 @@ func (r *Renderer) Render(w io.Writer, d *doc.Document, opts *render.Options) er
 	}
 	b := &book{d: d, cfg: r.cfg, opts: opts, where: map[string]string{}, files: map[*doc.Section]string{},
 		images: map[string]*item{}, allAlt: true}
+	b.description = html.Description(d)
 	b.plan()
 	if err := b.collectImages(); err != nil {
 		return err
@@ -107,8 +112,10 @@ func (r *Renderer) Render(w io.Writer, d *doc.Document, opts *render.Options) er
 		if err != nil {
 			return fmt.Errorf("epub: cover: %w", err)
 		}
-		if it == nil {
-			return fmt.Errorf("epub: cover %q: a cover must be a local image file", d.Meta.Cover)
+		if it == nil && (scheme.MatchString(d.Meta.Cover) || strings.HasPrefix(d.Meta.Cover, "//")) {
+			if err := opts.Degrade(fmt.Errorf("epub: cover %q: a cover must be a local image file; the book has none", d.Meta.Cover)); err != nil {
+				return err
+			}
 		}
 		b.cover = it
 	}
@@ -195,9 +202,9 @@ func (b *book) link(target string) string {
 // collectImages packs every local image the document uses.
 func (b *book) collectImages() error {
 	var err error
-	doc.Walk(b.d, func(n doc.Node) bool {
+	doc.Walk(b.d, func(n doc.Node) doc.Visit {
 		if err != nil {
-			return false
+			return doc.Stop
 		}
 		var src, alt string
 		switch n := n.(type) {
@@ -206,14 +213,14 @@ func (b *book) collectImages() error {
 		case *doc.Figure:
 			src, alt = n.Src, n.Alt
 		default:
-			return true
+			return doc.Continue
 		}
 		b.anyImage = true
 		if strings.TrimSpace(alt) == "" {
 			b.allAlt = false
 		}
 		_, err = b.image(src)
-		return true
+		return doc.Continue
 	})
 	return err
 }
@@ -226,7 +233,10 @@ var mediaTypes = map[string]string{
 var unsafeName = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
 
 // image packs the image at src (relative to the resources) and returns
-// its item; nil for a remote image, which is never fetched.
+// its item; nil for a remote image, which is never fetched, and for an
+// image that cannot be packed (missing, damaged, too large, not an image
+// format an EPUB may hold), which is reported through opts.Degrade: its
+// alternative text stands in.
 func (b *book) image(src string) (*item, error) {
 	if it, ok := b.images[src]; ok {
 		return it, nil
@@ -236,28 +246,53 @@ func (b *book) image(src string) (*item, error) {
 		b.images[src] = nil
 		return nil, nil
 	}
+	it, err := b.pack(src)
+	if err != nil {
+		b.images[src] = nil
+		return nil, b.opts.Degrade(fmt.Errorf("epub: image %q: %w; its alternative text stands in", src, err))
+	}
+	b.images[src] = it
+	b.imageSeq = append(b.imageSeq, it)
+	return it, nil
+}
+
+// pack reads and checks one local image.
+func (b *book) pack(src string) (*item, error) {
 	p, err := url.PathUnescape(src)
 	if err != nil {
 		p = src
 	}
 	p = strings.TrimPrefix(path.Clean("/"+p), "/")
 	if !fs.ValidPath(p) || p == "." || strings.HasPrefix(src, "/") || strings.Contains(src, "..") {
-		return nil, fmt.Errorf("epub: image %q: only paths inside the input's folder can be read", src)
+		return nil, errors.New("only paths inside the input's folder can be read")
 	}
 	ext := strings.ToLower(path.Ext(p))
-	mt, ok := mediaTypes[ext]
-	if !ok {
-		return nil, fmt.Errorf("epub: image %q: %s files cannot go in an EPUB (use PNG, JPEG, GIF, SVG or WebP)", src, ext)
+	if _, ok := mediaTypes[ext]; !ok {
+		return nil, fmt.Errorf("%s files cannot go in an EPUB (use PNG, JPEG, GIF, SVG or WebP)", ext)
 	}
 	if b.opts.Resources == nil {
-		return nil, fmt.Errorf("epub: image %q: no resources to read it from", src)
+		return nil, errors.New("no resources to read it from")
 	}
 	data, err := fs.ReadFile(b.opts.Resources, p)
 	if err != nil {
-		return nil, fmt.Errorf("epub: image %q: %w", src, err)
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, err
 	}
-	if sniffed := sniff(data); sniffed != "" && sniffed != mt {
-		mt = sniffed
+	info, err := safeimage.Check(data, b.opts.ImagePixels())
+	if err != nil {
+		return nil, err
+	}
+	if len(info.Removed) > 0 {
+		b.opts.Warnf("epub: image %q: removed %s (galley never passes active content through)", src, strings.Join(info.Removed, ", "))
+	}
+	// The name keeps the file's own extension when it agrees with the
+	// content, else takes the content's.
+	mt := info.MediaType()
+	if mediaTypes[ext] != mt {
+		ext = "." + strings.TrimSuffix(strings.TrimPrefix(mt, "image/"), "+xml")
 	}
 	base := strings.Trim(unsafeName.ReplaceAllString(strings.TrimSuffix(path.Base(p), path.Ext(p)), "_"), "_")
 	if base == "" {
@@ -267,10 +302,7 @@ func (b *book) image(src string) (*item, error) {
 	for k := 2; taken(b.imageSeq, name); k++ {
 		name = fmt.Sprintf("images/%s-%d%s", base, k, ext)
 	}
-	it := &item{id: fmt.Sprintf("img%03d", len(b.imageSeq)+1), href: name, mediaType: mt, data: data}
-	b.images[src] = it
-	b.imageSeq = append(b.imageSeq, it)
-	return it, nil
+	return &item{id: fmt.Sprintf("img%03d", len(b.imageSeq)+1), href: name, mediaType: mt, data: info.Data}, nil
 }
 
 func taken(items []*item, href string) bool {
@@ -280,21 +312,6 @@ func taken(items []*item, href string) bool {
 		}
 	}
 	return false
-}
-
-// sniff returns the media type the data's first bytes show, if known.
-func sniff(data []byte) string {
-	switch {
-	case bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
-		return "image/png"
-	case bytes.HasPrefix(data, []byte("\xff\xd8\xff")):
-		return "image/jpeg"
-	case bytes.HasPrefix(data, []byte("GIF8")):
-		return "image/gif"
-	case len(data) > 12 && string(data[:4]) == "RIFF" && string(data[8:12]) == "WEBP":
-		return "image/webp"
-	}
-	return ""
 }
 
 // imageSrc maps an image source for a chapter file: the packed file, or
@@ -313,6 +330,6 @@ func (b *book) xhtml(c *chapter) ([]byte, error) {
 		Link: b.link, Image: b.imageSrc,
 	})
 	var buf bytes.Buffer
-	err := r.RenderPart(&buf, b.d, html.Part{Title: c.title, Blocks: c.blocks, Sections: c.sections}, b.opts)
+	err := r.RenderPart(&buf, b.d, html.Part{Title: c.title, Blocks: c.blocks, Sections: c.sections, Description: b.description}, b.opts)
 	return buf.Bytes(), err
 }

@@ -4,6 +4,8 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
+	"image"
+	pngenc "image/png"
 	"io"
 	"os"
 	"path/filepath"
@@ -238,17 +240,51 @@ func TestLinksAndImages(t *testing.T) {
 	}
 }
 
-// TestMissingImage checks a missing image is an error naming its path.
+// TestMissingImage checks a missing, escaping, damaged or hostile image
+// is a warning naming its path, with the alternative text in its place,
+// and an error with Strict.
 func TestMissingImage(t *testing.T) {
-	d := &doc.Document{Meta: doc.Meta{Title: "x"}, Blocks: []doc.Block{&doc.Figure{Src: "img/missing.png", Alt: "m"}}}
-	err := epub.New(epub.Config{}).Render(io.Discard, d, &render.Options{Resources: fstest.MapFS{}})
-	if err == nil || !strings.Contains(err.Error(), `epub: image "img/missing.png"`) {
-		t.Errorf("error %v", err)
+	var png bytes.Buffer
+	pngenc.Encode(&png, image.NewRGBA(image.Rect(0, 0, 4, 4)))
+	res := fstest.MapFS{
+		"img/broken.png": {Data: png.Bytes()[:png.Len()-10]},
+		"img/logo.svg":   {Data: []byte(`<?xml version="1.0"?><!DOCTYPE svg><svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script><rect width="1" height="1"/></svg>`)},
 	}
-	d.Blocks[0].(*doc.Figure).Src = "../../etc/passwd.png"
-	err = epub.New(epub.Config{}).Render(io.Discard, d, &render.Options{Resources: fstest.MapFS{}})
-	if err == nil || !strings.Contains(err.Error(), "only paths inside the input's folder") {
-		t.Errorf("error %v", err)
+	for src, want := range map[string]string{
+		"img/missing.png":      `epub: image "img/missing.png": file does not exist; its alternative text stands in`,
+		"../../etc/passwd.png": "only paths inside the input's folder",
+		"img/broken.png":       "damaged png image",
+	} {
+		d := &doc.Document{Meta: doc.Meta{Title: "x"}, Blocks: []doc.Block{&doc.Figure{Src: src, Alt: "Alt text " + src}}}
+		var warnings []string
+		var out bytes.Buffer
+		err := epub.New(epub.Config{}).Render(&out, d, &render.Options{Resources: res, Warn: func(err error) { warnings = append(warnings, err.Error()) }})
+		if err != nil || len(warnings) != 1 || !strings.Contains(warnings[0], want) {
+			t.Errorf("%s: error %v, warnings %q", src, err, warnings)
+		}
+		if ch := entry(t, out.Bytes(), "EPUB/ch001.xhtml"); !strings.Contains(ch, "Alt text "+src) || strings.Contains(ch, "<img") {
+			t.Errorf("%s: the alternative text does not stand in:\n%s", src, ch)
+		}
+		err = epub.New(epub.Config{}).Render(io.Discard, d, &render.Options{Resources: res, Strict: true})
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s, strict: error %v", src, err)
+		}
+	}
+	// An SVG goes in without its script, DOCTYPE and event handlers.
+	d := &doc.Document{Meta: doc.Meta{Title: "x"}, Blocks: []doc.Block{&doc.Figure{Src: "img/logo.svg", Alt: "Logo"}}}
+	var warnings []string
+	var out bytes.Buffer
+	if err := epub.New(epub.Config{}).Render(&out, d, &render.Options{Resources: res, Warn: func(err error) { warnings = append(warnings, err.Error()) }}); err != nil {
+		t.Fatal(err)
+	}
+	svg := entry(t, out.Bytes(), "EPUB/images/logo.svg")
+	for _, bad := range []string{"alert", "script", "DOCTYPE", "onload"} {
+		if strings.Contains(svg, bad) {
+			t.Errorf("the packed SVG holds %q: %s", bad, svg)
+		}
+	}
+	if len(warnings) != 1 || !strings.Contains(warnings[0], "removed") {
+		t.Errorf("warnings: %q", warnings)
 	}
 }
 

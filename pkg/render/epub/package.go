@@ -63,6 +63,9 @@ func (b *book) entries() ([]file, error) {
 	nav := &item{id: "nav", href: "nav.xhtml", mediaType: "application/xhtml+xml", properties: "nav", data: b.nav(lang)}
 	add(nav, true)
 	for i, c := range b.chapters {
+		if err := b.opts.Err(); err != nil {
+			return nil, err
+		}
 		data, err := b.xhtml(c)
 		if err != nil {
 			return nil, err
@@ -202,14 +205,12 @@ func (b *book) summary() string {
 }
 
 func hasTable(d *doc.Document) bool {
-	found := false
-	doc.Walk(d, func(n doc.Node) bool {
+	return !doc.Walk(d, func(n doc.Node) doc.Visit {
 		if _, ok := n.(*doc.Table); ok {
-			found = true
+			return doc.Stop
 		}
-		return !found
+		return doc.Continue
 	})
-	return found
 }
 
 func title(d *doc.Document) string {

@@ -1,6 +1,10 @@
 package html
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/galleypress/galley/pkg/render"
+)
 
 // text escapes s for element content. Characters that XML 1.0 forbids
 // (C0 controls other than tab, newline and carriage return, lone
@@ -66,18 +70,22 @@ func Allowed(r rune) bool {
 }
 
 // urlEscape percent-encodes what may not appear in a URL as written
-// (spaces, non-ASCII characters, quotes, angle brackets), leaving existing
-// escapes and the URL's structure alone.
+// (spaces, non-ASCII characters, quotes, angle brackets, a second "#"),
+// leaving existing escapes and the URL's structure alone.
 func urlEscape(u string) string {
 	const hex = "0123456789ABCDEF"
 	var b strings.Builder
+	fragment := false
 	for i := 0; i < len(u); i++ {
 		c := u[i]
 		switch {
 		case c == '%' && i+2 < len(u) && isHex(u[i+1]) && isHex(u[i+2]):
 			b.WriteByte(c)
+		case c == '#' && !fragment:
+			fragment = true
+			b.WriteByte(c)
 		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9',
-			strings.IndexByte("-._~:/?#@!$&'()*+,;=", c) >= 0:
+			strings.IndexByte("-._~:/?@!$&'()*+,;=", c) >= 0:
 			b.WriteByte(c)
 		default:
 			b.WriteByte('%')
@@ -92,17 +100,28 @@ func isHex(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
 }
 
-// safeURL empties URLs whose scheme runs code (javascript:, vbscript:)
-// or reads local files.
+// safeURL returns u, or "" when render.SafeLink refuses it: scripts,
+// local files and data never reach an output.
 func safeURL(u string) string {
-	l := strings.ToLower(strings.TrimSpace(u))
-	for _, bad := range []string{"javascript:", "vbscript:", "file:"} {
-		if strings.HasPrefix(l, bad) {
-			return ""
-		}
-	}
-	if strings.HasPrefix(l, "data:") && !strings.HasPrefix(l, "data:image/") {
+	if !render.SafeLink(u) {
 		return ""
 	}
 	return u
+}
+
+// imageURL returns u if an image may be loaded from it: a relative URL,
+// http or https, or an embedded raster image; else "".
+func imageURL(u string) string {
+	switch s := render.Scheme(u); s {
+	case "", "http", "https":
+		return u
+	case "data":
+		l := strings.ToLower(strings.TrimSpace(u))
+		for _, t := range []string{"png", "jpeg", "gif", "webp"} {
+			if strings.HasPrefix(l, "data:image/"+t+";") || strings.HasPrefix(l, "data:image/"+t+",") {
+				return u
+			}
+		}
+	}
+	return ""
 }

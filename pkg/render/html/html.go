@@ -87,6 +87,9 @@ type Part struct {
 	Header bool
 	// TOC shows a table of contents of Sections after the header.
 	TOC bool
+	// Description is the page's description; empty means the document's
+	// (see Description).
+	Description string
 }
 
 // Render writes d to w as one HTML page (or a fragment). It does not
@@ -112,7 +115,7 @@ func (r *Renderer) RenderPart(w io.Writer, d *doc.Document, p Part, opts *render
 		wr.top = 1 // no title heading: sections take <h1>
 	}
 	if !r.cfg.Fragment {
-		wr.head(d, p.Title)
+		wr.head(d, p.Title, p.Description)
 	}
 	if p.Header {
 		wr.header(&d.Meta)
@@ -167,7 +170,7 @@ func (w *writer) void() {
 	}
 }
 
-func (w *writer) head(d *doc.Document, title string) {
+func (w *writer) head(d *doc.Document, title, desc string) {
 	if w.cfg.XHTML {
 		w.WriteString("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"")
 		if w.cfg.EPUB {
@@ -194,9 +197,8 @@ func (w *writer) head(d *doc.Document, title string) {
 	}
 	w.WriteString("<title>" + text(title) + "</title>\n")
 	m := &d.Meta
-	desc := m.Description
 	if desc == "" {
-		desc = summary(d)
+		desc = Description(d)
 	}
 	w.meta("description", desc)
 	w.meta("author", strings.Join(m.Authors, ", "))
@@ -296,6 +298,10 @@ func (w *writer) link(url string) string {
 }
 
 func (w *writer) section(s *doc.Section, depth int) {
+	if err := w.opts.Err(); err != nil {
+		w.fail(err)
+		return
+	}
 	h := w.headingTag(depth)
 	w.WriteString("<section")
 	if s.ID != "" {
@@ -476,7 +482,10 @@ func (w *writer) img(src, alt, title string) bool {
 			return false
 		}
 	}
-	w.WriteString(`<img src="` + attr(urlEscape(src)) + `" alt="` + attr(alt) + `"`)
+	if src = imageURL(urlEscape(src)); src == "" {
+		return false
+	}
+	w.WriteString(`<img src="` + attr(src) + `" alt="` + attr(alt) + `"`)
 	if title != "" {
 		w.WriteString(` title="` + attr(title) + `"`)
 	}
@@ -490,7 +499,8 @@ func (w *writer) imgLink(src, alt string) {
 	if alt == "" {
 		alt = src
 	}
-	if u := safeURL(urlEscape(src)); u != "" && !w.inLink {
+	if s := render.Scheme(src); (s == "http" || s == "https") && !w.inLink {
+		u := urlEscape(src)
 		w.WriteString(`<a href="` + attr(u) + `">` + text(alt) + `</a>`)
 		return
 	}
@@ -550,11 +560,11 @@ func (w *writer) inline(in doc.Inline, notes bool) {
 				return
 			}
 		}
-		if w.inLink {
-			w.inlines(in.Inlines) // links do not nest
+		if w.inLink || (href != "" && safeURL(href) == "") {
+			w.inlines(in.Inlines) // links do not nest; unsafe ones are text
 			return
 		}
-		w.WriteString(`<a href="` + attr(safeURL(urlEscape(href))) + `"`)
+		w.WriteString(`<a href="` + attr(urlEscape(href)) + `"`)
 		if in.Title != "" {
 			w.WriteString(` title="` + attr(in.Title) + `"`)
 		}
@@ -659,15 +669,20 @@ func (w *writer) noteBlocks(bs []doc.Block, prefix, suffix string) {
 	}
 }
 
-// summary returns the start of the document's first paragraph, cut at a
-// word near 160 characters, for the description a page must have.
-func summary(d *doc.Document) string {
+// Description returns the document's description: Meta.Description, else
+// the start of its first paragraph, cut at a word near 160 characters
+// (a page must have a description).
+func Description(d *doc.Document) string {
+	if d.Meta.Description != "" {
+		return d.Meta.Description
+	}
 	var first string
-	doc.Walk(d, func(n doc.Node) bool {
-		if p, ok := n.(*doc.Paragraph); ok && first == "" {
+	doc.Walk(d, func(n doc.Node) doc.Visit {
+		if p, ok := n.(*doc.Paragraph); ok {
 			first = strings.Join(strings.Fields(doc.PlainText(p.Inlines)), " ")
+			return doc.Stop
 		}
-		return first == ""
+		return doc.Continue
 	})
 	r := []rune(first)
 	if len(r) <= 160 {

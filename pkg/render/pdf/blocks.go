@@ -81,6 +81,10 @@ func (l *layout) headingStyle(depth int) (unit, typeset.Font) {
 }
 
 func (l *layout) section(s *doc.Section, depth int) {
+	if err := l.opts.Err(); err != nil {
+		l.fail(err)
+		return
+	}
 	title := s.HeadingText()
 	l.place = fmt.Sprintf("section %q", title)
 	size, font := l.headingStyle(depth)
@@ -365,7 +369,11 @@ func (l *layout) figure(f *doc.Figure, c ctx) {
 		if alt == "" {
 			alt = f.Src
 		}
-		l.paragraph([]typeset.Run{{Text: l.clean("["+alt+"]", typeset.Italic), Style: typeset.Style{Font: typeset.Italic, Size: c.size, Link: f.Src}}}, c, nil)
+		st := typeset.Style{Font: typeset.Italic, Size: c.size}
+		if s := render.Scheme(f.Src); s == "http" || s == "https" {
+			st.Link = f.Src
+		}
+		l.paragraph([]typeset.Run{{Text: l.clean("["+alt+"]", typeset.Italic), Style: st}}, c, nil)
 	} else {
 		w, h := img.width, img.height
 		maxH := l.g.textHeight * 6 / 10

@@ -80,7 +80,9 @@ func (r *Renderer) emit(w io.Writer, d *doc.Document, opts *render.Options, l *l
 		f.AddUTF8FontFromBytes(e.names[i], "", bytes.Clone(fc.data))
 	}
 	for _, pic := range l.images.seq {
-		f.RegisterImageOptionsReader(pic.name, fpdf.ImageOptions{ImageType: pic.kind}, bytes.NewReader(pic.data))
+		if err := registerImage(f, pic); err != nil {
+			return err
+		}
 	}
 	if err := f.Error(); err != nil {
 		return fmt.Errorf("pdf: %w", err)
@@ -104,6 +106,9 @@ func (r *Renderer) emit(w io.Writer, d *doc.Document, opts *render.Options, l *l
 		}
 	}
 	for i := range pages {
+		if err := opts.Err(); err != nil {
+			return err
+		}
 		e.page(&pages[i], len(pages))
 	}
 	if err := f.Error(); err != nil {
@@ -119,6 +124,23 @@ func (r *Renderer) emit(w io.Writer, d *doc.Document, opts *render.Options, l *l
 	}
 	_, err = w.Write(out)
 	return err
+}
+
+// registerImage hands an image to fpdf. Images are checked before (they
+// decode, and are not too large), but fpdf parses them itself and may
+// panic on a file the Go decoders accept; that becomes an error naming
+// the image.
+func registerImage(f *fpdf.Fpdf, pic *picture) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("pdf: image %q: the PDF writer cannot read it (%v)", pic.src, v)
+		}
+	}()
+	f.RegisterImageOptionsReader(pic.name, fpdf.ImageOptions{ImageType: pic.kind}, bytes.NewReader(pic.data))
+	if err := f.Error(); err != nil {
+		return fmt.Errorf("pdf: image %q: %w", pic.src, err)
+	}
+	return nil
 }
 
 func (e *emitter) setFont(font typeset.Font, size unit) {

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"sync"
 
@@ -107,9 +108,9 @@ func loadFamily(cfg Fonts) (*family, error) {
 		if path == "" {
 			continue
 		}
-		data, err := os.ReadFile(path)
+		data, err := readFont(path)
 		if err != nil {
-			return nil, fmt.Errorf("pdf: font: %w", err)
+			return nil, err
 		}
 		if fam.faces[i], err = newFace(path, data); err != nil {
 			return nil, err
@@ -134,6 +135,34 @@ func loadFamily(cfg Fonts) (*family, error) {
 		}
 	}
 	return fam, nil
+}
+
+// maxFontFile is the largest font file read: big CJK fonts are about
+// 20 MB, collections of them a few times that.
+const maxFontFile = 256 << 20
+
+// readFont reads a font file: a regular file of at most maxFontFile
+// bytes.
+func readFont(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("pdf: font: %w", err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	switch {
+	case err != nil:
+		return nil, fmt.Errorf("pdf: font: %w", err)
+	case !st.Mode().IsRegular():
+		return nil, fmt.Errorf("pdf: font %s is not a regular file", path)
+	case st.Size() > maxFontFile:
+		return nil, fmt.Errorf("pdf: font %s is larger than %d MB", path, maxFontFile>>20)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, maxFontFile))
+	if err != nil {
+		return nil, fmt.Errorf("pdf: font: %w", err)
+	}
+	return data, nil
 }
 
 // advance returns the advance of r in font units, or -1 if the font has

@@ -204,7 +204,9 @@ func (l *layout) runs(ins []doc.Inline, st typeset.Style) []typeset.Run {
 				add(strings.ReplaceAll(in.Text, "\n", " "), s)
 			case *doc.Link:
 				s := st
-				s.Link = in.URL
+				if render.SafeLink(in.URL) {
+					s.Link = in.URL
+				}
 				walk(in.Inlines, s)
 			case *doc.Image:
 				alt := in.Alt

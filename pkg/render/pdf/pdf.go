@@ -167,7 +167,7 @@ func (r *Renderer) layout(d *doc.Document, opts *render.Options) ([]typeset.Page
 		return nil, nil, err
 	}
 	l := &layout{r: r, fam: fam, g: g, d: d, opts: opts, missing: map[rune][]string{},
-		images: newImageSet(opts.Resources)}
+		images: newImageSet(opts.Resources, opts)}
 	if r.cfg.Hyphenation != "" {
 		p, err := hyphen.Load(r.cfg.Hyphenation)
 		if err != nil {

@@ -53,6 +53,9 @@ func (r *Renderer) Render(w io.Writer, d *doc.Document, opts *render.Options) er
 	t.blocks(d.Blocks, "", "")
 	t.flushNotes()
 	for _, s := range d.Sections {
+		if err := opts.Err(); err != nil {
+			return err
+		}
 		t.section(s, 1)
 		t.flushNotes()
 	}

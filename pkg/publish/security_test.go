@@ -1,0 +1,245 @@
+package publish
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"image"
+	"image/png"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// secret stands for what a CI machine must never print or publish: the
+// environment's tokens.
+const secret = "CI_TOKEN=s3cr3t-do-not-leak"
+
+// outside makes a folder next to the project holding a file of secrets,
+// and returns the file's path.
+func outside(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "environ")
+	if err := os.WriteFile(path, []byte(secret+"\x00HOME=/root\x00"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func buildErrs(rep *Report) string {
+	var b strings.Builder
+	for _, d := range rep.Documents {
+		if d.Err != nil {
+			b.WriteString(d.Err.Error() + "\n")
+		}
+	}
+	return b.String()
+}
+
+// TestConfinedPaths checks that galley.yaml cannot name files outside
+// its folder, directly or through symbolic links, unless AllowOutside
+// says so; and that no error quotes a file's content.
+func TestConfinedPaths(t *testing.T) {
+	secrets := outside(t)
+	for name, doc := range map[string]string{
+		"input":       "  - input: " + secrets + "\n    from: text\n    outputs: [out/a.txt]\n",
+		"output up":   "  - input: a.md\n    outputs: [../escaped.html]\n",
+		"output abs":  "  - input: a.md\n    outputs: [" + filepath.Join(filepath.Dir(secrets), "abs.html") + "]\n",
+		"stylesheet":  "  - input: a.md\n    html: {css: " + secrets + "}\n    outputs: [out/a.html]\n",
+		"hyphenation": "  - input: a.md\n    pdf: {hyphenation: " + secrets + "}\n    outputs: [out/a.pdf]\n",
+		"font":        "  - input: a.md\n    pdf: {fonts: {regular: " + secrets + "}}\n    outputs: [out/a.pdf]\n",
+		"linked in":   "  - input: link.md\n    outputs: [out/a.html]\n",
+		"linked out":  "  - input: a.md\n    outputs: [linkdir/a.html]\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			p := project(t, map[string]string{ConfigFile: "documents:\n" + doc, "a.md": "# A\n\nText.\n"})
+			os.Symlink(secrets, filepath.Join(p.Dir, "link.md"))
+			os.Symlink(filepath.Dir(secrets), filepath.Join(p.Dir, "linkdir"))
+			rep := Build(context.Background(), p, &BuildOptions{Jobs: 1})
+			errs := buildErrs(rep)
+			if !strings.Contains(errs, "outside the project folder") || !strings.Contains(errs, "--allow-outside") {
+				t.Errorf("error %q", errs)
+			}
+			if strings.Contains(errs, "s3cr3t") {
+				t.Errorf("the error quotes the secret: %q", errs)
+			}
+			if _, err := os.Stat(filepath.Join(filepath.Dir(secrets), "abs.html")); err == nil {
+				t.Error("an output outside the project was written")
+			}
+			if _, err := os.Stat(filepath.Join(filepath.Dir(p.Dir), "escaped.html")); err == nil {
+				t.Error("an output outside the project was written")
+			}
+			// Allowed, the files are read; errors still never quote them.
+			rep = Build(context.Background(), p, &BuildOptions{Jobs: 1, AllowOutside: true})
+			if errs := buildErrs(rep); strings.Contains(errs, "s3cr3t") {
+				t.Errorf("allowed: the error quotes the secret: %q", errs)
+			}
+			os.Remove(filepath.Join(filepath.Dir(secrets), "abs.html"))
+			os.Remove(filepath.Join(filepath.Dir(p.Dir), "escaped.html"))
+		})
+	}
+}
+
+// TestSymlinkedImages checks that an image that is a symbolic link to a
+// file outside the input's folder never reaches an output.
+func TestSymlinkedImages(t *testing.T) {
+	secrets := outside(t)
+	p := project(t, map[string]string{
+		ConfigFile: "documents:\n  - input: a.md\n    outputs: [out/a.epub, out/a.pdf, out/a.html]\n",
+		"a.md":     "# A\n\n![Logo](logo.svg)\n\n![Photo](photo.png)\n",
+	})
+	os.Symlink(secrets, filepath.Join(p.Dir, "logo.svg"))
+	os.Symlink(secrets, filepath.Join(p.Dir, "photo.png"))
+	var warnings []string
+	opts := &BuildOptions{Jobs: 1}
+	opts.Warn = func(err error) { warnings = append(warnings, err.Error()) }
+	rep := Build(context.Background(), p, opts)
+	if rep.Failed() {
+		t.Fatal(buildErrs(rep))
+	}
+	for _, out := range []string{"a.epub", "a.pdf", "a.html"} {
+		data, _ := os.ReadFile(filepath.Join(p.Dir, "out", out))
+		if bytes.Contains(data, []byte("s3cr3t")) || zipHolds(data, "s3cr3t") {
+			t.Errorf("%s holds the secret", out)
+		}
+	}
+	if w := strings.Join(warnings, "\n"); !strings.Contains(w, `image "logo.svg"`) || strings.Contains(w, "s3cr3t") {
+		t.Errorf("warnings: %s", w)
+	}
+}
+
+// zipHolds reports whether any entry of a zip file holds s.
+func zipHolds(data []byte, s string) bool {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return false
+	}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			continue
+		}
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		if bytes.Contains(b, []byte(s)) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestDeviceOutput checks that an output that is a device is written
+// to, never replaced by a file, and never read.
+func TestDeviceOutput(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.md"), []byte("# A\n\nText.\n"), 0o644)
+	job := &Job{Inputs: []string{"a.md"}, Outputs: []Output{{Path: os.DevNull, Format: "html"}}}
+	if _, err := Convert(context.Background(), job, &Env{Dir: dir}); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Stat(os.DevNull); err != nil || st.Mode().IsRegular() {
+		t.Fatalf("%s was replaced: %v", os.DevNull, st.Mode())
+	}
+	// --check does not read a device; it says it cannot compare it.
+	if _, err := Convert(context.Background(), job, &Env{Dir: dir, Check: true}); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+		t.Errorf("check of a device: %v", err)
+	}
+	// An output symlinked to a device in a project is outside it.
+	p := project(t, map[string]string{ConfigFile: "documents:\n  - input: a.md\n    outputs: [out.html]\n", "a.md": "# A\n"})
+	os.Symlink("/dev/zero", filepath.Join(p.Dir, "out.html"))
+	for _, check := range []bool{false, true} {
+		opts := &BuildOptions{}
+		opts.Check = check
+		if errs := buildErrs(Build(context.Background(), p, opts)); !strings.Contains(errs, "outside the project folder") {
+			t.Errorf("check=%v: %q", check, errs)
+		}
+	}
+}
+
+// TestEndlessInput checks an input that never ends (a link to
+// /dev/zero) stops at the size limit with an error naming the option.
+func TestEndlessInput(t *testing.T) {
+	dir := t.TempDir()
+	os.Symlink("/dev/zero", filepath.Join(dir, "zero.md"))
+	job := &Job{Inputs: []string{"zero.md"}, Outputs: []Output{{Path: "out.html"}}}
+	_, err := Convert(context.Background(), job, &Env{Dir: dir, MaxInputSize: 1 << 20})
+	if err == nil || !strings.Contains(err.Error(), "larger than 1 MB, the input size limit; raise it with --max-input-size") {
+		t.Errorf("error %v", err)
+	}
+	// Confined, a device is refused outright.
+	_, err = Convert(context.Background(), job, &Env{Dir: dir, Root: "/"})
+	if err == nil || !strings.Contains(err.Error(), "not a regular file") {
+		t.Errorf("confined: error %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out.html")); err == nil {
+		t.Error("an output was written")
+	}
+}
+
+// TestBadImageKeepsBuild checks a damaged image costs one warning, not
+// the document, and never the other documents of the build.
+func TestBadImageKeepsBuild(t *testing.T) {
+	var buf bytes.Buffer
+	png.Encode(&buf, image.NewNRGBA(image.Rect(0, 0, 64, 64)))
+	truncated := buf.Bytes()[:buf.Len()/2]
+	files := map[string]string{"bad.png": string(truncated)}
+	var cfg strings.Builder
+	cfg.WriteString("documents:\n")
+	for _, n := range []string{"a", "b", "c", "d", "e"} {
+		files[n+".md"] = "# " + n + "\n\n![Broken](bad.png)\n"
+		cfg.WriteString("  - input: " + n + ".md\n    outputs: [out/" + n + ".pdf, out/" + n + ".epub]\n")
+	}
+	files[ConfigFile] = cfg.String()
+	p := project(t, files)
+	var warnings []string
+	opts := &BuildOptions{}
+	opts.Warn = func(err error) { warnings = append(warnings, err.Error()) }
+	rep := Build(context.Background(), p, opts)
+	if rep.Failed() || rep.Count(Written) != 10 {
+		t.Fatalf("%d written: %s", rep.Count(Written), buildErrs(rep))
+	}
+	if len(warnings) != 10 || !strings.Contains(warnings[0], `image "bad.png": damaged png image`) {
+		t.Errorf("warnings: %q", warnings)
+	}
+	opts.Strict = true
+	if errs := buildErrs(Build(context.Background(), p, opts)); strings.Count(errs, "damaged png") != 5 {
+		t.Errorf("strict: %q", errs)
+	}
+}
+
+// TestDuplicateOutputs checks two documents cannot write one file.
+func TestDuplicateOutputs(t *testing.T) {
+	_, err := Parse([]byte("documents:\n  - input: a.md\n    outputs: [out/x.html]\n  - input: b.md\n    outputs: [out/../out/x.html]\n"), "g.yaml")
+	if err == nil || err.Error() != "g.yaml:4: output out/../out/x.html is also written by the document at line 2; give each document its own outputs" {
+		t.Errorf("error %v", err)
+	}
+}
+
+// TestYAMLAliasBomb checks a galley.yaml whose aliases expand to
+// gigabytes is refused with its line.
+func TestYAMLAliasBomb(t *testing.T) {
+	src := "x: &s " + strings.Repeat("y", 1<<20) + "\ndocuments:\n  - input: a.md\n    meta:\n      keywords: [" + strings.Repeat("*s, ", 5000) + "*s]\n    outputs: [a.html]\n"
+	_, err := Parse([]byte(src), "g.yaml")
+	if err == nil || !strings.Contains(err.Error(), "g.yaml:5: aliases expand this YAML") {
+		t.Errorf("error %v", err)
+	}
+}
+
+// TestUTF16 checks UTF-16 input is read by its byte order mark and
+// refused without one.
+func TestUTF16(t *testing.T) {
+	le := []byte{0xff, 0xfe}
+	for _, r := range "# Titel\n\nTekst.\n" {
+		le = append(le, byte(r), 0)
+	}
+	out, err := Decode(le, "", "in.md")
+	if err != nil || string(out) != "# Titel\n\nTekst.\n" {
+		t.Errorf("with BOM: %q, %v", out, err)
+	}
+	if _, err := Decode(le[2:], "", "in.md"); err == nil || err.Error() != "in.md: looks like UTF-16 (little-endian) without a byte order mark; add --encoding utf-16le" {
+		t.Errorf("without BOM: %v", err)
+	}
+}

@@ -1,0 +1,193 @@
+package transform
+
+import (
+	"fmt"
+
+	"github.com/galleypress/galley/pkg/doc"
+)
+
+// Limits bound what a document may hold, so that a hostile or broken
+// input costs bounded time and memory in every renderer. The zero value
+// gives the defaults.
+type Limits struct {
+	// MaxDepth is the deepest nesting of blocks (list items, quotes,
+	// notes), sections and inline containers (emphasis, links); 0 means
+	// DefaultMaxDepth. Deeper content is not refused: it is flattened
+	// into the deepest level allowed, with a warning.
+	MaxDepth int
+	// MaxNotes is the most notes a document may have; 0 means
+	// DefaultMaxNotes.
+	MaxNotes int
+	// MaxTableCells is the most cells one table may have; 0 means
+	// DefaultMaxTableCells.
+	MaxTableCells int
+}
+
+// Default limits.
+const (
+	DefaultMaxDepth      = 64
+	DefaultMaxNotes      = 100_000
+	DefaultMaxTableCells = 1_000_000
+)
+
+func (l Limits) depth() int { return orDefault(l.MaxDepth, DefaultMaxDepth) }
+func (l Limits) notes() int { return orDefault(l.MaxNotes, DefaultMaxNotes) }
+func (l Limits) cells() int { return orDefault(l.MaxTableCells, DefaultMaxTableCells) }
+
+func orDefault(v, def int) int {
+	if v > 0 {
+		return v
+	}
+	return def
+}
+
+// Limit applies limits to d: content nested deeper than MaxDepth is
+// flattened (one warning through warn, which may be nil), and more notes
+// or a bigger table than the limits allow is an error naming the option
+// that raises the limit. It takes time linear in the size of d.
+func Limit(d *doc.Document, limits Limits, warn func(error)) error {
+	f := &flattener{max: limits.depth()}
+	d.Blocks = f.blocks(d.Blocks, 0)
+	d.Sections = f.sections(d.Sections, 1)
+	if f.flattened && warn != nil {
+		warn(fmt.Errorf("content nested more than %d levels deep is flattened into level %d; raise the limit with --max-depth", f.max, f.max))
+	}
+	notes, cells := 0, 0
+	var err error
+	doc.Walk(d, func(n doc.Node) doc.Visit {
+		switch n := n.(type) {
+		case *doc.Note:
+			if notes++; notes > limits.notes() {
+				err = fmt.Errorf("the document has more than %d notes, the limit; raise it with --max-notes", limits.notes())
+				return doc.Stop
+			}
+		case *doc.Table:
+			cells = len(n.Header)
+			for _, r := range n.Rows {
+				cells += len(r)
+			}
+			if cells > limits.cells() {
+				err = fmt.Errorf("a table has %d cells, more than the limit of %d; raise it with --max-table-cells", cells, limits.cells())
+				return doc.Stop
+			}
+		}
+		return doc.Continue
+	})
+	return err
+}
+
+// flattener hoists the content of containers nested too deep into their
+// parents.
+type flattener struct {
+	max       int
+	flattened bool
+}
+
+func (f *flattener) sections(ss []*doc.Section, depth int) []*doc.Section {
+	var out []*doc.Section
+	for _, s := range ss {
+		s.Title = f.inlines(s.Title, depth)
+		s.Blocks = f.blocks(s.Blocks, depth)
+		out = append(out, s)
+		if depth >= f.max && len(s.Sections) > 0 {
+			// Subsections too deep become siblings of s.
+			f.flattened = true
+			sub := s.Sections
+			s.Sections = nil
+			out = append(out, f.sections(sub, depth)...)
+			continue
+		}
+		s.Sections = f.sections(s.Sections, depth+1)
+	}
+	return out
+}
+
+// blocks limits blocks that sit depth levels deep.
+func (f *flattener) blocks(bs []doc.Block, depth int) []doc.Block {
+	var out []doc.Block
+	for _, b := range bs {
+		switch b := b.(type) {
+		case *doc.List:
+			if depth >= f.max {
+				f.flattened = true
+				for _, it := range b.Items {
+					out = append(out, f.blocks(it.Blocks, depth)...)
+				}
+				continue
+			}
+			for _, it := range b.Items {
+				it.Blocks = f.blocks(it.Blocks, depth+1)
+			}
+		case *doc.Quote:
+			if depth >= f.max {
+				f.flattened = true
+				out = append(out, f.blocks(b.Blocks, depth)...)
+				continue
+			}
+			b.Blocks = f.blocks(b.Blocks, depth+1)
+		case *doc.Paragraph:
+			b.Inlines = f.inlines(b.Inlines, depth)
+		case *doc.Heading:
+			b.Inlines = f.inlines(b.Inlines, depth)
+		case *doc.Table:
+			b.Caption = f.inlines(b.Caption, depth)
+			for i := range b.Header {
+				b.Header[i].Inlines = f.inlines(b.Header[i].Inlines, depth)
+			}
+			for _, r := range b.Rows {
+				for i := range r {
+					r[i].Inlines = f.inlines(r[i].Inlines, depth)
+				}
+			}
+		case *doc.Figure:
+			b.Caption = f.inlines(b.Caption, depth)
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// inlines limits inlines that sit depth levels deep: a container too deep
+// gives way to its content, a note too deep to its text.
+func (f *flattener) inlines(ins []doc.Inline, depth int) []doc.Inline {
+	var out []doc.Inline
+	for _, in := range ins {
+		if n, ok := in.(*doc.Note); ok {
+			if depth >= f.max {
+				f.flattened = true
+				out = append(out, &doc.Text{Text: " (" + doc.BlocksText(n.Blocks) + ")"})
+				continue
+			}
+			n.Blocks = f.blocks(n.Blocks, depth+1)
+			out = append(out, n)
+			continue
+		}
+		kids := doc.Children(in)
+		if kids == nil {
+			out = append(out, in)
+			continue
+		}
+		if depth >= f.max {
+			f.flattened = true
+			out = append(out, f.inlines(kids, depth)...)
+			continue
+		}
+		kids = f.inlines(kids, depth+1)
+		switch in := in.(type) {
+		case *doc.Emph:
+			in.Inlines = kids
+		case *doc.Strong:
+			in.Inlines = kids
+		case *doc.Strike:
+			in.Inlines = kids
+		case *doc.Sup:
+			in.Inlines = kids
+		case *doc.Sub:
+			in.Inlines = kids
+		case *doc.Link:
+			in.Inlines = kids
+		}
+		out = append(out, in)
+	}
+	return out
+}
