@@ -85,15 +85,39 @@ func (p *Paragraph) Break() []Line {
 			return p.set(items, br, w)
 		}
 	}
-	// Unreachable with emergency break points in every long word; break
-	// at every legal point rather than fail.
-	var all []int
+	// Unreachable with emergency break points in every long word; fill
+	// each line as far as it goes rather than fail.
+	return p.set(items, greedy(items, s, w), w)
+}
+
+// greedy breaks at the last legal point before each line overflows.
+func greedy(items []Item, s sums, width Unit) []int {
+	var br []int
+	start, last := 0, -1 // the line's first item; its last legal break
 	for i := range items {
-		if legal(items, i) {
-			all = append(all, i)
+		if !legal(items, i) {
+			continue
 		}
+		var pw Unit
+		if items[i].Kind == PenaltyItem {
+			pw = items[i].Width
+		}
+		forced := items[i].Kind == PenaltyItem && items[i].Penalty <= -Infinity
+		if s.w[i]-s.w[start]+pw > width && last >= 0 {
+			br = append(br, last)
+			start, last = last+1, -1
+		}
+		if forced {
+			br = append(br, i)
+			start, last = i+1, -1
+			continue
+		}
+		last = i
 	}
-	return p.set(items, all, w)
+	if len(br) == 0 || br[len(br)-1] != len(items)-1 {
+		br = append(br, len(items)-1)
+	}
+	return br
 }
 
 func (p *Paragraph) forcedOnly() []int {
@@ -198,6 +222,12 @@ func breakpoints(items []Item, s sums, width Unit, tol float64) []int {
 			bad := badness(r)
 			d := linePenalty + bad
 			d *= d
+			if bad >= 10000 && L < width {
+				// Lines too loose to rate (badness is capped) are told
+				// apart by how much they fall short, so that an
+				// emergency prefers full lines to short ones.
+				d += 10000 * float64(width-L) / float64(width)
+			}
 			switch {
 			case it.Kind == PenaltyItem && it.Penalty >= 0:
 				d += float64(it.Penalty * it.Penalty)

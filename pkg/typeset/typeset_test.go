@@ -113,6 +113,32 @@ func TestLongWordNeverOverfull(t *testing.T) {
 	}
 }
 
+// TestWordManyLinesLong checks a word with no break opportunity, many
+// lines long, fills its lines: it once came out one letter per line,
+// because its emergency breaks counted as hyphenated lines (at most three
+// in a row).
+func TestWordManyLinesLong(t *testing.T) {
+	for _, n := range []int{60, 300, 100_000} {
+		word := strings.Repeat("x", n)
+		ls := lines(t, word, typeset.ParagraphStyle{Width: 100 * typeset.Pt, Expansion: 0.025})
+		got := ""
+		for i, l := range ls {
+			if l.End() > l.Width {
+				t.Fatalf("%d letters: overfull line %d", n, i)
+			}
+			// 20 letters fit a line; a line of a word this long ends at
+			// most a break step (8 letters) short, but the last.
+			if i < len(ls)-1 && utf8.RuneCountInString(l.Text()) < 12 {
+				t.Fatalf("%d letters: line %d holds %q", n, i, l.Text())
+			}
+			got += l.Text()
+		}
+		if got != word {
+			t.Errorf("%d letters: text changed", n)
+		}
+	}
+}
+
 func TestNoBreakSpace(t *testing.T) {
 	s := strings.Repeat("aaaa ", 7) + "20\u00a0km " + strings.Repeat("bbbb ", 6)
 	for _, w := range []typeset.Unit{60, 70, 80, 90, 100} {

@@ -26,6 +26,7 @@ package plaintext
 import (
 	"bufio"
 	"fmt"
+	"index/suffixarray"
 	"io"
 	"regexp"
 	"strings"
@@ -221,6 +222,16 @@ func (p *parser) lineBlocks(lines []line) []block {
 		all[i] = l.text
 	}
 	whole := strings.Join(all, "\n")
+	// The glued-word test counts a word's occurrences in the whole text;
+	// a suffix array, built at the first candidate, answers each count
+	// in logarithmic time instead of a scan of the text.
+	var index *suffixarray.Index
+	elsewhere := func(token string) bool {
+		if index == nil {
+			index = suffixarray.New([]byte(whole))
+		}
+		return len(index.Lookup([]byte(token), 2)) > 1
+	}
 	var out []block
 	for i, l := range lines {
 		t := strings.TrimSpace(l.text)
@@ -247,7 +258,7 @@ func (p *parser) lineBlocks(lines []line) []block {
 				continue
 			}
 		}
-		if h, rest, ok := gluedHeading(t, whole); ok && !p.notHeading(h) {
+		if h, rest, ok := gluedHeading(t, elsewhere); ok && !p.notHeading(h) {
 			p.opts.Logf(l.n, "heading %q: glued to the start of its paragraph; split off", h)
 			out = append(out, block{kind: kHeading, line: l.n, text: h, rank: rankGlued})
 			t = rest
@@ -281,7 +292,7 @@ func isShortHeading(t string) bool {
 // starts a word ("samenwerkingEen assertieve"). The heading part must be
 // short and hold no sentence end, and the glued word must not occur
 // elsewhere in the text (then it is a real word, such as "YouTube").
-func gluedHeading(t, whole string) (heading, rest string, ok bool) {
+func gluedHeading(t string, elsewhere func(token string) bool) (heading, rest string, ok bool) {
 	first, _ := utf8.DecodeRuneInString(t)
 	if !unicode.IsUpper(first) {
 		return "", "", false
@@ -305,7 +316,7 @@ func gluedHeading(t, whole string) (heading, rest string, ok bool) {
 		hw := strings.Fields(head)
 		tw := strings.Fields(tail)
 		token := hw[len(hw)-1] + tw[0]
-		if len([]rune(hw[len(hw)-1])) < 2 || strings.Count(whole, token) > 1 {
+		if len([]rune(hw[len(hw)-1])) < 2 || elsewhere(token) {
 			return "", "", false
 		}
 		return strings.TrimSpace(head), tail, true
