@@ -158,8 +158,8 @@ func ParseMargins(s string) ([4]float64, error) {
 	}
 	for i, p := range parts {
 		v, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
-		if err != nil || v < 0 {
-			return m, fmt.Errorf("%q: %q is not a length in mm", s, p)
+		if err != nil || !(v >= 0 && v <= 200) { // NaN and infinities fail too
+			return m, fmt.Errorf("%q: %q is not a length in mm from 0 to 200", s, p)
 		}
 		m[i] = v
 	}

@@ -140,8 +140,10 @@ func (l *layout) block(b doc.Block, c ctx) {
 		l.list(b, c)
 	case *doc.Quote:
 		qc := c
-		qc.x += l.g.size * 2
-		qc.width -= l.g.size * 4
+		if l.indentable(c, l.g.size*4) {
+			qc.x += l.g.size * 2
+			qc.width -= l.g.size * 4
+		}
 		l.blocks(b.Blocks, qc)
 	case *doc.CodeBlock:
 		l.code(b, c)
@@ -156,13 +158,29 @@ func (l *layout) block(b doc.Block, c ctx) {
 	}
 }
 
+// indentable reports whether a block nested in c may be indented by
+// more: nesting stops indenting when a third of the measure is left, so
+// that deep lists and quotes stay on the page (one warning).
+func (l *layout) indentable(c ctx, more unit) bool {
+	if c.width-more >= l.g.measure/3 {
+		return true
+	}
+	if !l.deepWarned {
+		l.deepWarned = true
+		l.opts.Warnf("pdf: lists and quotes nested too deep to indent further in %s are set at the deepest indent", l.place)
+	}
+	return false
+}
+
 // list sets items with a hanging indent; the marker hangs left of the
 // item's first line.
 func (l *layout) list(lst *doc.List, c ctx) {
 	indent := l.g.size * 18 / 10
 	ic := c
-	ic.x += indent
-	ic.width -= indent
+	if l.indentable(c, indent) {
+		ic.x += indent
+		ic.width -= indent
+	}
 	depth := int(c.x/indent) % 3
 	gap := l.g.parskip
 	if lst.Tight {
@@ -289,15 +307,26 @@ func (l *layout) table(t *doc.Table, c ctx) {
 		}
 	}
 	avail := c.width - gap*unit(cols-1)
-	total := unit(0)
+	if avail/unit(cols) < size*2 {
+		l.wideTable(t, rows, c)
+		return
+	}
+	// Natural widths when they fit; else every column gets a minimum
+	// and shares the rest by how much more it would like.
+	minW := min(size*3, avail/unit(cols))
+	total, extra := unit(0), unit(0)
 	for _, w := range natural {
 		total += w
+		extra += max(w-minW, 0)
 	}
 	widths := make([]unit, cols)
 	for i, w := range natural {
 		widths[i] = w
 		if total > avail {
-			widths[i] = max(w*avail/total, size*3)
+			widths[i] = minW
+			if extra > 0 {
+				widths[i] += unit(int64(max(w-minW, 0)) * int64(avail-minW*unit(cols)) / int64(extra))
+			}
 		}
 	}
 	for ri, r := range rows {
@@ -351,6 +380,43 @@ func (l *layout) table(t *doc.Table, c ctx) {
 		if header {
 			l.push(typeset.Elem{Kind: typeset.VPenalty, Penalty: typeset.Infinity})
 			l.push(typeset.Elem{Kind: typeset.VBox, Height: size / 2, X: c.x, Box: ruleBox{Width: c.width}})
+		}
+	}
+}
+
+// wideTable sets a table with too many columns for the page as one
+// paragraph per row, each cell after its column's heading: nothing is
+// lost and nothing runs off the page.
+func (l *layout) wideTable(t *doc.Table, rows [][]doc.Cell, c ctx) {
+	if !l.wideWarned {
+		l.wideWarned = true
+		l.opts.Warnf("pdf: a table in %s has too many columns to fit the page; each row is set as a paragraph", l.place)
+	}
+	st := typeset.Style{Font: c.font, Size: c.size * 9 / 10}
+	cc := c
+	cc.size, cc.ragged = st.Size, true
+	cc.leading = cc.size * 13 / 10
+	if len(t.Header) > 0 {
+		rows = rows[1:]
+	}
+	for ri, r := range rows {
+		if ri > 0 {
+			l.space(l.g.parskip / 2)
+		}
+		var runs []typeset.Run
+		for i, cell := range r {
+			if i > 0 {
+				runs = append(runs, typeset.Run{Text: "; ", Style: st})
+			}
+			if i < len(t.Header) {
+				head := l.runs(t.Header[i].Inlines, typeset.Style{Font: st.Font.WithBold(), Size: st.Size})
+				runs = append(runs, head...)
+				runs = append(runs, typeset.Run{Text: ": ", Style: typeset.Style{Font: st.Font.WithBold(), Size: st.Size}})
+			}
+			runs = append(runs, l.runs(cell.Inlines, st)...)
+		}
+		if len(runs) > 0 {
+			l.paragraph(runs, cc, nil)
 		}
 	}
 }

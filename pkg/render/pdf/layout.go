@@ -56,6 +56,9 @@ type layout struct {
 	missing map[rune][]string
 	images  *imageSet
 	err     error
+	// deepWarned and wideWarned record that the warning about nesting
+	// too deep to indent, and tables too wide to set, were given.
+	deepWarned, wideWarned bool
 }
 
 func (l *layout) fail(err error) {

@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 
 	"github.com/galleypress/galley/pkg/doc"
@@ -89,14 +90,21 @@ func (r *Renderer) geometry() (geometry, error) {
 	if size == 0 {
 		size = 10.5
 	}
-	if size < 4 || size > 48 {
+	if !(size >= 4 && size <= 48) { // NaN fails too
 		return geometry{}, fmt.Errorf("pdf: font size %g pt is out of range (4 to 48)", size)
+	}
+	for i, m := range r.cfg.Margins {
+		if !(m >= 0 && m <= 200) {
+			return geometry{}, fmt.Errorf("pdf: %s margin %g mm is out of range (0 to 200)", [...]string{"top", "right", "bottom", "left"}[i], m)
+		}
 	}
 	g := geometry{pageW: typeset.FromPoints(dims[0]), pageH: typeset.FromPoints(dims[1])}
 	g.size = typeset.FromPoints(size)
 	g.leading = g.size * 4 / 3
 	g.parskip = g.leading / 2
 	switch e := r.cfg.Expansion; {
+	case math.IsNaN(e):
+		return geometry{}, errors.New("pdf: expansion is not a number")
 	case e == 0:
 		g.expansion = 0.025
 	case e > 0.1:

@@ -2,6 +2,8 @@ package pdf_test
 
 import (
 	"bytes"
+	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -414,11 +416,70 @@ func TestBadInput(t *testing.T) {
 		{pdf.Config{FontSize: 100}, "out of range"},
 		{pdf.Config{Margins: [4]float64{10, 100, 10, 100}}, "no room for text"},
 		{pdf.Config{Hyphenation: "/nonexistent.dic"}, "no such file"},
+		{pdf.Config{FontSize: math.NaN()}, "out of range"},
+		{pdf.Config{Margins: [4]float64{math.Inf(1), 0, 0, 0}}, "top margin +Inf mm is out of range"},
+		{pdf.Config{Expansion: math.NaN()}, "not a number"},
 	} {
 		err := pdf.New(tc.cfg).Render(&bytes.Buffer{}, d, nil)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%+v: %v, want %q", tc.cfg, err, tc.want)
 		}
+	}
+}
+
+// TestNothingOffThePage checks that tables of many columns and lists and
+// quotes nested deep are set inside the measure, with a warning, instead
+// of running off the page.
+func TestNothingOffThePage(t *testing.T) {
+	txt := func(s string) []doc.Inline { return []doc.Inline{&doc.Text{Text: s}} }
+	table := func(cols int) *doc.Table {
+		tb := &doc.Table{}
+		for i := 0; i < cols; i++ {
+			tb.Header = append(tb.Header, doc.Cell{Inlines: txt(fmt.Sprintf("Column %d header", i))})
+		}
+		tb.Rows = [][]doc.Cell{tb.Header, tb.Header}
+		return tb
+	}
+	var deepList, deepQuote doc.Block = &doc.Paragraph{Inlines: txt("The innermost paragraph of a deep list.")}, &doc.Paragraph{Inlines: txt("The innermost paragraph of a deep quote.")}
+	for i := 0; i < 30; i++ {
+		deepList = &doc.List{Items: []*doc.ListItem{{Blocks: []doc.Block{&doc.Paragraph{Inlines: txt(fmt.Sprintf("Level %d", i))}, deepList}}}}
+	}
+	for i := 0; i < 40; i++ {
+		deepQuote = &doc.Quote{Blocks: []doc.Block{deepQuote}}
+	}
+	d := &doc.Document{Meta: doc.Meta{Lang: "en"}, Blocks: []doc.Block{table(8), table(20), table(60), deepList, deepQuote}}
+	var warnings []string
+	var buf bytes.Buffer
+	opts := &render.Options{Warn: func(err error) { warnings = append(warnings, err.Error()) }}
+	if err := pdf.New(pdf.Config{}).Dump(&buf, d, opts); err != nil {
+		t.Fatal(err)
+	}
+	measure := 0.0
+	for _, l := range strings.Split(buf.String(), "\n") {
+		if m := dumpLine.FindStringSubmatch(l); m != nil {
+			w, _ := strconv.ParseFloat(m[3], 64)
+			measure = max(measure, w)
+		}
+	}
+	anyLine := regexp.MustCompile(`^  y=\S+ x=(\S+) w=\S+ end=(\S+) .* \| (.*)$`)
+	for _, l := range strings.Split(buf.String(), "\n") {
+		m := anyLine.FindStringSubmatch(l)
+		if m == nil {
+			continue
+		}
+		x, _ := strconv.ParseFloat(m[1], 64)
+		end, _ := strconv.ParseFloat(m[2], 64)
+		if x < 0 || x+end > measure+0.01 {
+			t.Errorf("off the page (x=%.2f end=%.2f, measure %.2f): %s", x, end, measure, m[3])
+		}
+	}
+	for _, want := range []string{"Level 29", "deep quote.", "Column 59 header: Column 59 header"} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("lost %q", want)
+		}
+	}
+	if w := strings.Join(warnings, "\n"); !strings.Contains(w, "too many columns") || !strings.Contains(w, "nested too deep") {
+		t.Errorf("warnings: %s", w)
 	}
 }
 
