@@ -293,8 +293,9 @@ func Read(ctx context.Context, job *Job, env *Env) (*doc.Document, error) {
 		}
 	}
 	if err := transform.Limit(d, env.Limits, warn); err != nil {
-		return nil, fmt.Errorf("%s: %w", strings.Join(job.Inputs, ", "), err)
+		return nil, fmt.Errorf("%s: %w", names, err)
 	}
+	transform.DropUnsafeLinks(d, warn)
 	fallback := "Untitled"
 	if in := job.Inputs[0]; in != "-" {
 		fallback = strings.TrimSuffix(filepath.Base(in), filepath.Ext(in))

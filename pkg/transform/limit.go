@@ -172,22 +172,104 @@ func (f *flattener) inlines(ins []doc.Inline, depth int) []doc.Inline {
 			out = append(out, f.inlines(kids, depth)...)
 			continue
 		}
-		kids = f.inlines(kids, depth+1)
-		switch in := in.(type) {
-		case *doc.Emph:
-			in.Inlines = kids
-		case *doc.Strong:
-			in.Inlines = kids
-		case *doc.Strike:
-			in.Inlines = kids
-		case *doc.Sup:
-			in.Inlines = kids
-		case *doc.Sub:
-			in.Inlines = kids
-		case *doc.Link:
-			in.Inlines = kids
-		}
+		setChildren(in, f.inlines(kids, depth+1))
 		out = append(out, in)
 	}
 	return out
+}
+
+// DropUnsafeLinks turns links whose URL would run code, read local files
+// or carry data (javascript:, vbscript:, file:, data:, …; see
+// doc.SafeURL's list) into their text, and such images into their
+// alternative text, so that no output (JSON included) carries them. It
+// reports how many it dropped through warn, once.
+func DropUnsafeLinks(d *doc.Document, warn func(error)) {
+	dropped := 0
+	var fix func([]doc.Inline) []doc.Inline
+	fix = func(ins []doc.Inline) []doc.Inline {
+		out := ins[:0]
+		for _, in := range ins {
+			switch n := in.(type) {
+			case *doc.Link:
+				n.Inlines = fix(n.Inlines)
+				if !doc.SafeURL(n.URL) {
+					dropped++
+					out = append(out, n.Inlines...)
+					continue
+				}
+			case *doc.Image:
+				if !doc.SafeURL(n.Src) {
+					dropped++
+					out = append(out, &doc.Text{Text: n.Alt})
+					continue
+				}
+			case *doc.Note:
+				fixBlocks(n.Blocks, fix, &dropped)
+			default:
+				if kids := doc.Children(in); kids != nil {
+					setChildren(in, fix(kids))
+				}
+			}
+			out = append(out, in)
+		}
+		return out
+	}
+	fixBlocks(d.Blocks, fix, &dropped)
+	for _, s := range d.AllSections() {
+		s.Title = fix(s.Title)
+		fixBlocks(s.Blocks, fix, &dropped)
+	}
+	if dropped > 0 && warn != nil {
+		warn(fmt.Errorf("%d links or images with a script, file or data URL are kept as text only", dropped))
+	}
+}
+
+func fixBlocks(bs []doc.Block, fix func([]doc.Inline) []doc.Inline, dropped *int) {
+	for i, b := range bs {
+		switch b := b.(type) {
+		case *doc.Paragraph:
+			b.Inlines = fix(b.Inlines)
+		case *doc.Heading:
+			b.Inlines = fix(b.Inlines)
+		case *doc.List:
+			for _, it := range b.Items {
+				fixBlocks(it.Blocks, fix, dropped)
+			}
+		case *doc.Quote:
+			fixBlocks(b.Blocks, fix, dropped)
+		case *doc.Table:
+			b.Caption = fix(b.Caption)
+			for k := range b.Header {
+				b.Header[k].Inlines = fix(b.Header[k].Inlines)
+			}
+			for _, r := range b.Rows {
+				for k := range r {
+					r[k].Inlines = fix(r[k].Inlines)
+				}
+			}
+		case *doc.Figure:
+			b.Caption = fix(b.Caption)
+			if !doc.SafeURL(b.Src) {
+				*dropped++
+				bs[i] = &doc.Paragraph{Inlines: []doc.Inline{&doc.Text{Text: b.Alt}}}
+			}
+		}
+	}
+}
+
+func setChildren(in doc.Inline, kids []doc.Inline) {
+	switch in := in.(type) {
+	case *doc.Emph:
+		in.Inlines = kids
+	case *doc.Strong:
+		in.Inlines = kids
+	case *doc.Strike:
+		in.Inlines = kids
+	case *doc.Sup:
+		in.Inlines = kids
+	case *doc.Sub:
+		in.Inlines = kids
+	case *doc.Link:
+		in.Inlines = kids
+	}
 }

@@ -90,9 +90,10 @@ type book struct {
 	remote   bool // the book refers to remote images, shown as links
 	cover    *item
 	allAlt   bool // every image has alternative text
-	// description is the document's, computed once for every chapter.
-	description string
-	anyImage    bool
+	// description is the document's, computed once for every chapter;
+	// identifier is the book's, computed once.
+	description, identifier string
+	anyImage                bool
 }
 
 // Render writes d to w as an EPUB 3 package. It does not modify d.
@@ -103,6 +104,7 @@ func (r *Renderer) Render(w io.Writer, d *doc.Document, opts *render.Options) er
 	b := &book{d: d, cfg: r.cfg, opts: opts, where: map[string]string{}, files: map[*doc.Section]string{},
 		images: map[string]*item{}, allAlt: true}
 	b.description = html.Description(d)
+	b.identifier = Identifier(d)
 	b.plan()
 	if err := b.collectImages(); err != nil {
 		return err

@@ -102,9 +102,7 @@ func Identifier(d *doc.Document) string {
 	// The URL namespace of RFC 9562, then galley's name for the book.
 	h.Write([]byte{0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8})
 	fmt.Fprintf(h, "galley:%s\x00%s\x00", d.Meta.Title, strings.Join(d.Meta.Authors, "\x00"))
-	var content bytes.Buffer
-	doc.Encode(&content, &doc.Document{Blocks: d.Blocks, Sections: d.Sections})
-	h.Write(content.Bytes())
+	doc.Encode(h, &doc.Document{Blocks: d.Blocks, Sections: d.Sections})
 	u := h.Sum(nil)[:16]
 	u[6] = u[6]&0x0f | 0x50 // version 5
 	u[8] = u[8]&0x3f | 0x80 // RFC 9562 variant
@@ -119,7 +117,7 @@ func (b *book) opf(w *bytes.Buffer, lang string, items []*item, spine []string, 
 <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
 `)
 	line := func(s string) { w.WriteString(s + "\n") }
-	line(`<dc:identifier id="pub-id">` + esc(Identifier(b.d)) + `</dc:identifier>`)
+	line(`<dc:identifier id="pub-id">` + esc(b.identifier) + `</dc:identifier>`)
 	line(`<dc:title id="title">` + esc(title(b.d)) + `</dc:title>`)
 	if m.Subtitle != "" {
 		line(`<dc:title id="subtitle">` + esc(m.Subtitle) + `</dc:title>`)
@@ -283,6 +281,10 @@ func (b *book) nav(lang string) []byte {
 		s.WriteString(`<li><a href="` + b.chapters[0].file + `">` + esc(render.Label(lang, "start")) + "</a></li>\n")
 	}
 	b.navList(&s, b.d.Sections, true)
+	if len(b.chapters) == 0 {
+		// A book of metadata only: the list must not be empty.
+		s.WriteString(`<li><a href="titlepage.xhtml">` + esc(title(b.d)) + "</a></li>\n")
+	}
 	s.WriteString("</ol>\n</nav>\n")
 	s.WriteString(`<nav epub:type="landmarks" id="landmarks" hidden="hidden">` + "\n")
 	s.WriteString("<h2>" + esc(render.Label(lang, "landmarks")) + "</h2>\n<ol>\n")
@@ -292,6 +294,8 @@ func (b *book) nav(lang string) []byte {
 	s.WriteString(`<li><a epub:type="toc" href="nav.xhtml#toc">` + esc(render.Label(lang, "contents")) + "</a></li>\n")
 	if len(b.chapters) > 0 {
 		s.WriteString(`<li><a epub:type="bodymatter" href="` + b.chapters[0].file + `">` + esc(render.Label(lang, "start")) + "</a></li>\n")
+	} else {
+		s.WriteString(`<li><a epub:type="titlepage" href="titlepage.xhtml">` + esc(title(b.d)) + "</a></li>\n")
 	}
 	s.WriteString("</ol>\n</nav>\n")
 	return page(lang, render.Label(lang, "contents"), "", s.String())
@@ -347,7 +351,7 @@ func (b *book) ncx() []byte {
 	s.WriteString(`<?xml version="1.0" encoding="UTF-8"?>
 <ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1">
 <head>
-<meta name="dtb:uid" content="` + esc(Identifier(b.d)) + `"/>
+<meta name="dtb:uid" content="` + esc(b.identifier) + `"/>
 <meta name="dtb:depth" content="` + fmt.Sprint(max(depth, 1)) + `"/>
 <meta name="dtb:totalPageCount" content="0"/>
 <meta name="dtb:maxPageNumber" content="0"/>
@@ -362,6 +366,10 @@ func (b *book) ncx() []byte {
 	}
 	if len(b.d.Blocks) > 0 {
 		point(render.Label(b.d.Meta.Lang, "start"), b.chapters[0].file)
+		s.WriteString("</navPoint>\n")
+	}
+	if len(b.chapters) == 0 {
+		point(title(b.d), "titlepage.xhtml")
 		s.WriteString("</navPoint>\n")
 	}
 	var walk func([]*doc.Section)

@@ -3,7 +3,7 @@ package html
 import (
 	"strings"
 
-	"github.com/galleypress/galley/pkg/render"
+	"github.com/galleypress/galley/pkg/doc"
 )
 
 // text escapes s for element content. Characters that XML 1.0 forbids
@@ -100,10 +100,10 @@ func isHex(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
 }
 
-// safeURL returns u, or "" when render.SafeLink refuses it: scripts,
+// safeURL returns u, or "" when doc.SafeURL refuses it: scripts,
 // local files and data never reach an output.
 func safeURL(u string) string {
-	if !render.SafeLink(u) {
+	if !doc.SafeURL(u) {
 		return ""
 	}
 	return u
@@ -112,7 +112,7 @@ func safeURL(u string) string {
 // imageURL returns u if an image may be loaded from it: a relative URL,
 // http or https, or an embedded raster image; else "".
 func imageURL(u string) string {
-	switch s := render.Scheme(u); s {
+	switch s := doc.URLScheme(u); s {
 	case "", "http", "https":
 		return u
 	case "data":

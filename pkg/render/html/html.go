@@ -499,7 +499,7 @@ func (w *writer) imgLink(src, alt string) {
 	if alt == "" {
 		alt = src
 	}
-	if s := render.Scheme(src); (s == "http" || s == "https") && !w.inLink {
+	if s := doc.URLScheme(src); (s == "http" || s == "https") && !w.inLink {
 		u := urlEscape(src)
 		w.WriteString(`<a href="` + attr(u) + `">` + text(alt) + `</a>`)
 		return

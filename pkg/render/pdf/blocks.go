@@ -436,7 +436,7 @@ func (l *layout) figure(f *doc.Figure, c ctx) {
 			alt = f.Src
 		}
 		st := typeset.Style{Font: typeset.Italic, Size: c.size}
-		if s := render.Scheme(f.Src); s == "http" || s == "https" {
+		if s := doc.URLScheme(f.Src); s == "http" || s == "https" {
 			st.Link = f.Src
 		}
 		l.paragraph([]typeset.Run{{Text: l.clean("["+alt+"]", typeset.Italic), Style: st}}, c, nil)

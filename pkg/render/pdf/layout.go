@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -52,8 +53,12 @@ type layout struct {
 	keep  int
 	notes []*doc.Note
 	place string // where text is being set, for warnings
-	// missing records characters without a glyph, and where.
-	missing map[rune][]string
+	// missing records characters without a glyph and the first places
+	// each occurs; missingCount counts them, missingPlaces lists the
+	// places in order.
+	missing       map[rune][]string
+	missingCount  map[rune]int
+	missingPlaces []string
 	images  *imageSet
 	err     error
 	// deepWarned and wideWarned record that the warning about nesting
@@ -124,40 +129,69 @@ func (l *layout) clean(s string, f typeset.Font) string {
 }
 
 func (l *layout) recordMissing(r rune) {
+	l.missingCount[r]++
 	places := l.missing[r]
 	for _, p := range places {
 		if p == l.place {
 			return
 		}
 	}
-	l.missing[r] = append(places, l.place)
+	if len(places) < 3 {
+		l.missing[r] = append(places, l.place)
+	} else if places == nil {
+		l.missing[r] = []string{}
+	}
+	if !slices.Contains(l.missingPlaces, l.place) {
+		l.missingPlaces = append(l.missingPlaces, l.place)
+	}
 }
 
-// missingReport describes the characters without glyphs, or "".
+// missingReport describes the characters without glyphs in one line of
+// bounded length: each character once with its count, the first dozen
+// only, and the first places they occur; or "" if there are none.
 func (l *layout) missingReport() string {
 	if len(l.missing) == 0 {
 		return ""
 	}
 	var rs []rune
+	total := 0
 	for r := range l.missing {
 		rs = append(rs, r)
+		total += l.missingCount[r]
 	}
-	sort.Slice(rs, func(i, j int) bool { return rs[i] < rs[j] })
+	// The most frequent first; then by code point.
+	sort.Slice(rs, func(i, j int) bool {
+		if ci, cj := l.missingCount[rs[i]], l.missingCount[rs[j]]; ci != cj {
+			return ci > cj
+		}
+		return rs[i] < rs[j]
+	})
+	const shown = 12
 	var parts []string
-	for _, r := range rs {
-		places := l.missing[r]
-		where := strings.Join(places[:min(len(places), 3)], "; ")
-		if len(places) > 3 {
-			where += fmt.Sprintf("; and %d more", len(places)-3)
+	for _, r := range rs[:min(len(rs), shown)] {
+		part := fmt.Sprintf("%q U+%04X", r, r)
+		if n := l.missingCount[r]; n > 1 {
+			part += fmt.Sprintf(" ×%d", n)
 		}
-		why := "no glyph in the font"
-		if r > 0xffff {
-			why = "above U+FFFF, which the PDF writer cannot encode"
-		}
-		parts = append(parts, fmt.Sprintf("%q (U+%04X, %s) in %s", r, r, why, where))
+		parts = append(parts, part)
 	}
-	return fmt.Sprintf("%d characters are drawn as %q: %s; use --font with a font that has them",
-		len(rs), replacement, strings.Join(parts, ", "))
+	list := strings.Join(parts, ", ")
+	if len(rs) > shown {
+		list += fmt.Sprintf(" and %d more", len(rs)-shown)
+	}
+	where := strings.Join(l.missingPlaces[:min(len(l.missingPlaces), 3)], "; ")
+	if len(l.missingPlaces) > 3 {
+		where += fmt.Sprintf(" and %d more places", len(l.missingPlaces)-3)
+	}
+	why := "the font has no glyph for them"
+	for _, r := range rs {
+		if r > 0xffff {
+			why += "; those above U+FFFF cannot be encoded by the PDF writer"
+			break
+		}
+	}
+	return fmt.Sprintf("%d distinct characters (%d in all) are drawn as %q, because %s: %s; in %s; use --font with a font that has them",
+		len(rs), total, replacement, why, list, where)
 }
 
 // runs converts inlines into typeset runs in the given base style.
@@ -207,7 +241,7 @@ func (l *layout) runs(ins []doc.Inline, st typeset.Style) []typeset.Run {
 				add(strings.ReplaceAll(in.Text, "\n", " "), s)
 			case *doc.Link:
 				s := st
-				if render.SafeLink(in.URL) {
+				if doc.SafeURL(in.URL) {
 					s.Link = in.URL
 				}
 				walk(in.Inlines, s)

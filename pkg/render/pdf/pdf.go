@@ -174,7 +174,7 @@ func (r *Renderer) layout(d *doc.Document, opts *render.Options) ([]typeset.Page
 	if err != nil {
 		return nil, nil, err
 	}
-	l := &layout{r: r, fam: fam, g: g, d: d, opts: opts, missing: map[rune][]string{},
+	l := &layout{r: r, fam: fam, g: g, d: d, opts: opts, missing: map[rune][]string{}, missingCount: map[rune]int{},
 		images: newImageSet(opts.Resources, opts)}
 	if r.cfg.Hyphenation != "" {
 		p, err := hyphen.Load(r.cfg.Hyphenation)

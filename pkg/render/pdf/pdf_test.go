@@ -383,7 +383,7 @@ func TestMissingGlyphs(t *testing.T) {
 	var warnings []string
 	data := renderPDF(t, d, pdf.Config{}, &render.Options{Warn: func(err error) { warnings = append(warnings, err.Error()) }})
 	w := strings.Join(warnings, "\n")
-	for _, want := range []string{"U+2713, no glyph in the font) in section \"Checks\"", "U+1F600, above U+FFFF"} {
+	for _, want := range []string{"'✓' U+2713", "'😀' U+1F600", "above U+FFFF cannot be encoded", `in section "Checks"`} {
 		if !strings.Contains(w, want) {
 			t.Errorf("warning lacks %q:\n%s", want, w)
 		}
@@ -394,8 +394,16 @@ func TestMissingGlyphs(t *testing.T) {
 	if len(data) == 0 {
 		t.Error("no PDF")
 	}
+	// Many missing characters make one line of bounded length: each
+	// character once, with its count.
+	d.Sections[0].Blocks = []doc.Block{&doc.Paragraph{Inlines: []doc.Inline{&doc.Text{Text: strings.Repeat("北京是中华人民共和国的首都，也是全国的政治和文化中心。", 2000)}}}}
+	warnings = nil
+	renderPDF(t, d, pdf.Config{}, &render.Options{Warn: func(err error) { warnings = append(warnings, err.Error()) }})
+	if len(warnings) != 1 || len(warnings[0]) > 600 || !strings.Contains(warnings[0], "'中' U+4E2D ×4000") || !strings.Contains(warnings[0], "54000 in all") {
+		t.Errorf("warnings: %q", warnings)
+	}
 	err := pdf.New(pdf.Config{}).Render(&bytes.Buffer{}, d, &render.Options{Strict: true})
-	if err == nil || !strings.Contains(err.Error(), "U+2713") {
+	if err == nil || !strings.Contains(err.Error(), "U+4E2D") {
 		t.Errorf("strict: %v", err)
 	}
 }

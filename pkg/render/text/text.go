@@ -14,6 +14,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/rivo/uniseg"
 
@@ -46,7 +47,12 @@ func init() {
 func (r *Renderer) Render(w io.Writer, d *doc.Document, opts *render.Options) error {
 	bw := bufio.NewWriter(w)
 	t := &writer{w: bw, width: r.cfg.Width, lang: d.Meta.Lang}
-	t.titleBlock(&d.Meta)
+	// A title that merely repeats the first heading is not shown twice
+	// (as in HTML).
+	m := &d.Meta
+	if len(d.Sections) == 0 || len(d.Blocks) > 0 || m.Title != d.Sections[0].HeadingText() || m.Subtitle != "" || len(m.Authors) > 0 {
+		t.titleBlock(m)
+	}
 	if opts != nil && opts.TOC && len(d.Sections) > 0 {
 		t.toc(d.Sections, opts.Depth())
 	}
@@ -334,7 +340,7 @@ func inlineText(ins []doc.Inline, t *writer) string {
 		case *doc.Link:
 			s := inlineText(in.Inlines, t)
 			b.WriteString(s)
-			if in.URL != "" && !strings.HasPrefix(in.URL, "#") && s != in.URL && "mailto:"+s != in.URL {
+			if in.URL != "" && !strings.HasPrefix(in.URL, "#") && s != in.URL && "mailto:"+s != in.URL && doc.SafeURL(in.URL) {
 				b.WriteString(" <" + in.URL + ">")
 			}
 		case *doc.Image:
@@ -375,15 +381,26 @@ func script(s string, table map[rune]rune, mark string) string {
 }
 
 // width returns the display width of s.
-func width(s string) int { return uniseg.StringWidth(s) }
+// width returns the columns s takes on a terminal: wide (CJK)
+// characters take two, combining marks none.
+func width(s string) int {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || c < 0x20 {
+			return uniseg.StringWidth(s)
+		}
+	}
+	return len(s) // printable ASCII: one column each
+}
 
 // wrap breaks s into lines of at most w columns.
 func wrap(s string, w int) []string { return wrapIndent(s, w, "", "") }
 
 // wrapIndent breaks s into lines of at most w columns, the first prefixed
-// by first and the rest by rest. It breaks only at spaces (never at a
-// non-breaking space) and at the newlines of hard line breaks; a word
-// longer than the line stands on a line of its own.
+// by first and the rest by rest. It breaks at spaces (never at a
+// non-breaking space), at the newlines of hard line breaks, and where
+// Unicode line breaking (UAX #14) allows a break next to a wide
+// character, so that Chinese and Japanese text, which has no spaces,
+// wraps too. A word longer than the line stands on a line of its own.
 func wrapIndent(s string, w int, first, rest string) []string {
 	var lines []string
 	for i, part := range strings.Split(s, "\n") {
@@ -391,24 +408,92 @@ func wrapIndent(s string, w int, first, rest string) []string {
 		if i > 0 {
 			prefix = rest
 		}
-		words := strings.FieldsFunc(part, func(r rune) bool { return r == ' ' || r == '\t' || r == '\r' })
-		cur, curW := prefix, width(prefix)
+		var b strings.Builder
+		b.WriteString(prefix)
+		curW := width(prefix)
 		empty := true
-		for _, word := range words {
-			ww := width(word)
-			if !empty && curW+1+ww > w {
-				lines = append(lines, cur)
-				cur, curW, empty = rest, width(rest), true
+		for _, p := range pieces(part) {
+			need := p.w
+			if p.space && !empty {
+				need++
 			}
-			if !empty {
-				cur += " "
-				curW++
+			if !empty && curW+need > w {
+				lines = append(lines, b.String())
+				b.Reset()
+				b.WriteString(rest)
+				curW, empty = width(rest), true
+				need = p.w
 			}
-			cur += word
-			curW += ww
+			if p.space && !empty {
+				b.WriteByte(' ')
+			}
+			b.WriteString(p.text)
+			curW += need
 			empty = false
 		}
-		lines = append(lines, cur)
+		lines = append(lines, b.String())
 	}
 	return lines
+}
+
+// piece is a unit wrapIndent does not break: a word, or a run of
+// characters between two break opportunities next to a wide character.
+type piece struct {
+	text  string
+	w     int
+	space bool // a space comes before it, unless it starts a line
+}
+
+// pieces splits one line of text into pieces.
+func pieces(s string) []piece {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	var out []piece
+	if ascii {
+		for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\t' || r == '\r' }) {
+			out = append(out, piece{text: f, w: width(f), space: true})
+		}
+		return out
+	}
+	var word strings.Builder
+	space := true
+	flush := func(next bool) {
+		if word.Len() > 0 {
+			t := word.String()
+			out = append(out, piece{text: t, w: width(t), space: space})
+			word.Reset()
+			space = next
+		} else if next {
+			space = true
+		}
+	}
+	state := -1
+	for s != "" {
+		var seg string
+		seg, s, _, state = uniseg.FirstLineSegmentInString(s, state)
+		trimmed := strings.TrimRight(seg, " \t\r")
+		word.WriteString(trimmed)
+		if len(trimmed) < len(seg) {
+			flush(true)
+			continue
+		}
+		last, _ := utf8.DecodeLastRuneInString(trimmed)
+		next, _ := utf8.DecodeRuneInString(s)
+		if s != "" && (wide(last) || wide(next)) {
+			flush(false)
+		}
+	}
+	flush(true)
+	return out
+}
+
+// wide reports whether r takes two columns (CJK ideographs, kana,
+// Hangul, full-width forms).
+func wide(r rune) bool {
+	return r >= 0x1100 && uniseg.StringWidth(string(r)) == 2
 }

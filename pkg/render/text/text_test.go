@@ -52,6 +52,45 @@ func TestWideCharacters(t *testing.T) {
 	}
 }
 
+// TestCJKWraps checks Chinese and Japanese text, which has no spaces,
+// wraps where Unicode line breaking allows, without spaces added and
+// with closing punctuation never starting a line.
+func TestCJKWraps(t *testing.T) {
+	zh := strings.Repeat("北京是中华人民共和国的首都，也是全国的政治和文化中心。", 12)
+	ja := strings.Repeat("東京は日本の首都であり、世界最大の都市圏の一つです。", 12)
+	for _, src := range []string{zh, ja, "Mixed text 混合文本 " + zh} {
+		out := render(t, para(src), 72)
+		lines := strings.Split(strings.TrimSpace(out), "\n")
+		if len(lines) < 5 {
+			t.Errorf("%d lines: not wrapped", len(lines))
+		}
+		for _, l := range lines {
+			if w := uniseg.StringWidth(l); w > 72 {
+				t.Errorf("line of %d columns: %s", w, l)
+			}
+			if strings.HasPrefix(l, "，") || strings.HasPrefix(l, "。") || strings.HasPrefix(l, "、") {
+				t.Errorf("line starts with closing punctuation: %s", l)
+			}
+		}
+		if got := strings.ReplaceAll(strings.Join(lines, ""), " ", ""); got != strings.ReplaceAll(src, " ", "") {
+			t.Errorf("text changed:\n%s", out)
+		}
+	}
+}
+
+// TestTitleNotRepeated checks a title that only repeats the first
+// heading is written once.
+func TestTitleNotRepeated(t *testing.T) {
+	d := &doc.Document{Meta: doc.Meta{Title: "widgetkit"}, Sections: []*doc.Section{{Level: 1, Title: []doc.Inline{&doc.Text{Text: "widgetkit"}}}}}
+	if out := render(t, d, 72); strings.Count(out, "widgetkit") != 1 {
+		t.Errorf("title repeated:\n%s", out)
+	}
+	d.Meta.Subtitle = "A toolkit"
+	if out := render(t, d, 72); strings.Count(out, "widgetkit") != 2 {
+		t.Errorf("title block missing:\n%s", out)
+	}
+}
+
 // TestNoBreakAtNBSP checks a line never breaks at a non-breaking space.
 func TestNoBreakAtNBSP(t *testing.T) {
 	out := render(t, para("aaaa bbbb cccc dd\u00a0ee ffff"), 16)

@@ -1,12 +1,12 @@
-package render_test
+package doc_test
 
 import (
 	"testing"
 
-	"github.com/galleypress/galley/pkg/render"
+	"github.com/galleypress/galley/pkg/doc"
 )
 
-func TestSafeLink(t *testing.T) {
+func TestSafeURL(t *testing.T) {
 	for u, want := range map[string]bool{
 		"https://example.com/a?b#c": true,
 		"#section":                  true,
@@ -24,8 +24,8 @@ func TestSafeLink(t *testing.T) {
 		"javascript%3Aalert(1)":     true, // a relative path to a browser
 		"./javascript:alert(1)":     true,
 	} {
-		if got := render.SafeLink(u); got != want {
-			t.Errorf("SafeLink(%q) = %v, want %v", u, got, want)
+		if got := doc.SafeURL(u); got != want {
+			t.Errorf("SafeURL(%q) = %v, want %v", u, got, want)
 		}
 	}
 }

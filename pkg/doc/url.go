@@ -1,4 +1,4 @@
-package render
+package doc
 
 import "strings"
 
@@ -11,18 +11,18 @@ var unsafeSchemes = map[string]bool{
 	"ms-its": true, "mhtml": true, "wyciwyg": true,
 }
 
-// SafeLink reports whether a renderer may write a link to u: any URL
+// SafeURL reports whether a link or image may lead to u: any URL
 // but those whose scheme runs code (javascript:, vbscript:), reads local
 // files (file:) or carries data (data:), however disguised (upper case,
 // tabs or newlines inside, spaces or control characters before).
-func SafeLink(u string) bool {
-	return !unsafeSchemes[Scheme(u)]
+func SafeURL(u string) bool {
+	return !unsafeSchemes[URLScheme(u)]
 }
 
-// Scheme returns the lower-cased scheme of a URL ("https"), or "" for a
+// URLScheme returns the lower-cased scheme of a URL ("https"), or "" for a
 // relative one. It reads the URL as a browser does: tabs and newlines
 // inside it and spaces and controls before it are ignored.
-func Scheme(u string) string {
+func URLScheme(u string) string {
 	u = strings.TrimLeft(u, "\x00\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b\x0c\r\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
 	var b strings.Builder
 	for i := 0; i < len(u); i++ {
