@@ -534,43 +534,52 @@ func safeRead(ctx context.Context, job *Job, env *Env) (d *doc.Document, err err
 	return Read(ctx, job, env)
 }
 
-// renderOutput renders d in format. A panic is recovered as an error.
-func renderOutput(ctx context.Context, d *doc.Document, format string, job *Job, env *Env, resources fs.FS) (data []byte, err error) {
-	if err := ctx.Err(); err != nil {
+// renderOutput renders d in format into a buffer.
+func renderOutput(ctx context.Context, d *doc.Document, format string, job *Job, env *Env, resources fs.FS) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := renderTo(ctx, &buf, d, format, job, env, resources); err != nil {
 		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// renderTo renders d in format to w. A panic is recovered as an error.
+func renderTo(ctx context.Context, w io.Writer, d *doc.Document, format string, job *Job, env *Env, resources fs.FS) (err error) {
+	if err := ctx.Err(); err != nil {
+		return err
 	}
 	defer func() {
 		if v := recover(); v != nil {
-			data, err = nil, fmt.Errorf("%s: rendering failed unexpectedly (%v); please report this with the input", format, v)
+			err = fmt.Errorf("%s: rendering failed unexpectedly (%v); please report this with the input", format, v)
 		}
 	}()
 	r, err := renderer(format, job, env)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	opts := &render.Options{
 		TOC: job.TOC, TOCDepth: job.TOCDepth, Modified: env.Modified,
 		Resources: resources, Warn: env.Warn, Strict: env.Strict, Context: ctx,
 		MaxImagePixels: env.MaxImagePixels,
 	}
-	var buf bytes.Buffer
-	if err := r.Render(&buf, d, opts); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return r.Render(w, d, opts)
 }
 
 // output renders one output and writes it to path (resolved; empty for
-// standard output).
+// standard output). Files are written as the renderer produces them;
+// standard output gets the whole output or nothing.
 func output(ctx context.Context, d *doc.Document, res *Result, path string, job *Job, env *Env, resources fs.FS, stdout *sync.Mutex) (Status, error) {
-	data, err := renderOutput(ctx, d, res.Format, job, env, resources)
-	if err != nil {
-		return Failed, fmt.Errorf("%s: %w", res.Path, err)
-	}
-	if err := ctx.Err(); err != nil {
-		return Failed, err
+	write := func(w io.Writer) error {
+		if err := renderTo(ctx, w, d, res.Format, job, env, resources); err != nil {
+			return fmt.Errorf("%s: %w", res.Path, err)
+		}
+		return ctx.Err()
 	}
 	if res.Path == "-" {
+		var buf bytes.Buffer
+		if err := write(&buf); err != nil {
+			return Failed, err
+		}
 		if env.Check {
 			return Unchanged, nil
 		}
@@ -579,15 +588,15 @@ func output(ctx context.Context, d *doc.Document, res *Result, path string, job 
 		if env.Stdout == nil {
 			return Failed, errors.New("publish: no standard output")
 		}
-		if _, err := env.Stdout.Write(data); err != nil {
+		if _, err := env.Stdout.Write(buf.Bytes()); err != nil {
 			return Failed, err
 		}
 		return Written, nil
 	}
 	if env.Check {
-		return compareFile(path, data)
+		return compareWith(path, write)
 	}
-	unchanged, err := writeFile(path, data)
+	unchanged, err := writeWith(path, write)
 	if err != nil {
 		return Failed, err
 	}

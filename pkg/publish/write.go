@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -11,29 +12,36 @@ import (
 	"strings"
 )
 
-// writeFile writes data to path atomically: into a temporary file in the
-// same folder, then renamed over path, so that a reader never sees a
-// half-written file and a failure leaves any old file untouched. If path
-// already holds exactly data, it is left alone (its mtime too) and
-// writeFile reports unchanged.
+// writeFile writes data to path atomically; see writeWith.
+func writeFile(path string, data []byte) (unchanged bool, err error) {
+	return writeWith(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// writeWith writes what write produces to path atomically: into a
+// temporary file in the same folder, then renamed over path, so that a
+// reader never sees a half-written file and a failure leaves any old file
+// untouched. The output goes to the disk as it is produced, never held
+// whole in memory. If path already holds exactly those bytes, it is left
+// alone (its mtime too) and writeWith reports unchanged.
 //
 // A path that exists but is not a regular file (a device such as
 // /dev/null, a named pipe) is written to directly: never read, never
 // replaced. Temporary files that an interrupted earlier run left next to
 // path are removed first.
-func writeFile(path string, data []byte) (unchanged bool, err error) {
+func writeWith(path string, write func(io.Writer) error) (unchanged bool, err error) {
 	st, err := os.Stat(path)
 	switch {
 	case err == nil && st.IsDir():
 		return false, fmt.Errorf("write %s: it is a folder", path)
 	case err == nil && !st.Mode().IsRegular():
-		return false, writeDevice(path, data)
-	case err == nil:
-		if same, err := sameContent(path, st, data); err == nil && same {
-			return true, nil
-		}
-	case !errors.Is(err, fs.ErrNotExist):
+		return false, writeDevice(path, write)
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
 		return false, fmt.Errorf("write %s: %w", path, err)
+	case err != nil:
+		st = nil
 	}
 	// Write where a symbolic link points, so that the link stays.
 	if real, err := filepath.EvalSymlinks(path); err == nil {
@@ -49,17 +57,27 @@ func writeFile(path string, data []byte) (unchanged bool, err error) {
 		return false, fmt.Errorf("write %s: %w", path, err)
 	}
 	tmp := f.Name()
+	keep := false
 	defer func() {
-		if err != nil {
+		if !keep {
 			os.Remove(tmp)
 		}
 	}()
-	if _, err = f.Write(data); err != nil {
+	bw := bufio.NewWriterSize(f, 64<<10)
+	if err = write(bw); err == nil {
+		err = bw.Flush()
+	}
+	if err != nil {
 		f.Close()
-		return false, fmt.Errorf("write %s: %w", path, err)
+		return false, err
 	}
 	if err = f.Close(); err != nil {
 		return false, fmt.Errorf("write %s: %w", path, err)
+	}
+	if st != nil {
+		if same, err := sameFiles(path, tmp); err == nil && same {
+			return true, nil
+		}
 	}
 	mode := fs.FileMode(0o644)
 	if st != nil {
@@ -71,7 +89,73 @@ func writeFile(path string, data []byte) (unchanged bool, err error) {
 	if err = os.Rename(tmp, path); err != nil {
 		return false, fmt.Errorf("write %s: %w", path, err)
 	}
+	keep = true
 	return false, nil
+}
+
+// sameFiles reports whether two regular files hold the same bytes,
+// reading them in pieces.
+func sameFiles(a, b string) (bool, error) {
+	sa, err := os.Stat(a)
+	if err != nil {
+		return false, err
+	}
+	sb, err := os.Stat(b)
+	if err != nil || sa.Size() != sb.Size() || !sa.Mode().IsRegular() {
+		return false, err
+	}
+	fa, err := os.Open(a)
+	if err != nil {
+		return false, err
+	}
+	defer fa.Close()
+	fb, err := os.Open(b)
+	if err != nil {
+		return false, err
+	}
+	defer fb.Close()
+	cw := &compareWriter{r: fa}
+	if _, err := io.Copy(cw, fb); err != nil {
+		return false, err
+	}
+	return cw.done(), nil
+}
+
+// compareWriter compares what is written to it with what r holds,
+// reading r as the writes come.
+type compareWriter struct {
+	r    io.Reader
+	buf  []byte
+	diff bool
+	err  error
+}
+
+func (c *compareWriter) Write(p []byte) (int, error) {
+	if c.diff || c.err != nil {
+		return len(p), nil
+	}
+	if cap(c.buf) < len(p) {
+		c.buf = make([]byte, max(len(p), 64<<10))
+	}
+	buf := c.buf[:len(p)]
+	n, err := io.ReadFull(c.r, buf)
+	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
+		c.err = err
+	}
+	if n < len(p) || !bytes.Equal(buf[:n], p) {
+		c.diff = true
+	}
+	return len(p), nil
+}
+
+// done reports whether the writes matched r exactly, r's end included.
+func (c *compareWriter) done() bool {
+	if c.diff || c.err != nil {
+		return false
+	}
+	var one [1]byte
+	n, _ := c.r.Read(one[:])
+	return n == 0
 }
 
 // tempPrefix is the name of the temporary files written for path, less
@@ -95,14 +179,19 @@ func removeStaleTemps(path string) {
 	}
 }
 
-// writeDevice writes data to a file that is not a regular file, such as
+// writeDevice writes to a file that is not a regular file, such as
 // /dev/null or a named pipe.
-func writeDevice(path string, data []byte) error {
+func writeDevice(path string, write func(io.Writer) error) error {
 	f, err := os.OpenFile(path, os.O_WRONLY, 0)
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	if _, err := f.Write(data); err != nil {
+	bw := bufio.NewWriter(f)
+	if err := write(bw); err != nil {
+		f.Close()
+		return err
+	}
+	if err := bw.Flush(); err != nil {
 		f.Close()
 		return fmt.Errorf("write %s: %w", path, err)
 	}
@@ -112,52 +201,38 @@ func writeDevice(path string, data []byte) error {
 	return nil
 }
 
-// sameContent reports whether the regular file at path, whose Stat is st,
-// holds exactly data. It reads the file in pieces, and not at all when
-// the sizes differ.
-func sameContent(path string, st fs.FileInfo, data []byte) (bool, error) {
-	if !st.Mode().IsRegular() || st.Size() != int64(len(data)) {
-		return false, nil
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return false, err
-	}
-	defer f.Close()
-	buf := make([]byte, 64<<10)
-	rest := data
-	for {
-		n, err := f.Read(buf)
-		if n > len(rest) || !bytes.Equal(buf[:n], rest[:n]) {
-			return false, nil
-		}
-		rest = rest[n:]
-		if err == io.EOF {
-			return len(rest) == 0, nil
-		}
-		if err != nil {
-			return false, err
-		}
-	}
-}
-
-// compareFile reports how the file at path compares with data, for
-// --check: Missing, Stale or Unchanged. Only a regular file is read.
-func compareFile(path string, data []byte) (Status, error) {
+// compareWith reports how the file at path compares with what write
+// produces, for --check: Missing, Stale or Unchanged. Only a regular file
+// is read, in pieces as the output is produced; nothing is written.
+func compareWith(path string, write func(io.Writer) error) (Status, error) {
 	st, err := os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
+		// Still produce the output: a check must fail where a build would.
+		if err := write(io.Discard); err != nil {
+			return Failed, err
+		}
 		return Missing, nil
 	case err != nil:
 		return Failed, err
 	case !st.Mode().IsRegular():
 		return Failed, fmt.Errorf("%s is not a regular file (a folder, device or pipe), so it cannot be checked", path)
 	}
-	same, err := sameContent(path, st, data)
-	switch {
-	case err != nil:
+	f, err := os.Open(path)
+	if err != nil {
 		return Failed, err
-	case !same:
+	}
+	defer f.Close()
+	cw := &compareWriter{r: bufio.NewReaderSize(f, 64<<10)}
+	bw := bufio.NewWriterSize(cw, 64<<10)
+	if err := write(bw); err != nil {
+		return Failed, err
+	}
+	bw.Flush()
+	if cw.err != nil {
+		return Failed, cw.err
+	}
+	if !cw.done() {
 		return Stale, nil
 	}
 	return Unchanged, nil

@@ -3,6 +3,7 @@ package transform
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/galleypress/galley/pkg/doc"
 )
@@ -23,20 +24,25 @@ var stopwords = map[string][]string{
 // resolve the same way on every run.
 var langOrder = []string{"en", "nl", "de", "fr", "es", "it"}
 
+// sampleSize is how much of a document's text DetectLanguage reads: a
+// sample gives the same answer as the whole text, in time and memory
+// that do not grow with the document.
+const sampleSize = 64 << 10
+
 // DetectLanguage sets Meta.Lang, if it is empty, to the language of the
 // document's text: one of nl, en, de, fr, es and it, chosen by counting
-// each language's most frequent words. It leaves Meta.Lang empty when the
-// text is too short or matches none of them clearly.
+// each language's most frequent words in the first 64 KB of text. It
+// leaves Meta.Lang empty when the text is too short or matches none of
+// them clearly.
 func DetectLanguage(d *doc.Document) {
 	if d.Meta.Lang != "" {
 		return
 	}
-	d.Meta.Lang = Language(documentText(d))
+	d.Meta.Lang = Language(sample(d, sampleSize))
 }
 
-// Language returns the language of text as DetectLanguage decides it, or
-// "" if it cannot tell.
-func Language(text string) string {
+// stopSets holds the stopwords as sets, by language.
+var stopSets = func() map[string]map[string]bool {
 	sets := map[string]map[string]bool{}
 	for lang, ws := range stopwords {
 		sets[lang] = map[string]bool{}
@@ -44,14 +50,32 @@ func Language(text string) string {
 			sets[lang][w] = true
 		}
 	}
+	return sets
+}()
+
+// Language returns the language of text as DetectLanguage decides it, or
+// "" if it cannot tell.
+func Language(text string) string {
 	score := map[string]int{}
 	words := 0
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && r != '\''
-	}) {
+	var buf []byte
+	for i := 0; i < len(text); {
+		// The next word: letters and apostrophes, lower-cased.
+		buf = buf[:0]
+		for i < len(text) {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			i += size
+			if !unicode.IsLetter(r) && r != '\'' {
+				break
+			}
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		}
+		if len(buf) == 0 {
+			continue
+		}
 		words++
-		for lang, set := range sets {
-			if set[w] {
+		for _, lang := range langOrder {
+			if stopSets[lang][string(buf)] {
 				score[lang]++
 			}
 		}
@@ -73,14 +97,27 @@ func Language(text string) string {
 	return best
 }
 
-func documentText(d *doc.Document) string {
+// sample returns the document's text, headings and notes included, up to
+// about limit bytes.
+func sample(d *doc.Document, limit int) string {
 	var b strings.Builder
-	for _, s := range d.AllSections() {
-		b.WriteString(doc.PlainText(s.Title))
-		b.WriteByte('\n')
-		b.WriteString(doc.BlocksText(s.Blocks))
-		b.WriteByte('\n')
-	}
-	b.WriteString(doc.BlocksText(d.Blocks))
+	doc.Walk(d, func(n doc.Node) doc.Visit {
+		switch n := n.(type) {
+		case *doc.Text:
+			b.WriteString(n.Text)
+		case *doc.Code:
+			b.WriteString(n.Text)
+		case *doc.CodeBlock:
+			b.WriteString(n.Text)
+		case *doc.LineBreak:
+			b.WriteByte(' ')
+		case *doc.Section, *doc.Paragraph, *doc.Heading:
+			b.WriteByte('\n')
+		}
+		if b.Len() >= limit {
+			return doc.Stop
+		}
+		return doc.Continue
+	})
 	return b.String()
 }

@@ -49,7 +49,9 @@ func (n *noteRef) Dump(src []byte, level int) {
 	ast.DumpHelper(n, src, level, map[string]string{"Label": n.label}, nil)
 }
 
-// definitions returns the labels defined so far in a parse.
+// definitions returns the footnote labels a parse knows: those defined
+// in the text parsed so far, and those set beforehand (with a nil
+// definition) because another chunk defines them.
 func definitions(pc parser.Context) map[string]*noteDef {
 	if m, ok := pc.Get(footnoteDefsKey).(map[string]*noteDef); ok {
 		return m
@@ -138,7 +140,7 @@ func (noteRefParser) Parse(parent ast.Node, block text.Reader, pc parser.Context
 	if !ok {
 		return nil
 	}
-	if definitions(pc)[string(label)] == nil {
+	if _, ok := definitions(pc)[string(label)]; !ok {
 		return nil // no such note: the text stays as written
 	}
 	block.Advance(end)

@@ -46,8 +46,9 @@ type Config struct {
 
 // Reader reads Markdown.
 type Reader struct {
-	cfg Config
-	md  goldmark.Markdown
+	cfg   Config
+	md    goldmark.Markdown
+	chunk int // chunk size; 0 means chunkSize (tests set it)
 }
 
 // New returns a Markdown reader.
@@ -75,6 +76,7 @@ func (r *Reader) Read(in io.Reader, opts *read.Options) (*doc.Document, error) {
 	}
 	c := &converter{src: src, opts: opts, cfg: r.cfg, notes: map[string][]doc.Block{}, busy: map[string]bool{}, closers: map[ast.Node]ast.Node{}}
 	c.lines = lineStarts(src)
+	c.src = src
 	d := &doc.Document{}
 	if content, delim, end, ok := frontMatter(src); ok {
 		entries, ok, err := readFrontMatter(content, delim)
@@ -93,38 +95,68 @@ func (r *Reader) Read(in io.Reader, opts *read.Options) (*doc.Document, error) {
 			// numbers stay those of the file.
 			blank := bytes.Repeat([]byte("\n"), bytes.Count(src[:end], []byte("\n")))
 			src = append(blank, src[end:]...)
-			c.src, c.lines = src, lineStarts(src)
+			c.lines = lineStarts(src)
 		}
 	}
 	g := &guard{warn: func(line int, format string, args ...any) { opts.Warnf(line, "markdown: "+format, args...) }}
 	if guarded, changed := g.rewrite(src); changed {
 		src = guarded
-		c.src, c.lines, c.inserted = src, lineStarts(src), g.inserted
+		c.lines, c.inserted = lineStarts(src), g.inserted
 	}
-	pc := parser.NewContext()
-	root := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
-	c.defs = definitions(pc)
-	tree := doc.NewBuilder(d)
-	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
-		if h, ok := n.(*ast.Heading); ok {
-			s := &doc.Section{Level: h.Level}
-			if id, ok := h.AttributeString("id"); ok {
-				if b, ok := id.([]byte); ok {
-					s.ID = string(b)
-				}
+	// Large documents are parsed a chunk at a time, so that goldmark's
+	// syntax tree (some 14 times the size of the text) never exists for
+	// more than one chunk; see chunks.
+	size := r.chunk
+	if size == 0 {
+		size = chunkSize
+	}
+	parts := chunks(src, size)
+	var labels map[string]bool
+	var refs []parser.Reference
+	if len(parts) > 1 {
+		labels = noteLabels(src)
+		// Definitions reach across chunks: link reference definitions
+		// and footnotes are collected first from the chunks that hold
+		// any.
+		for _, part := range parts {
+			if !hasDefinitions(src[part[0]:part[1]]) {
+				continue
 			}
-			if s.Title, err = c.inlines(h); err != nil {
+			pc := r.context(labels, nil)
+			root := r.md.Parser().Parse(text.NewReader(src[part[0]:part[1]]), parser.WithContext(pc))
+			refs = append(refs, pc.References()...)
+			c.at(src, part[0], definitions(pc))
+			if err := c.convertNotes(root); err != nil {
 				return nil, err
 			}
-			tree.Section(s)
-			continue
 		}
-		b, err := c.block(n)
-		if err != nil {
-			return nil, err
-		}
-		if b != nil {
-			tree.Block(b)
+	}
+	tree := doc.NewBuilder(d)
+	for _, part := range parts {
+		pc := r.context(labels, refs)
+		root := r.md.Parser().Parse(text.NewReader(src[part[0]:part[1]]), parser.WithContext(pc))
+		c.at(src, part[0], definitions(pc))
+		for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+			if h, ok := n.(*ast.Heading); ok {
+				s := &doc.Section{Level: h.Level}
+				if id, ok := h.AttributeString("id"); ok {
+					if b, ok := id.([]byte); ok {
+						s.ID = string(b)
+					}
+				}
+				if s.Title, err = c.inlines(h); err != nil {
+					return nil, err
+				}
+				tree.Section(s)
+				continue
+			}
+			b, err := c.block(n)
+			if err != nil {
+				return nil, err
+			}
+			if b != nil {
+				tree.Block(b)
+			}
 		}
 	}
 	return d, nil
@@ -166,12 +198,49 @@ type converter struct {
 	busy  map[string]bool        // definitions being converted
 	// inserted lists lines the guard inserted, to map lines back.
 	inserted []int
+	// base is where the chunk in src starts in the whole text.
+	base int
 	// closers pairs a harmless raw HTML open tag with its closing tag.
 	closers map[ast.Node]ast.Node
 }
 
-// line returns the 1-based line of a byte offset, in the input as given.
+// at makes the converter read the chunk of src that starts at base, whose
+// footnote definitions are defs.
+func (c *converter) at(src []byte, base int, defs map[string]*noteDef) {
+	c.src, c.base, c.defs = src[base:], base, defs
+}
+
+// context returns a parser context that knows the footnote labels of the
+// whole document and its link reference definitions.
+func (r *Reader) context(labels map[string]bool, refs []parser.Reference) parser.Context {
+	pc := parser.NewContext()
+	for _, ref := range refs {
+		pc.AddReference(ref)
+	}
+	defs := definitions(pc)
+	for l := range labels {
+		defs[l] = nil // known, its definition elsewhere
+	}
+	return pc
+}
+
+// convertNotes converts the footnote definitions of a chunk's tree.
+func (c *converter) convertNotes(root ast.Node) error {
+	for label, def := range c.defs {
+		if def == nil {
+			continue
+		}
+		if _, err := c.note(label); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// line returns the 1-based line of a byte offset of the chunk being
+// read, in the input as given.
 func (c *converter) line(off int) int {
+	off += c.base
 	l := sort.Search(len(c.lines), func(i int) bool { return c.lines[i] > off })
 	return l - sort.Search(len(c.inserted), func(i int) bool { return c.inserted[i] >= l })
 }

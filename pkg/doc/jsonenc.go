@@ -1,0 +1,414 @@
+package doc
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strconv"
+	"unicode/utf8"
+)
+
+// encoder writes the JSON form as it walks the document, so that memory
+// does not grow with the output. Its bytes are those encoding/json writes
+// for the structs above with SetIndent("", " ") and SetEscapeHTML(false),
+// which the tests check.
+type encoder struct {
+	w     *bufio.Writer
+	depth int
+	empty []bool // per open object or array: nothing written in it yet
+	buf   []byte
+	err   error
+}
+
+func (e *encoder) fail(err error) {
+	if e.err == nil {
+		e.err = err
+	}
+}
+
+func (e *encoder) newline() {
+	e.w.WriteByte('\n')
+	for i := 0; i < e.depth; i++ {
+		e.w.WriteByte(' ')
+	}
+}
+
+// open starts an object ('{') or array ('[').
+func (e *encoder) open(c byte) {
+	e.w.WriteByte(c)
+	e.depth++
+	e.empty = append(e.empty, true)
+}
+
+func (e *encoder) close(c byte) {
+	e.depth--
+	if !e.empty[len(e.empty)-1] {
+		e.newline()
+	}
+	e.empty = e.empty[:len(e.empty)-1]
+	e.w.WriteByte(c)
+}
+
+// next starts a member of the open object or array.
+func (e *encoder) next() {
+	if top := len(e.empty) - 1; e.empty[top] {
+		e.empty[top] = false
+	} else {
+		e.w.WriteByte(',')
+	}
+	e.newline()
+}
+
+func (e *encoder) key(k string) {
+	e.next()
+	e.w.WriteByte('"')
+	e.w.WriteString(k)
+	e.w.WriteString(`": `)
+}
+
+func (e *encoder) str(k, v string) {
+	if v != "" {
+		e.key(k)
+		e.quote(v)
+	}
+}
+
+func (e *encoder) num(k string, v int) {
+	if v != 0 {
+		e.key(k)
+		e.w.WriteString(strconv.Itoa(v))
+	}
+}
+
+func (e *encoder) flag(k string, v bool) {
+	if v {
+		e.key(k)
+		e.w.WriteString("true")
+	}
+}
+
+const hexDigits = "0123456789abcdef"
+
+// quote writes s as a JSON string, escaped as encoding/json escapes it
+// without HTML escaping: quotes, backslashes and control characters;
+// invalid UTF-8 as U+FFFD; U+2028 and U+2029.
+func (e *encoder) quote(s string) { e.quoteHTML(s, false) }
+
+// quoteHTML is quote; with html set it also escapes <, > and &, as
+// encoding/json does by default (Field's MarshalJSON, in version 1).
+func (e *encoder) quoteHTML(s string, html bool) {
+	b := append(e.buf[:0], '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && !(html && (c == '<' || c == '>' || c == '&')) {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '\\', '"':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	b = append(b, s[start:]...)
+	b = append(b, '"')
+	e.w.Write(b)
+	if cap(b) <= 64<<10 {
+		e.buf = b
+	}
+}
+
+func (e *encoder) strings(k string, vs []string) {
+	if len(vs) == 0 {
+		return
+	}
+	e.key(k)
+	e.open('[')
+	for _, v := range vs {
+		e.next()
+		e.quote(v)
+	}
+	e.close(']')
+}
+
+func (e *encoder) document(d *Document) {
+	e.open('{')
+	e.key("galley")
+	e.w.WriteString(strconv.Itoa(Version))
+	e.key("meta")
+	e.open('{')
+	m := &d.Meta
+	e.str("title", m.Title)
+	e.str("subtitle", m.Subtitle)
+	e.strings("authors", m.Authors)
+	e.str("lang", m.Lang)
+	e.str("date", m.Date)
+	e.str("identifier", m.Identifier)
+	e.str("publisher", m.Publisher)
+	e.str("rights", m.Rights)
+	e.str("description", m.Description)
+	e.strings("keywords", m.Keywords)
+	e.str("cover", m.Cover)
+	if len(m.Extra) > 0 {
+		e.key("extra")
+		e.open('[')
+		for _, f := range m.Extra {
+			e.next()
+			e.open('{')
+			e.key("key")
+			e.quoteHTML(f.Key, true)
+			e.key("value")
+			e.quoteHTML(f.Value, true)
+			e.close('}')
+		}
+		e.close(']')
+	}
+	e.close('}')
+	e.blockList("blocks", d.Blocks)
+	e.sections(d.Sections)
+	e.close('}')
+}
+
+func (e *encoder) sections(ss []*Section) {
+	if len(ss) == 0 {
+		return
+	}
+	e.key("sections")
+	e.open('[')
+	for _, s := range ss {
+		e.next()
+		e.open('{')
+		e.key("level")
+		e.w.WriteString(strconv.Itoa(s.Level))
+		e.str("id", s.ID)
+		e.str("number", s.Number)
+		e.inlineList("title", s.Title)
+		e.blockList("blocks", s.Blocks)
+		e.sections(s.Sections)
+		e.close('}')
+	}
+	e.close(']')
+}
+
+// blockList writes a key and its blocks, or nothing if there are none.
+func (e *encoder) blockList(k string, bs []Block) {
+	if len(bs) == 0 {
+		return
+	}
+	e.key(k)
+	e.blocks(bs)
+}
+
+// blocks writes an array of blocks ("[]" for none).
+func (e *encoder) blocks(bs []Block) {
+	e.open('[')
+	for _, b := range bs {
+		e.next()
+		e.block(b)
+	}
+	e.close(']')
+}
+
+func (e *encoder) typ(t string) {
+	e.open('{')
+	e.key("type")
+	e.quote(t)
+}
+
+func (e *encoder) block(b Block) {
+	switch b := b.(type) {
+	case *Paragraph:
+		e.typ("paragraph")
+		e.inlineList("content", b.Inlines)
+	case *Heading:
+		e.typ("heading")
+		e.num("level", b.Level)
+		e.inlineList("content", b.Inlines)
+	case *List:
+		e.typ("list")
+		e.flag("ordered", b.Ordered)
+		if b.Ordered {
+			e.key("start")
+			e.w.WriteString(strconv.Itoa(b.Start))
+		}
+		e.str("numbering", b.Numbering)
+		e.flag("tight", b.Tight)
+		if len(b.Items) > 0 {
+			e.key("items")
+			e.open('[')
+			for _, it := range b.Items {
+				e.next()
+				e.blocks(it.Blocks)
+			}
+			e.close(']')
+		}
+	case *Quote:
+		e.typ("quote")
+		e.blockList("blocks", b.Blocks)
+	case *CodeBlock:
+		e.typ("code_block")
+		e.str("lang", b.Lang)
+		e.str("text", b.Text)
+	case *Table:
+		e.typ("table")
+		if len(b.Align) > 0 {
+			e.key("align")
+			e.open('[')
+			for _, a := range b.Align {
+				if a < 0 || int(a) >= len(alignNames) {
+					e.fail(fmt.Errorf("doc: invalid table alignment %d", a))
+					a = AlignDefault
+				}
+				e.next()
+				e.quote(alignNames[a])
+			}
+			e.close(']')
+		}
+		e.inlineList("caption", b.Caption)
+		e.cells("header", b.Header)
+		if len(b.Rows) > 0 {
+			e.key("rows")
+			e.open('[')
+			for _, r := range b.Rows {
+				e.next()
+				e.cellArray(r)
+			}
+			e.close(']')
+		}
+	case *Figure:
+		e.typ("figure")
+		e.str("src", b.Src)
+		e.str("alt", b.Alt)
+		e.str("title", b.Title)
+		e.inlineList("caption", b.Caption)
+	case *Rule:
+		e.typ("rule")
+	default:
+		e.fail(fmt.Errorf("doc: unsupported block %T", b))
+		e.open('{')
+	}
+	e.close('}')
+}
+
+func (e *encoder) cells(k string, cells []Cell) {
+	if len(cells) == 0 {
+		return
+	}
+	e.key(k)
+	e.cellArray(cells)
+}
+
+func (e *encoder) cellArray(cells []Cell) {
+	e.open('[')
+	for _, c := range cells {
+		e.next()
+		e.inlines(c.Inlines)
+	}
+	e.close(']')
+}
+
+func (e *encoder) inlineList(k string, ins []Inline) {
+	if len(ins) == 0 {
+		return
+	}
+	e.key(k)
+	e.inlines(ins)
+}
+
+func (e *encoder) inlines(ins []Inline) {
+	e.open('[')
+	for _, in := range ins {
+		e.next()
+		e.inline(in)
+	}
+	e.close(']')
+}
+
+func (e *encoder) inline(in Inline) {
+	switch in := in.(type) {
+	case *Text:
+		e.typ("text")
+		e.str("text", in.Text)
+	case *Emph:
+		e.typ("emph")
+		e.inlineList("content", in.Inlines)
+	case *Strong:
+		e.typ("strong")
+		e.inlineList("content", in.Inlines)
+	case *Strike:
+		e.typ("strike")
+		e.inlineList("content", in.Inlines)
+	case *Sup:
+		e.typ("sup")
+		e.inlineList("content", in.Inlines)
+	case *Sub:
+		e.typ("sub")
+		e.inlineList("content", in.Inlines)
+	case *Code:
+		e.typ("code")
+		e.str("text", in.Text)
+	case *Link:
+		e.typ("link")
+		e.str("url", in.URL)
+		e.str("title", in.Title)
+		e.inlineList("content", in.Inlines)
+	case *Image:
+		e.typ("image")
+		e.str("src", in.Src)
+		e.str("alt", in.Alt)
+		e.str("title", in.Title)
+	case *Note:
+		e.typ("note")
+		e.num("number", in.Number)
+		e.blockList("blocks", in.Blocks)
+	case *LineBreak:
+		e.typ("line_break")
+	default:
+		e.fail(fmt.Errorf("doc: unsupported inline %T", in))
+		e.open('{')
+	}
+	e.close('}')
+}
+
+// encode writes d to w.
+func encode(w io.Writer, d *Document) error {
+	e := &encoder{w: bufio.NewWriterSize(w, 64<<10)}
+	e.document(d)
+	e.w.WriteByte('\n')
+	if e.err != nil {
+		return e.err
+	}
+	return e.w.Flush()
+}
