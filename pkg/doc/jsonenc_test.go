@@ -247,4 +247,3 @@ func encodeInlines(ins []Inline) ([]jsonNode, error) {
 	}
 	return out, nil
 }
-

@@ -59,8 +59,8 @@ type layout struct {
 	missing       map[rune][]string
 	missingCount  map[rune]int
 	missingPlaces []string
-	images  *imageSet
-	err     error
+	images        *imageSet
+	err           error
 	// deepWarned and wideWarned record that the warning about nesting
 	// too deep to indent, and tables too wide to set, were given.
 	deepWarned, wideWarned bool
