@@ -339,7 +339,7 @@ func readOne(in string, job *Job, env *Env) (*doc.Document, error) {
 		return nil, err
 	}
 	opts := &read.Options{Name: name, Drop: job.Text.Drop, Warn: env.Warn, Log: env.Log}
-	return r.Read(bytes.NewReader(data), opts)
+	return r.Read(bytes.NewBuffer(data), opts) // a Buffer, so readers may take the bytes as they are
 }
 
 // reader returns the reader for a format, configured by the job.

@@ -102,18 +102,20 @@ func (f *flattener) sections(ss []*doc.Section, depth int) []*doc.Section {
 	return out
 }
 
-// blocks limits blocks that sit depth levels deep.
+// blocks limits blocks that sit depth levels deep. A list is rebuilt
+// only when something in it is hoisted; otherwise blocks change in place.
 func (f *flattener) blocks(bs []doc.Block, depth int) []doc.Block {
-	var out []doc.Block
-	for _, b := range bs {
+	var out []doc.Block // nil until a block is hoisted
+	for i, b := range bs {
+		var hoisted []doc.Block
 		switch b := b.(type) {
 		case *doc.List:
 			if depth >= f.max {
 				f.flattened = true
 				for _, it := range b.Items {
-					out = append(out, f.blocks(it.Blocks, depth)...)
+					hoisted = append(hoisted, f.blocks(it.Blocks, depth)...)
 				}
-				continue
+				break
 			}
 			for _, it := range b.Items {
 				it.Blocks = f.blocks(it.Blocks, depth+1)
@@ -121,8 +123,8 @@ func (f *flattener) blocks(bs []doc.Block, depth int) []doc.Block {
 		case *doc.Quote:
 			if depth >= f.max {
 				f.flattened = true
-				out = append(out, f.blocks(b.Blocks, depth)...)
-				continue
+				hoisted = f.blocks(b.Blocks, depth)
+				break
 			}
 			b.Blocks = f.blocks(b.Blocks, depth+1)
 		case *doc.Paragraph:
@@ -142,38 +144,70 @@ func (f *flattener) blocks(bs []doc.Block, depth int) []doc.Block {
 		case *doc.Figure:
 			b.Caption = f.inlines(b.Caption, depth)
 		}
-		out = append(out, b)
+		hoist := isHoisted(b, depth, f.max)
+		if !hoist && out == nil {
+			continue
+		}
+		if out == nil {
+			out = append([]doc.Block(nil), bs[:i]...)
+		}
+		if hoist {
+			out = append(out, hoisted...)
+		} else {
+			out = append(out, b)
+		}
+	}
+	if out == nil {
+		return bs
 	}
 	return out
 }
 
+func isHoisted(b doc.Block, depth, max int) bool {
+	switch b.(type) {
+	case *doc.List, *doc.Quote:
+		return depth >= max
+	}
+	return false
+}
+
 // inlines limits inlines that sit depth levels deep: a container too deep
-// gives way to its content, a note too deep to its text.
+// gives way to its content, a note too deep to its text. The list is
+// rebuilt only when something changes.
 func (f *flattener) inlines(ins []doc.Inline, depth int) []doc.Inline {
-	var out []doc.Inline
-	for _, in := range ins {
+	var out []doc.Inline // nil until something is replaced
+	for i, in := range ins {
+		var repl []doc.Inline
+		replaced := false
 		if n, ok := in.(*doc.Note); ok {
 			if depth >= f.max {
-				f.flattened = true
-				out = append(out, &doc.Text{Text: " (" + doc.BlocksText(n.Blocks) + ")"})
-				continue
+				f.flattened, replaced = true, true
+				repl = []doc.Inline{&doc.Text{Text: " (" + doc.BlocksText(n.Blocks) + ")"}}
+			} else {
+				n.Blocks = f.blocks(n.Blocks, depth+1)
 			}
-			n.Blocks = f.blocks(n.Blocks, depth+1)
-			out = append(out, n)
+		} else if kids := doc.Children(in); kids != nil {
+			if depth >= f.max {
+				f.flattened, replaced = true, true
+				repl = f.inlines(kids, depth)
+			} else {
+				setChildren(in, f.inlines(kids, depth+1))
+			}
+		}
+		if !replaced && out == nil {
 			continue
 		}
-		kids := doc.Children(in)
-		if kids == nil {
+		if out == nil {
+			out = append([]doc.Inline(nil), ins[:i]...)
+		}
+		if replaced {
+			out = append(out, repl...)
+		} else {
 			out = append(out, in)
-			continue
 		}
-		if depth >= f.max {
-			f.flattened = true
-			out = append(out, f.inlines(kids, depth)...)
-			continue
-		}
-		setChildren(in, f.inlines(kids, depth+1))
-		out = append(out, in)
+	}
+	if out == nil {
+		return ins
 	}
 	return out
 }

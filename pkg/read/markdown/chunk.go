@@ -4,7 +4,7 @@ import "bytes"
 
 // chunkSize is the size above which a document is parsed in chunks of
 // about this size.
-const chunkSize = 256 << 10
+const chunkSize = 64 << 10
 
 // chunks splits src into pieces that parse the same apart as together:
 // each new piece starts at an ATX heading ("# …") in the first column

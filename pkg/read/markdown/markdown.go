@@ -67,8 +67,11 @@ func (r *Reader) Read(in io.Reader, opts *read.Options) (*doc.Document, error) {
 	if opts == nil {
 		opts = &read.Options{}
 	}
-	src, err := io.ReadAll(in)
-	if err != nil {
+	var src []byte
+	var err error
+	if b, ok := in.(interface{ Bytes() []byte }); ok {
+		src = b.Bytes() // a bytes.Buffer: no copy (src is never changed in place)
+	} else if src, err = io.ReadAll(in); err != nil {
 		return nil, fmt.Errorf("markdown: %w", err)
 	}
 	if len(opts.Drop) > 0 {

@@ -12,6 +12,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"iter"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -412,7 +413,7 @@ func wrapIndent(s string, w int, first, rest string) []string {
 		b.WriteString(prefix)
 		curW := width(prefix)
 		empty := true
-		for _, p := range pieces(part) {
+		for p := range pieces(part) {
 			need := p.w
 			if p.space && !empty {
 				need++
@@ -444,52 +445,66 @@ type piece struct {
 	space bool // a space comes before it, unless it starts a line
 }
 
-// pieces splits one line of text into pieces.
-func pieces(s string) []piece {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			ascii = false
-			break
+// pieces yields the pieces of one line of text.
+func pieces(s string) iter.Seq[piece] {
+	return func(yield func(piece) bool) {
+		ascii := true
+		for i := 0; i < len(s); i++ {
+			if s[i] >= 0x80 {
+				ascii = false
+				break
+			}
 		}
+		if ascii {
+			for i := 0; i < len(s); {
+				for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r') {
+					i++
+				}
+				start := i
+				for i < len(s) && s[i] != ' ' && s[i] != '\t' && s[i] != '\r' {
+					i++
+				}
+				if i > start && !yield(piece{text: s[start:i], w: width(s[start:i]), space: true}) {
+					return
+				}
+			}
+			return
+		}
+		var word strings.Builder
+		space := true
+		flush := func(next bool) bool {
+			if word.Len() > 0 {
+				t := word.String()
+				word.Reset()
+				ok := yield(piece{text: t, w: width(t), space: space})
+				space = next
+				return ok
+			}
+			if next {
+				space = true
+			}
+			return true
+		}
+		state := -1
+		for rest := s; rest != ""; {
+			var seg string
+			seg, rest, _, state = uniseg.FirstLineSegmentInString(rest, state)
+			trimmed := strings.TrimRight(seg, " \t\r")
+			word.WriteString(trimmed)
+			if len(trimmed) < len(seg) {
+				if !flush(true) {
+					return
+				}
+				continue
+			}
+			last, _ := utf8.DecodeLastRuneInString(trimmed)
+			next, _ := utf8.DecodeRuneInString(rest)
+			if rest != "" && (wide(last) || wide(next)) && !flush(false) {
+				return
+			}
+		}
+		flush(true)
 	}
-	var out []piece
-	if ascii {
-		for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\t' || r == '\r' }) {
-			out = append(out, piece{text: f, w: width(f), space: true})
-		}
-		return out
-	}
-	var word strings.Builder
-	space := true
-	flush := func(next bool) {
-		if word.Len() > 0 {
-			t := word.String()
-			out = append(out, piece{text: t, w: width(t), space: space})
-			word.Reset()
-			space = next
-		} else if next {
-			space = true
-		}
-	}
-	state := -1
-	for s != "" {
-		var seg string
-		seg, s, _, state = uniseg.FirstLineSegmentInString(s, state)
-		trimmed := strings.TrimRight(seg, " \t\r")
-		word.WriteString(trimmed)
-		if len(trimmed) < len(seg) {
-			flush(true)
-			continue
-		}
-		last, _ := utf8.DecodeLastRuneInString(trimmed)
-		next, _ := utf8.DecodeRuneInString(s)
-		if s != "" && (wide(last) || wide(next)) {
-			flush(false)
-		}
-	}
-	flush(true)
-	return out
 }
 
 // wide reports whether r takes two columns (CJK ideographs, kana,
