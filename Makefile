@@ -1,7 +1,7 @@
 # galley: the usual tasks. The README's two commands need no make.
 GO ?= go
 
-.PHONY: build test golden demo lint readme-image
+.PHONY: build test golden demo lint readme-image fuzz
 
 build:
 	$(GO) build ./...
@@ -24,3 +24,24 @@ lint:
 # Refresh the page image in the README from the demo PDF.
 readme-image: demo
 	pdftoppm -png -r 70 -f 2 -l 2 -singlefile out/beleidsprioriteiten-2023.pdf .assets/seed-page-2
+
+# Run every fuzz target for FUZZTIME each (go test -fuzz runs one target
+# at a time). Crashers land in the package's testdata/fuzz folder: fix
+# them and keep them as regression cases.
+FUZZTIME ?= 1m
+FUZZ_TARGETS = \
+	./pkg/doc:FuzzDecode \
+	./pkg/read/markdown:FuzzRead \
+	./pkg/read/plaintext:FuzzRead \
+	./pkg/publish:FuzzHTML \
+	./pkg/publish:FuzzText \
+	./pkg/publish:FuzzJSON \
+	./pkg/publish:FuzzEPUB \
+	./pkg/publish:FuzzPDF
+
+fuzz:
+	@for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; name=$${t##*:}; \
+		echo "== $$pkg $$name ($(FUZZTIME))"; \
+		$(GO) test $$pkg -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) || exit 1; \
+	done

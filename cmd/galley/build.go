@@ -29,6 +29,8 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.IntVar(&jobs, "jobs", 0, "documents built at once (0: one per CPU)")
 	fs.BoolVar(&check, "check", false, "write nothing; exit 1 if an output is missing or out of date")
 	fs.BoolVar(&watch, "watch", false, "rebuild when inputs change, until interrupted")
+	var lf limitFlags
+	lf.register(fs)
 	fs.BoolVar(&verbose, "v", false, "report the readers' decisions")
 	fs.BoolVar(&strict, "strict", false, "treat warnings a renderer can check as errors")
 	fs.Usage = func() {
@@ -50,7 +52,12 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usageError(stderr, "%v", err)
 	}
+	limits, err := lf.limits()
+	if err != nil {
+		return usageError(stderr, "build: %v", err)
+	}
 	opts := publish.BuildOptions{Jobs: jobs, AllowOutside: allowOutside}
+	opts.Limits = limits
 	if root != "" {
 		opts.Root = filepath.Join(dir, root)
 	}

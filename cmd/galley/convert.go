@@ -55,6 +55,8 @@ func convert(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	fs.BoolVar(&noChapterPages, "no-chapter-pages", false, "PDF: let top-level sections start mid-page")
 	fs.Var(&fonts, "font", "PDF: font file for a face, `FACE=FILE` (regular, bold, italic, bolditalic, mono); repeatable")
 	fs.StringVar(&hyphenation, "hyphenation", "", "PDF: hyphenation pattern `FILE` (hyph_*.dic), instead of the built-in nl and en patterns")
+	var lf limitFlags
+	lf.register(fs)
 	fs.BoolVar(&verbose, "v", false, "report the readers' decisions (headings found and why)")
 	fs.BoolVar(&strict, "strict", false, "treat warnings a renderer can check (missing glyphs) as errors")
 	fs.Usage = func() {
@@ -129,8 +131,12 @@ func convert(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	if err != nil {
 		return usageError(stderr, "%v", err)
 	}
+	limits, err := lf.limits()
+	if err != nil {
+		return usageError(stderr, "convert: %v", err)
+	}
 	env := &publish.Env{
-		Stdin: stdin, Stdout: stdout, Modified: modified, Strict: strict,
+		Stdin: stdin, Stdout: stdout, Modified: modified, Strict: strict, Limits: limits,
 		Warn: func(err error) { fmt.Fprintf(stderr, "galley: warning: %v\n", err) },
 	}
 	if verbose {

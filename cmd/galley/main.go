@@ -20,6 +20,8 @@ import (
 	"runtime/debug"
 	"strings"
 	"syscall"
+
+	"github.com/galleypress/galley/pkg/publish"
 )
 
 func main() {
@@ -146,4 +148,36 @@ func flagError(err error) int {
 		return exitOK
 	}
 	return exitUsage
+}
+
+// limitFlags are the flags that set publish.Limits, shared by convert
+// and build.
+type limitFlags struct {
+	inputSize                string
+	depth, notes, tableCells int
+	imagePixels              int64
+}
+
+func (l *limitFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&l.inputSize, "max-input-size", "", "largest input, stylesheet or image read, `SIZE` in bytes, KB, MB or GB (default 64MB)")
+	fs.IntVar(&l.depth, "max-depth", 0, "deepest nesting of lists, quotes and notes `N`; deeper content is flattened (default 64)")
+	fs.IntVar(&l.notes, "max-notes", 0, "most notes a document may have `N` (default 100000)")
+	fs.IntVar(&l.tableCells, "max-table-cells", 0, "most cells a table may have `N` (default 1000000)")
+	fs.Int64Var(&l.imagePixels, "max-image-pixels", 0, "largest image embedded, `N` pixels (default 50000000)")
+}
+
+// limits returns the limits the flags set; zero fields keep defaults.
+func (l *limitFlags) limits() (publish.Limits, error) {
+	lim := publish.Limits{Depth: l.depth, Notes: l.notes, TableCells: l.tableCells, ImagePixels: l.imagePixels}
+	if l.depth < 0 || l.notes < 0 || l.tableCells < 0 || l.imagePixels < 0 {
+		return lim, errors.New("a --max-… limit must be a positive number")
+	}
+	if l.inputSize != "" {
+		n, err := publish.ParseSize(l.inputSize)
+		if err != nil {
+			return lim, fmt.Errorf("--max-input-size: %v", err)
+		}
+		lim.InputSize = n
+	}
+	return lim, nil
 }

@@ -86,6 +86,7 @@ func Build(ctx context.Context, p *Project, opts *BuildOptions) *Report {
 	}
 	env := *opts.Env.serialized()
 	env.Dir = p.Dir
+	env.Limits = env.Limits.or(p.Limits)
 	switch {
 	case opts.AllowOutside:
 		env.Root = ""

@@ -30,12 +30,24 @@ type Project struct {
 	Jobs []*Job
 	// Lines holds the line where each document starts in File.
 	Lines []int
+	// Limits are the project's limits (the limits: key); Build uses them
+	// where BuildOptions sets none.
+	Limits Limits
 }
 
 // config is the schema of galley.yaml. Field names are the YAML keys.
 type config struct {
-	Defaults  docConfig   `yaml:"defaults"`
-	Documents []docConfig `yaml:"documents"`
+	Limits    limitsConfig `yaml:"limits"`
+	Defaults  docConfig    `yaml:"defaults"`
+	Documents []docConfig  `yaml:"documents"`
+}
+
+type limitsConfig struct {
+	InputSize   string `yaml:"max-input-size"`
+	Depth       int    `yaml:"max-depth"`
+	Notes       int    `yaml:"max-notes"`
+	TableCells  int    `yaml:"max-table-cells"`
+	ImagePixels int64  `yaml:"max-image-pixels"`
 }
 
 type docConfig struct {
@@ -174,6 +186,18 @@ func Parse(data []byte, path string) (*Project, error) {
 	}
 	_ = yaml.Unmarshal(data, &lines)
 	p := &Project{File: path, Dir: filepath.Dir(path)}
+	lc := c.Limits
+	p.Limits = Limits{Depth: lc.Depth, Notes: lc.Notes, TableCells: lc.TableCells, ImagePixels: lc.ImagePixels}
+	if lc.InputSize != "" {
+		n, err := ParseSize(lc.InputSize)
+		if err != nil {
+			return nil, fmt.Errorf("%s: limits: max-input-size: %v", path, err)
+		}
+		p.Limits.InputSize = n
+	}
+	if lc.Depth < 0 || lc.Notes < 0 || lc.TableCells < 0 || lc.ImagePixels < 0 {
+		return nil, fmt.Errorf("%s: limits: a limit must be a positive number", path)
+	}
 	if len(c.Documents) == 0 {
 		return nil, fmt.Errorf("%s: no documents; list them under documents:", path)
 	}

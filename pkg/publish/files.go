@@ -7,12 +7,62 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+
+	"github.com/galleypress/galley/pkg/transform"
 )
 
-// DefaultMaxInputSize is the largest input read when Env.MaxInputSize is
+// Limits bound what galley reads and what a document may hold, so that a
+// hostile or broken input costs bounded time and memory. A zero field
+// takes its default. An exceeded limit is an error naming the option
+// that raises it, except Depth: deeper content is flattened, with a
+// warning.
+type Limits struct {
+	// InputSize is the largest input, stylesheet or image read, in
+	// bytes: 64 MB by default.
+	InputSize int64
+	// Depth is the deepest nesting of lists, quotes, notes, sections and
+	// inline containers: 64 by default.
+	Depth int
+	// Notes is the most notes a document may have: 100,000 by default.
+	Notes int
+	// TableCells is the most cells a table may have: 1,000,000 by
+	// default.
+	TableCells int
+	// ImagePixels is the largest image embedded (width × height, from
+	// its header): 50 megapixels by default. A larger one is left out
+	// with a warning.
+	ImagePixels int64
+}
+
+// DefaultMaxInputSize is the largest input read when Limits.InputSize is
 // zero: 64 MB.
 const DefaultMaxInputSize = 64 << 20
+
+// or returns l with its unset fields taken from o.
+func (l Limits) or(o Limits) Limits {
+	if l.InputSize == 0 {
+		l.InputSize = o.InputSize
+	}
+	if l.Depth == 0 {
+		l.Depth = o.Depth
+	}
+	if l.Notes == 0 {
+		l.Notes = o.Notes
+	}
+	if l.TableCells == 0 {
+		l.TableCells = o.TableCells
+	}
+	if l.ImagePixels == 0 {
+		l.ImagePixels = o.ImagePixels
+	}
+	return l
+}
+
+func (l Limits) transform() transform.Limits {
+	return transform.Limits{MaxDepth: l.Depth, MaxNotes: l.Notes, MaxTableCells: l.TableCells}
+}
 
 // resolve returns the file a job's path names: relative paths start at
 // e.Dir. When e.Root is set, the path with every symbolic link resolved
@@ -85,8 +135,8 @@ func realPath(abs string) (string, error) {
 
 // maxInput returns the input size limit in force.
 func (e *Env) maxInput() int64 {
-	if e.MaxInputSize > 0 {
-		return e.MaxInputSize
+	if e.Limits.InputSize > 0 {
+		return e.Limits.InputSize
 	}
 	return DefaultMaxInputSize
 }
@@ -224,4 +274,25 @@ func (f *limitedFile) Read(p []byte) (int, error) {
 		return n, errors.New("file grew past the input size limit while it was read")
 	}
 	return n, err
+}
+
+// ParseSize parses a size in bytes: a number, optionally followed by KB,
+// MB or GB (powers of 1024).
+func ParseSize(s string) (int64, error) {
+	t := strings.ToUpper(strings.TrimSpace(s))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{{"GB", 1 << 30}, {"MB", 1 << 20}, {"KB", 1 << 10}, {"B", 1}} {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseInt(t, 10, 64)
+	if err != nil || n <= 0 || n > (1<<50)/mult {
+		return 0, fmt.Errorf("%q is not a size (give bytes, or a number with KB, MB or GB)", s)
+	}
+	return n * mult, nil
 }

@@ -50,7 +50,29 @@ func Decode(data []byte, encoding, name string) ([]byte, error) {
 		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
 		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
 	}
-	return data, nil
+	return dropControls(data), nil
+}
+
+// dropControls removes the control characters text has no use for: C0
+// controls other than tab and newline (NUL, escape sequences that would
+// drive a terminal reading the text output, form feeds) and DEL. The
+// slice is changed in place only when there is something to drop.
+func dropControls(data []byte) []byte {
+	bad := func(c byte) bool { return c < 0x20 && c != '\t' && c != '\n' || c == 0x7f }
+	i := 0
+	for i < len(data) && !bad(data[i]) {
+		i++
+	}
+	if i == len(data) {
+		return data
+	}
+	out := append([]byte(nil), data[:i]...)
+	for ; i < len(data); i++ {
+		if !bad(data[i]) {
+			out = append(out, data[i])
+		}
+	}
+	return out
 }
 
 // utf16Order guesses whether data is UTF-16 text without a byte order

@@ -204,15 +204,9 @@ type Env struct {
 	// that leads outside it, directly or through a symbolic link, is an
 	// error. Build sets it to the project folder.
 	Root string
-	// MaxInputSize is the largest input, stylesheet or image read, in
-	// bytes; 0 means DefaultMaxInputSize.
-	MaxInputSize int64
-	// Limits bound what a document may hold (nesting depth, notes, table
-	// cells); the zero value gives the defaults.
-	Limits transform.Limits
-	// MaxImagePixels is the largest image embedded; 0 means
-	// render.DefaultMaxImagePixels.
-	MaxImagePixels int64
+	// Limits bound what a run reads and what a document may hold; the
+	// zero value gives the defaults.
+	Limits Limits
 
 	mu *sync.Mutex // serialises Warn and Log; see serialized
 }
@@ -292,10 +286,13 @@ func Read(ctx context.Context, job *Job, env *Env) (*doc.Document, error) {
 			env.Warn(fmt.Errorf("%s: %w", names, err))
 		}
 	}
-	if err := transform.Limit(d, env.Limits, warn); err != nil {
+	if err := transform.Limit(d, env.Limits.transform(), warn); err != nil {
 		return nil, fmt.Errorf("%s: %w", names, err)
 	}
 	transform.DropUnsafeLinks(d, warn)
+	if n, first := remoteImages(d); n > 0 {
+		warn(fmt.Errorf("%d remote images (%s first) are never fetched; their alternative text links to them", n, first))
+	}
 	fallback := "Untitled"
 	if in := job.Inputs[0]; in != "-" {
 		fallback = strings.TrimSuffix(filepath.Base(in), filepath.Ext(in))
@@ -524,6 +521,29 @@ func (e *Env) serialized() *Env {
 	return &c
 }
 
+// remoteImages counts the images d loads from the network, and returns
+// the first one's address.
+func remoteImages(d *doc.Document) (n int, first string) {
+	doc.Walk(d, func(x doc.Node) doc.Visit {
+		var src string
+		switch x := x.(type) {
+		case *doc.Image:
+			src = x.Src
+		case *doc.Figure:
+			src = x.Src
+		default:
+			return doc.Continue
+		}
+		if s := doc.URLScheme(src); s == "http" || s == "https" || strings.HasPrefix(src, "//") {
+			if n++; n == 1 {
+				first = src
+			}
+		}
+		return doc.Continue
+	})
+	return n, first
+}
+
 // safeRead is Read with a panic turned into an error naming the inputs.
 func safeRead(ctx context.Context, job *Job, env *Env) (d *doc.Document, err error) {
 	defer func() {
@@ -560,7 +580,7 @@ func renderTo(ctx context.Context, w io.Writer, d *doc.Document, format string, 
 	opts := &render.Options{
 		TOC: job.TOC, TOCDepth: job.TOCDepth, Modified: env.Modified,
 		Resources: resources, Warn: env.Warn, Strict: env.Strict, Context: ctx,
-		MaxImagePixels: env.MaxImagePixels,
+		MaxImagePixels: env.Limits.ImagePixels,
 	}
 	return r.Render(w, d, opts)
 }

@@ -165,7 +165,7 @@ func TestEndlessInput(t *testing.T) {
 	dir := t.TempDir()
 	os.Symlink("/dev/zero", filepath.Join(dir, "zero.md"))
 	job := &Job{Inputs: []string{"zero.md"}, Outputs: []Output{{Path: "out.html"}}}
-	_, err := Convert(context.Background(), job, &Env{Dir: dir, MaxInputSize: 1 << 20})
+	_, err := Convert(context.Background(), job, &Env{Dir: dir, Limits: Limits{InputSize: 1 << 20}})
 	if err == nil || !strings.Contains(err.Error(), "larger than 1 MB, the input size limit; raise it with --max-input-size") {
 		t.Errorf("error %v", err)
 	}

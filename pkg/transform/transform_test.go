@@ -42,6 +42,10 @@ func TestAssignIDs(t *testing.T) {
 
 func TestSeedIDsUnique(t *testing.T) {
 	d := fixture.Read(t, "beleidsprioriteiten-2023.txt")
+	for _, s := range d.AllSections() {
+		s.ID = ""
+	}
+	transform.AssignIDs(d)
 	seen := map[string]bool{}
 	for _, s := range d.AllSections() {
 		if s.ID == "" || seen[s.ID] {
@@ -81,10 +85,14 @@ func TestLanguage(t *testing.T) {
 		}
 	}
 	seed := fixture.Read(t, "beleidsprioriteiten-2023.txt")
+	seed.Meta.Lang = ""
+	transform.DetectLanguage(seed)
 	if seed.Meta.Lang != "nl" {
 		t.Errorf("seed language %q, want nl", seed.Meta.Lang)
 	}
 	charter := fixture.Read(t, "charter.txt")
+	charter.Meta.Lang = ""
+	transform.DetectLanguage(charter)
 	if charter.Meta.Lang != "en" {
 		t.Errorf("charter language %q, want en", charter.Meta.Lang)
 	}

@@ -99,7 +99,7 @@ func (t *writer) para() {
 }
 
 func (t *writer) line(s string) {
-	t.w.WriteString(strings.TrimRight(s, " "))
+	t.w.WriteString(strings.TrimRight(printable(s), " "))
 	t.w.WriteByte('\n')
 }
 
@@ -382,6 +382,27 @@ func script(s string, table map[rune]rune, mark string) string {
 }
 
 // width returns the display width of s.
+// printable drops control characters (C0 but tab, DEL and C1) from s, so
+// that the text output never carries escape sequences to a terminal.
+func printable(s string) string {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 && c != '\t' || c == 0x7f || c == 0xc2 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9f {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 && r != '\t' || r >= 0x7f && r <= 0x9f {
+			return -1
+		}
+		return r
+	}, s)
+}
+
 // width returns the columns s takes on a terminal: wide (CJK)
 // characters take two, combining marks none.
 func width(s string) int {
