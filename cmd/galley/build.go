@@ -187,15 +187,32 @@ func (b *progressBar) elapsed() time.Duration {
 	return time.Since(b.start)
 }
 
-func formats(stdout io.Writer) int {
+func formats(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("formats", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var options, markdown bool
+	fs.BoolVar(&options, "options", false, "list every format's options: galley.yaml key, flag, default and meaning")
+	fs.BoolVar(&markdown, "markdown", false, "with --options, print Markdown tables (as in the README)")
+	rest, err := parse(fs, args)
+	if err != nil {
+		return flagError(err)
+	}
+	if len(rest) > 0 {
+		return usageError(stderr, "formats: unexpected argument %q", rest[0])
+	}
+	if options {
+		listOptions(stdout, markdown)
+		return exitOK
+	}
 	fmt.Fprintln(stdout, "Input formats (-f, --from):")
 	for _, f := range read.Formats() {
 		fmt.Fprintf(stdout, "  %-10s %v\n", f.Name, f.Exts)
 	}
-	fmt.Fprintln(stdout, "Output formats (-t, --to):")
+	fmt.Fprintln(stdout, "Output formats (-t, --to; the extension without its dot works too):")
 	for _, f := range render.Formats() {
 		fmt.Fprintf(stdout, "  %-10s %-6s %s\n", f.Name, f.Ext, f.MediaType)
 	}
+	fmt.Fprintln(stdout, "Options by format: galley formats --options")
 	return exitOK
 }
 

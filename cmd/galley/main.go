@@ -58,7 +58,7 @@ Usage:
   galley convert [flags] INPUT...   convert one document (INPUT - reads stdin)
   galley build [flags]              build the documents listed in galley.yaml
   galley init                       write a commented starter galley.yaml
-  galley formats                    list the input and output formats
+  galley formats [--options]        list the input and output formats (and their options)
   galley version                    print galley's version
 
 Run "galley COMMAND -h" for a command's flags.
@@ -80,7 +80,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case "init":
 		return initCmd(rest, stdout, stderr)
 	case "formats":
-		return formats(stdout)
+		return formats(rest, stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, "galley", version())
 		return exitOK

@@ -4,7 +4,7 @@ import "fmt"
 
 // Clone returns a deep copy of d: no node of the copy is shared with d.
 func (d *Document) Clone() *Document {
-	c := &Document{Meta: d.Meta.clone(), Blocks: CloneBlocks(d.Blocks)}
+	c := &Document{Meta: d.Meta.Clone(), Blocks: CloneBlocks(d.Blocks)}
 	for _, s := range d.Sections {
 		c.Sections = append(c.Sections, s.Clone())
 	}
@@ -20,7 +20,8 @@ func (s *Section) Clone() *Section {
 	return c
 }
 
-func (m Meta) clone() Meta {
+// Clone returns a copy of m that shares no slice with it.
+func (m Meta) Clone() Meta {
 	m.Authors = append([]string(nil), m.Authors...)
 	m.Keywords = append([]string(nil), m.Keywords...)
 	m.Extra = append([]Field(nil), m.Extra...)

@@ -1,19 +1,16 @@
 package publish
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/galleypress/galley/pkg/doc"
 	"github.com/galleypress/galley/pkg/internal/yamlnode"
+	"github.com/galleypress/galley/pkg/option"
 )
 
 // ConfigFile is the name of a project's configuration file.
@@ -35,94 +32,6 @@ type Project struct {
 	Limits Limits
 }
 
-// config is the schema of galley.yaml. Field names are the YAML keys.
-type config struct {
-	Limits    limitsConfig `yaml:"limits"`
-	Defaults  docConfig    `yaml:"defaults"`
-	Documents []docConfig  `yaml:"documents"`
-}
-
-type limitsConfig struct {
-	InputSize   string `yaml:"max-input-size"`
-	Depth       int    `yaml:"max-depth"`
-	Notes       int    `yaml:"max-notes"`
-	TableCells  int    `yaml:"max-table-cells"`
-	ImagePixels int64  `yaml:"max-image-pixels"`
-}
-
-type docConfig struct {
-	Input    string     `yaml:"input"`
-	Inputs   stringList `yaml:"inputs"`
-	From     string     `yaml:"from"`
-	Encoding string     `yaml:"encoding"`
-	Meta     metaConfig `yaml:"meta"`
-	Text     textConfig `yaml:"text"`
-	TOC      *bool      `yaml:"toc"`
-	TOCDepth int        `yaml:"toc-depth"`
-	HTML     htmlConfig `yaml:"html"`
-	EPUB     epubConfig `yaml:"epub"`
-	PDF      pdfConfig  `yaml:"pdf"`
-	Outputs  stringList `yaml:"outputs"`
-}
-
-type metaConfig struct {
-	Title       string            `yaml:"title"`
-	Subtitle    string            `yaml:"subtitle"`
-	Author      stringList        `yaml:"author"`
-	Authors     stringList        `yaml:"authors"`
-	Lang        string            `yaml:"lang"`
-	Date        string            `yaml:"date"`
-	Identifier  string            `yaml:"identifier"`
-	Publisher   string            `yaml:"publisher"`
-	Rights      string            `yaml:"rights"`
-	Description string            `yaml:"description"`
-	Keywords    stringList        `yaml:"keywords"`
-	Cover       string            `yaml:"cover"`
-	Extra       map[string]string `yaml:"extra"`
-}
-
-type textConfig struct {
-	Drop        stringList `yaml:"drop"`
-	Style       string     `yaml:"style"`
-	NotHeadings stringList `yaml:"not-headings"`
-}
-
-type htmlConfig struct {
-	CSS string `yaml:"css"`
-}
-
-type pdfConfig struct {
-	Paper        string            `yaml:"paper"`
-	FontSize     float64           `yaml:"font-size"`
-	Margins      stringList        `yaml:"margins"`
-	Ragged       *bool             `yaml:"ragged"`
-	TitlePage    *bool             `yaml:"title-page"`
-	ChapterPages *bool             `yaml:"chapter-pages"`
-	Fonts        map[string]string `yaml:"fonts"`
-	Hyphenation  string            `yaml:"hyphenation"`
-}
-
-type epubConfig struct {
-	CSS        string `yaml:"css"`
-	SplitLevel int    `yaml:"split-level"`
-}
-
-// stringList is a YAML sequence of strings, or a single string.
-type stringList []string
-
-func (l *stringList) UnmarshalYAML(n *yaml.Node) error {
-	if n.Kind == yaml.ScalarNode {
-		*l = stringList{n.Value}
-		return nil
-	}
-	var s []string
-	if err := n.Decode(&s); err != nil {
-		return err
-	}
-	*l = s
-	return nil
-}
-
 // Load reads a galley.yaml file. Unknown keys are errors that name their
 // line; paths in the file are relative to its folder.
 func Load(path string) (*Project, error) {
@@ -133,85 +42,79 @@ func Load(path string) (*Project, error) {
 	return Parse(data, path)
 }
 
-var yamlLine = regexp.MustCompile(`^\s*(?:yaml: )?line (\d+): (.*)$`)
-
-// yamlError turns yaml's messages into "file:line: message" lines.
-func yamlError(file string, err error) error {
-	var te *yaml.TypeError
-	var msgs []string
-	if errors.As(err, &te) {
-		msgs = te.Errors
-	} else {
-		msgs = []string{err.Error()}
-	}
-	var out []string
-	for _, m := range msgs {
-		m = strings.TrimPrefix(m, "yaml: ")
-		if sm := yamlLine.FindStringSubmatch(m); sm != nil {
-			msg := sm[2]
-			if f := regexp.MustCompile(`^field (\S+) not found in type \S+$`).FindStringSubmatch(msg); f != nil {
-				msg = fmt.Sprintf("unknown key %q", f[1])
-			}
-			out = append(out, fmt.Sprintf("%s:%s: %s", file, sm[1], msg))
-			continue
-		}
-		out = append(out, fmt.Sprintf("%s: %s", file, m))
-	}
-	return errors.New(strings.Join(out, "\n"))
-}
+// The keys of a document (and of defaults:) besides option scopes and
+// the options every reader or renderer takes.
+var docKeys = []string{"input", "inputs", "from", "encoding", "meta", "outputs"}
 
 // Parse reads a galley.yaml file's content; path names it in errors and
 // gives the folder paths are relative to.
+//
+// galley.yaml holds limits:, defaults: and documents:. A document names
+// its input (or inputs), from, encoding, meta and outputs; the options
+// every reader or renderer takes (drop-lines, toc, toc-depth) at its top;
+// and each format's options under the format's name (pdf: {font-size:
+// 11}). defaults: holds the same keys, for every document.
 func Parse(data []byte, path string) (*Project, error) {
-	// The tree parse bounds what aliases expand to before the decoder
-	// below expands them.
-	if _, err := yamlnode.Parse(data); err != nil {
+	at := func(line int, format string, args ...any) error {
+		if line > 0 {
+			return fmt.Errorf("%s:%d: %s", path, line, fmt.Sprintf(format, args...))
+		}
+		return fmt.Errorf("%s: %s", path, fmt.Sprintf(format, args...))
+	}
+	root, err := yamlnode.Parse(data)
+	if err != nil {
 		var ye *yamlnode.Error
-		if errors.As(err, &ye) && ye.Line > 0 {
-			return nil, fmt.Errorf("%s:%d: %s", path, ye.Line, ye.Msg)
+		if errors.As(err, &ye) {
+			return nil, at(ye.Line, "%s", ye.Msg)
 		}
-		return nil, fmt.Errorf("%s: %v", path, err)
+		return nil, at(0, "%v", err)
 	}
-	var c config
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&c); err != nil {
-		if err.Error() == "EOF" {
-			return nil, fmt.Errorf("%s: empty; it needs a documents: list", path)
-		}
-		return nil, yamlError(path, err)
+	if root == nil {
+		return nil, at(0, "empty; it needs a documents: list")
 	}
-	var lines struct {
-		Documents []yaml.Node `yaml:"documents"`
+	if root.Kind != yamlnode.Map {
+		return nil, at(root.Line, "want a mapping with documents:, not %s", root.Kind)
 	}
-	_ = yaml.Unmarshal(data, &lines)
 	p := &Project{File: path, Dir: filepath.Dir(path)}
-	lc := c.Limits
-	p.Limits = Limits{Depth: lc.Depth, Notes: lc.Notes, TableCells: lc.TableCells, ImagePixels: lc.ImagePixels}
-	if lc.InputSize != "" {
-		n, err := ParseSize(lc.InputSize)
-		if err != nil {
-			return nil, fmt.Errorf("%s: limits: max-input-size: %v", path, err)
+	var defaults *docSpec
+	var documents *yamlnode.Node
+	for _, f := range root.Fields {
+		switch f.Key {
+		case "limits":
+			if p.Limits, err = parseLimits(f.Val); err != nil {
+				return nil, lineErr(path, err)
+			}
+		case "defaults":
+			if defaults, err = parseDoc(f.Val); err != nil {
+				return nil, lineErr(path, err)
+			}
+		case "documents":
+			documents = f.Val
+		default:
+			return nil, at(f.Line, "unknown key %q (known: limits, defaults, documents)", f.Key)
 		}
-		p.Limits.InputSize = n
 	}
-	if lc.Depth < 0 || lc.Notes < 0 || lc.TableCells < 0 || lc.ImagePixels < 0 {
-		return nil, fmt.Errorf("%s: limits: a limit must be a positive number", path)
+	if documents == nil || documents.Kind != yamlnode.List || len(documents.Items) == 0 {
+		return nil, at(0, "no documents; list them under documents:")
 	}
-	if len(c.Documents) == 0 {
-		return nil, fmt.Errorf("%s: no documents; list them under documents:", path)
+	if defaults == nil {
+		defaults = &docSpec{options: Settings{}}
 	}
-	for i, dc := range c.Documents {
-		line := 0
-		if i < len(lines.Documents) {
-			line = lines.Documents[i].Line
-		}
-		job, err := c.Defaults.merge(&dc).job()
+	for _, item := range documents.Items {
+		spec, err := parseDoc(item)
 		if err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", path, line, err)
+			return nil, lineErr(path, err)
+		}
+		job, err := defaults.over(spec).job()
+		if err != nil {
+			var le *lineError
+			if errors.As(err, &le) && le.line > 0 {
+				return nil, lineErr(path, err)
+			}
+			return nil, at(item.Line, "%v", err)
 		}
 		p.Jobs = append(p.Jobs, job)
-		p.Lines = append(p.Lines, line)
+		p.Lines = append(p.Lines, item.Line)
 	}
 	// Two documents writing one file would race, and --check could never
 	// pass.
@@ -220,7 +123,7 @@ func Parse(data []byte, path string) (*Project, error) {
 		for _, o := range job.Outputs {
 			key := filepath.Clean(filepath.Join(p.Dir, o.Path))
 			if first, ok := writers[key]; ok && first != i {
-				return nil, fmt.Errorf("%s:%d: output %s is also written by the document at line %d; give each document its own outputs", path, p.Lines[i], o.Path, p.Lines[first])
+				return nil, at(p.Lines[i], "output %s is also written by the document at line %d; give each document its own outputs", o.Path, p.Lines[first])
 			}
 			writers[key] = i
 		}
@@ -228,142 +131,273 @@ func Parse(data []byte, path string) (*Project, error) {
 	return p, nil
 }
 
-// merge returns the defaults d overridden by what o sets.
-func (d *docConfig) merge(o *docConfig) *docConfig {
+// lineErr places an error that knows its line in the file.
+func lineErr(path string, err error) error {
+	var le *lineError
+	if errors.As(err, &le) && le.line > 0 {
+		return fmt.Errorf("%s:%d: %v", path, le.line, err)
+	}
+	return fmt.Errorf("%s: %v", path, err)
+}
+
+func errAt(line int, format string, args ...any) error {
+	return &lineError{line: line, err: fmt.Errorf(format, args...)}
+}
+
+// docSpec is a document (or defaults:) as galley.yaml gives it.
+type docSpec struct {
+	line     int
+	inputs   []string
+	from     string
+	encoding string
+	meta     doc.Meta
+	options  Settings
+	outputs  []string
+}
+
+// parseDoc reads one document's mapping.
+func parseDoc(n *yamlnode.Node) (*docSpec, error) {
+	if n.Kind != yamlnode.Map {
+		return nil, errAt(n.Line, "a document is a mapping of keys (input, outputs, …), not %s", n.Kind)
+	}
+	d := &docSpec{line: n.Line, options: Settings{}}
+	common := Options("")
+	for _, f := range n.Fields {
+		str := func() (string, error) {
+			s, err := f.Val.String()
+			if err != nil {
+				return "", errAt(f.Line, "%s: %v", f.Key, err.(*yamlnode.Error).Msg)
+			}
+			return s, nil
+		}
+		list := func() ([]string, error) {
+			l, err := f.Val.Strings()
+			if err != nil {
+				return nil, errAt(f.Line, "%s: %v", f.Key, err.(*yamlnode.Error).Msg)
+			}
+			return l, nil
+		}
+		var err error
+		switch f.Key {
+		case "input":
+			var in string
+			if in, err = str(); err == nil && in != "" {
+				if len(d.inputs) > 0 {
+					return nil, errAt(f.Line, "give input or inputs, not both")
+				}
+				d.inputs = []string{in}
+			}
+		case "inputs":
+			if len(d.inputs) > 0 {
+				return nil, errAt(f.Line, "give input or inputs, not both")
+			}
+			d.inputs, err = list()
+		case "from":
+			d.from, err = str()
+		case "encoding":
+			d.encoding, err = str()
+		case "outputs":
+			d.outputs, err = list()
+		case "meta":
+			err = parseMeta(f.Val, &d.meta)
+		default:
+			if i := slices.IndexFunc(common, func(o option.Option) bool { return o.Key == f.Key }); i >= 0 {
+				err = setOption(d.options, "", common[i], f)
+				break
+			}
+			if slices.Contains(Scopes(), f.Key) {
+				err = parseScope(d.options, f)
+				break
+			}
+			var keys []string
+			keys = append(keys, docKeys...)
+			for _, o := range common {
+				keys = append(keys, o.Key)
+			}
+			keys = append(keys, Scopes()[1:]...)
+			err = errAt(f.Line, "unknown key %q (known: %s)", f.Key, strings.Join(keys, ", "))
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	if err := d.options.check(); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// parseScope reads a format's mapping of options.
+func parseScope(s Settings, f yamlnode.Field) error {
+	if f.Val.Kind == yamlnode.Null {
+		return nil
+	}
+	if f.Val.Kind != yamlnode.Map {
+		return errAt(f.Line, "%s: want a mapping of options, not %s", f.Key, f.Val.Kind)
+	}
+	opts := Options(f.Key)
+	for _, of := range f.Val.Fields {
+		i := slices.IndexFunc(opts, func(o option.Option) bool { return o.Key == of.Key })
+		if i < 0 {
+			var names []string
+			for _, o := range opts {
+				names = append(names, o.Key)
+			}
+			return errAt(of.Line, "%s: unknown option %q (known: %s)", f.Key, of.Key, strings.Join(names, ", "))
+		}
+		if err := setOption(s, f.Key, opts[i], of); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// setOption records the value a YAML field gives an option.
+func setOption(s Settings, scope string, o option.Option, f yamlnode.Field) error {
+	var values []string
+	switch {
+	case o.Kind == option.Map && f.Val.Kind == yamlnode.Map:
+		for _, kv := range f.Val.Fields {
+			v, err := kv.Val.String()
+			if err != nil {
+				return errAt(kv.Line, "%s: %s: want a value", o.Key, kv.Key)
+			}
+			values = append(values, kv.Key+"="+v)
+		}
+	case f.Val.Kind == yamlnode.Map:
+		return errAt(f.Line, "%s: want a value, not a mapping", o.Key)
+	default:
+		l, err := f.Val.Strings()
+		if err != nil {
+			return errAt(f.Line, "%s: %v", o.Key, err.(*yamlnode.Error).Msg)
+		}
+		values = l
+		if o.Kind == option.Text && len(l) > 1 {
+			values = []string{strings.Join(l, ",")} // margins: [25, 0, 28, 0]
+		}
+	}
+	if s[scope] == nil {
+		s[scope] = map[string]Setting{}
+	}
+	s[scope][o.Key] = Setting{Values: values, Line: f.Line}
+	return nil
+}
+
+// parseMeta sets m from a meta: mapping, through doc.Meta.Set; extra:
+// holds keys of one's own, as any unknown key does.
+func parseMeta(n *yamlnode.Node, m *doc.Meta) error {
+	if n.Kind == yamlnode.Null {
+		return nil
+	}
+	if n.Kind != yamlnode.Map {
+		return errAt(n.Line, "meta: want a mapping, not %s", n.Kind)
+	}
+	for _, f := range n.Fields {
+		if f.Key == "extra" && f.Val.Kind == yamlnode.Map {
+			for _, e := range f.Val.Fields {
+				v, err := e.Val.String()
+				if err != nil {
+					return errAt(e.Line, "meta: extra: %s: want a value", e.Key)
+				}
+				m.Extra = append(m.Extra, doc.Field{Key: e.Key, Value: v})
+			}
+			continue
+		}
+		canonical, known := doc.MetaKey(f.Key)
+		values, err := f.Val.Strings()
+		switch {
+		case err != nil:
+			return errAt(f.Line, "meta: %s: want a value or a list of values", f.Key)
+		case len(values) > 1 && known && !doc.IsList(canonical):
+			return errAt(f.Line, "meta: %s: want a single value, not a list", f.Key)
+		case len(values) > 1:
+			values = []string{strings.Join(values, ", ")}
+		}
+		if known && doc.IsList(canonical) {
+			// A list given here replaces any from defaults: (see over).
+			switch canonical {
+			case "authors":
+				m.Authors = nil
+			case "keywords":
+				m.Keywords = nil
+			}
+		}
+		for _, v := range values {
+			if err := m.Set(f.Key, v); err != nil {
+				return errAt(f.Line, "meta: %v", err)
+			}
+		}
+	}
+	return nil
+}
+
+// parseLimits reads the limits: mapping.
+func parseLimits(n *yamlnode.Node) (Limits, error) {
+	var l Limits
+	if n.Kind != yamlnode.Map {
+		return l, errAt(n.Line, "limits: want a mapping")
+	}
+	for _, f := range n.Fields {
+		v, err := f.Val.String()
+		if err != nil {
+			return l, errAt(f.Line, "limits: %s: want a value", f.Key)
+		}
+		var num int64
+		if f.Key != "max-input-size" {
+			if _, err := fmt.Sscan(v, &num); err != nil || num <= 0 {
+				return l, errAt(f.Line, "limits: %s: %q is not a positive whole number", f.Key, v)
+			}
+		}
+		switch f.Key {
+		case "max-input-size":
+			if l.InputSize, err = ParseSize(v); err != nil {
+				return l, errAt(f.Line, "limits: max-input-size: %v", err)
+			}
+		case "max-depth":
+			l.Depth = int(num)
+		case "max-notes":
+			l.Notes = int(num)
+		case "max-table-cells":
+			l.TableCells = int(num)
+		case "max-image-pixels":
+			l.ImagePixels = num
+		default:
+			return l, errAt(f.Line, "limits: unknown key %q (known: max-input-size, max-depth, max-notes, max-table-cells, max-image-pixels)", f.Key)
+		}
+	}
+	return l, nil
+}
+
+// over returns the defaults d overridden by what o sets.
+func (d *docSpec) over(o *docSpec) *docSpec {
 	m := *d
-	str := func(dst *string, v string) {
-		if v != "" {
-			*dst = v
-		}
+	m.line = o.line
+	if len(o.inputs) > 0 {
+		m.inputs = o.inputs
 	}
-	str(&m.Input, o.Input)
-	if len(o.Inputs) > 0 {
-		m.Inputs = o.Inputs
+	if o.from != "" {
+		m.from = o.from
 	}
-	str(&m.From, o.From)
-	str(&m.Encoding, o.Encoding)
-	mm, om := &m.Meta, &o.Meta
-	str(&mm.Title, om.Title)
-	str(&mm.Subtitle, om.Subtitle)
-	str(&mm.Lang, om.Lang)
-	str(&mm.Date, om.Date)
-	str(&mm.Identifier, om.Identifier)
-	str(&mm.Publisher, om.Publisher)
-	str(&mm.Rights, om.Rights)
-	str(&mm.Description, om.Description)
-	str(&mm.Cover, om.Cover)
-	if len(om.Author)+len(om.Authors) > 0 {
-		mm.Author, mm.Authors = om.Author, om.Authors
+	if o.encoding != "" {
+		m.encoding = o.encoding
 	}
-	if len(om.Keywords) > 0 {
-		mm.Keywords = om.Keywords
-	}
-	if len(om.Extra) > 0 {
-		extra := map[string]string{}
-		for k, v := range d.Meta.Extra {
-			extra[k] = v
-		}
-		for k, v := range om.Extra {
-			extra[k] = v
-		}
-		mm.Extra = extra
-	}
-	m.Text.Drop = append(append(stringList(nil), d.Text.Drop...), o.Text.Drop...)
-	m.Text.NotHeadings = append(append(stringList(nil), d.Text.NotHeadings...), o.Text.NotHeadings...)
-	str(&m.Text.Style, o.Text.Style)
-	if o.TOC != nil {
-		m.TOC = o.TOC
-	}
-	if o.TOCDepth != 0 {
-		m.TOCDepth = o.TOCDepth
-	}
-	str(&m.HTML.CSS, o.HTML.CSS)
-	str(&m.EPUB.CSS, o.EPUB.CSS)
-	str(&m.PDF.Paper, o.PDF.Paper)
-	str(&m.PDF.Hyphenation, o.PDF.Hyphenation)
-	if o.PDF.FontSize != 0 {
-		m.PDF.FontSize = o.PDF.FontSize
-	}
-	if len(o.PDF.Margins) > 0 {
-		m.PDF.Margins = o.PDF.Margins
-	}
-	for _, b := range []struct{ dst, src **bool }{{&m.PDF.Ragged, &o.PDF.Ragged}, {&m.PDF.TitlePage, &o.PDF.TitlePage}, {&m.PDF.ChapterPages, &o.PDF.ChapterPages}} {
-		if *b.src != nil {
-			*b.dst = *b.src
-		}
-	}
-	if len(o.PDF.Fonts) > 0 {
-		fonts := map[string]string{}
-		for k, v := range d.PDF.Fonts {
-			fonts[k] = v
-		}
-		for k, v := range o.PDF.Fonts {
-			fonts[k] = v
-		}
-		m.PDF.Fonts = fonts
-	}
-	if o.EPUB.SplitLevel != 0 {
-		m.EPUB.SplitLevel = o.EPUB.SplitLevel
-	}
-	m.Outputs = o.Outputs
+	m.meta = d.meta.Clone()
+	m.meta.Override(&o.meta)
+	m.options = d.options.over(o.options)
+	m.outputs = o.outputs
 	return &m
 }
 
-func (c *docConfig) job() (*Job, error) {
-	j := &Job{From: c.From, Encoding: c.Encoding, TOCDepth: c.TOCDepth}
-	switch {
-	case c.Input != "" && len(c.Inputs) > 0:
-		return nil, errors.New("give input or inputs, not both")
-	case c.Input != "":
-		j.Inputs = []string{c.Input}
-	case len(c.Inputs) > 0:
-		j.Inputs = c.Inputs
-	default:
+func (d *docSpec) job() (*Job, error) {
+	if len(d.inputs) == 0 {
 		return nil, errors.New("document has no input")
 	}
-	if len(c.Outputs) == 0 {
+	if len(d.outputs) == 0 {
 		return nil, errors.New("document has no outputs")
 	}
-	for _, o := range c.Outputs {
+	j := &Job{Inputs: d.inputs, From: d.from, Encoding: d.encoding, Meta: d.meta, Options: d.options}
+	for _, o := range d.outputs {
 		j.Outputs = append(j.Outputs, Output{Path: o})
-	}
-	if c.TOC != nil {
-		j.TOC = *c.TOC
-	}
-	m := &c.Meta
-	j.Meta = doc.Meta{
-		Title: m.Title, Subtitle: m.Subtitle, Lang: m.Lang, Date: m.Date,
-		Identifier: m.Identifier, Publisher: m.Publisher, Rights: m.Rights,
-		Description: m.Description, Cover: m.Cover,
-		Authors:  append(append([]string(nil), m.Author...), m.Authors...),
-		Keywords: m.Keywords,
-	}
-	keys := make([]string, 0, len(m.Extra))
-	for k := range m.Extra {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		j.Meta.Extra = append(j.Meta.Extra, doc.Field{Key: k, Value: m.Extra[k]})
-	}
-	j.Text = TextOptions{Drop: c.Text.Drop, Style: c.Text.Style, NotHeadings: c.Text.NotHeadings}
-	j.HTML = HTMLOptions{CSS: c.HTML.CSS}
-	j.EPUB = EPUBOptions{CSS: c.EPUB.CSS, SplitLevel: c.EPUB.SplitLevel}
-	p := &c.PDF
-	j.PDF = PDFOptions{Paper: p.Paper, FontSize: p.FontSize, Hyphenation: p.Hyphenation, Fonts: p.Fonts,
-		Ragged: p.Ragged != nil && *p.Ragged, NoTitlePage: p.TitlePage != nil && !*p.TitlePage,
-		NoChapterPages: p.ChapterPages != nil && !*p.ChapterPages}
-	for face := range p.Fonts {
-		if !slices.Contains(FontFaces, face) {
-			return nil, fmt.Errorf("pdf: fonts: unknown face %q (known: %s)", face, strings.Join(FontFaces, ", "))
-		}
-	}
-	if len(p.Margins) > 0 {
-		m, err := ParseMargins(strings.Join(p.Margins, ","))
-		if err != nil {
-			return nil, fmt.Errorf("pdf: margins: %v", err)
-		}
-		j.PDF.Margins = m
 	}
 	return j, nil
 }

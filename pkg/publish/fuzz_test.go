@@ -31,7 +31,7 @@ func fuzzDoc(t *testing.T, src string) (*doc.Document, bool) {
 	if strings.HasPrefix(src, "\t") {
 		format = "text"
 	}
-	r, err := reader(format, &TextOptions{})
+	r, err := reader(format, &Job{}, &Env{})
 	if err != nil {
 		t.Fatal(err)
 	}

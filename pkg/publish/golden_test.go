@@ -56,7 +56,10 @@ func TestGolden(t *testing.T) {
 						t.Fatal(err)
 					}
 					var layout bytes.Buffer
-					opts := &render.Options{TOC: job.TOC, TOCDepth: job.TOCDepth, Resources: res}
+					opts := &render.Options{Resources: res}
+					if err := job.Options.apply(opts, "", env); err != nil {
+						t.Fatal(err)
+					}
 					if err := r.(interface {
 						Dump(io.Writer, *doc.Document, *render.Options) error
 					}).Dump(&layout, d, opts); err != nil {

@@ -24,18 +24,18 @@ import (
 
 	"github.com/galleypress/galley/pkg/doc"
 	"github.com/galleypress/galley/pkg/read"
-	_ "github.com/galleypress/galley/pkg/read/markdown" // register the markdown reader
-	"github.com/galleypress/galley/pkg/read/plaintext"
+	_ "github.com/galleypress/galley/pkg/read/markdown" // register the formats
+	_ "github.com/galleypress/galley/pkg/read/plaintext"
 	"github.com/galleypress/galley/pkg/render"
-	"github.com/galleypress/galley/pkg/render/epub"
-	"github.com/galleypress/galley/pkg/render/html"
-	"github.com/galleypress/galley/pkg/render/pdf"
-	"github.com/galleypress/galley/pkg/render/text"
+	_ "github.com/galleypress/galley/pkg/render/epub"
+	_ "github.com/galleypress/galley/pkg/render/html"
+	_ "github.com/galleypress/galley/pkg/render/pdf"
+	_ "github.com/galleypress/galley/pkg/render/text"
 	"github.com/galleypress/galley/pkg/transform"
 )
 
 // Job is one document to build: its inputs, how to read them, metadata
-// to set, and the outputs to write.
+// to set, options, and the outputs to write.
 type Job struct {
 	// Inputs are the files to read, relative to Env.Dir. Several inputs
 	// are read one by one and joined in order into one document. "-" is
@@ -49,128 +49,13 @@ type Job struct {
 	// Meta holds metadata that overrides the document's own: every
 	// field that is set replaces the one read.
 	Meta doc.Meta
-	// Text holds the plain-text reader's options; Drop applies to every
-	// text-based input.
-	Text TextOptions
-	// TOC asks for a table of contents TOCDepth levels deep (0 means 3).
-	TOC      bool
-	TOCDepth int
-	// HTML holds options for HTML output.
-	HTML HTMLOptions
-	// EPUB holds options for EPUB output.
-	EPUB EPUBOptions
-	// PDF holds options for PDF output.
-	PDF PDFOptions
+	// Options holds the options of the readers and renderers, by scope
+	// and key: Options.Set("", "toc", "true"), Options.Set("pdf",
+	// "font-size", "11"). Paths of file options are relative to Env.Dir.
+	Options Settings
 	// Outputs are the files to write.
 	Outputs []Output
 }
-
-// TextOptions are the options of plain-text input.
-type TextOptions struct {
-	// Drop lists lines to remove (site boilerplate and the like).
-	Drop []string
-	// Style is "auto" (or empty), "lines" or "wrapped".
-	Style string
-	// NotHeadings lists lines the reader must not take as headings.
-	NotHeadings []string
-}
-
-// HTMLOptions are the options of HTML output.
-type HTMLOptions struct {
-	// CSS is a stylesheet file, relative to Env.Dir, that replaces the
-	// built-in one.
-	CSS string
-}
-
-// EPUBOptions are the options of EPUB output.
-type EPUBOptions struct {
-	// CSS is a stylesheet file, relative to Env.Dir, that replaces the
-	// built-in one; empty means HTMLOptions.CSS, else the built-in one.
-	CSS string
-	// SplitLevel is the deepest section level that starts a file of its
-	// own; 0 means 1.
-	SplitLevel int
-}
-
-// PDFOptions are the options of PDF output.
-type PDFOptions struct {
-	// Paper is "a4" (the default), "letter" or "a5".
-	Paper string
-	// FontSize is the body size in points; 0 means 10.5.
-	FontSize float64
-	// Margins in millimetres: top, right, bottom, left; 0 for defaults.
-	Margins [4]float64
-	// Ragged sets paragraphs ragged-right instead of justified.
-	Ragged bool
-	// NoChapterPages lets top-level sections start mid-page.
-	NoChapterPages bool
-	// NoTitlePage leaves out the title page.
-	NoTitlePage bool
-	// Fonts are font files, relative to Env.Dir, by face: "regular",
-	// "bold", "italic", "bolditalic", "mono".
-	Fonts map[string]string
-	// Hyphenation is a pattern file (hyph_*.dic), relative to Env.Dir.
-	Hyphenation string
-}
-
-func (o *PDFOptions) config(env *Env) (pdf.Config, error) {
-	cfg := pdf.Config{Paper: o.Paper, FontSize: o.FontSize, Margins: o.Margins, Ragged: o.Ragged,
-		NoChapterPages: o.NoChapterPages, NoTitlePage: o.NoTitlePage}
-	if o.Hyphenation != "" {
-		p, err := env.resolve(o.Hyphenation, "hyphenation file")
-		if err != nil {
-			return cfg, err
-		}
-		cfg.Hyphenation = p
-	}
-	for _, face := range FontFaces {
-		file, ok := o.Fonts[face]
-		if !ok {
-			continue
-		}
-		p, err := env.resolve(file, "font")
-		if err != nil {
-			return cfg, err
-		}
-		switch face {
-		case "regular":
-			cfg.Fonts.Regular = p
-		case "bold":
-			cfg.Fonts.Bold = p
-		case "italic":
-			cfg.Fonts.Italic = p
-		case "bolditalic":
-			cfg.Fonts.BoldItalic = p
-		case "mono":
-			cfg.Fonts.Mono = p
-		}
-	}
-	return cfg, nil
-}
-
-// ParseMargins parses "TOP,RIGHT,BOTTOM,LEFT" margins in millimetres; a
-// single number sets all four.
-func ParseMargins(s string) ([4]float64, error) {
-	var m [4]float64
-	parts := strings.Split(s, ",")
-	if len(parts) != 1 && len(parts) != 4 {
-		return m, fmt.Errorf("%q: give one number or four (top, right, bottom, left) in mm", s)
-	}
-	for i, p := range parts {
-		v, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
-		if err != nil || !(v >= 0 && v <= 200) { // NaN and infinities fail too
-			return m, fmt.Errorf("%q: %q is not a length in mm from 0 to 200", s, p)
-		}
-		m[i] = v
-	}
-	if len(parts) == 1 {
-		m = [4]float64{m[0], m[0], m[0], m[0]}
-	}
-	return m, nil
-}
-
-// FontFaces are the keys PDFOptions.Fonts accepts.
-var FontFaces = []string{"regular", "bold", "italic", "bolditalic", "mono"}
 
 // Output is one file to write. Path "-" is standard output, and needs a
 // Format; otherwise an empty Format comes from Path's extension.
@@ -331,24 +216,46 @@ func readOne(in string, job *Job, env *Env) (*doc.Document, error) {
 			return nil, err
 		}
 	}
-	r, err := reader(from, &job.Text)
+	r, err := reader(from, job, env)
 	if err != nil {
 		return nil, err
 	}
-	opts := &read.Options{Name: name, Drop: job.Text.Drop, Warn: env.Warn, Log: env.Log}
+	opts := &read.Options{Name: name, Warn: env.Warn, Log: env.Log}
+	if err := job.Options.apply(opts, "", env); err != nil {
+		return nil, err
+	}
 	return r.Read(bytes.NewBuffer(data), opts) // a Buffer, so readers may take the bytes as they are
 }
 
 // reader returns the reader for a format, configured by the job.
-func reader(format string, t *TextOptions) (read.Reader, error) {
-	if format == "text" {
-		style, err := plaintext.ParseStyle(t.Style)
-		if err != nil {
+func reader(format string, job *Job, env *Env) (read.Reader, error) {
+	r, err := read.Lookup(format)
+	if err != nil {
+		return nil, err
+	}
+	if c, ok := r.(read.Configurable); ok {
+		cfg := c.Config()
+		if err := job.Options.apply(cfg, canonicalReader(format), env); err != nil {
 			return nil, err
 		}
-		return plaintext.New(plaintext.Config{Style: style, NotHeadings: t.NotHeadings}), nil
+		r = c.WithConfig(cfg)
 	}
-	return read.Lookup(format)
+	return r, nil
+}
+
+// canonicalReader returns a reader format's name for an alias ("md").
+func canonicalReader(name string) string {
+	for _, f := range read.Formats() {
+		if f.Name == name {
+			return name
+		}
+		for _, x := range f.Exts {
+			if strings.EqualFold(x, "."+name) {
+				return f.Name
+			}
+		}
+	}
+	return name
 }
 
 // join appends part to d: part's leading blocks go to the end of d's last
@@ -374,42 +281,18 @@ func join(d, part *doc.Document) {
 
 // renderer returns the renderer for a format, configured by the job.
 func renderer(format string, job *Job, env *Env) (render.Renderer, error) {
-	switch format {
-	case "html":
-		cfg := html.Config{}
-		if job.HTML.CSS != "" {
-			css, err := env.readFile(job.HTML.CSS, "stylesheet")
-			if err != nil {
-				return nil, err
-			}
-			cfg.CSS = string(css)
-		}
-		return html.New(cfg), nil
-	case "epub":
-		cfg := epub.Config{SplitLevel: job.EPUB.SplitLevel}
-		css := job.EPUB.CSS
-		if css == "" {
-			css = job.HTML.CSS
-		}
-		if css != "" {
-			data, err := env.readFile(css, "stylesheet")
-			if err != nil {
-				return nil, err
-			}
-			cfg.CSS = string(data)
-		}
-		return epub.New(cfg), nil
-	case "pdf":
-		cfg, err := job.PDF.config(env)
-		if err != nil {
+	r, f, err := render.Lookup(format)
+	if err != nil {
+		return nil, err
+	}
+	if c, ok := r.(render.Configurable); ok {
+		cfg := c.Config()
+		if err := job.Options.apply(cfg, f.Name, env); err != nil {
 			return nil, err
 		}
-		return pdf.New(cfg), nil
-	case "text":
-		return text.New(text.Config{}), nil
+		r = c.WithConfig(cfg)
 	}
-	r, _, err := render.Lookup(format)
-	return r, err
+	return r, nil
 }
 
 // Convert reads the job's inputs and writes all its outputs, rendering
@@ -578,9 +461,11 @@ func renderTo(ctx context.Context, w io.Writer, d *doc.Document, format string, 
 		return err
 	}
 	opts := &render.Options{
-		TOC: job.TOC, TOCDepth: job.TOCDepth, Modified: env.Modified,
-		Resources: resources, Warn: env.Warn, Strict: env.Strict, Context: ctx,
-		MaxImagePixels: env.Limits.ImagePixels,
+		Modified: env.Modified, Resources: resources, Warn: env.Warn, Strict: env.Strict,
+		Context: ctx, MaxImagePixels: env.Limits.ImagePixels,
+	}
+	if err := job.Options.apply(opts, "", env); err != nil {
+		return err
 	}
 	return r.Render(w, d, opts)
 }

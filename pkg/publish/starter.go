@@ -39,11 +39,12 @@ documents:
 
   # Plain text, such as text scraped from a web page:
   # - input: chapter.txt
+  #   drop-lines: ["Site boilerplate line"]   # lines to remove
   #   text:
-  #     drop: ["Site boilerplate line"]   # lines to remove
-  #     style: auto                        # auto, lines or wrapped
+  #     style: auto                           # auto, lines or wrapped
   #     not-headings: ["A line that is not a heading"]
-  #   outputs: [out/chapter.html]
+  #   pdf: {paper: a4, font-size: 10.5}
+  #   outputs: [out/chapter.html, out/chapter.pdf]
 `
 
 // WriteStarter writes Starter to path, refusing to replace a file.

@@ -113,10 +113,7 @@ func watched(p *Project, job *Job) []string {
 	for _, in := range job.Inputs {
 		add(in)
 	}
-	add(job.HTML.CSS)
-	add(job.EPUB.CSS)
-	add(job.PDF.Hyphenation)
-	for _, f := range job.PDF.Fonts {
+	for _, f := range job.Options.files() {
 		add(f)
 	}
 	if job.Meta.Cover != "" && len(job.Inputs) > 0 {

@@ -26,14 +26,26 @@ type Reader interface {
 	Read(r io.Reader, opts *Options) (*doc.Document, error)
 }
 
+// Configurable is a Reader whose options (see package option) can be set
+// by name, as galley.yaml and the command line do: Config returns a
+// pointer to a copy of its configuration, and WithConfig a reader with
+// such a configuration.
+type Configurable interface {
+	Reader
+	Config() any
+	WithConfig(cfg any) Reader
+}
+
 // Options are the options every reader accepts. The zero value is valid.
+// The tagged fields are options a user sets (see package option); the
+// others are set by the program.
 type Options struct {
 	// Name is the input's file name, used in errors and warnings.
 	Name string
 	// Drop lists lines to remove before reading: a line whose text,
 	// trimmed of spaces, equals an entry is dropped. Useful for the site
 	// boilerplate of scraped text.
-	Drop []string
+	Drop []string `option:"drop-lines" flag:"drop-line" help:"remove input lines equal to TEXT (repeatable), e.g. site boilerplate"`
 	// Warn receives warnings: things that were dropped or degraded.
 	Warn func(error)
 	// Log receives the reader's decisions (a heading found and why), so
@@ -145,12 +157,20 @@ func Register(f Format, r Reader) {
 	formats[f.Name] = entry{f, r}
 }
 
-// Lookup returns the reader registered under name.
+// Lookup returns the reader registered under name, or under one of its
+// extensions without the dot ("md" for markdown).
 func Lookup(name string) (Reader, error) {
 	mu.RLock()
 	defer mu.RUnlock()
 	if e, ok := formats[name]; ok {
 		return e.r, nil
+	}
+	for _, n := range names() {
+		for _, x := range formats[n].f.Exts {
+			if strings.EqualFold(x, "."+name) {
+				return formats[n].r, nil
+			}
+		}
 	}
 	return nil, fmt.Errorf("read: unknown format %q (known: %s)", name, strings.Join(names(), ", "))
 }

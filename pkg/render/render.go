@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"sort"
 	"strings"
 	"sync"
@@ -29,11 +30,23 @@ type Renderer interface {
 	Render(w io.Writer, d *doc.Document, opts *Options) error
 }
 
-// Options are the options every renderer accepts. The zero value is valid.
+// Configurable is a Renderer whose options (see package option) can be
+// set by name, as galley.yaml and the command line do: Config returns a
+// pointer to a copy of its configuration, and WithConfig a renderer with
+// such a configuration.
+type Configurable interface {
+	Renderer
+	Config() any
+	WithConfig(cfg any) Renderer
+}
+
+// Options are the options every renderer accepts. The zero value is
+// valid. The tagged fields are options a user sets (see package option);
+// the others are set by the program.
 type Options struct {
 	// TOC asks for a table of contents, TOCDepth levels deep (0 means 3).
-	TOC      bool
-	TOCDepth int
+	TOC      bool `option:"toc" help:"add a table of contents (HTML, text and the EPUB reading order; a PDF outline is always there)"`
+	TOCDepth int  `option:"toc-depth" default:"3" help:"levels in the table of contents"`
 	// Modified is the document's modification time, for formats that
 	// record one (EPUB, PDF). The zero time means a fixed date
 	// (DefaultModified), never the clock.
@@ -168,12 +181,18 @@ func Register(f Format, r Renderer) {
 	formats[f.Name] = entry{f, r}
 }
 
-// Lookup returns the renderer and format registered under name.
+// Lookup returns the renderer and format registered under name, or under
+// an extension without its dot ("txt" for text).
 func Lookup(name string) (Renderer, Format, error) {
 	mu.RLock()
 	defer mu.RUnlock()
 	if e, ok := formats[name]; ok {
 		return e.r, e.f, nil
+	}
+	for _, e := range formats {
+		if strings.EqualFold(e.f.Ext, "."+name) {
+			return e.r, e.f, nil
+		}
 	}
 	return nil, Format{}, fmt.Errorf("render: unknown format %q (known: %s)", name, strings.Join(names(), ", "))
 }
@@ -226,4 +245,27 @@ func (jsonRenderer) Render(w io.Writer, d *doc.Document, _ *Options) error {
 
 func init() {
 	Register(Format{Name: "json", Ext: ".json", MediaType: "application/json"}, jsonRenderer{})
+}
+
+// maxFile is the largest file ReadFile reads.
+const maxFile = 64 << 20
+
+// ReadFile reads a file a configuration names (a stylesheet): a regular
+// file of at most 64 MB.
+func ReadFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	switch {
+	case err != nil:
+		return nil, err
+	case !st.Mode().IsRegular():
+		return nil, fmt.Errorf("%s is not a regular file", path)
+	case st.Size() > maxFile:
+		return nil, fmt.Errorf("%s is larger than %d MB", path, maxFile>>20)
+	}
+	return io.ReadAll(io.LimitReader(f, maxFile))
 }

@@ -41,7 +41,7 @@ type Config struct {
 	// NoFigures keeps an image that stands alone in a paragraph as an
 	// inline image. By default it becomes a doc.Figure whose caption is
 	// the image's alternative text, as in pandoc.
-	NoFigures bool
+	NoFigures bool `option:"no-figures" help:"keep an image alone in a paragraph inline instead of making it a figure"`
 }
 
 // Reader reads Markdown.
@@ -50,6 +50,13 @@ type Reader struct {
 	md    goldmark.Markdown
 	chunk int // chunk size; 0 means chunkSize (tests set it)
 }
+
+// Config returns a copy of the reader's configuration; see
+// read.Configurable.
+func (r *Reader) Config() any { c := r.cfg; return &c }
+
+// WithConfig returns a reader with cfg, a *Config.
+func (r *Reader) WithConfig(cfg any) read.Reader { return New(*cfg.(*Config)) }
 
 // New returns a Markdown reader.
 func New(cfg Config) *Reader {

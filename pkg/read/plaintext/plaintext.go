@@ -25,6 +25,7 @@ package plaintext
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"index/suffixarray"
 	"io"
@@ -72,17 +73,34 @@ func ParseStyle(s string) (Style, error) {
 
 // Config configures a Reader. The zero value is the default.
 type Config struct {
-	Style Style
+	Style Style `option:"style" flag:"text-style" default:"auto" help:"plain-text layout: auto, lines (one line per paragraph) or wrapped"`
 	// NotHeadings lists texts that must not become headings: a line, or
 	// the heading part of a glued line, equal to one of them (ignoring
 	// surrounding space) stays in its paragraph.
-	NotHeadings []string
+	NotHeadings []string `option:"not-headings" flag:"not-heading" help:"plain text: the line TEXT is not a heading (repeatable)"`
 	// NoNoteMarkers keeps digits glued to words as they are.
-	NoNoteMarkers bool
+	NoNoteMarkers bool `option:"no-note-markers" help:"plain text: keep digits glued to words as they are, not as note markers"`
 }
 
 // Reader reads plain text.
 type Reader struct{ cfg Config }
+
+// Config returns a copy of the reader's configuration; see
+// read.Configurable.
+func (r *Reader) Config() any { c := r.cfg; return &c }
+
+// WithConfig returns a reader with cfg, a *Config.
+func (r *Reader) WithConfig(cfg any) read.Reader { return New(*cfg.(*Config)) }
+
+// UnmarshalText parses a style: auto, lines or wrapped.
+func (s *Style) UnmarshalText(b []byte) error {
+	st, err := ParseStyle(string(b))
+	if err != nil {
+		return errors.New(strings.TrimPrefix(err.Error(), "plaintext: "))
+	}
+	*s = st
+	return nil
+}
 
 // New returns a plain-text reader.
 func New(cfg Config) *Reader { return &Reader{cfg: cfg} }

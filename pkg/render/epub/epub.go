@@ -41,15 +41,24 @@ var Stylesheet string
 
 // Config configures a Renderer. The zero value is the default.
 type Config struct {
-	// CSS replaces the built-in stylesheet.
+	// CSSFile is a stylesheet file that replaces the built-in one.
+	CSSFile string `option:"css" file:"" help:"stylesheet FILE for HTML and EPUB, replacing the built-in one"`
+	// CSS replaces the built-in stylesheet (CSSFile wins).
 	CSS string
 	// SplitLevel is the deepest section level that starts a file of its
 	// own; 0 means 1 (one file per top-level section).
-	SplitLevel int
+	SplitLevel int `option:"split-level" default:"1" help:"the deepest section LEVEL that starts a file of its own"`
 }
 
 // Renderer renders EPUB 3.
 type Renderer struct{ cfg Config }
+
+// Config returns a copy of the renderer's configuration; see
+// render.Configurable.
+func (r *Renderer) Config() any { c := r.cfg; return &c }
+
+// WithConfig returns a renderer with cfg, a *Config.
+func (r *Renderer) WithConfig(cfg any) render.Renderer { return New(*cfg.(*Config)) }
 
 // New returns an EPUB renderer.
 func New(cfg Config) *Renderer {
@@ -100,6 +109,15 @@ type book struct {
 func (r *Renderer) Render(w io.Writer, d *doc.Document, opts *render.Options) error {
 	if opts == nil {
 		opts = &render.Options{}
+	}
+	if r.cfg.CSSFile != "" {
+		css, err := render.ReadFile(r.cfg.CSSFile)
+		if err != nil {
+			return fmt.Errorf("epub: stylesheet: %w", err)
+		}
+		cfg := r.cfg
+		cfg.CSS, cfg.CSSFile = string(css), ""
+		return New(cfg).Render(w, d, opts)
 	}
 	b := &book{d: d, cfg: r.cfg, opts: opts, where: map[string]string{}, files: map[*doc.Section]string{},
 		images: map[string]*item{}, allAlt: true}

@@ -29,10 +29,13 @@ var Stylesheet string
 // page with the built-in stylesheet.
 type Config struct {
 	// Fragment writes the body's content only, for embedding in a site.
-	Fragment bool
+	Fragment bool `option:"fragment" help:"write the body's content only, for embedding in a site"`
 	// XHTML writes XHTML5: XML syntax, with the XHTML namespace.
-	XHTML bool
-	// CSS replaces the built-in stylesheet in a page.
+	XHTML bool `option:"xhtml" help:"write XHTML5: XML syntax, with the XHTML namespace"`
+	// CSSFile is a stylesheet file that replaces the built-in one; it is
+	// read when the page is written.
+	CSSFile string `option:"css" file:"" help:"stylesheet FILE for HTML and EPUB, replacing the built-in one"`
+	// CSS replaces the built-in stylesheet in a page (CSSFile wins).
 	CSS string
 	// Stylesheets, if set, are linked from the page (by href) instead of
 	// embedding a stylesheet.
@@ -58,6 +61,13 @@ type Config struct {
 
 // Renderer renders HTML.
 type Renderer struct{ cfg Config }
+
+// Config returns a copy of the renderer's configuration; see
+// render.Configurable.
+func (r *Renderer) Config() any { c := r.cfg; return &c }
+
+// WithConfig returns a renderer with cfg, a *Config.
+func (r *Renderer) WithConfig(cfg any) render.Renderer { return New(*cfg.(*Config)) }
 
 // New returns an HTML renderer.
 func New(cfg Config) *Renderer {
@@ -109,6 +119,15 @@ func (r *Renderer) Render(w io.Writer, d *doc.Document, opts *render.Options) er
 // RenderPart writes one page holding part p of d, with p's notes at its
 // end. It does not modify d.
 func (r *Renderer) RenderPart(w io.Writer, d *doc.Document, p Part, opts *render.Options) error {
+	if r.cfg.CSSFile != "" && !r.cfg.Fragment {
+		css, err := render.ReadFile(r.cfg.CSSFile)
+		if err != nil {
+			return fmt.Errorf("html: stylesheet: %w", err)
+		}
+		cfg := r.cfg
+		cfg.CSS, cfg.CSSFile = string(css), ""
+		return New(cfg).RenderPart(w, d, p, opts)
+	}
 	bw := bufio.NewWriter(w)
 	wr := &writer{Writer: bw, cfg: r.cfg, lang: d.Meta.Lang, opts: opts, top: r.cfg.Top}
 	if !p.Header && !r.cfg.EPUB {

@@ -22,7 +22,11 @@ import (
 // outlines) for the faces of a family. Empty entries use the built-in Go
 // fonts; a missing bold or italic face falls back to the regular one.
 type Fonts struct {
-	Regular, Bold, Italic, BoldItalic, Mono string
+	Regular    string `option:"regular"`
+	Bold       string `option:"bold"`
+	Italic     string `option:"italic"`
+	BoldItalic string `option:"bolditalic"`
+	Mono       string `option:"mono"`
 }
 
 // face is one loaded font.

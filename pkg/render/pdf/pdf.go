@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/galleypress/galley/pkg/doc"
@@ -27,33 +28,66 @@ import (
 // Go fonts, justified and hyphenated in the document's language.
 type Config struct {
 	// Paper is "a4" (the default), "letter" or "a5".
-	Paper string
+	Paper string `option:"paper" default:"a4" help:"paper size: a4, a5 or letter"`
 	// FontSize is the body size in points; 0 means 10.5.
-	FontSize float64
+	FontSize float64 `option:"font-size" default:"10.5" help:"body size in POINTS"`
 	// Margins are the page margins in millimetres: top, right, bottom,
 	// left. Zero values get defaults that give a measure of about 70
 	// characters.
-	Margins [4]float64
+	Margins Margins `option:"margins" help:"page margins in mm: TOP,RIGHT,BOTTOM,LEFT, or one for all four (0 keeps a default)"`
 	// Ragged sets paragraphs ragged-right instead of justified.
-	Ragged bool
+	Ragged bool `option:"ragged" help:"set paragraphs ragged-right instead of justified"`
 	// NoChapterPages lets top-level sections start anywhere instead of
 	// on a new page.
-	NoChapterPages bool
+	NoChapterPages bool `option:"no-chapter-pages" help:"let top-level sections start mid-page"`
 	// NoTitlePage leaves out the title page.
-	NoTitlePage bool
+	NoTitlePage bool `option:"no-title-page" help:"leave out the title page"`
 	// Fonts replaces the built-in Go fonts.
-	Fonts Fonts
+	Fonts Fonts `option:"fonts" flag:"font" file:"" help:"font file (TTF/OTF) for a face: FACE=FILE, FACE one of regular, bold, italic, bolditalic, mono (repeatable)"`
 	// Hyphenation is a pattern file (hyph_*.dic) to use instead of the
 	// embedded patterns for the document's language.
-	Hyphenation string
+	Hyphenation string `option:"hyphenation" file:"" help:"hyphenation pattern FILE (hyph_*.dic), instead of the built-in nl and en patterns"`
 	// Expansion is how far justified lines may scale their glyphs
 	// horizontally, as pdfTeX's font expansion does, so that word spaces
 	// vary less: 0 means 2.5%, a negative value none.
-	Expansion float64
+	Expansion float64 `option:"expansion" default:"0.025" help:"how far justified lines may scale their glyphs (pdfTeX's font expansion); negative: none"`
+}
+
+// Margins are page margins in millimetres: top, right, bottom, left.
+type Margins [4]float64
+
+// UnmarshalText parses "TOP,RIGHT,BOTTOM,LEFT", or one number for all
+// four, in millimetres.
+func (m *Margins) UnmarshalText(b []byte) error {
+	s := string(b)
+	parts := strings.Split(s, ",")
+	if len(parts) != 1 && len(parts) != 4 {
+		return fmt.Errorf("%q: give one number or four (top, right, bottom, left) in mm", s)
+	}
+	var out Margins
+	for i, p := range parts {
+		v, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
+		if err != nil || !(v >= 0 && v <= 200) { // NaN and infinities fail too
+			return fmt.Errorf("%q: %q is not a length in mm from 0 to 200", s, strings.TrimSpace(p))
+		}
+		out[i] = v
+	}
+	if len(parts) == 1 {
+		out = Margins{out[0], out[0], out[0], out[0]}
+	}
+	*m = out
+	return nil
 }
 
 // Renderer renders PDF.
 type Renderer struct{ cfg Config }
+
+// Config returns a copy of the renderer's configuration; see
+// render.Configurable.
+func (r *Renderer) Config() any { c := r.cfg; return &c }
+
+// WithConfig returns a renderer with cfg, a *Config.
+func (r *Renderer) WithConfig(cfg any) render.Renderer { return New(*cfg.(*Config)) }
 
 // New returns a PDF renderer.
 func New(cfg Config) *Renderer { return &Renderer{cfg: cfg} }

@@ -26,11 +26,18 @@ import (
 // Config configures a Renderer. The zero value wraps at 72 columns.
 type Config struct {
 	// Width is the line width in columns; 0 means 72.
-	Width int
+	Width int `option:"width" default:"72" help:"line width in COLUMNS"`
 }
 
 // Renderer renders plain text.
 type Renderer struct{ cfg Config }
+
+// Config returns a copy of the renderer's configuration; see
+// render.Configurable.
+func (r *Renderer) Config() any { c := r.cfg; return &c }
+
+// WithConfig returns a renderer with cfg, a *Config.
+func (r *Renderer) WithConfig(cfg any) render.Renderer { return New(*cfg.(*Config)) }
 
 // New returns a plain-text renderer.
 func New(cfg Config) *Renderer {
