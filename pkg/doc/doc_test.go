@@ -11,28 +11,7 @@ import (
 )
 
 // every is a document holding every block and inline type.
-func every() *doc.Document {
-	txt := func(s string) []doc.Inline { return []doc.Inline{&doc.Text{Text: s}} }
-	return &doc.Document{
-		Meta: doc.Meta{Title: "T", Subtitle: "S", Authors: []string{"A", "B"}, Lang: "nl", Date: "2023", Identifier: "urn:x",
-			Publisher: "P", Rights: "R", Description: "D", Keywords: []string{"k"}, Cover: "c.png", Extra: []doc.Field{{Key: "k", Value: "v"}}},
-		Blocks: []doc.Block{&doc.Paragraph{Inlines: []doc.Inline{
-			&doc.Text{Text: "a"}, &doc.Emph{Inlines: txt("e")}, &doc.Strong{Inlines: txt("s")}, &doc.Strike{Inlines: txt("x")},
-			&doc.Sup{Inlines: txt("1")}, &doc.Sub{Inlines: txt("2")}, &doc.Code{Text: "c"},
-			&doc.Link{URL: "https://x", Title: "t", Inlines: txt("l")}, &doc.Image{Src: "i.png", Alt: "alt", Title: "it"},
-			&doc.Note{Number: 1, Blocks: []doc.Block{&doc.Paragraph{Inlines: txt("n")}}}, &doc.LineBreak{},
-		}}},
-		Sections: []*doc.Section{{Level: 1, ID: "one", Number: "1", Title: txt("One"), Blocks: []doc.Block{
-			&doc.Heading{Level: 2, Inlines: txt("h")},
-			&doc.List{Ordered: true, Start: 0, Numbering: "a", Tight: true, Items: []*doc.ListItem{{Blocks: []doc.Block{&doc.Paragraph{Inlines: txt("i")}}}, {}}},
-			&doc.Quote{Blocks: []doc.Block{&doc.Rule{}}},
-			&doc.CodeBlock{Lang: "go", Text: "x := 1"},
-			&doc.Table{Caption: txt("cap"), Align: []doc.Align{doc.AlignLeft, doc.AlignRight}, Header: []doc.Cell{{Inlines: txt("h")}, {}},
-				Rows: [][]doc.Cell{{{Inlines: txt("a")}, {Inlines: txt("b")}}, {}}},
-			&doc.Figure{Src: "f.png", Alt: "f", Title: "ft", Caption: txt("fc")},
-		}, Sections: []*doc.Section{{Level: 3, ID: "deep", Title: txt("Deep")}}}},
-	}
-}
+func every() *doc.Document { return doc.Sample() }
 
 // TestJSONRoundTrip checks that encoding, decoding and encoding again
 // gives the same bytes, for every node type and every fixture.
@@ -78,6 +57,11 @@ func TestDecodeErrors(t *testing.T) {
 		{`{"galley": 1, "blocks": [{"type": "poem"}]}`, `blocks[0]: unknown block type "poem"`},
 		{`{"galley": 1, "sections": [{"level": 0}]}`, "level 0 must be greater"},
 		{"{\"galley\": 1,\n\n \"blocks\": [}", "line 3"},
+		{"{\"galley\": 1,\n \"blocks\": [\n  {\"type\": \"paragraph\"},\n  {\"type\": \"rule\", \"items\": [[]]}\n ]\n}", `line 4: doc: blocks[1]: a rule has no "items" (it holds: )`},
+		{"{\"galley\": 1,\n \"sections\": [{\"level\": 1, \"blocks\": [\n  {\"type\": \"heading\", \"level\": 99}]}]}", "line 3: doc: sections[0].blocks[0]: heading level 99 is out of range (1 to 6)"},
+		{`{"galley": 1, "blocks": [{"type": "paragraph", "content": [{"type": "text", "url": "x"}]}]}`, `blocks[0].content[0]: a text has no "url" (it holds: text)`},
+		{`{"galley": 1, "blocks": [{"type": "list", "numbering": "z"}]}`, `unknown numbering "z"`},
+		{`{"galley": 1, "sections": [{"level": 500}]}`, "level 500 is out of range"},
 	} {
 		_, err := doc.Decode(strings.NewReader(tc.in))
 		if err == nil || !strings.Contains(err.Error(), tc.want) {

@@ -2,6 +2,7 @@ package doc
 
 import (
 	"bytes"
+	_ "embed" // Schema
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -150,7 +151,99 @@ func Decode(r io.Reader) (*Document, error) {
 		}
 		return nil, fmt.Errorf("doc: unsupported JSON version %d (this galley reads version %d)", jd.Galley, Version)
 	}
-	return decodeDoc(&jd)
+	d, err := decodeDoc(&jd)
+	var pe *pathError
+	if errors.As(err, &pe) {
+		if line := pathLine(data, pe.path); line > 0 {
+			return nil, &LineError{Line: line, Err: err}
+		}
+	}
+	return d, err
+}
+
+// pathError is an error in the node at a path ("sections[0].blocks[2]").
+type pathError struct {
+	path string
+	msg  string
+}
+
+func (e *pathError) Error() string { return "doc: " + e.path + ": " + e.msg }
+
+func errAt(path, format string, args ...any) error {
+	return &pathError{path: path, msg: fmt.Sprintf(format, args...)}
+}
+
+// pathLine returns the line where the value at path starts in the JSON
+// text data, or 0.
+func pathLine(data []byte, want string) int {
+	type frame struct {
+		obj     bool
+		path    string
+		key     string
+		idx     int
+		wantKey bool
+	}
+	var stack []*frame
+	dec := json.NewDecoder(bytes.NewReader(data))
+	valuePath := func() string {
+		if len(stack) == 0 {
+			return ""
+		}
+		f := stack[len(stack)-1]
+		if f.obj {
+			if f.path == "" {
+				return f.key
+			}
+			return f.path + "." + f.key
+		}
+		return fmt.Sprintf("%s[%d]", f.path, f.idx)
+	}
+	done := func() { // a value ended
+		if len(stack) == 0 {
+			return
+		}
+		f := stack[len(stack)-1]
+		if f.obj {
+			f.wantKey = true
+		} else {
+			f.idx++
+		}
+	}
+	for {
+		off := dec.InputOffset()
+		tok, err := dec.Token()
+		if err != nil {
+			return 0
+		}
+		if len(stack) > 0 && stack[len(stack)-1].obj && stack[len(stack)-1].wantKey {
+			if d, ok := tok.(json.Delim); ok && d == '}' {
+				stack = stack[:len(stack)-1]
+				done()
+				continue
+			}
+			stack[len(stack)-1].key, _ = tok.(string)
+			stack[len(stack)-1].wantKey = false
+			continue
+		}
+		if d, ok := tok.(json.Delim); ok && (d == '}' || d == ']') {
+			stack = stack[:len(stack)-1]
+			done()
+			continue
+		}
+		p := valuePath()
+		if p == want {
+			start := int(off)
+			for start < len(data) && strings.IndexByte(" \t\r\n,:", data[start]) >= 0 {
+				start++
+			}
+			return 1 + bytes.Count(data[:start], []byte("\n"))
+		}
+		if d, ok := tok.(json.Delim); ok {
+			stack = append(stack, &frame{obj: d == '{', path: p, wantKey: d == '{'})
+			continue
+		}
+		done()
+	}
 }
 
 // jsonError adds a line number to errors that carry a byte offset.
@@ -209,7 +302,10 @@ func decodeSections(js []jsonSect, path string, parent int) ([]*Section, error) 
 	for i, j := range js {
 		p := fmt.Sprintf("%s[%d]", path, i)
 		if j.Level <= parent {
-			return nil, fmt.Errorf("doc: %s: level %d must be greater than its parent's level %d", p, j.Level, parent)
+			return nil, errAt(p, "level %d must be greater than its parent's level %d", j.Level, parent)
+		}
+		if j.Level > maxLevel {
+			return nil, errAt(p, "level %d is out of range (1 to %d)", j.Level, maxLevel)
 		}
 		s := &Section{Level: j.Level, ID: j.ID, Number: j.Number}
 		var err error
@@ -231,6 +327,9 @@ func decodeBlocks(js []jsonNode, path string) ([]Block, error) {
 	var out []Block
 	for i, j := range js {
 		p := fmt.Sprintf("%s[%d]", path, i)
+		if err := j.check(p); err != nil {
+			return nil, err
+		}
 		var b Block
 		var err error
 		switch j.Type {
@@ -269,7 +368,7 @@ func decodeBlocks(js []jsonNode, path string) ([]Block, error) {
 			for _, a := range j.Align {
 				k := indexOf(alignNames, a)
 				if k < 0 {
-					return nil, fmt.Errorf("doc: %s: unknown alignment %q (known: default, left, center, right)", p, a)
+					return nil, errAt(p, "unknown alignment %q (known: default, left, center, right)", a)
 				}
 				x.Align = append(x.Align, Align(k))
 			}
@@ -291,7 +390,7 @@ func decodeBlocks(js []jsonNode, path string) ([]Block, error) {
 		case "rule":
 			b = &Rule{}
 		default:
-			return nil, fmt.Errorf("doc: %s: unknown block type %q", p, j.Type)
+			return nil, errAt(p, "unknown block type %q", j.Type)
 		}
 		if err != nil {
 			return nil, err
@@ -317,6 +416,9 @@ func decodeInlines(js []jsonNode, path string) ([]Inline, error) {
 	var out []Inline
 	for i, j := range js {
 		p := fmt.Sprintf("%s[%d]", path, i)
+		if err := j.check(p); err != nil {
+			return nil, err
+		}
 		var in Inline
 		var err error
 		var kids []Inline
@@ -351,7 +453,7 @@ func decodeInlines(js []jsonNode, path string) ([]Inline, error) {
 		case "line_break":
 			in = &LineBreak{}
 		default:
-			return nil, fmt.Errorf("doc: %s: unknown inline type %q", p, j.Type)
+			return nil, errAt(p, "unknown inline type %q", j.Type)
 		}
 		if err != nil {
 			return nil, err
@@ -359,6 +461,52 @@ func decodeInlines(js []jsonNode, path string) ([]Inline, error) {
 		out = append(out, in)
 	}
 	return out, nil
+}
+
+// maxLevel is the deepest section level the JSON form takes.
+const maxLevel = 100
+
+// nodeFields lists the fields each node type may hold.
+var nodeFields = map[string][]string{
+	"paragraph": {"content"}, "heading": {"level", "content"},
+	"list":  {"ordered", "start", "numbering", "tight", "items"},
+	"quote": {"blocks"}, "code_block": {"lang", "text"},
+	"table":  {"caption", "align", "header", "rows"},
+	"figure": {"src", "alt", "title", "caption"}, "rule": {},
+	"text": {"text"}, "emph": {"content"}, "strong": {"content"}, "strike": {"content"},
+	"sup": {"content"}, "sub": {"content"}, "code": {"text"},
+	"link": {"url", "title", "content"}, "image": {"src", "alt", "title"},
+	"note": {"number", "blocks"}, "line_break": {},
+}
+
+// check reports a field that j's type does not hold, or a value out of
+// range.
+func (j *jsonNode) check(p string) error {
+	allowed, ok := nodeFields[j.Type]
+	if !ok {
+		return nil // reported as an unknown type
+	}
+	set := map[string]bool{
+		"level": j.Level != 0, "ordered": j.Ordered, "start": j.Start != nil, "numbering": j.Numbering != "",
+		"tight": j.Tight, "number": j.Number != 0, "lang": j.Lang != "", "url": j.URL != "", "src": j.Src != "",
+		"alt": j.Alt != "", "title": j.Title != "", "text": j.Text != "", "align": j.Align != nil,
+		"caption": j.Caption != nil, "header": j.Header != nil, "rows": j.Rows != nil, "items": j.Items != nil,
+		"content": j.Content != nil, "blocks": j.Blocks != nil,
+	}
+	for _, f := range []string{"level", "ordered", "start", "numbering", "tight", "number", "lang", "url", "src", "alt", "title", "text", "align", "caption", "header", "rows", "items", "content", "blocks"} {
+		if set[f] && indexOf(allowed, f) < 0 {
+			return errAt(p, "a %s has no %q (it holds: %s)", j.Type, f, strings.Join(allowed, ", "))
+		}
+	}
+	switch {
+	case j.Type == "heading" && (j.Level < 1 || j.Level > 6):
+		return errAt(p, "heading level %d is out of range (1 to 6)", j.Level)
+	case j.Type == "list" && j.Numbering != "" && indexOf([]string{"1", "a", "A", "i", "I"}, j.Numbering) < 0:
+		return errAt(p, "unknown numbering %q (known: 1, a, A, i, I)", j.Numbering)
+	case j.Number < 0:
+		return errAt(p, "note number %d is negative", j.Number)
+	}
+	return nil
 }
 
 func indexOf(list []string, s string) int {
@@ -369,3 +517,9 @@ func indexOf(list []string, s string) int {
 	}
 	return -1
 }
+
+// Schema is the JSON Schema (draft 2020-12) of the JSON form that Encode
+// writes and Decode reads.
+//
+//go:embed schema.json
+var Schema []byte

@@ -11,7 +11,10 @@ import (
 	"sync"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+
+	"github.com/galleypress/galley/pkg/doc"
 )
 
 // The checks below run in Go, fast enough for fuzzing: well-formed XML,
@@ -97,3 +100,33 @@ func PDF(data []byte) error {
 	conf.ValidationMode = model.ValidationStrict
 	return api.Validate(bytes.NewReader(data), conf)
 }
+
+// DocumentSchema returns an error if data, a document's JSON form, does
+// not follow doc.Schema.
+func DocumentSchema(data []byte) error {
+	schemaOnce.Do(func() {
+		c := jsonschema.NewCompiler()
+		s, err := jsonschema.UnmarshalJSON(bytes.NewReader(doc.Schema))
+		if err == nil {
+			err = c.AddResource("document.json", s)
+		}
+		if err == nil {
+			schema, err = c.Compile("document.json")
+		}
+		schemaErr = err
+	})
+	if schemaErr != nil {
+		return fmt.Errorf("the schema does not compile: %w", schemaErr)
+	}
+	v, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+	if err != nil {
+		return err
+	}
+	return schema.Validate(v)
+}
+
+var (
+	schemaOnce sync.Once
+	schema     *jsonschema.Schema
+	schemaErr  error
+)
