@@ -19,7 +19,7 @@ import (
 var programOnly = map[string]bool{
 	"html.Config.CSS": true, "html.Config.Stylesheets": true, "html.Config.EPUB": true,
 	"html.Config.Link": true, "html.Config.Image": true, "html.Config.Top": true,
-	"epub.Config.CSS": true,
+	"epub.Config.CSS":   true,
 	"read.Options.Name": true, "read.Options.Warn": true, "read.Options.Log": true,
 	"render.Options.Modified": true, "render.Options.Resources": true, "render.Options.Warn": true,
 	"render.Options.Strict": true, "render.Options.Context": true, "render.Options.MaxImagePixels": true,

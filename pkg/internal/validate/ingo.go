@@ -11,8 +11,8 @@ import (
 	"sync"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
-	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/galleypress/galley/pkg/doc"
 )
