@@ -1,4 +1,4 @@
-package pdf
+package layout
 
 import (
 	"fmt"
@@ -20,7 +20,7 @@ const pt = typeset.Pt
 type (
 	ruleBox  struct{ Width unit }
 	imageBox struct {
-		Name          string // registered image name
+		Picture       *Picture
 		Width, Height unit
 		Src           string
 	}
@@ -41,7 +41,7 @@ type ctx struct {
 
 // layout turns a document into the vertical list of the page builder.
 type layout struct {
-	r     *Renderer
+	cfg   *Config
 	fam   *family
 	g     geometry
 	d     *doc.Document
@@ -73,7 +73,7 @@ func (l *layout) fail(err error) {
 }
 
 func (l *layout) body() ctx {
-	return ctx{x: 0, width: l.g.measure, size: l.g.size, leading: l.g.leading, font: typeset.Regular, hyphens: true, ragged: l.r.cfg.Ragged}
+	return ctx{x: 0, width: l.g.measure, size: l.g.size, leading: l.g.leading, font: typeset.Regular, hyphens: true, ragged: l.cfg.Ragged}
 }
 
 // push appends elements.

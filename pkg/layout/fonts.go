@@ -1,4 +1,4 @@
-package pdf
+package layout
 
 import (
 	"fmt"
@@ -29,10 +29,12 @@ type Fonts struct {
 	Mono       string `option:"mono"`
 }
 
-// face is one loaded font.
-type face struct {
-	name string // for messages: "Go Regular" or the file name
-	data []byte
+// Face is one loaded font.
+type Face struct {
+	// Name is for messages: "Go Regular", or the file's path.
+	Name string
+	// Data is the font file. Shared: a user must not change it.
+	Data []byte
 	font *sfnt.Font
 	upem int64
 
@@ -42,14 +44,12 @@ type face struct {
 	mu     sync.Mutex
 	buf    sfnt.Buffer
 	adv    map[rune]int32 // advance in font units; -1 for a missing glyph
-	family string         // fpdf family
-	style  string         // fpdf style
 }
 
 // family is the set of faces a document is set in; it implements
 // typeset.Metrics.
 type family struct {
-	faces [6]*face // by typeset.Font
+	faces [6]*Face // by typeset.Font
 }
 
 var (
@@ -81,12 +81,12 @@ func builtinFamily() (*family, error) {
 	return builtin, builtinErr
 }
 
-func newFace(name string, data []byte) (*face, error) {
+func newFace(name string, data []byte) (*Face, error) {
 	f, err := sfnt.Parse(data)
 	if err != nil {
 		return nil, fmt.Errorf("pdf: font %s: not a TrueType or OpenType font: %w", name, err)
 	}
-	fc := &face{name: name, data: data, font: f, upem: int64(f.UnitsPerEm()), adv: map[rune]int32{}}
+	fc := &Face{Name: name, Data: data, font: f, upem: int64(f.UnitsPerEm()), adv: map[rune]int32{}}
 	for r := range fc.low {
 		fc.low[r] = fc.lookup(rune(r))
 	}
@@ -171,7 +171,7 @@ func readFont(path string) ([]byte, error) {
 
 // advance returns the advance of r in font units, or -1 if the font has
 // no glyph for it.
-func (f *face) advance(r rune) int32 {
+func (f *Face) advance(r rune) int32 {
 	if r >= 0 && r < lowRunes {
 		return f.low[r]
 	}
@@ -187,7 +187,7 @@ func (f *face) advance(r rune) int32 {
 
 // lookup reads the advance of r from the font; the caller must hold mu
 // or be the only user.
-func (f *face) lookup(r rune) int32 {
+func (f *Face) lookup(r rune) int32 {
 	if idx, err := f.font.GlyphIndex(&f.buf, r); err == nil && idx != 0 {
 		if adv, err := f.font.GlyphAdvance(&f.buf, idx, fixed.Int26_6(f.upem<<6), 0); err == nil {
 			return int32(adv >> 6)
@@ -197,7 +197,7 @@ func (f *face) lookup(r rune) int32 {
 }
 
 // has reports whether the face has a glyph for r.
-func (f *face) has(r rune) bool { return f.advance(r) >= 0 }
+func (f *Face) has(r rune) bool { return f.advance(r) >= 0 }
 
 // Width implements typeset.Metrics. A character without a glyph measures
 // as the replacement character it will be drawn as.

@@ -1,4 +1,4 @@
-package pdf
+package layout
 
 import (
 	"errors"
@@ -13,25 +13,30 @@ import (
 	"github.com/galleypress/galley/pkg/render"
 )
 
-// picture is an image read for the PDF.
-type picture struct {
-	name          string // name registered with the PDF writer
-	src           string // the document's path, for messages
-	kind          string // "PNG", "JPG" or "GIF"
-	data          []byte
-	width, height unit // at 96 pixels per inch
+// Picture is an image the pages draw: checked (it decodes, and is not
+// too large) before the layout uses it.
+type Picture struct {
+	// Name is unique in the document ("img1").
+	Name string
+	// Src is the document's path, for messages.
+	Src string
+	// Format is "png", "jpeg" or "gif"; Data the file.
+	Format string
+	Data   []byte
+	// Width and Height are its natural size, at 96 pixels per inch.
+	Width, Height unit
 }
 
 // imageSet reads the images a document uses, once each.
 type imageSet struct {
 	res  fs.FS
 	opts *render.Options
-	byID map[string]*picture
-	seq  []*picture
+	byID map[string]*Picture
+	seq  []*Picture
 }
 
 func newImageSet(res fs.FS, opts *render.Options) *imageSet {
-	return &imageSet{res: res, opts: opts, byID: map[string]*picture{}}
+	return &imageSet{res: res, opts: opts, byID: map[string]*Picture{}}
 }
 
 var scheme = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.-]*:|^//`)
@@ -40,7 +45,7 @@ var scheme = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.-]*:|^//`)
 // gives nil: it is never fetched. So does an image that cannot go in the
 // PDF (missing, damaged, too large, not PNG, JPEG or GIF), reported
 // through opts.Degrade: its alternative text stands in.
-func (s *imageSet) get(src string) (*picture, error) {
+func (s *imageSet) get(src string) (*Picture, error) {
 	if p, ok := s.byID[src]; ok {
 		return p, nil
 	}
@@ -58,7 +63,7 @@ func (s *imageSet) get(src string) (*picture, error) {
 	return pic, nil
 }
 
-func (s *imageSet) read(src string) (*picture, error) {
+func (s *imageSet) read(src string) (*Picture, error) {
 	p, err := url.PathUnescape(src)
 	if err != nil {
 		p = src
@@ -82,12 +87,11 @@ func (s *imageSet) read(src string) (*picture, error) {
 	if err != nil {
 		return nil, err
 	}
-	kind := map[string]string{"png": "PNG", "jpeg": "JPG", "gif": "GIF"}[info.Format]
-	if kind == "" {
+	if info.Format != "png" && info.Format != "jpeg" && info.Format != "gif" {
 		return nil, fmt.Errorf("%s images cannot go in a PDF yet (use PNG, JPEG or GIF)", strings.ToUpper(info.Format))
 	}
-	return &picture{
-		name: fmt.Sprintf("img%d", len(s.seq)+1), src: src, kind: kind, data: data,
-		width: unit(info.Width) * pt * 3 / 4, height: unit(info.Height) * pt * 3 / 4,
+	return &Picture{
+		Name: fmt.Sprintf("img%d", len(s.seq)+1), Src: src, Format: info.Format, Data: data,
+		Width: unit(info.Width) * pt * 3 / 4, Height: unit(info.Height) * pt * 3 / 4,
 	}, nil
 }

@@ -1,4 +1,4 @@
-package pdf
+package layout
 
 import (
 	"fmt"
@@ -15,7 +15,7 @@ import (
 // section.
 func (l *layout) document() {
 	m := &l.d.Meta
-	if l.r.titlePage(m) {
+	if l.cfg.titlePage(m) {
 		l.titlePage()
 	}
 	l.place = "the text before the first heading"
@@ -25,7 +25,7 @@ func (l *layout) document() {
 		// A top-level section starts a page, unless the one before it is
 		// only a heading (which would stand alone on its page).
 		if i > 0 && !empty(l.d.Sections[i-1]) || i == 0 && len(l.d.Blocks) > 0 {
-			if !l.r.cfg.NoChapterPages {
+			if !l.cfg.NoChapterPages {
 				l.breakPage()
 			}
 		}
@@ -441,7 +441,7 @@ func (l *layout) figure(f *doc.Figure, c ctx) {
 		}
 		l.paragraph([]typeset.Run{{Text: l.clean("["+alt+"]", typeset.Italic), Style: st}}, c, nil)
 	} else {
-		w, h := img.width, img.height
+		w, h := img.Width, img.Height
 		maxH := l.g.textHeight * 6 / 10
 		if w > c.width {
 			h = h * c.width / w
@@ -451,7 +451,7 @@ func (l *layout) figure(f *doc.Figure, c ctx) {
 			w = w * maxH / h
 			h = maxH
 		}
-		l.push(typeset.Elem{Kind: typeset.VBox, Height: h, X: c.x + (c.width-w)/2, Box: imageBox{Name: img.name, Width: w, Height: h, Src: f.Src}})
+		l.push(typeset.Elem{Kind: typeset.VBox, Height: h, X: c.x + (c.width-w)/2, Box: imageBox{Picture: img, Width: w, Height: h, Src: f.Src}})
 	}
 	if len(f.Caption) > 0 {
 		l.push(typeset.Elem{Kind: typeset.VPenalty, Penalty: typeset.Infinity})

@@ -1,0 +1,201 @@
+package layout
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/galleypress/galley/pkg/typeset"
+)
+
+// Page is one page's display list: its items, in drawing order.
+type Page struct {
+	// Number is the page's number, from 1.
+	Number int
+	Items  []Item
+}
+
+// Kind is the kind of a display list item.
+type Kind int
+
+// Item kinds.
+const (
+	Glyphs   Kind = iota // a run of text in one face, size and scale
+	Rule                 // a straight line
+	Image                // a picture
+	LinkArea             // an area that links to a place or a URL
+	Dest                 // a named place that links lead to
+	Outline              // an entry of the outline (bookmarks)
+)
+
+// Item is one thing to draw or to record on a page. Positions are in
+// Units from the page's top-left corner, y growing downwards.
+type Item struct {
+	Kind Kind
+	// X and Y: a glyph run's start on its baseline; a rule's start; an
+	// image's or a link area's top-left corner; a destination's or an
+	// outline entry's height.
+	X, Y typeset.Unit
+	// W and H: a rule's extent (to X+W, Y+H); an image's or a link
+	// area's size.
+	W, H typeset.Unit
+
+	// Glyphs: the text, its face and size, and its horizontal scale
+	// (font expansion; 0 or 1 for none). Link is set for text drawn in the
+	// link colour.
+	Text  string
+	Font  typeset.Font
+	Size  typeset.Unit
+	Scale float64
+	Link  bool
+	// Furniture marks the running header and the page number: page
+	// furniture, not content (an artifact in tagged PDF).
+	Furniture bool
+
+	// Rule: its thickness.
+	Thick typeset.Unit
+
+	// Image: the picture.
+	Picture *Picture
+
+	// LinkArea: the target, "#id" for a Dest of that name or a URL.
+	Target string
+
+	// Dest: its name. Outline: its title and level (0 for the top).
+	Name  string
+	Title string
+	Level int
+}
+
+// display turns the pages the page builder made into display lists:
+// furniture, lines as glyph runs, rules, images, links, destinations and
+// outline entries.
+func (l *layout) display(pages []typeset.Page, titled bool) []Page {
+	out := make([]Page, len(pages))
+	for i := range pages {
+		p := &pages[i]
+		d := &displayer{l: l, page: &out[i]}
+		d.page.Number = p.Number
+		if !(titled && p.Number == 1) {
+			d.furniture(p, len(pages))
+		}
+		for _, pe := range p.Elems {
+			y := l.g.top + pe.Y
+			for _, mk := range pe.Marks {
+				if mk.ID != "" {
+					d.add(Item{Kind: Dest, Name: mk.ID, Y: y})
+				}
+				if mk.Depth > 0 {
+					d.add(Item{Kind: Outline, Title: mk.Title, Level: mk.Depth - 1, Y: y})
+				}
+			}
+			switch pe.Kind {
+			case typeset.VLine:
+				d.line(pe.Line, l.g.left+pe.X, y+pe.Baseline)
+			case typeset.VBox:
+				switch b := pe.Box.(type) {
+				case ruleBox:
+					if b.Width > 0 {
+						yy := y + pe.Height/2
+						d.add(Item{Kind: Rule, X: l.g.left + pe.X, Y: yy, W: b.Width, Thick: typeset.FromPoints(0.4)})
+					}
+				case imageBox:
+					d.add(Item{Kind: Image, X: l.g.left + pe.X, Y: y, W: b.Width, H: b.Height, Picture: b.Picture})
+				}
+			}
+		}
+	}
+	return out
+}
+
+type displayer struct {
+	l    *layout
+	page *Page
+}
+
+func (d *displayer) add(it Item) { d.page.Items = append(d.page.Items, it) }
+
+// furniture adds the running header and the page number.
+func (d *displayer) furniture(p *typeset.Page, total int) {
+	g := d.l.g
+	size := g.size * 85 / 100
+	if p.Header != "" {
+		text := d.fit(p.Header, typeset.Italic, size, g.measure)
+		w := d.l.fam.Width(typeset.Italic, size, text)
+		d.add(Item{Kind: Glyphs, X: g.left + (g.measure-w)/2, Y: g.top - g.leading*3/2, Text: text, Font: typeset.Italic, Size: size, Scale: 1, Furniture: true})
+	}
+	num := fmt.Sprintf("%d / %d", p.Number, total)
+	w := d.l.fam.Width(typeset.Regular, size, num)
+	d.add(Item{Kind: Glyphs, X: g.left + (g.measure-w)/2, Y: g.pageH - g.bottom + g.leading*2, Text: num, Font: typeset.Regular, Size: size, Scale: 1, Furniture: true})
+}
+
+// fit shortens text with an ellipsis until it fits width.
+func (d *displayer) fit(text string, font typeset.Font, size, width unit) string {
+	fam := d.l.fam
+	if fam.Width(font, size, text) <= width {
+		return text
+	}
+	rs := []rune(text)
+	for len(rs) > 1 && fam.Width(font, size, string(rs)+"…") > width {
+		rs = rs[:len(rs)-1]
+	}
+	return strings.TrimSpace(string(rs)) + "…"
+}
+
+// line adds a line's boxes as glyph runs: boxes that touch and share a
+// style are one run. A space ends a run that a gap follows, so that text
+// extraction sees where words end, however tight the line; it draws
+// nothing. Strikes are rules; links are areas, one per run of boxes
+// that lead to the same place.
+func (d *displayer) line(l *typeset.Line, x, baseline unit) {
+	boxes := l.Boxes
+	for i := 0; i < len(boxes); {
+		b := boxes[i]
+		var text strings.Builder
+		text.WriteString(b.Text)
+		end := b.X + b.Width
+		j := i + 1
+		for j < len(boxes) && boxes[j].Style == b.Style && boxes[j].Scale == b.Scale && boxes[j].X == end {
+			text.WriteString(boxes[j].Text)
+			end = boxes[j].X + boxes[j].Width
+			j++
+		}
+		if j < len(boxes) && boxes[j].X > end {
+			text.WriteByte(' ')
+		}
+		bx, by := x+b.X, baseline-b.Style.Rise
+		d.add(Item{Kind: Glyphs, X: bx, Y: by, Text: text.String(), Font: b.Style.Font, Size: b.Style.Size, Scale: b.Scale, Link: b.Style.Link != ""})
+		if b.Style.Strike {
+			sy := by - b.Style.Size*3/10
+			d.add(Item{Kind: Rule, X: bx, Y: sy, W: end - b.X, Thick: b.Style.Size / 18})
+		}
+		i = j
+	}
+	d.links(l, x, baseline)
+}
+
+// links adds one link area for each run of boxes on a line that link to
+// the same place. A note reference also marks where the note links back
+// to.
+func (d *displayer) links(l *typeset.Line, x, baseline unit) {
+	boxes := l.Boxes
+	for i := 0; i < len(boxes); {
+		target := boxes[i].Style.Link
+		j := i + 1
+		for j < len(boxes) && boxes[j].Style.Link == target {
+			j++
+		}
+		if target != "" {
+			first, last := boxes[i], boxes[j-1]
+			size := first.Style.Size
+			for _, b := range boxes[i:j] {
+				size = max(size, b.Style.Size)
+			}
+			top := baseline - size*9/10
+			d.add(Item{Kind: LinkArea, Target: target, X: x + first.X, Y: top, W: last.X + last.Width - first.X, H: size * 12 / 10})
+			if strings.HasPrefix(target, "#fn-") {
+				d.add(Item{Kind: Dest, Name: "fnref-" + target[4:], Y: top})
+			}
+		}
+		i = j
+	}
+}

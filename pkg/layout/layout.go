@@ -1,0 +1,203 @@
+// Package layout turns a document into pages: it sets paragraphs with
+// package typeset (Knuth–Plass line breaking, hyphenation from package
+// hyphen), breaks pages, and places the running headers and page numbers.
+// The result is a display list: pages of positioned glyph runs, rules,
+// images, link areas, destinations and outline entries, each run tagged
+// with the logical element it belongs to. It imports no PDF library; a
+// backend (package render/pdf) draws the display list.
+//
+// Its text dump (Document.Dump) lists every line's position, adjustment
+// and text, page by page: the *.pdf.layout golden files.
+package layout
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strings"
+
+	"github.com/galleypress/galley/pkg/doc"
+	"github.com/galleypress/galley/pkg/hyphen"
+	"github.com/galleypress/galley/pkg/render"
+	"github.com/galleypress/galley/pkg/typeset"
+)
+
+// Config says how pages are set. The zero value sets A4 pages in 10.5 pt
+// Go fonts, justified and hyphenated in the document's language.
+type Config struct {
+	// Paper is "a4" (the default), "letter" or "a5".
+	Paper string
+	// FontSize is the body size in points; 0 means 10.5.
+	FontSize float64
+	// Margins are the page margins in millimetres: top, right, bottom,
+	// left. Zero values get defaults that give a measure of about 70
+	// characters.
+	Margins [4]float64
+	// Ragged sets paragraphs ragged-right instead of justified.
+	Ragged bool
+	// NoChapterPages lets top-level sections start anywhere instead of
+	// on a new page.
+	NoChapterPages bool
+	// NoTitlePage leaves out the title page.
+	NoTitlePage bool
+	// Fonts replaces the built-in Go fonts.
+	Fonts Fonts
+	// Hyphenation is a pattern file (hyph_*.dic) to use instead of the
+	// embedded patterns for the document's language.
+	Hyphenation string
+	// Expansion is how far justified lines may scale their glyphs
+	// horizontally, as pdfTeX's font expansion does: 0 means 2.5%, a
+	// negative value none.
+	Expansion float64
+}
+
+// titlePage reports whether the document gets a title page.
+func (c *Config) titlePage(m *doc.Meta) bool {
+	return !c.NoTitlePage && strings.TrimSpace(m.Title) != ""
+}
+
+// geometry is the page and type geometry, in Units.
+type geometry struct {
+	pageW, pageH             unit
+	top, right, bottom, left unit
+	measure, textHeight      unit
+	size, leading, parskip   unit
+	expansion                float64
+}
+
+var papers = map[string][2]float64{
+	"a4":     {595.28, 841.89},
+	"letter": {612, 792},
+	"a5":     {419.53, 595.28},
+}
+
+func (c *Config) geometry() (geometry, error) {
+	paper := strings.ToLower(c.Paper)
+	if paper == "" {
+		paper = "a4"
+	}
+	dims, ok := papers[paper]
+	if !ok {
+		return geometry{}, fmt.Errorf("pdf: unknown paper %q (known: a4, a5, letter)", c.Paper)
+	}
+	size := c.FontSize
+	if size == 0 {
+		size = 10.5
+	}
+	if !(size >= 4 && size <= 48) { // NaN fails too
+		return geometry{}, fmt.Errorf("pdf: font size %g pt is out of range (4 to 48)", size)
+	}
+	for i, m := range c.Margins {
+		if !(m >= 0 && m <= 200) {
+			return geometry{}, fmt.Errorf("pdf: %s margin %g mm is out of range (0 to 200)", [...]string{"top", "right", "bottom", "left"}[i], m)
+		}
+	}
+	g := geometry{pageW: typeset.FromPoints(dims[0]), pageH: typeset.FromPoints(dims[1])}
+	g.size = typeset.FromPoints(size)
+	g.leading = g.size * 4 / 3
+	g.parskip = g.leading / 2
+	switch e := c.Expansion; {
+	case math.IsNaN(e):
+		return geometry{}, errors.New("pdf: expansion is not a number")
+	case e == 0:
+		g.expansion = 0.025
+	case e > 0.1:
+		return geometry{}, fmt.Errorf("pdf: expansion %g is too large (at most 0.1, that is 10%%)", e)
+	case e > 0:
+		g.expansion = e
+	}
+	// By default the measure is about 33 ems (some 70 characters), at
+	// most the page less 15 mm each side; top and bottom margins leave
+	// room for the running header and the page number.
+	side := max((g.pageW-g.size*33)/2, 15*typeset.Mm)
+	mm := func(v float64, def unit) unit {
+		if v > 0 {
+			return typeset.FromPoints(v * 72 / 25.4)
+		}
+		return def
+	}
+	g.top = mm(c.Margins[0], 25*typeset.Mm)
+	g.right = mm(c.Margins[1], side)
+	g.bottom = mm(c.Margins[2], 28*typeset.Mm)
+	g.left = mm(c.Margins[3], side)
+	g.measure = g.pageW - g.left - g.right
+	g.textHeight = g.pageH - g.top - g.bottom
+	if g.measure < g.size*8 || g.textHeight < g.leading*6 {
+		return geometry{}, errors.New("pdf: the margins leave no room for text")
+	}
+	return g, nil
+}
+
+// Document is a laid-out document: its pages as display lists, and what
+// drawing them needs.
+type Document struct {
+	// Pages are the display lists, in order.
+	Pages []Page
+	// Width and Height are the paper's, in Units.
+	Width, Height typeset.Unit
+	// Faces are the fonts the pages draw with, by typeset.Font; a face
+	// that stands in for several styles appears under each.
+	Faces [6]*Face
+	// Images are the images the pages draw, in order of first use.
+	Images []*Picture
+	// TitlePage is set when the first page is the title page.
+	TitlePage bool
+
+	pages []typeset.Page // for Dump
+}
+
+// Dump writes the layout as text (see typeset.Dump): every line's
+// position and text, page by page.
+func (d *Document) Dump(w io.Writer) error {
+	return typeset.Dump(w, d.pages)
+}
+
+// Layout sets d into pages. It does not modify d. Warnings (characters
+// the fonts lack, images left out) go to opts.Warn; with opts.Strict the
+// ones a user can fix are errors.
+func Layout(d *doc.Document, cfg Config, opts *render.Options) (*Document, error) {
+	if opts == nil {
+		opts = &render.Options{}
+	}
+	g, err := cfg.geometry()
+	if err != nil {
+		return nil, err
+	}
+	fam, err := loadFamily(cfg.Fonts)
+	if err != nil {
+		return nil, err
+	}
+	l := &layout{cfg: &cfg, fam: fam, g: g, d: d, opts: opts, missing: map[rune][]string{}, missingCount: map[rune]int{},
+		images: newImageSet(opts.Resources, opts)}
+	if cfg.Hyphenation != "" {
+		p, err := hyphen.Load(cfg.Hyphenation)
+		if err != nil {
+			return nil, fmt.Errorf("pdf: %w", err)
+		}
+		l.hyph = p
+	} else if p := hyphen.ForLang(d.Meta.Lang); p != nil {
+		l.hyph = p
+	} else if d.Meta.Lang != "" && !cfg.Ragged {
+		opts.Warnf("pdf: no hyphenation patterns for language %q (built in: %s); lines are not hyphenated; give a pattern file with --hyphenation", d.Meta.Lang, strings.Join(hyphen.Languages(), ", "))
+	}
+	l.document()
+	if l.err != nil {
+		return nil, l.err
+	}
+	if msg := l.missingReport(); msg != "" {
+		if opts.Strict {
+			return nil, errors.New("pdf: " + msg)
+		}
+		opts.Warnf("pdf: %s", msg)
+	}
+	pages := typeset.Paginate(l.elems, g.textHeight)
+	out := &Document{Width: g.pageW, Height: g.pageH, Images: l.images.seq, TitlePage: cfg.titlePage(&d.Meta), pages: pages}
+	for i, f := range fam.faces {
+		out.Faces[i] = f
+	}
+	out.Pages = l.display(pages, out.TitlePage)
+	return out, nil
+}
+
+func labelNotes(lang string) string { return render.Label(lang, "notes") }

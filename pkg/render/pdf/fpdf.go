@@ -1,0 +1,232 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/galleypress/galley/pkg/doc"
+	"github.com/galleypress/galley/pkg/layout"
+	"github.com/galleypress/galley/pkg/render"
+	"github.com/galleypress/galley/pkg/typeset"
+)
+
+// emit draws a laid-out document with fpdf: the backend behind the
+// display list. It only draws what the display list says; what to draw
+// and where is the layout's. The workarounds for fpdf's quirks live here
+// and in repair.go.
+func emit(w io.Writer, d *doc.Document, opts *render.Options, l *layout.Document) error {
+	f := fpdf.NewCustom(&fpdf.InitType{
+		OrientationStr: "P", UnitStr: "pt",
+		Size: fpdf.SizeType{Wd: l.Width.Points(), Ht: l.Height.Points()},
+	})
+	f.SetAutoPageBreak(false, 0)
+	f.SetMargins(0, 0, 0)
+	f.SetCompression(true)
+	// fpdf sorts nothing by default; sorting its catalog, and fixed
+	// dates, make the output the same on every run.
+	f.SetCatalogSort(true)
+	mod := render.ModTime(d, opts)
+	f.SetCreationDate(mod)
+	f.SetModificationDate(mod)
+	m := &d.Meta
+	f.SetTitle(m.Title, true)
+	f.SetAuthor(strings.Join(m.Authors, ", "), true)
+	subject := m.Description
+	if subject == "" {
+		subject = m.Subtitle
+	}
+	f.SetSubject(subject, true)
+	f.SetKeywords(strings.Join(m.Keywords, ", "), true)
+	f.SetCreator("galley", true)
+	f.SetProducer("galley", true)
+	if m.Lang != "" {
+		f.SetLang(m.Lang)
+	}
+	f.SetDisplayMode("fullpage", "single")
+	b := &fpdfBackend{f: f, linkIDs: map[string]int{}, font: 255}
+	// Only faces that draw something are embedded; a face that stands in
+	// for several styles is embedded once.
+	used := usedFonts(l.Pages)
+	seen := map[*layout.Face]string{}
+	for i, fc := range l.Faces {
+		if !used[i] {
+			continue
+		}
+		if name, ok := seen[fc]; ok {
+			b.names[i] = name
+			continue
+		}
+		b.names[i] = familyName(fc.Name, i)
+		seen[fc] = b.names[i]
+		// fpdf writes into the font bytes it is given (composite glyphs
+		// are renumbered in place), so it gets a copy: the shared bytes
+		// stay intact for the next render and for concurrent ones.
+		f.AddUTF8FontFromBytes(b.names[i], "", bytes.Clone(fc.Data))
+	}
+	for _, pic := range l.Images {
+		if err := registerImage(f, pic); err != nil {
+			return err
+		}
+	}
+	if err := f.Error(); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	// Every destination gets a link number first, so links may point
+	// forward.
+	for _, p := range l.Pages {
+		for _, it := range p.Items {
+			if it.Kind == layout.Dest {
+				b.linkIDs[it.Name] = f.AddLink()
+			}
+		}
+	}
+	for i := range l.Pages {
+		if err := opts.Err(); err != nil {
+			return err
+		}
+		b.page(&l.Pages[i])
+	}
+	if err := f.Error(); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	var buf bytes.Buffer
+	if err := f.Output(&buf); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	out, err := repair(buf.Bytes())
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(out)
+	return err
+}
+
+// fpdfBackend draws display lists with fpdf, remembering fpdf's state so
+// that it sets a font, a colour or a scale only when it changes.
+type fpdfBackend struct {
+	f       *fpdf.Fpdf
+	linkIDs map[string]int // destination → fpdf link
+	names   [6]string      // fpdf family of each face
+	font    typeset.Font
+	size    typeset.Unit
+	color   bool    // the text colour is the link colour
+	tz      float64 // the horizontal scale in force, in percent
+}
+
+// registerImage hands an image to fpdf. Images are checked before (they
+// decode, and are not too large), but fpdf parses them itself and may
+// panic on a file the Go decoders accept; that becomes an error naming
+// the image.
+func registerImage(f *fpdf.Fpdf, pic *layout.Picture) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("pdf: image %q: the PDF writer cannot read it (%v)", pic.Src, v)
+		}
+	}()
+	kind := map[string]string{"png": "PNG", "jpeg": "JPG", "gif": "GIF"}[pic.Format]
+	f.RegisterImageOptionsReader(pic.Name, fpdf.ImageOptions{ImageType: kind}, bytes.NewReader(pic.Data))
+	if err := f.Error(); err != nil {
+		return fmt.Errorf("pdf: image %q: %w", pic.Src, err)
+	}
+	return nil
+}
+
+func (b *fpdfBackend) setFont(font typeset.Font, size typeset.Unit) {
+	if font == b.font && size == b.size {
+		return
+	}
+	b.f.SetFont(b.names[font], "", size.Points())
+	b.font, b.size = font, size
+}
+
+// scale sets the horizontal scale of the glyphs (the Tz operator, which
+// fpdf has no call for) for font expansion; 0 means 1.
+func (b *fpdfBackend) scale(s float64) {
+	tz := 100.0
+	if s != 0 {
+		tz = math.Round(s*10000) / 100
+	}
+	if tz != b.tz {
+		b.f.RawWriteStr(strconv.FormatFloat(tz, 'f', 2, 64) + " Tz")
+		b.tz = tz
+	}
+}
+
+func (b *fpdfBackend) page(p *layout.Page) {
+	f := b.f
+	f.AddPage()
+	b.tz = 100 // a page's content starts in the default text state
+	for _, it := range p.Items {
+		switch it.Kind {
+		case layout.Glyphs:
+			if it.Furniture {
+				b.scale(1)
+				b.setFont(it.Font, it.Size)
+			} else {
+				b.setFont(it.Font, it.Size)
+				if it.Link != b.color {
+					if it.Link {
+						f.SetTextColor(31, 78, 140)
+					} else {
+						f.SetTextColor(0, 0, 0)
+					}
+					b.color = it.Link
+				}
+				b.scale(it.Scale)
+			}
+			f.Text(it.X.Points(), it.Y.Points(), it.Text)
+		case layout.Rule:
+			f.SetLineWidth(it.Thick.Points())
+			f.Line(it.X.Points(), it.Y.Points(), (it.X + it.W).Points(), (it.Y + it.H).Points())
+		case layout.Image:
+			f.ImageOptions(it.Picture.Name, it.X.Points(), it.Y.Points(), it.W.Points(), it.H.Points(), false, fpdf.ImageOptions{}, 0, "")
+		case layout.LinkArea:
+			x, y, w, h := it.X.Points(), it.Y.Points(), it.W.Points(), it.H.Points()
+			if strings.HasPrefix(it.Target, "#") {
+				if id, ok := b.linkIDs[it.Target[1:]]; ok {
+					f.Link(x, y, w, h, id)
+				}
+			} else {
+				f.LinkString(x, y, w, h, it.Target)
+			}
+		case layout.Dest:
+			f.SetLink(b.linkIDs[it.Name], it.Y.Points(), -1)
+		case layout.Outline:
+			f.Bookmark(it.Title, it.Level, it.Y.Points())
+		}
+	}
+}
+
+// familyName makes a PDF font name from a face's name: "Go Bold" gives
+// "GoBold" (fpdf writes it as "utf8gobold").
+func familyName(name string, i int) string {
+	var b strings.Builder
+	for _, r := range name {
+		if r < 128 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() == 0 {
+		return "f" + strconv.Itoa(i)
+	}
+	return b.String() + strconv.Itoa(i)
+}
+
+// usedFonts returns the faces the pages draw with.
+func usedFonts(pages []layout.Page) [6]bool {
+	var used [6]bool
+	for _, p := range pages {
+		for _, it := range p.Items {
+			if it.Kind == layout.Glyphs {
+				used[it.Font] = true
+			}
+		}
+	}
+	return used
+}
