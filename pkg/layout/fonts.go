@@ -40,10 +40,10 @@ type Face struct {
 
 	// low holds the advances of the first runes, read once; the rest
 	// are looked up and cached under mu.
-	low    [lowRunes]int32
-	mu     sync.Mutex
-	buf    sfnt.Buffer
-	adv    map[rune]int32 // advance in font units; -1 for a missing glyph
+	low [lowRunes]int32
+	mu  sync.Mutex
+	buf sfnt.Buffer
+	adv map[rune]int32 // advance in font units; -1 for a missing glyph
 }
 
 // family is the set of faces a document is set in; it implements
