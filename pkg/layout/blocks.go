@@ -14,6 +14,8 @@ import (
 // the first section, the sections, and the notes after each top-level
 // section.
 func (l *layout) document() {
+	l.root = &Elem{Role: "Document"}
+	l.cur = l.root
 	m := &l.d.Meta
 	if l.cfg.titlePage(m) {
 		l.titlePage()
@@ -22,6 +24,7 @@ func (l *layout) document() {
 	l.blocks(l.d.Blocks, l.body())
 	l.flushNotes()
 	for i, s := range l.d.Sections {
+		l.cur = l.root
 		// A top-level section starts a page, unless the one before it is
 		// only a heading (which would stand alone on its page).
 		if i > 0 && !empty(l.d.Sections[i-1]) || i == 0 && len(l.d.Blocks) > 0 {
@@ -54,7 +57,8 @@ func (l *layout) titlePage() {
 		}
 		cc := c
 		cc.size, cc.leading = size, size*5/4
-		lines := l.paragraph([]typeset.Run{{Text: l.clean(text, font), Style: typeset.Style{Font: font, Size: size}}}, cc, nil)
+		defer l.close(l.open("P"))
+		lines := l.paragraph([]typeset.Run{{Text: l.clean(text, font), Style: typeset.Style{Font: font, Size: size, Tag: l.cur}}}, cc, nil)
 		l.center(lines, cc)
 		l.push(typeset.Elem{Kind: typeset.VSpace, Height: after})
 	}
@@ -93,10 +97,13 @@ func (l *layout) section(s *doc.Section, depth int) {
 		before = l.g.leading * 2
 	}
 	l.space(before)
+	sect := l.open("Sect")
+	defer l.close(sect)
+	h := l.open(headingRole(depth))
 	c := l.body()
 	c.size, c.leading, c.font = size, size*13/10, font
 	c.ragged, c.hyphens = true, false
-	st := typeset.Style{Font: font, Size: size}
+	st := typeset.Style{Font: font, Size: size, Tag: l.cur}
 	var runs []typeset.Run
 	if s.Number != "" {
 		runs = append(runs, typeset.Run{Text: l.clean(s.Number+"\u00a0", font), Style: st})
@@ -107,6 +114,7 @@ func (l *layout) section(s *doc.Section, depth int) {
 	// that follow.
 	l.keep = 1 << 20
 	l.paragraph(runs, c, marks)
+	l.close(h)
 	l.keep = 2
 	l.push(typeset.Elem{Kind: typeset.VPenalty, Penalty: typeset.Infinity})
 	l.push(typeset.Elem{Kind: typeset.VSpace, Height: l.g.leading / 2})
@@ -126,7 +134,15 @@ func (l *layout) blocks(bs []doc.Block, c ctx) {
 }
 
 func (l *layout) block(b doc.Block, c ctx) {
-	st := typeset.Style{Font: c.font, Size: c.size}
+	role := map[string]string{"*doc.Paragraph": "P", "*doc.List": "L", "*doc.Quote": "BlockQuote",
+		"*doc.CodeBlock": "Code", "*doc.Table": "Table", "*doc.Figure": "Figure"}[fmt.Sprintf("%T", b)]
+	if h, ok := b.(*doc.Heading); ok {
+		role = headingRole(h.Level)
+	}
+	if role != "" {
+		defer l.close(l.open(role))
+	}
+	st := typeset.Style{Font: c.font, Size: c.size, Tag: l.cur}
 	switch b := b.(type) {
 	case *doc.Paragraph:
 		l.paragraph(l.runs(b.Inlines, st), c, nil)
@@ -134,7 +150,7 @@ func (l *layout) block(b doc.Block, c ctx) {
 		hc := c
 		hc.ragged, hc.hyphens, hc.font = true, false, c.font.WithBold()
 		l.keep = 1 << 20
-		l.paragraph(l.runs(b.Inlines, typeset.Style{Font: hc.font, Size: c.size}), hc, nil)
+		l.paragraph(l.runs(b.Inlines, typeset.Style{Font: hc.font, Size: c.size, Tag: l.cur}), hc, nil)
 		l.keep = 2
 	case *doc.List:
 		l.list(b, c)
@@ -195,8 +211,12 @@ func (l *layout) list(lst *doc.List, c ctx) {
 			marker = render.Ordinal(lst.Start+i, lst.Numbering) + "."
 		}
 		first := len(l.elems)
+		li := l.open("LI")
+		lbl := l.open("Lbl")
+		l.close(lbl)
+		body := l.open("LBody")
 		if len(it.Blocks) == 0 {
-			l.paragraph([]typeset.Run{{Text: " ", Style: typeset.Style{Font: c.font, Size: c.size}}}, ic, nil)
+			l.paragraph([]typeset.Run{{Text: " ", Style: typeset.Style{Font: c.font, Size: c.size, Tag: l.cur}}}, ic, nil)
 		}
 		for k, b := range it.Blocks {
 			if k > 0 {
@@ -204,10 +224,12 @@ func (l *layout) list(lst *doc.List, c ctx) {
 			}
 			l.block(b, ic)
 		}
+		l.close(body)
+		l.close(li)
 		// Hang the marker before the item's first line.
 		for k := first; k < len(l.elems); k++ {
 			if e := &l.elems[k]; e.Kind == typeset.VLine {
-				st := typeset.Style{Font: c.font, Size: c.size}
+				st := typeset.Style{Font: c.font, Size: c.size, Tag: lbl}
 				w := l.fam.Width(st.Font, st.Size, marker)
 				gap := l.g.size / 2
 				e.Line.Boxes = append([]typeset.Placed{{X: -w - gap, Width: w, Text: l.clean(marker, st.Font), Style: st}}, e.Line.Boxes...)
@@ -225,7 +247,7 @@ func (l *layout) code(cb *doc.CodeBlock, c ctx) {
 	cc.leading = cc.size * 13 / 10
 	cc.x += l.g.size
 	cc.width -= l.g.size
-	st := typeset.Style{Font: typeset.Mono, Size: cc.size}
+	st := typeset.Style{Font: typeset.Mono, Size: cc.size, Tag: l.cur}
 	var lines []typeset.Line
 	for _, src := range strings.Split(strings.ReplaceAll(cb.Text, "\t", "    "), "\n") {
 		src = l.clean(src, typeset.Mono)
@@ -283,7 +305,9 @@ func (l *layout) table(t *doc.Table, c ctx) {
 	if len(t.Caption) > 0 {
 		capc := c
 		capc.ragged = true
-		l.paragraph(l.runs(t.Caption, typeset.Style{Font: typeset.Italic, Size: c.size}), capc, nil)
+		cap := l.open("Caption")
+		l.paragraph(l.runs(t.Caption, typeset.Style{Font: typeset.Italic, Size: c.size, Tag: l.cur}), capc, nil)
+		l.close(cap)
 		l.space(l.g.parskip / 2)
 	}
 	rows := [][]doc.Cell{}
@@ -300,7 +324,7 @@ func (l *layout) table(t *doc.Table, c ctx) {
 				font = typeset.Bold
 			}
 			w := unit(0)
-			for _, run := range l.runs(r[i].Inlines, typeset.Style{Font: font, Size: size}) {
+			for _, run := range l.runs(r[i].Inlines, typeset.Style{Font: font, Size: size, Tag: l.cur}) {
 				w += l.fam.Width(run.Style.Font, run.Style.Size, run.Text)
 			}
 			natural[i] = max(natural[i], w+size/2)
@@ -337,13 +361,19 @@ func (l *layout) table(t *doc.Table, c ctx) {
 		}
 		var cells [][]typeset.Line
 		height := 0
+		tr := l.open("TR")
 		for i := 0; i < cols; i++ {
 			var ins []doc.Inline
 			if i < len(r) {
 				ins = r[i].Inlines
 			}
+			cell := l.open("TD")
+			if header {
+				cell.Role, cell.Scope = "TH", "Column"
+			}
 			ps := typeset.ParagraphStyle{Width: widths[i], Ragged: true}
-			lines := typeset.NewParagraph(l.fam, l.runs(ins, typeset.Style{Font: font, Size: size}), ps).Break()
+			lines := typeset.NewParagraph(l.fam, l.runs(ins, typeset.Style{Font: font, Size: size, Tag: l.cur}), ps).Break()
+			l.close(cell)
 			if i < len(t.Align) && (t.Align[i] == doc.AlignRight || t.Align[i] == doc.AlignCenter) {
 				for k := range lines {
 					shift := widths[i] - lines[k].End()
@@ -377,6 +407,7 @@ func (l *layout) table(t *doc.Table, c ctx) {
 			l.push(typeset.Elem{Kind: typeset.VPenalty, Penalty: 0})
 		}
 		l.pushLines(merged, cc, nil, false)
+		l.close(tr)
 		if header {
 			l.push(typeset.Elem{Kind: typeset.VPenalty, Penalty: typeset.Infinity})
 			l.push(typeset.Elem{Kind: typeset.VBox, Height: size / 2, X: c.x, Box: ruleBox{Width: c.width}})
@@ -392,7 +423,7 @@ func (l *layout) wideTable(t *doc.Table, rows [][]doc.Cell, c ctx) {
 		l.wideWarned = true
 		l.opts.Warnf("pdf: a table in %s has too many columns to fit the page; each row is set as a paragraph", l.place)
 	}
-	st := typeset.Style{Font: c.font, Size: c.size * 9 / 10}
+	st := typeset.Style{Font: c.font, Size: c.size * 9 / 10, Tag: l.cur}
 	cc := c
 	cc.size, cc.ragged = st.Size, true
 	cc.leading = cc.size * 13 / 10
@@ -409,9 +440,9 @@ func (l *layout) wideTable(t *doc.Table, rows [][]doc.Cell, c ctx) {
 				runs = append(runs, typeset.Run{Text: "; ", Style: st})
 			}
 			if i < len(t.Header) {
-				head := l.runs(t.Header[i].Inlines, typeset.Style{Font: st.Font.WithBold(), Size: st.Size})
+				head := l.runs(t.Header[i].Inlines, typeset.Style{Font: st.Font.WithBold(), Size: st.Size, Tag: l.cur})
 				runs = append(runs, head...)
-				runs = append(runs, typeset.Run{Text: ": ", Style: typeset.Style{Font: st.Font.WithBold(), Size: st.Size}})
+				runs = append(runs, typeset.Run{Text: ": ", Style: typeset.Style{Font: st.Font.WithBold(), Size: st.Size, Tag: l.cur}})
 			}
 			runs = append(runs, l.runs(cell.Inlines, st)...)
 		}
@@ -435,7 +466,7 @@ func (l *layout) figure(f *doc.Figure, c ctx) {
 		if alt == "" {
 			alt = f.Src
 		}
-		st := typeset.Style{Font: typeset.Italic, Size: c.size}
+		st := typeset.Style{Font: typeset.Italic, Size: c.size, Tag: l.cur}
 		if s := doc.URLScheme(f.Src); s == "http" || s == "https" {
 			st.Link = f.Src
 		}
@@ -451,7 +482,8 @@ func (l *layout) figure(f *doc.Figure, c ctx) {
 			w = w * maxH / h
 			h = maxH
 		}
-		l.push(typeset.Elem{Kind: typeset.VBox, Height: h, X: c.x + (c.width-w)/2, Box: imageBox{Picture: img, Width: w, Height: h, Src: f.Src}})
+		l.push(typeset.Elem{Kind: typeset.VBox, Height: h, X: c.x + (c.width-w)/2, Box: imageBox{Picture: img, Width: w, Height: h, Src: f.Src, Elem: l.cur}})
+		l.cur.Alt = f.Alt
 	}
 	if len(f.Caption) > 0 {
 		l.push(typeset.Elem{Kind: typeset.VPenalty, Penalty: typeset.Infinity})
@@ -460,7 +492,9 @@ func (l *layout) figure(f *doc.Figure, c ctx) {
 		cc.size = c.size * 9 / 10
 		cc.leading = cc.size * 13 / 10
 		cc.ragged = true
-		lines := l.paragraph(l.runs(f.Caption, typeset.Style{Font: typeset.Italic, Size: cc.size}), cc, nil)
+		cap := l.open("Caption")
+		lines := l.paragraph(l.runs(f.Caption, typeset.Style{Font: typeset.Italic, Size: cc.size, Tag: l.cur}), cc, nil)
+		l.close(cap)
 		l.center(lines, cc)
 	}
 }
@@ -478,10 +512,13 @@ func (l *layout) flushNotes() {
 	hc := c
 	hc.ragged, hc.hyphens, hc.font = true, false, typeset.Bold
 	l.keep = 1 << 20
-	l.paragraph([]typeset.Run{{Text: l.clean(labelNotes(l.d.Meta.Lang), typeset.Bold), Style: typeset.Style{Font: typeset.Bold, Size: c.size}}}, hc, nil)
+	head := l.open("P")
+	l.paragraph([]typeset.Run{{Text: l.clean(labelNotes(l.d.Meta.Lang), typeset.Bold), Style: typeset.Style{Font: typeset.Bold, Size: c.size, Tag: l.cur}}}, hc, nil)
+	l.close(head)
 	l.keep = 2
 	for len(l.notes) > 0 {
 		n := l.notes[0]
+		note := l.open("Note")
 		l.notes = l.notes[1:]
 		l.space(c.leading / 3)
 		num := strconv.Itoa(n.Number)
@@ -490,17 +527,18 @@ func (l *layout) flushNotes() {
 		nc.width -= c.size * 2
 		first := len(l.elems)
 		if len(n.Blocks) == 0 {
-			l.paragraph([]typeset.Run{{Text: " ", Style: typeset.Style{Size: c.size}}}, nc, nil)
+			l.paragraph([]typeset.Run{{Text: " ", Style: typeset.Style{Size: c.size, Tag: l.cur}}}, nc, nil)
 		}
 		l.blocks(n.Blocks, nc)
 		for k := first; k < len(l.elems); k++ {
 			if e := &l.elems[k]; e.Kind == typeset.VLine {
-				st := typeset.Style{Font: typeset.Regular, Size: c.size, Link: "#fnref-" + num}
+				st := typeset.Style{Font: typeset.Regular, Size: c.size, Link: "#fnref-" + num, Tag: l.cur}
 				w := l.fam.Width(st.Font, st.Size, num+".")
 				e.Line.Boxes = append([]typeset.Placed{{X: -w - c.size/2, Width: w, Text: num + ".", Style: st}}, e.Line.Boxes...)
 				e.Marks = append(e.Marks, typeset.Mark{ID: "fn-" + num})
 				break
 			}
 		}
+		l.close(note)
 	}
 }

@@ -50,6 +50,10 @@ type Item struct {
 	// Furniture marks the running header and the page number: page
 	// furniture, not content (an artifact in tagged PDF).
 	Furniture bool
+	// Elem is the logical element the item belongs to: glyph runs,
+	// images and link areas have one; furniture and decoration (rules,
+	// strikes) have none.
+	Elem *Elem
 
 	// Rule: its thickness.
 	Thick typeset.Unit
@@ -99,7 +103,7 @@ func (l *layout) display(pages []typeset.Page, titled bool) []Page {
 						d.add(Item{Kind: Rule, X: l.g.left + pe.X, Y: yy, W: b.Width, Thick: typeset.FromPoints(0.4)})
 					}
 				case imageBox:
-					d.add(Item{Kind: Image, X: l.g.left + pe.X, Y: y, W: b.Width, H: b.Height, Picture: b.Picture})
+					d.add(Item{Kind: Image, X: l.g.left + pe.X, Y: y, W: b.Width, H: b.Height, Picture: b.Picture, Elem: b.Elem})
 				}
 			}
 		}
@@ -163,7 +167,7 @@ func (d *displayer) line(l *typeset.Line, x, baseline unit) {
 			text.WriteByte(' ')
 		}
 		bx, by := x+b.X, baseline-b.Style.Rise
-		d.add(Item{Kind: Glyphs, X: bx, Y: by, Text: text.String(), Font: b.Style.Font, Size: b.Style.Size, Scale: b.Scale, Link: b.Style.Link != ""})
+		d.add(Item{Kind: Glyphs, X: bx, Y: by, Text: text.String(), Font: b.Style.Font, Size: b.Style.Size, Scale: b.Scale, Link: b.Style.Link != "", Elem: tagOf(b.Style)})
 		if b.Style.Strike {
 			sy := by - b.Style.Size*3/10
 			d.add(Item{Kind: Rule, X: bx, Y: sy, W: end - b.X, Thick: b.Style.Size / 18})
@@ -191,7 +195,7 @@ func (d *displayer) links(l *typeset.Line, x, baseline unit) {
 				size = max(size, b.Style.Size)
 			}
 			top := baseline - size*9/10
-			d.add(Item{Kind: LinkArea, Target: target, X: x + first.X, Y: top, W: last.X + last.Width - first.X, H: size * 12 / 10})
+			d.add(Item{Kind: LinkArea, Target: target, X: x + first.X, Y: top, W: last.X + last.Width - first.X, H: size * 12 / 10, Elem: tagOf(first.Style)})
 			if strings.HasPrefix(target, "#fn-") {
 				d.add(Item{Kind: Dest, Name: "fnref-" + target[4:], Y: top})
 			}

@@ -143,6 +143,9 @@ type Document struct {
 	Images []*Picture
 	// TitlePage is set when the first page is the title page.
 	TitlePage bool
+	// Root is the document's logical structure: a Document element whose
+	// descendants the items belong to.
+	Root *Elem
 
 	pages []typeset.Page // for Dump
 }
@@ -192,7 +195,7 @@ func Layout(d *doc.Document, cfg Config, opts *render.Options) (*Document, error
 		opts.Warnf("pdf: %s", msg)
 	}
 	pages := typeset.Paginate(l.elems, g.textHeight)
-	out := &Document{Width: g.pageW, Height: g.pageH, Images: l.images.seq, TitlePage: cfg.titlePage(&d.Meta), pages: pages}
+	out := &Document{Width: g.pageW, Height: g.pageH, Images: l.images.seq, TitlePage: cfg.titlePage(&d.Meta), Root: l.root, pages: pages}
 	for i, f := range fam.faces {
 		out.Faces[i] = f
 	}

@@ -23,6 +23,7 @@ type (
 		Picture       *Picture
 		Width, Height unit
 		Src           string
+		Elem          *Elem
 	}
 )
 
@@ -64,6 +65,9 @@ type layout struct {
 	// deepWarned and wideWarned record that the warning about nesting
 	// too deep to indent, and tables too wide to set, were given.
 	deepWarned, wideWarned bool
+	// root is the document's logical structure; cur the element being
+	// set.
+	root, cur *Elem
 }
 
 func (l *layout) fail(err error) {
@@ -243,6 +247,11 @@ func (l *layout) runs(ins []doc.Inline, st typeset.Style) []typeset.Run {
 				s := st
 				if doc.SafeURL(in.URL) {
 					s.Link = in.URL
+					link := &Elem{Role: "Link", Parent: tagOf(st)}
+					if p := tagOf(st); p != nil {
+						p.Kids = append(p.Kids, link)
+					}
+					s.Tag = link
 				}
 				walk(in.Inlines, s)
 			case *doc.Image:
@@ -255,6 +264,11 @@ func (l *layout) runs(ins []doc.Inline, st typeset.Style) []typeset.Run {
 				l.notes = append(l.notes, in)
 				s := script(st, true)
 				s.Link = "#fn-" + strconv.Itoa(in.Number)
+				ref := &Elem{Role: "Link", Parent: tagOf(st)}
+				if p := tagOf(st); p != nil {
+					p.Kids = append(p.Kids, ref)
+				}
+				s.Tag = ref
 				add(strconv.Itoa(in.Number), s)
 			case *doc.LineBreak:
 				add("\n", st)
@@ -265,6 +279,12 @@ func (l *layout) runs(ins []doc.Inline, st typeset.Style) []typeset.Run {
 	}
 	walk(ins, st)
 	return out
+}
+
+// tagOf returns the element a style's text belongs to.
+func tagOf(st typeset.Style) *Elem {
+	e, _ := st.Tag.(*Elem)
+	return e
 }
 
 // script returns the style of superscript (up) or subscript text.

@@ -155,6 +155,10 @@ type Style struct {
 	Link string
 	// Strike draws a line through the text.
 	Strike bool
+	// Tag is what the text belongs to, for the caller (the logical
+	// element of tagged PDF); typeset only carries it along. It must be
+	// comparable: a pointer.
+	Tag any
 }
 
 func (i Item) String() string {

@@ -1,0 +1,43 @@
+package layout_test
+
+import (
+	"fmt"
+
+	"github.com/galleypress/galley/pkg/doc"
+	"github.com/galleypress/galley/pkg/layout"
+	"github.com/galleypress/galley/pkg/transform"
+)
+
+func Example() {
+	d := &doc.Document{Meta: doc.Meta{Lang: "en"}, Sections: []*doc.Section{{
+		Level: 1, Title: []doc.Inline{&doc.Text{Text: "Summary"}},
+		Blocks: []doc.Block{&doc.Paragraph{Inlines: []doc.Inline{&doc.Text{Text: "Set with Knuth and Plass."}}}},
+	}}}
+	transform.Standard(d, "memo")
+	l, err := layout.Layout(d, layout.Config{Paper: "a5"}, nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	// Page 1 is the title page (the title is the first heading's).
+	for _, p := range l.Pages[1:] {
+		for _, it := range p.Items {
+			if it.Kind == layout.Glyphs {
+				role := "furniture"
+				if it.Elem != nil {
+					role = it.Elem.Role
+				}
+				fmt.Printf("%-9s %6.2f %6.2f %q\n", role, it.X.Points(), it.Y.Points(), it.Text)
+			}
+		}
+	}
+	// Output:
+	// furniture 190.34  49.87 "Summary"
+	// furniture 201.08 543.91 "2 / 2"
+	// H1         42.52  87.82 "Summary"
+	// P          42.52 111.22 "Set "
+	// P          61.25 111.22 "with "
+	// P          83.15 111.22 "Knuth "
+	// P         113.55 111.22 "and "
+	// P         133.99 111.22 "Plass."
+}

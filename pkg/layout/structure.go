@@ -1,0 +1,39 @@
+package layout
+
+// Elem is a logical element of the document, named as tagged PDF names
+// structure elements: Document, Sect, H1 to H6, P, L, LI, Lbl, LBody,
+// BlockQuote, Code, Table, TR, TH, TD, Caption, Figure, Link, Note. Every
+// glyph run of the display list belongs to one (its Item.Elem); page
+// furniture and decoration belong to none.
+type Elem struct {
+	Role   string
+	Parent *Elem
+	// Kids are the element's children, in reading order.
+	Kids []*Elem
+	// Alt is a figure's alternative text.
+	Alt string
+	// Scope is a header cell's: "Column".
+	Scope string
+}
+
+// open starts a child element of the current one and makes it current;
+// close returns to its parent.
+func (l *layout) open(role string) *Elem {
+	e := &Elem{Role: role, Parent: l.cur}
+	if l.cur != nil {
+		l.cur.Kids = append(l.cur.Kids, e)
+	}
+	l.cur = e
+	return e
+}
+
+func (l *layout) close(e *Elem) {
+	if e != nil && e.Parent != nil {
+		l.cur = e.Parent
+	}
+}
+
+// headingRole names a heading by its depth: H1 to H6.
+func headingRole(depth int) string {
+	return "H" + string(rune('0'+min(max(depth, 1), 6)))
+}
