@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/galleypress/galley/pkg/doc"
-	"github.com/galleypress/galley/pkg/render"
+	"github.com/galleypress/galley/pkg/internal/labels"
 	"github.com/galleypress/galley/pkg/typeset"
 )
 
@@ -208,7 +208,7 @@ func (l *layout) list(lst *doc.List, c ctx) {
 		}
 		marker := []string{"•", "–", "·"}[depth]
 		if lst.Ordered {
-			marker = render.Ordinal(lst.Start+i, lst.Numbering) + "."
+			marker = labels.Ordinal(lst.Start+i, lst.Numbering) + "."
 		}
 		first := len(l.elems)
 		li := l.open("LI")

@@ -19,6 +19,7 @@ import (
 
 	"github.com/galleypress/galley/pkg/doc"
 	"github.com/galleypress/galley/pkg/hyphen"
+	"github.com/galleypress/galley/pkg/internal/labels"
 	"github.com/galleypress/galley/pkg/render"
 	"github.com/galleypress/galley/pkg/typeset"
 )
@@ -203,4 +204,4 @@ func Layout(d *doc.Document, cfg Config, opts *render.Options) (*Document, error
 	return out, nil
 }
 
-func labelNotes(lang string) string { return render.Label(lang, "notes") }
+func labelNotes(lang string) string { return labels.Label(lang, "notes") }

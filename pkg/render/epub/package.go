@@ -3,11 +3,12 @@ package epub
 import (
 	"bytes"
 	"crypto/sha1"
-	"encoding/xml"
 	"fmt"
 	"strings"
 
 	"github.com/galleypress/galley/pkg/doc"
+	"github.com/galleypress/galley/pkg/internal/labels"
+	"github.com/galleypress/galley/pkg/internal/xhtml"
 	"github.com/galleypress/galley/pkg/render"
 )
 
@@ -25,12 +26,9 @@ const container = `<?xml version="1.0" encoding="UTF-8"?>
 </container>
 `
 
-// esc escapes text for XML content and attributes.
-func esc(s string) string {
-	var b strings.Builder
-	xml.EscapeText(&b, []byte(s))
-	return b.String()
-}
+// esc escapes text for XML content and attributes, as the chapters are
+// escaped (package xhtml).
+func esc(s string) string { return xhtml.Attr(s) }
 
 // entries builds every file of the package, in zip order.
 func (b *book) entries() ([]file, error) {
@@ -243,28 +241,13 @@ func (b *book) titlePage(lang string) []byte {
 	m := &b.d.Meta
 	var s strings.Builder
 	s.WriteString(`<section class="titlepage" epub:type="titlepage">` + "\n")
-	s.WriteString(`<h1 class="title">` + esc(title(b.d)) + "</h1>\n")
-	if m.Subtitle != "" {
-		s.WriteString(`<p class="subtitle">` + esc(m.Subtitle) + "</p>\n")
-	}
-	if len(m.Authors) > 0 {
-		s.WriteString(`<p class="author">` + esc(strings.Join(m.Authors, ", ")) + "</p>\n")
-	}
-	if m.Publisher != "" {
-		s.WriteString(`<p class="publisher">` + esc(m.Publisher) + "</p>\n")
-	}
-	if m.Date != "" {
-		s.WriteString(`<p class="date">` + esc(m.Date) + "</p>\n")
-	}
-	if m.Rights != "" {
-		s.WriteString(`<p class="rights">` + esc(m.Rights) + "</p>\n")
-	}
+	xhtml.TitleBlock(&s, title(b.d), m, true)
 	s.WriteString("</section>\n")
 	return page(lang, title(b.d), "", s.String())
 }
 
 func (b *book) coverPage(lang string) []byte {
-	label := render.Label(lang, "cover")
+	label := labels.Label(lang, "cover")
 	body := `<section class="cover" epub:type="cover">` + "\n" +
 		`<img src="` + esc(b.cover.href) + `" alt="` + esc(label+": "+title(b.d)) + `" />` + "\n</section>\n"
 	return page(lang, label, ` class="cover"`, body)
@@ -275,10 +258,10 @@ func (b *book) coverPage(lang string) []byte {
 func (b *book) nav(lang string) []byte {
 	var s strings.Builder
 	s.WriteString(`<nav epub:type="toc" id="toc" role="doc-toc">` + "\n")
-	s.WriteString("<h1>" + esc(render.Label(lang, "contents")) + "</h1>\n")
+	s.WriteString("<h1>" + esc(labels.Label(lang, "contents")) + "</h1>\n")
 	s.WriteString("<ol>\n")
 	if len(b.d.Blocks) > 0 {
-		s.WriteString(`<li><a href="` + b.chapters[0].file + `">` + esc(render.Label(lang, "start")) + "</a></li>\n")
+		s.WriteString(`<li><a href="` + b.chapters[0].file + `">` + esc(labels.Label(lang, "start")) + "</a></li>\n")
 	}
 	b.navList(&s, b.d.Sections, true)
 	if len(b.chapters) == 0 {
@@ -287,18 +270,18 @@ func (b *book) nav(lang string) []byte {
 	}
 	s.WriteString("</ol>\n</nav>\n")
 	s.WriteString(`<nav epub:type="landmarks" id="landmarks" hidden="hidden">` + "\n")
-	s.WriteString("<h2>" + esc(render.Label(lang, "landmarks")) + "</h2>\n<ol>\n")
+	s.WriteString("<h2>" + esc(labels.Label(lang, "landmarks")) + "</h2>\n<ol>\n")
 	if b.cover != nil {
-		s.WriteString(`<li><a epub:type="cover" href="cover.xhtml">` + esc(render.Label(lang, "cover")) + "</a></li>\n")
+		s.WriteString(`<li><a epub:type="cover" href="cover.xhtml">` + esc(labels.Label(lang, "cover")) + "</a></li>\n")
 	}
-	s.WriteString(`<li><a epub:type="toc" href="nav.xhtml#toc">` + esc(render.Label(lang, "contents")) + "</a></li>\n")
+	s.WriteString(`<li><a epub:type="toc" href="nav.xhtml#toc">` + esc(labels.Label(lang, "contents")) + "</a></li>\n")
 	if len(b.chapters) > 0 {
-		s.WriteString(`<li><a epub:type="bodymatter" href="` + b.chapters[0].file + `">` + esc(render.Label(lang, "start")) + "</a></li>\n")
+		s.WriteString(`<li><a epub:type="bodymatter" href="` + b.chapters[0].file + `">` + esc(labels.Label(lang, "start")) + "</a></li>\n")
 	} else {
 		s.WriteString(`<li><a epub:type="titlepage" href="titlepage.xhtml">` + esc(title(b.d)) + "</a></li>\n")
 	}
 	s.WriteString("</ol>\n</nav>\n")
-	return page(lang, render.Label(lang, "contents"), "", s.String())
+	return page(lang, labels.Label(lang, "contents"), "", s.String())
 }
 
 func (b *book) navList(s *strings.Builder, ss []*doc.Section, top bool) {
@@ -365,7 +348,7 @@ func (b *book) ncx() []byte {
 		fmt.Fprintf(&s, `<navPoint id="nav%d" playOrder="%d"><navLabel><text>%s</text></navLabel><content src="%s"/>`, n, n, esc(label), esc(src))
 	}
 	if len(b.d.Blocks) > 0 {
-		point(render.Label(b.d.Meta.Lang, "start"), b.chapters[0].file)
+		point(labels.Label(b.d.Meta.Lang, "start"), b.chapters[0].file)
 		s.WriteString("</navPoint>\n")
 	}
 	if len(b.chapters) == 0 {

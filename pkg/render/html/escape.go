@@ -4,101 +4,17 @@ import (
 	"strings"
 
 	"github.com/galleypress/galley/pkg/doc"
+	"github.com/galleypress/galley/pkg/internal/xhtml"
 )
 
-// text escapes s for element content. Characters that XML 1.0 forbids
-// (C0 controls other than tab, newline and carriage return, lone
-// surrogates, U+FFFE and U+FFFF) are dropped, so the output is well-formed
-// XHTML as well as HTML.
-func text(s string) string {
-	return escape(s, false)
-}
+// text, attr and urlEscape escape as package xhtml does, which EPUB
+// chapters share.
+func text(s string) string      { return xhtml.Text(s) }
+func attr(s string) string      { return xhtml.Attr(s) }
+func urlEscape(u string) string { return xhtml.URLEscape(u) }
 
-// attr escapes s for a double-quoted attribute value.
-func attr(s string) string {
-	return escape(s, true)
-}
-
-func escape(s string, quote bool) string {
-	clean := true
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == '&' || c == '<' || c == '>' || (quote && c == '"') || (c < 0x20 && c != '\t' && c != '\n') || c == 0x7f || c >= 0x80 {
-			clean = false
-			break
-		}
-	}
-	if clean {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s) + 16)
-	for _, r := range s {
-		switch {
-		case r == '&':
-			b.WriteString("&amp;")
-		case r == '<':
-			b.WriteString("&lt;")
-		case r == '>':
-			b.WriteString("&gt;")
-		case r == '"' && quote:
-			b.WriteString("&quot;")
-		case !Allowed(r):
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-// Allowed reports whether r may appear in an HTML or XHTML document:
-// XML 1.0 characters, less the C1 and DEL controls that HTML forbids.
-func Allowed(r rune) bool {
-	switch {
-	case r == '\t' || r == '\n':
-		return true
-	case r < 0x20 || r == '\r':
-		return false
-	case r >= 0x7f && r <= 0x9f:
-		return false
-	case r >= 0xd800 && r <= 0xdfff, r == 0xfffe, r == 0xffff:
-		return false
-	case r > 0x10ffff:
-		return false
-	}
-	return true
-}
-
-// urlEscape percent-encodes what may not appear in a URL as written
-// (spaces, non-ASCII characters, quotes, angle brackets, a second "#"),
-// leaving existing escapes and the URL's structure alone.
-func urlEscape(u string) string {
-	const hex = "0123456789ABCDEF"
-	var b strings.Builder
-	fragment := false
-	for i := 0; i < len(u); i++ {
-		c := u[i]
-		switch {
-		case c == '%' && i+2 < len(u) && isHex(u[i+1]) && isHex(u[i+2]):
-			b.WriteByte(c)
-		case c == '#' && !fragment:
-			fragment = true
-			b.WriteByte(c)
-		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9',
-			strings.IndexByte("-._~:/?@!$&'()*+,;=", c) >= 0:
-			b.WriteByte(c)
-		default:
-			b.WriteByte('%')
-			b.WriteByte(hex[c>>4])
-			b.WriteByte(hex[c&15])
-		}
-	}
-	return b.String()
-}
-
-func isHex(c byte) bool {
-	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
-}
+// Allowed reports whether r may appear in an HTML or XHTML document.
+func Allowed(r rune) bool { return xhtml.Allowed(r) }
 
 // safeURL returns u, or "" when doc.SafeURL refuses it: scripts,
 // local files and data never reach an output.

@@ -16,6 +16,8 @@ import (
 	"strings"
 
 	"github.com/galleypress/galley/pkg/doc"
+	"github.com/galleypress/galley/pkg/internal/labels"
+	"github.com/galleypress/galley/pkg/internal/xhtml"
 	"github.com/galleypress/galley/pkg/render"
 )
 
@@ -267,21 +269,15 @@ func styleText(css string) string {
 }
 
 func (w *writer) header(m *doc.Meta) {
-	w.WriteString("<header>\n<h1 class=\"title\">" + text(m.Title) + "</h1>\n")
-	if m.Subtitle != "" {
-		w.WriteString(`<p class="subtitle">` + text(m.Subtitle) + "</p>\n")
-	}
-	if len(m.Authors) > 0 {
-		w.WriteString(`<p class="author">` + text(strings.Join(m.Authors, ", ")) + "</p>\n")
-	}
-	if m.Date != "" {
-		w.WriteString(`<p class="date">` + text(m.Date) + "</p>\n")
-	}
-	w.WriteString("</header>\n")
+	var b strings.Builder
+	b.WriteString("<header>\n")
+	xhtml.TitleBlock(&b, m.Title, m, false)
+	b.WriteString("</header>\n")
+	w.WriteString(b.String())
 }
 
 func (w *writer) toc(ss []*doc.Section, depth int) {
-	label := render.Label(w.lang, "contents")
+	label := labels.Label(w.lang, "contents")
 	w.WriteString(`<nav id="toc" aria-labelledby="toc-title">` + "\n")
 	w.WriteString(`<h2 id="toc-title">` + text(label) + "</h2>\n")
 	w.tocList(ss, depth)
@@ -623,7 +619,7 @@ func (w *writer) notes() {
 	if len(w.queue) == 0 {
 		return
 	}
-	label := render.Label(w.lang, "notes")
+	label := labels.Label(w.lang, "notes")
 	if w.cfg.EPUB {
 		w.WriteString(`<section class="footnotes" epub:type="footnotes" role="doc-endnotes" aria-label="` + attr(label) + `">` + "\n")
 	} else {
@@ -635,7 +631,7 @@ func (w *writer) notes() {
 		n := w.queue[0]
 		w.queue = w.queue[1:]
 		num := strconv.Itoa(n.Number)
-		back := `<a href="#fnref-` + num + `" class="footnote-back" role="doc-backlink" aria-label="` + attr(render.Label(w.lang, "back")) + `">↩</a>`
+		back := `<a href="#fnref-` + num + `" class="footnote-back" role="doc-backlink" aria-label="` + attr(labels.Label(w.lang, "back")) + `">↩</a>`
 		if w.cfg.EPUB {
 			w.WriteString(`<aside id="fn-` + num + `" class="footnote" epub:type="footnote" role="doc-footnote">` + "\n")
 			w.noteBlocks(n.Blocks, `<a href="#fnref-`+num+`" class="footnote-num">`+num+`.</a> `, "")

@@ -20,6 +20,7 @@ import (
 	"github.com/rivo/uniseg"
 
 	"github.com/galleypress/galley/pkg/doc"
+	"github.com/galleypress/galley/pkg/internal/labels"
 	"github.com/galleypress/galley/pkg/render"
 )
 
@@ -144,7 +145,7 @@ func (t *writer) titleBlock(m *doc.Meta) {
 
 func (t *writer) toc(ss []*doc.Section, depth int) {
 	t.para()
-	t.line(render.Label(t.lang, "contents"))
+	t.line(labels.Label(t.lang, "contents"))
 	t.w.WriteByte('\n')
 	var walk func([]*doc.Section, int, string)
 	walk = func(ss []*doc.Section, d int, indent string) {
@@ -248,7 +249,7 @@ func label(lang, key string) string {
 		}
 		return "Figure"
 	}
-	return render.Label(lang, key)
+	return labels.Label(lang, key)
 }
 
 func (t *writer) wrapped(s, first, rest string) {
@@ -262,7 +263,7 @@ func (t *writer) list(l *doc.List, first, rest string) {
 	widest := 0
 	for i := range l.Items {
 		if l.Ordered {
-			markers[i] = render.Ordinal(l.Start+i, l.Numbering) + "."
+			markers[i] = labels.Ordinal(l.Start+i, l.Numbering) + "."
 		} else {
 			markers[i] = "-"
 		}
@@ -303,8 +304,8 @@ func (t *writer) flushNotes() {
 		return
 	}
 	t.para()
-	t.line(render.Label(t.lang, "notes"))
-	t.line(strings.Repeat("-", width(render.Label(t.lang, "notes"))))
+	t.line(labels.Label(t.lang, "notes"))
+	t.line(strings.Repeat("-", width(labels.Label(t.lang, "notes"))))
 	for len(t.notes) > 0 {
 		n := t.notes[0]
 		t.notes = t.notes[1:]

@@ -1,4 +1,6 @@
-package render
+// Package labels holds the words renderers print around a document
+// ("Contents", "Notes") by language, and the numbering of ordered lists.
+package labels
 
 import (
 	"strconv"
