@@ -10,9 +10,9 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
-// update is accepted so that "go test ./... -update" works here too; this
-// package has no golden files.
-var _ = flag.Bool("update", false, "rewrite golden files (none in this package)")
+// update is accepted so that "go test ./... -update" works here too; it
+// rewrites the README's option tables.
+var update = flag.Bool("update", false, "rewrite golden files (here: the README's option tables)")
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
