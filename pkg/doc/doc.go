@@ -7,6 +7,11 @@
 // programs can produce or inspect documents.
 package doc
 
+import (
+	"strconv"
+	"strings"
+)
+
 // Document is a whole document: metadata, the blocks that come before the
 // first section, and the top-level sections.
 type Document struct {
@@ -196,3 +201,22 @@ func (*Link) isInline()      {}
 func (*Image) isInline()     {}
 func (*Note) isInline()      {}
 func (*LineBreak) isInline() {}
+
+// NoteID returns the id every format gives note number n ("fn-3"), and
+// NoteRefID the id of the reference to it ("fnref-3"). Section ids never
+// take these forms (see transform.AssignIDs).
+func NoteID(n int) string { return "fn-" + strconv.Itoa(n) }
+
+// NoteRefID returns the id of the reference to note number n.
+func NoteRefID(n int) string { return "fnref-" + strconv.Itoa(n) }
+
+// NoteNumber returns the number of the note whose id is id, if id is a
+// note's id.
+func NoteNumber(id string) (int, bool) {
+	s, ok := strings.CutPrefix(id, "fn-")
+	if !ok {
+		return 0, false
+	}
+	n, err := strconv.Atoi(s)
+	return n, err == nil && n > 0
+}

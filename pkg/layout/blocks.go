@@ -532,10 +532,10 @@ func (l *layout) flushNotes() {
 		l.blocks(n.Blocks, nc)
 		for k := first; k < len(l.elems); k++ {
 			if e := &l.elems[k]; e.Kind == typeset.VLine {
-				st := typeset.Style{Font: typeset.Regular, Size: c.size, Link: "#fnref-" + num, Tag: l.cur}
+				st := typeset.Style{Font: typeset.Regular, Size: c.size, Link: "#" + doc.NoteRefID(n.Number), Tag: l.cur}
 				w := l.fam.Width(st.Font, st.Size, num+".")
 				e.Line.Boxes = append([]typeset.Placed{{X: -w - c.size/2, Width: w, Text: num + ".", Style: st}}, e.Line.Boxes...)
-				e.Marks = append(e.Marks, typeset.Mark{ID: "fn-" + num})
+				e.Marks = append(e.Marks, typeset.Mark{ID: doc.NoteID(n.Number)})
 				break
 			}
 		}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/galleypress/galley/pkg/doc"
+
 	"github.com/galleypress/galley/pkg/typeset"
 )
 
@@ -196,8 +198,8 @@ func (d *displayer) links(l *typeset.Line, x, baseline unit) {
 			}
 			top := baseline - size*9/10
 			d.add(Item{Kind: LinkArea, Target: target, X: x + first.X, Y: top, W: last.X + last.Width - first.X, H: size * 12 / 10, Elem: tagOf(first.Style)})
-			if strings.HasPrefix(target, "#fn-") {
-				d.add(Item{Kind: Dest, Name: "fnref-" + target[4:], Y: top})
+			if n, ok := doc.NoteNumber(strings.TrimPrefix(target, "#")); ok {
+				d.add(Item{Kind: Dest, Name: doc.NoteRefID(n), Y: top})
 			}
 		}
 		i = j

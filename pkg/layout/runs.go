@@ -263,7 +263,7 @@ func (l *layout) runs(ins []doc.Inline, st typeset.Style) []typeset.Run {
 			case *doc.Note:
 				l.notes = append(l.notes, in)
 				s := script(st, true)
-				s.Link = "#fn-" + strconv.Itoa(in.Number)
+				s.Link = "#" + doc.NoteID(in.Number)
 				ref := &Elem{Role: "Link", Parent: tagOf(st)}
 				if p := tagOf(st); p != nil {
 					p.Kids = append(p.Kids, ref)

@@ -211,10 +211,10 @@ func readOne(in string, job *Job, env *Env) (*doc.Document, error) {
 			return nil, fmt.Errorf("%s: %w", in, err)
 		}
 	}
-	if from != "json" {
-		if data, err = Decode(data, job.Encoding, name); err != nil {
-			return nil, err
-		}
+	// Every input is text: decoded to UTF-8 (and checked) the same way,
+	// whatever reads it.
+	if data, err = Decode(data, job.Encoding, name); err != nil {
+		return nil, err
 	}
 	r, err := reader(from, job, env)
 	if err != nil {

@@ -607,10 +607,10 @@ func (w *writer) noteRef(n *doc.Note) {
 	num := strconv.Itoa(n.Number)
 	w.queue = append(w.queue, n)
 	if w.cfg.EPUB {
-		w.WriteString(`<a href="#fn-` + num + `" id="fnref-` + num + `" class="noteref" epub:type="noteref" role="doc-noteref">` + num + `</a>`)
+		w.WriteString(`<a href="#` + doc.NoteID(n.Number) + `" id="` + doc.NoteRefID(n.Number) + `" class="noteref" epub:type="noteref" role="doc-noteref">` + num + `</a>`)
 		return
 	}
-	w.WriteString(`<a href="#fn-` + num + `" id="fnref-` + num + `" class="footnote-ref" role="doc-noteref"><sup>` + num + `</sup></a>`)
+	w.WriteString(`<a href="#` + doc.NoteID(n.Number) + `" id="` + doc.NoteRefID(n.Number) + `" class="footnote-ref" role="doc-noteref"><sup>` + num + `</sup></a>`)
 }
 
 // notes writes the notes referenced so far, including notes referenced
@@ -631,14 +631,14 @@ func (w *writer) notes() {
 		n := w.queue[0]
 		w.queue = w.queue[1:]
 		num := strconv.Itoa(n.Number)
-		back := `<a href="#fnref-` + num + `" class="footnote-back" role="doc-backlink" aria-label="` + attr(labels.Label(w.lang, "back")) + `">↩</a>`
+		back := `<a href="#` + doc.NoteRefID(n.Number) + `" class="footnote-back" role="doc-backlink" aria-label="` + attr(labels.Label(w.lang, "back")) + `">↩</a>`
 		if w.cfg.EPUB {
-			w.WriteString(`<aside id="fn-` + num + `" class="footnote" epub:type="footnote" role="doc-footnote">` + "\n")
-			w.noteBlocks(n.Blocks, `<a href="#fnref-`+num+`" class="footnote-num">`+num+`.</a> `, "")
+			w.WriteString(`<aside id="` + doc.NoteID(n.Number) + `" class="footnote" epub:type="footnote" role="doc-footnote">` + "\n")
+			w.noteBlocks(n.Blocks, `<a href="#`+doc.NoteRefID(n.Number)+`" class="footnote-num">`+num+`.</a> `, "")
 			w.WriteString("</aside>\n")
 			continue
 		}
-		w.WriteString(`<li id="fn-` + num + `" value="` + num + `">` + "\n")
+		w.WriteString(`<li id="` + doc.NoteID(n.Number) + `" value="` + num + `">` + "\n")
 		w.noteBlocks(n.Blocks, "", " "+back)
 		w.WriteString("</li>\n")
 	}
