@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"fmt"
 	"image"
 	"image/png"
 	"io"
@@ -241,5 +242,53 @@ func TestUTF16(t *testing.T) {
 	}
 	if _, err := Decode(le[2:], "", "in.md"); err == nil || err.Error() != "in.md: looks like UTF-16 (little-endian) without a byte order mark; add --encoding utf-16le" {
 		t.Errorf("without BOM: %v", err)
+	}
+}
+
+// TestInterruptedBuilds checks a build cancelled midway leaves no partial
+// output and no temporary file, and that a temporary file a killed run
+// left behind is removed by the next build.
+func TestInterruptedBuilds(t *testing.T) {
+	files := map[string]string{}
+	var cfg strings.Builder
+	cfg.WriteString("documents:\n")
+	for i := 0; i < 8; i++ {
+		name := fmt.Sprintf("d%d", i)
+		files[name+".md"] = "# " + name + "\n\n" + strings.Repeat("Words of a long document. ", 3000) + "\n"
+		fmt.Fprintf(&cfg, "  - input: %s.md\n    outputs: [out/%[1]s.pdf, out/%[1]s.html]\n", name)
+	}
+	files[ConfigFile] = cfg.String()
+	p := project(t, files)
+	os.MkdirAll(filepath.Join(p.Dir, "out"), 0o755)
+	// A killed run's leftover.
+	stale := filepath.Join(p.Dir, "out", ".d0.pdf.tmp-123456")
+	os.WriteFile(stale, []byte("half a PDF"), 0o644)
+	ctx, cancel := context.WithCancel(context.Background())
+	started := 0
+	opts := &BuildOptions{Jobs: 8}
+	opts.Progress = func(pr Progress) {
+		if started++; started == 3 {
+			cancel()
+		}
+	}
+	Build(ctx, p, opts)
+	entries, _ := os.ReadDir(filepath.Join(p.Dir, "out"))
+	for _, e := range entries {
+		if strings.Contains(e.Name(), ".tmp-") && e.Name() != filepath.Base(stale) {
+			t.Errorf("temporary file %s left by the cancelled build", e.Name())
+		}
+		if strings.HasSuffix(e.Name(), ".pdf") {
+			data, _ := os.ReadFile(filepath.Join(p.Dir, "out", e.Name()))
+			if !bytes.HasSuffix(bytes.TrimSpace(data), []byte("%%EOF")) {
+				t.Errorf("%s is a partial PDF", e.Name())
+			}
+		}
+	}
+	// The next build completes and removes the leftover.
+	if rep := Build(context.Background(), p, &BuildOptions{Jobs: 2}); rep.Failed() {
+		t.Fatal(buildErrs(rep))
+	}
+	if _, err := os.Stat(stale); err == nil {
+		t.Error("the temporary file a killed run left is still there")
 	}
 }
