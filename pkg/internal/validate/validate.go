@@ -7,9 +7,12 @@ package validate
 
 import (
 	"bytes"
+	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -100,4 +103,117 @@ func Run(name string, args ...string) (string, bool) {
 	cmd.Stdout, cmd.Stderr = &out, &out
 	err := cmd.Run()
 	return out.String(), err == nil
+}
+
+// Ace returns the command of Ace by DAISY (npm @daisy/ace-cli) and the
+// environment it runs in (Debian's chromium for puppeteer), or skips or
+// fails t.
+func Ace(t testing.TB) (string, []string) {
+	t.Helper()
+	p, err := exec.LookPath("ace-cli")
+	if err != nil {
+		p, err = exec.LookPath("ace")
+	}
+	if err != nil {
+		missing(t, "Ace by DAISY", "PUPPETEER_SKIP_DOWNLOAD=1 npm install -g @daisy/ace-cli@1.4.6")
+	}
+	browser := Chromium(t)
+	return p, append(os.Environ(), "PUPPETEER_EXECUTABLE_PATH="+browser)
+}
+
+// Chromium returns the path of a Chromium browser, or skips or fails t.
+func Chromium(t testing.TB) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	missing(t, "chromium", "apt-get install chromium")
+	return ""
+}
+
+// AceFindings runs Ace on an EPUB and returns its findings by impact
+// ("critical", "serious", "moderate", "minor"), each as "impact rule
+// (file)".
+func AceFindings(t testing.TB, epub string) ([]string, error) {
+	t.Helper()
+	ace, env := Ace(t)
+	out := filepath.Join(t.TempDir(), "ace")
+	cmd := exec.Command(ace, "--silent", "-f", "-o", out, epub)
+	cmd.Env = env
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		return nil, fmt.Errorf("ace: %v: %s", err, msg)
+	}
+	data, err := os.ReadFile(filepath.Join(out, "report.json"))
+	if err != nil {
+		return nil, err
+	}
+	var report struct {
+		Assertions []struct {
+			Assertions []struct {
+				Test struct {
+					Impact string `json:"earl:impact"`
+					Title  string `json:"dct:title"`
+				} `json:"earl:test"`
+			} `json:"assertions"`
+		} `json:"assertions"`
+	}
+	if err := json.Unmarshal(data, &report); err != nil {
+		return nil, err
+	}
+	var findings []string
+	for _, a := range report.Assertions {
+		for _, b := range a.Assertions {
+			findings = append(findings, b.Test.Impact+" "+b.Test.Title)
+		}
+	}
+	return findings, nil
+}
+
+// AxeFindings runs axe-core (npm axe-core) in headless Chromium on HTML
+// pages and returns the violations of each, as "impact rule count". It
+// drives the browser with the puppeteer-core that Ace brings.
+func AxeFindings(t testing.TB, pages ...string) (map[string][]string, error) {
+	t.Helper()
+	browser := Chromium(t)
+	node, err := exec.LookPath("node")
+	if err != nil {
+		missing(t, "node", "apt-get install nodejs")
+	}
+	root, err := exec.Command("npm", "root", "-g").Output()
+	if err != nil {
+		missing(t, "npm", "apt-get install npm")
+	}
+	global := strings.TrimSpace(string(root))
+	if _, err := os.Stat(filepath.Join(global, "axe-core", "axe.min.js")); err != nil {
+		missing(t, "axe-core", "npm install -g axe-core")
+	}
+	if _, err := os.Stat(filepath.Join(global, "@daisy", "ace-cli", "node_modules", "puppeteer-core")); err != nil {
+		missing(t, "puppeteer-core (from Ace)", "PUPPETEER_SKIP_DOWNLOAD=1 npm install -g @daisy/ace-cli@1.4.6")
+	}
+	_, self, _, _ := runtime.Caller(0)
+	cmd := exec.Command(node, append([]string{filepath.Join(filepath.Dir(self), "axe.js"), browser}, pages...)...)
+	cmd.Env = append(os.Environ(), "NODE_PATH="+global+string(os.PathListSeparator)+filepath.Join(global, "@daisy", "ace-cli", "node_modules"))
+	out, err := cmd.Output()
+	if err != nil {
+		var stderr string
+		if ee, ok := err.(*exec.ExitError); ok {
+			stderr = string(ee.Stderr)
+		}
+		return nil, fmt.Errorf("axe: %v: %s", err, stderr)
+	}
+	found := map[string][]string{}
+	page := ""
+	for _, l := range strings.Split(string(out), "\n") {
+		if p, ok := strings.CutPrefix(l, "== "); ok {
+			page = p
+			found[page] = nil
+			continue
+		}
+		if l != "" && page != "" {
+			found[page] = append(found[page], l)
+		}
+	}
+	return found, nil
 }

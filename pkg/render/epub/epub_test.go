@@ -304,3 +304,28 @@ func TestIdentifier(t *testing.T) {
 		t.Error("identifier ignores the content")
 	}
 }
+
+// TestAce runs Ace by DAISY, the accessibility checker publishers use, on
+// every fixture's EPUB (the golden files): no critical or serious
+// finding, and no metadata outside the schema.org vocabulary.
+func TestAce(t *testing.T) {
+	validate.Ace(t)
+	books, _ := filepath.Glob("../../../golden/*.epub")
+	if len(books) == 0 {
+		t.Fatal("no golden EPUBs")
+	}
+	for _, book := range books {
+		t.Run(filepath.Base(book), func(t *testing.T) {
+			t.Parallel()
+			findings, err := validate.AceFindings(t, book)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range findings {
+				if strings.HasPrefix(f, "critical ") || strings.HasPrefix(f, "serious ") || strings.Contains(f, "-invalid") {
+					t.Errorf("Ace: %s", f)
+				}
+			}
+		})
+	}
+}

@@ -155,12 +155,10 @@ func (b *book) opf(w *bytes.Buffer, lang string, items []*item, spine []string, 
 	if b.anyImage {
 		line(`<meta property="schema:accessModeSufficient">textual,visual</meta>`)
 	}
-	features := []string{"structuralNavigation", "tableOfContents", "readingOrder"}
+	// Values from the schema.org vocabulary only (Ace flags others).
+	features := []string{"displayTransformability", "readingOrder", "structuralNavigation", "tableOfContents"}
 	if b.anyImage && b.allAlt {
 		features = append(features, "alternativeText")
-	}
-	if hasTable(b.d) {
-		features = append(features, "table")
 	}
 	for _, f := range features {
 		line(`<meta property="schema:accessibilityFeature">` + f + `</meta>`)
@@ -200,14 +198,6 @@ func (b *book) summary() string {
 	return s
 }
 
-func hasTable(d *doc.Document) bool {
-	return !doc.Walk(d, func(n doc.Node) doc.Visit {
-		if _, ok := n.(*doc.Table); ok {
-			return doc.Stop
-		}
-		return doc.Continue
-	})
-}
 
 func title(d *doc.Document) string {
 	if t := strings.TrimSpace(d.Meta.Title); t != "" {

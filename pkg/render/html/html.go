@@ -375,7 +375,13 @@ func (w *writer) block(b doc.Block, tight bool) {
 		w.blocks(b.Blocks)
 		w.WriteString("</blockquote>\n")
 	case *doc.CodeBlock:
-		w.WriteString("<pre><code")
+		if w.cfg.EPUB {
+			w.WriteString("<pre><code")
+		} else {
+			// A page's code scrolls sideways: the keyboard must reach it
+			// (WCAG 2.1.1; axe's scrollable-region-focusable).
+			w.WriteString(`<pre tabindex="0"><code`)
+		}
 		if b.Lang != "" {
 			w.WriteString(` class="language-` + attr(b.Lang) + `"`)
 		}

@@ -159,3 +159,29 @@ func TestDoesNotModify(t *testing.T) {
 		t.Error("rendering modified the document")
 	}
 }
+
+// TestAxe runs axe-core in headless Chromium on every fixture's HTML
+// page (the golden files): no critical or serious violation.
+func TestAxe(t *testing.T) {
+	pages, _ := filepath.Glob("../../../golden/*.html")
+	if len(pages) == 0 {
+		t.Fatal("no golden HTML")
+	}
+	for i, p := range pages {
+		pages[i], _ = filepath.Abs(p)
+	}
+	found, err := validate.AxeFindings(t, pages...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(found) != len(pages) {
+		t.Fatalf("axe checked %d of %d pages", len(found), len(pages))
+	}
+	for page, vs := range found {
+		for _, v := range vs {
+			if strings.HasPrefix(v, "critical ") || strings.HasPrefix(v, "serious ") {
+				t.Errorf("%s: %s", filepath.Base(page), v)
+			}
+		}
+	}
+}
