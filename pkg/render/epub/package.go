@@ -198,7 +198,6 @@ func (b *book) summary() string {
 	return s
 }
 
-
 func title(d *doc.Document) string {
 	if t := strings.TrimSpace(d.Meta.Title); t != "" {
 		return t
