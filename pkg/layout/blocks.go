@@ -499,6 +499,88 @@ func (l *layout) figure(f *doc.Figure, c ctx) {
 	}
 }
 
+// notesAtFoot reports whether notes go to the foot of their page.
+func (l *layout) notesAtFoot() bool { return l.cfg.Notes != "end" }
+
+// noteCtx is where notes are set: smaller type, the number hanging.
+func (l *layout) noteCtx() ctx {
+	c := l.body()
+	c.size = l.g.size * 85 / 100
+	c.leading = c.size * 13 / 10
+	c.x += c.size * 2
+	c.width -= c.size * 2
+	return c
+}
+
+// footnotes returns the vertical list of the notes a line refers to that
+// have not been set yet, for the foot of the line's page; with notes at
+// the end of chapters, nothing.
+func (l *layout) footnotes(line *typeset.Line) []typeset.Elem {
+	if !l.notesAtFoot() || len(l.notes) == 0 {
+		return nil
+	}
+	var foot []typeset.Elem
+	for _, b := range line.Boxes {
+		n, ok := doc.NoteNumber(strings.TrimPrefix(b.Style.Link, "#"))
+		if !ok {
+			continue
+		}
+		for k, note := range l.notes {
+			if note.Number != n {
+				continue
+			}
+			l.notes = append(l.notes[:k:k], l.notes[k+1:]...)
+			if len(foot) > 0 {
+				foot = append(foot, typeset.Elem{Kind: typeset.VSpace, Height: l.noteCtx().leading / 3})
+			}
+			foot = append(foot, l.note(note)...)
+			break
+		}
+	}
+	return foot
+}
+
+// note sets one note into a vertical list of its own: its blocks, with
+// its number hanging before the first line, linked back to the
+// reference. Notes its text refers to follow it.
+func (l *layout) note(n *doc.Note) []typeset.Elem {
+	saved, keep := l.elems, l.keep
+	l.elems, l.keep = nil, 0
+	nc := l.noteCtx()
+	elem := l.open("Note")
+	if len(n.Blocks) == 0 {
+		l.paragraph([]typeset.Run{{Text: " ", Style: typeset.Style{Size: nc.size, Tag: l.cur}}}, nc, nil)
+	}
+	l.blocks(n.Blocks, nc)
+	l.numberNote(n, 0, nc)
+	l.close(elem)
+	out := l.elems
+	// Notes this note refers to follow it at the same foot.
+	var nested []typeset.Elem
+	for i := range out {
+		nested = append(nested, out[i].Foot...)
+		out[i].Foot = nil
+	}
+	l.elems, l.keep = saved, keep
+	return append(out, nested...)
+}
+
+// numberNote hangs note n's number before its first line at or after
+// element first, linked back to the reference, and marks the line as the
+// note's destination.
+func (l *layout) numberNote(n *doc.Note, first int, c ctx) {
+	num := strconv.Itoa(n.Number)
+	for k := first; k < len(l.elems); k++ {
+		if e := &l.elems[k]; e.Kind == typeset.VLine {
+			st := typeset.Style{Font: typeset.Regular, Size: c.size, Link: "#" + doc.NoteRefID(n.Number), Tag: l.cur}
+			w := l.fam.Width(st.Font, st.Size, num+".")
+			e.Line.Boxes = append([]typeset.Placed{{X: -w - c.size/2, Width: w, Text: num + ".", Style: st}}, e.Line.Boxes...)
+			e.Marks = append(e.Marks, typeset.Mark{ID: doc.NoteID(n.Number)})
+			return
+		}
+	}
+}
+
 // flushNotes sets the notes referenced since the last flush, under a
 // small heading.
 func (l *layout) flushNotes() {
@@ -521,7 +603,6 @@ func (l *layout) flushNotes() {
 		note := l.open("Note")
 		l.notes = l.notes[1:]
 		l.space(c.leading / 3)
-		num := strconv.Itoa(n.Number)
 		nc := c
 		nc.x += c.size * 2
 		nc.width -= c.size * 2
@@ -530,15 +611,7 @@ func (l *layout) flushNotes() {
 			l.paragraph([]typeset.Run{{Text: " ", Style: typeset.Style{Size: c.size, Tag: l.cur}}}, nc, nil)
 		}
 		l.blocks(n.Blocks, nc)
-		for k := first; k < len(l.elems); k++ {
-			if e := &l.elems[k]; e.Kind == typeset.VLine {
-				st := typeset.Style{Font: typeset.Regular, Size: c.size, Link: "#" + doc.NoteRefID(n.Number), Tag: l.cur}
-				w := l.fam.Width(st.Font, st.Size, num+".")
-				e.Line.Boxes = append([]typeset.Placed{{X: -w - c.size/2, Width: w, Text: num + ".", Style: st}}, e.Line.Boxes...)
-				e.Marks = append(e.Marks, typeset.Mark{ID: doc.NoteID(n.Number)})
-				break
-			}
-		}
+		l.numberNote(n, first, c)
 		l.close(note)
 	}
 }

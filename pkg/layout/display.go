@@ -109,9 +109,14 @@ func (l *layout) display(pages []typeset.Page, titled bool) []Page {
 				}
 			}
 		}
+		d.foot(p)
 	}
 	return out
 }
+
+// footSeparator is the height of the space and rule above a page's
+// first footnote: a line of space, the rule in its middle.
+func (l *layout) footSeparator() unit { return l.g.leading }
 
 type displayer struct {
 	l    *layout
@@ -119,6 +124,28 @@ type displayer struct {
 }
 
 func (d *displayer) add(it Item) { d.page.Items = append(d.page.Items, it) }
+
+// foot adds the footnotes of a page, below a short rule: TeX's
+// \footnoterule, a third of the measure.
+func (d *displayer) foot(p *typeset.Page) {
+	if len(p.Foot) == 0 {
+		return
+	}
+	l := d.l
+	top := l.g.top + p.FootY
+	d.add(Item{Kind: Rule, X: l.g.left, Y: top + l.footSeparator()/2, W: l.g.measure / 3, Thick: typeset.FromPoints(0.4)})
+	for _, pe := range p.Foot {
+		y := top + pe.Y
+		for _, mk := range pe.Marks {
+			if mk.ID != "" {
+				d.add(Item{Kind: Dest, Name: mk.ID, Y: y})
+			}
+		}
+		if pe.Kind == typeset.VLine {
+			d.line(pe.Line, l.g.left+pe.X, y+pe.Baseline)
+		}
+	}
+}
 
 // furniture adds the running header and the page number.
 func (d *displayer) furniture(p *typeset.Page, total int) {

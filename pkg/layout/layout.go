@@ -51,6 +51,9 @@ type Config struct {
 	// horizontally, as pdfTeX's font expansion does: 0 means 2.5%, a
 	// negative value none.
 	Expansion float64
+	// Notes is where notes go: "foot" (or empty), at the foot of the
+	// page that refers to them; "end", after each top-level section.
+	Notes string
 }
 
 // titlePage reports whether the document gets a title page.
@@ -85,6 +88,9 @@ func (c *Config) geometry() (geometry, error) {
 	size := c.FontSize
 	if size == 0 {
 		size = 10.5
+	}
+	if c.Notes != "" && c.Notes != "foot" && c.Notes != "end" {
+		return geometry{}, fmt.Errorf("pdf: notes %q: want foot or end", c.Notes)
 	}
 	if !(size >= 4 && size <= 48) { // NaN fails too
 		return geometry{}, fmt.Errorf("pdf: font size %g pt is out of range (4 to 48)", size)
@@ -195,7 +201,7 @@ func Layout(d *doc.Document, cfg Config, opts *render.Options) (*Document, error
 		}
 		opts.Warnf("pdf: %s", msg)
 	}
-	pages := typeset.Paginate(l.elems, g.textHeight)
+	pages := typeset.PaginateFoot(l.elems, g.textHeight, typeset.FootStyle{Separator: l.footSeparator()})
 	out := &Document{Width: g.pageW, Height: g.pageH, Images: l.images.seq, TitlePage: cfg.titlePage(&d.Meta), Root: l.root, pages: pages}
 	for i, f := range fam.faces {
 		out.Faces[i] = f

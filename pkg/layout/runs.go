@@ -331,6 +331,7 @@ func (l *layout) pushLines(lines []typeset.Line, c ctx, marks []typeset.Mark, pr
 		if i == 0 {
 			e.Marks = marks
 		}
+		e.Foot = l.footnotes(line)
 		l.push(e)
 		out = append(out, line)
 		if l.keep > 0 {

@@ -2,6 +2,7 @@ package typeset_test
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -210,6 +211,63 @@ func TestPaginate(t *testing.T) {
 	tall := typeset.Paginate([]typeset.Elem{line(10, "x"), sp, line(100, "tall"), sp, line(10, "y")}, 40)
 	if len(tall) != 3 {
 		t.Errorf("%d pages for a tall element, want 3", len(tall))
+	}
+}
+
+// TestFootnotes checks notes go to the foot of the page of their
+// reference, and that a note too long for the room left is split, its
+// rest first at the foot of the next page.
+func TestFootnotes(t *testing.T) {
+	note := func(name string, lines int) []typeset.Elem {
+		var es []typeset.Elem
+		for i := 0; i < lines; i++ {
+			es = append(es, line(5, fmt.Sprintf("%s%d", name, i+1)))
+		}
+		return es
+	}
+	pen := typeset.Elem{Kind: typeset.VPenalty}
+	var elems []typeset.Elem
+	for i := 1; i <= 12; i++ {
+		l := line(10, fmt.Sprintf("t%d", i))
+		switch i {
+		case 2:
+			l.Foot = note("a", 2) // fits
+		case 5:
+			l.Foot = note("b", 10) // too long for what is left: split
+		}
+		elems = append(elems, l, pen)
+	}
+	pages := typeset.PaginateFoot(elems, 60, typeset.FootStyle{Separator: 4})
+	var got []string
+	for _, p := range pages {
+		var texts []string
+		for _, e := range p.Elems {
+			if e.Kind == typeset.VLine {
+				texts = append(texts, e.Line.Text())
+			}
+		}
+		texts = append(texts, "/")
+		var used typeset.Unit
+		for _, e := range p.Elems {
+			used += e.Height
+		}
+		for _, e := range p.Foot {
+			texts = append(texts, e.Line.Text())
+			if p.FootY+e.Y+e.Height > 60 {
+				t.Errorf("page %d: note line %q below the page", p.Number, e.Line.Text())
+			}
+		}
+		if len(p.Foot) > 0 && used > p.FootY {
+			t.Errorf("page %d: text (%v) runs into the notes (%v)", p.Number, used, p.FootY)
+		}
+		got = append(got, strings.Join(texts, " "))
+	}
+	// Page 1: t1–t4 and note a (40 of text, 4+10 of notes). Page 2: t5
+	// and as much of its note b as fits (9 of 10 lines); the page ends
+	// there. Page 3: b's last line first at the foot, then t6–t10.
+	want := "t1 t2 t3 t4 / a1 a2|t5 / b1 b2 b3 b4 b5 b6 b7 b8 b9|t6 t7 t8 t9 t10 / b10|t11 t12 /"
+	if strings.Join(got, "|") != want {
+		t.Errorf("pages\n %q\nwant\n %q", strings.Join(got, "|"), want)
 	}
 }
 

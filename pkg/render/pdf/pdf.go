@@ -49,6 +49,9 @@ type Config struct {
 	// horizontally, as pdfTeX's font expansion does, so that word spaces
 	// vary less: 0 means 2.5%, a negative value none.
 	Expansion float64 `option:"expansion" default:"0.025" help:"how far justified lines may scale their glyphs (pdfTeX's font expansion); negative: none"`
+	// Notes is where notes go: "foot" (the default), at the foot of the
+	// page that refers to them, or "end", after each chapter.
+	Notes string `option:"notes" default:"foot" help:"where notes go: foot (of the page that refers to them) or end (of each chapter)"`
 }
 
 // Margins are page margins in millimetres: top, right, bottom, left.
@@ -103,7 +106,7 @@ func (r *Renderer) layoutConfig() layout.Config {
 	c := r.cfg
 	return layout.Config{Paper: c.Paper, FontSize: c.FontSize, Margins: c.Margins, Ragged: c.Ragged,
 		NoChapterPages: c.NoChapterPages, NoTitlePage: c.NoTitlePage, Fonts: c.Fonts,
-		Hyphenation: c.Hyphenation, Expansion: c.Expansion}
+		Hyphenation: c.Hyphenation, Expansion: c.Expansion, Notes: c.Notes}
 }
 
 // Render writes d to w as PDF. It does not modify d.
