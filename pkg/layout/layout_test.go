@@ -1,14 +1,18 @@
 package layout_test
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/galleypress/galley/pkg/doc"
 
 	"github.com/galleypress/galley/pkg/internal/fixture"
 	_ "github.com/galleypress/galley/pkg/internal/golden"
 	"github.com/galleypress/galley/pkg/layout"
 	"github.com/galleypress/galley/pkg/render"
+	"github.com/galleypress/galley/pkg/typeset"
 )
 
 // TestDisplayList checks the seed's display list: every glyph run is page
@@ -72,5 +76,62 @@ func TestDisplayList(t *testing.T) {
 	walk(l.Root)
 	if roles["Document"] != 1 || roles["H1"] != 1 || roles["H2"] != 1 || roles["H3"] != 22 || roles["Sect"] != 24 || roles["P"] < 60 {
 		t.Errorf("roles: %v", roles)
+	}
+}
+
+// TestFootnotes sets 60 notes, one of them 40 lines long, and checks
+// from the display list that every note starts on the page of its
+// reference and that no page is left under 60% full to keep a note
+// whole.
+func TestFootnotes(t *testing.T) {
+	var blocks []doc.Block
+	for i := 1; i <= 60; i++ {
+		text := fmt.Sprintf("Note %d, short.", i)
+		if i == 20 {
+			text = strings.Repeat("A very long note that goes on and on, sentence after sentence, as legal notes do. ", 60)
+		}
+		blocks = append(blocks, &doc.Paragraph{Inlines: []doc.Inline{
+			&doc.Text{Text: strings.Repeat("Body text that refers to a note at its end, to fill the page. ", 4)},
+			&doc.Note{Number: i, Blocks: []doc.Block{&doc.Paragraph{Inlines: []doc.Inline{&doc.Text{Text: text}}}}},
+		}})
+	}
+	d := &doc.Document{Meta: doc.Meta{Lang: "en"}, Sections: []*doc.Section{{Level: 1, ID: "s", Title: []doc.Inline{&doc.Text{Text: "Notes"}}, Blocks: blocks}}}
+	l, err := layout.Layout(d, layout.Config{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	refPage, notePage := map[string]int{}, map[string]int{}
+	for _, p := range l.Pages {
+		var lowest typeset.Unit
+		for _, it := range p.Items {
+			switch it.Kind {
+			case layout.LinkArea:
+				if n, ok := doc.NoteNumber(strings.TrimPrefix(it.Target, "#")); ok {
+					if _, seen := refPage[doc.NoteID(n)]; !seen {
+						refPage[doc.NoteID(n)] = p.Number
+					}
+				}
+			case layout.Dest:
+				if _, ok := doc.NoteNumber(it.Name); ok {
+					notePage[it.Name] = p.Number
+				}
+			case layout.Glyphs:
+				if !it.Furniture && it.Y > lowest {
+					lowest = it.Y
+				}
+			}
+		}
+		// Every page but the last is at least 60% full, notes included.
+		if p.Number < len(l.Pages) && lowest < l.Height*60/100 {
+			t.Errorf("page %d is filled only to %.0f pt of %.0f", p.Number, lowest.Points(), l.Height.Points())
+		}
+	}
+	if len(notePage) != 60 {
+		t.Fatalf("%d notes placed, want 60", len(notePage))
+	}
+	for id, p := range notePage {
+		if refPage[id] != p {
+			t.Errorf("%s starts on page %d, its reference is on page %d", id, p, refPage[id])
+		}
 	}
 }
