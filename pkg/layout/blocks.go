@@ -10,16 +10,13 @@ import (
 	"github.com/galleypress/galley/pkg/typeset"
 )
 
-// document lays out the whole document: the title page, the blocks before
-// the first section, the sections, and the notes after each top-level
-// section.
+// document lays out the body of the document: the blocks before the
+// first section, the sections, and the notes after each top-level section
+// (or at the foot of their pages). The front matter comes after, when
+// the body's page numbers are known (see front).
 func (l *layout) document() {
 	l.root = &Elem{Role: "Document"}
 	l.cur = l.root
-	m := &l.d.Meta
-	if l.cfg.titlePage(m) {
-		l.titlePage()
-	}
 	l.place = "the text before the first heading"
 	l.blocks(l.d.Blocks, l.body())
 	l.flushNotes()

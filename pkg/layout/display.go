@@ -5,15 +5,27 @@ import (
 	"strings"
 
 	"github.com/galleypress/galley/pkg/doc"
+	"github.com/galleypress/galley/pkg/internal/labels"
 
 	"github.com/galleypress/galley/pkg/typeset"
 )
 
 // Page is one page's display list: its items, in drawing order.
 type Page struct {
-	// Number is the page's number, from 1.
+	// Number is the page's place in the document, from 1; Label is the
+	// number printed on it ("ii", "3"; see PageLabel).
 	Number int
+	Label  string
 	Items  []Item
+}
+
+// PageLabel returns the number printed on page n of a document whose
+// first front pages are front matter: i, ii, … for those, then 1, 2, ….
+func PageLabel(n, front int) string {
+	if n <= front {
+		return labels.Ordinal(n, "i")
+	}
+	return fmt.Sprint(n - front)
 }
 
 // Kind is the kind of a display list item.
@@ -75,14 +87,19 @@ type Item struct {
 // display turns the pages the page builder made into display lists:
 // furniture, lines as glyph runs, rules, images, links, destinations and
 // outline entries.
-func (l *layout) display(pages []typeset.Page, titled bool) []Page {
+func (l *layout) display(pages []typeset.Page, titled bool, front int) []Page {
 	out := make([]Page, len(pages))
 	for i := range pages {
 		p := &pages[i]
 		d := &displayer{l: l, page: &out[i]}
 		d.page.Number = p.Number
+		d.page.Label = PageLabel(p.Number, front)
 		if !(titled && p.Number == 1) {
-			d.furniture(p, len(pages))
+			num := fmt.Sprintf("%d / %d", p.Number-front, len(pages)-front)
+			if p.Number <= front {
+				num = d.page.Label
+			}
+			d.furniture(p, num)
 		}
 		for _, pe := range p.Elems {
 			y := l.g.top + pe.Y
@@ -148,7 +165,7 @@ func (d *displayer) foot(p *typeset.Page) {
 }
 
 // furniture adds the running header and the page number.
-func (d *displayer) furniture(p *typeset.Page, total int) {
+func (d *displayer) furniture(p *typeset.Page, num string) {
 	g := d.l.g
 	size := g.size * 85 / 100
 	if p.Header != "" {
@@ -156,7 +173,6 @@ func (d *displayer) furniture(p *typeset.Page, total int) {
 		w := d.l.fam.Width(typeset.Italic, size, text)
 		d.add(Item{Kind: Glyphs, X: g.left + (g.measure-w)/2, Y: g.top - g.leading*3/2, Text: text, Font: typeset.Italic, Size: size, Scale: 1, Furniture: true})
 	}
-	num := fmt.Sprintf("%d / %d", p.Number, total)
 	w := d.l.fam.Width(typeset.Regular, size, num)
 	d.add(Item{Kind: Glyphs, X: g.left + (g.measure-w)/2, Y: g.pageH - g.bottom + g.leading*2, Text: num, Font: typeset.Regular, Size: size, Scale: 1, Furniture: true})
 }
@@ -196,7 +212,7 @@ func (d *displayer) line(l *typeset.Line, x, baseline unit) {
 			text.WriteByte(' ')
 		}
 		bx, by := x+b.X, baseline-b.Style.Rise
-		d.add(Item{Kind: Glyphs, X: bx, Y: by, Text: text.String(), Font: b.Style.Font, Size: b.Style.Size, Scale: b.Scale, Link: b.Style.Link != "", Elem: tagOf(b.Style)})
+		d.add(Item{Kind: Glyphs, X: bx, Y: by, Text: text.String(), Font: b.Style.Font, Size: b.Style.Size, Scale: b.Scale, Link: b.Style.Link != "" && !inContents(tagOf(b.Style)), Elem: tagOf(b.Style)})
 		if b.Style.Strike {
 			sy := by - b.Style.Size*3/10
 			d.add(Item{Kind: Rule, X: bx, Y: sy, W: end - b.X, Thick: b.Style.Size / 18})
@@ -204,6 +220,17 @@ func (d *displayer) line(l *typeset.Line, x, baseline unit) {
 		i = j
 	}
 	d.links(l, x, baseline)
+}
+
+// inContents reports whether an element is part of the table of
+// contents, whose links are not coloured as links in text are.
+func inContents(e *Elem) bool {
+	for ; e != nil; e = e.Parent {
+		if e.Role == "TOC" {
+			return true
+		}
+	}
+	return false
 }
 
 // links adds one link area for each run of boxes on a line that link to

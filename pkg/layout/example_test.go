@@ -33,7 +33,7 @@ func Example() {
 	}
 	// Output:
 	// furniture 190.34  49.87 "Summary"
-	// furniture 201.08 543.91 "2 / 2"
+	// furniture 201.08 543.91 "1 / 1"
 	// H1         42.52  87.82 "Summary"
 	// P          42.52 111.22 "Set "
 	// P          61.25 111.22 "with "

@@ -150,6 +150,10 @@ type Document struct {
 	Images []*Picture
 	// TitlePage is set when the first page is the title page.
 	TitlePage bool
+	// FrontPages counts the pages of front matter (the title page and
+	// the contents), numbered i, ii, …; the body's pages follow,
+	// numbered from 1.
+	FrontPages int
 	// Root is the document's logical structure: a Document element whose
 	// descendants the items belong to.
 	Root *Elem
@@ -201,13 +205,54 @@ func Layout(d *doc.Document, cfg Config, opts *render.Options) (*Document, error
 		}
 		opts.Warnf("pdf: %s", msg)
 	}
-	pages := typeset.PaginateFoot(l.elems, g.textHeight, typeset.FootStyle{Separator: l.footSeparator()})
-	out := &Document{Width: g.pageW, Height: g.pageH, Images: l.images.seq, TitlePage: cfg.titlePage(&d.Meta), Root: l.root, pages: pages}
+	fs := typeset.FootStyle{Separator: l.footSeparator()}
+	body := typeset.PaginateFoot(l.elems, g.textHeight, fs)
+	// The front matter (title page, contents) is set once the body's page
+	// numbers are known, and numbered apart (i, ii, …), so that the body
+	// starts at 1 whatever the contents' length.
+	l.elems = nil
+	l.cur = l.root
+	kids := len(l.root.Kids)
+	titled := cfg.titlePage(&d.Meta)
+	if titled {
+		l.titlePage()
+	}
+	if opts.TOC && len(d.Sections) > 0 {
+		l.contents(sectionPages(body), opts.Depth())
+	}
+	// The front matter comes first in reading order too.
+	l.root.Kids = append(append([]*Elem(nil), l.root.Kids[kids:]...), l.root.Kids[:kids]...)
+	if l.err != nil {
+		return nil, l.err
+	}
+	front := typeset.PaginateFoot(l.elems, g.textHeight, fs)
+	pages := append(front, body...)
+	for i := range pages {
+		pages[i].Number = i + 1
+	}
+	out := &Document{Width: g.pageW, Height: g.pageH, Images: l.images.seq, TitlePage: titled, Root: l.root,
+		FrontPages: len(front), pages: pages}
 	for i, f := range fam.faces {
 		out.Faces[i] = f
 	}
-	out.Pages = l.display(pages, out.TitlePage)
+	out.Pages = l.display(pages, out.TitlePage, len(front))
 	return out, nil
+}
+
+// sectionPages maps each section id to the number of the body page where
+// the section starts.
+func sectionPages(pages []typeset.Page) map[string]int {
+	at := map[string]int{}
+	for _, p := range pages {
+		for _, e := range p.Elems {
+			for _, m := range e.Marks {
+				if _, ok := at[m.ID]; !ok && m.ID != "" && m.Depth > 0 {
+					at[m.ID] = p.Number
+				}
+			}
+		}
+	}
+	return at
 }
 
 func labelNotes(lang string) string { return labels.Label(lang, "notes") }

@@ -135,3 +135,58 @@ func TestFootnotes(t *testing.T) {
 		}
 	}
 }
+
+// TestContents checks the seed's contents page: after the title page,
+// 24 entries whose page numbers are the printed numbers of the pages
+// where their sections start; front matter is numbered i, ii, the body
+// from 1.
+func TestContents(t *testing.T) {
+	d := fixture.Read(t, "beleidsprioriteiten-2023.txt")
+	l, err := layout.Layout(d, layout.Config{}, &render.Options{TOC: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.FrontPages != 2 || l.Pages[0].Label != "i" || l.Pages[1].Label != "ii" || l.Pages[2].Label != "1" {
+		t.Fatalf("front pages %d, labels %q %q %q", l.FrontPages, l.Pages[0].Label, l.Pages[1].Label, l.Pages[2].Label)
+	}
+	startsOn := map[string]string{}
+	for _, p := range l.Pages[l.FrontPages:] {
+		for _, it := range p.Items {
+			if it.Kind == layout.Dest {
+				if _, seen := startsOn[it.Name]; !seen {
+					startsOn[it.Name] = p.Label
+				}
+			}
+		}
+	}
+	entries := 0
+	for _, p := range l.Pages[:l.FrontPages] {
+		links := map[typeset.Unit]string{} // the target of each line's link
+		for _, it := range p.Items {
+			if it.Kind == layout.LinkArea {
+				links[it.Y] = strings.TrimPrefix(it.Target, "#")
+			}
+		}
+		for _, it := range p.Items {
+			if it.Kind != layout.Glyphs || it.Furniture || strings.Trim(it.Text, "0123456789 ") != "" {
+				continue
+			}
+			var id string
+			for y, target := range links {
+				if it.Y > y && it.Y-y < it.Size*2 {
+					id = target
+				}
+			}
+			if id == "" {
+				continue // digits that link nowhere: the title page's "2023"
+			}
+			entries++
+			if got := strings.TrimSpace(it.Text); startsOn[id] != got {
+				t.Errorf("contents: %s on page %s, its section starts on page %q", id, got, startsOn[id])
+			}
+		}
+	}
+	if entries != 24 {
+		t.Errorf("%d contents entries, want 24", entries)
+	}
+}

@@ -99,7 +99,7 @@ func emit(w io.Writer, d *doc.Document, opts *render.Options, l *layout.Document
 	if err := f.Output(&buf); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
-	out, err := repair(buf.Bytes())
+	out, err := repair(buf.Bytes(), pageLabels(l))
 	if err != nil {
 		return err
 	}
@@ -229,4 +229,14 @@ func usedFonts(pages []layout.Page) [6]bool {
 		}
 	}
 	return used
+}
+
+// pageLabels returns the catalog's /PageLabels entry when the pages are
+// numbered in two sequences: front matter in roman numerals, the body
+// from 1; "" when they are numbered 1, 2, 3 throughout.
+func pageLabels(l *layout.Document) string {
+	if l.FrontPages == 0 {
+		return ""
+	}
+	return fmt.Sprintf("/PageLabels <</Nums [0 <</S /r>> %d <</S /D>>]>>", l.FrontPages)
 }

@@ -27,7 +27,10 @@ var (
 //     own.
 //
 // The cross-reference table is rebuilt for the changed offsets.
-func repair(data []byte) ([]byte, error) {
+//
+// catalog, if set, holds entries to add to the document catalog
+// ("/PageLabels <<…>>"), which fpdf has no call for.
+func repair(data []byte, catalog string) ([]byte, error) {
 	m := startxref.FindSubmatchIndex(data)
 	if m == nil {
 		return nil, errors.New("pdf: no startxref")
@@ -104,6 +107,14 @@ func repair(data []byte) ([]byte, error) {
 			body = bytes.Replace(body, []byte("<</Type /Outlines"), []byte("<</Type /Outlines /Count "+strconv.Itoa(c)), 1)
 		case c > 0:
 			body = bytes.Replace(body, []byte("/Count 0>>"), []byte("/Count "+strconv.Itoa(c)+">>"), 1)
+		}
+		if catalog != "" && bytes.Contains(body, []byte("/Type /Catalog")) {
+			start := bytes.Index(body, []byte("<<"))
+			end, err := dictEnd(body, start)
+			if err != nil {
+				return nil, err
+			}
+			body = append(append(append(append([]byte(nil), body[:end-2]...), catalog...), "\n>>"...), body[end:]...)
 		}
 		if i := bytes.Index(body, []byte("/Annots [<<")); i >= 0 {
 			var err error
