@@ -468,6 +468,7 @@ func (l *layout) figure(f *doc.Figure, c ctx) {
 			st.Link = f.Src
 		}
 		l.paragraph([]typeset.Run{{Text: l.clean("["+alt+"]", typeset.Italic), Style: st}}, c, nil)
+		l.cur.Alt = alt
 	} else {
 		w, h := img.Width, img.Height
 		maxH := l.g.textHeight * 6 / 10
@@ -479,8 +480,19 @@ func (l *layout) figure(f *doc.Figure, c ctx) {
 			w = w * maxH / h
 			h = maxH
 		}
-		l.push(typeset.Elem{Kind: typeset.VBox, Height: h, X: c.x + (c.width-w)/2, Box: imageBox{Picture: img, Width: w, Height: h, Src: f.Src, Elem: l.cur}})
-		l.cur.Alt = f.Alt
+		// A figure's alternative text is its own, or else its
+		// caption's; an image with neither is decoration, not content
+		// (an artifact in tagged PDF, as alt="" is in HTML).
+		alt := strings.TrimSpace(f.Alt)
+		if alt == "" {
+			alt = strings.TrimSpace(doc.PlainText(f.Caption))
+		}
+		elem := l.cur
+		if alt == "" {
+			elem = nil
+		}
+		l.push(typeset.Elem{Kind: typeset.VBox, Height: h, X: c.x + (c.width-w)/2, Box: imageBox{Picture: img, Width: w, Height: h, Src: f.Src, Elem: elem}})
+		l.cur.Alt = alt
 	}
 	if len(f.Caption) > 0 {
 		l.push(typeset.Elem{Kind: typeset.VPenalty, Penalty: typeset.Infinity})
@@ -569,7 +581,9 @@ func (l *layout) numberNote(n *doc.Note, first int, c ctx) {
 	num := strconv.Itoa(n.Number)
 	for k := first; k < len(l.elems); k++ {
 		if e := &l.elems[k]; e.Kind == typeset.VLine {
-			st := typeset.Style{Font: typeset.Regular, Size: c.size, Link: "#" + doc.NoteRefID(n.Number), Tag: l.cur}
+			// The number links back to the reference: a Link element
+			// of the note.
+			st := typeset.Style{Font: typeset.Regular, Size: c.size, Link: "#" + doc.NoteRefID(n.Number), Tag: &Elem{Role: "Link", Parent: l.cur}}
 			w := l.fam.Width(st.Font, st.Size, num+".")
 			e.Line.Boxes = append([]typeset.Placed{{X: -w - c.size/2, Width: w, Text: num + ".", Style: st}}, e.Line.Boxes...)
 			e.Marks = append(e.Marks, typeset.Mark{ID: doc.NoteID(n.Number)})

@@ -93,7 +93,9 @@ func (l *layout) contentsEntry(s *doc.Section, level, page int, widest unit) {
 	end := (l.g.measure - widest - gap/2) / dot
 	if n := int(end - first); n > 0 {
 		leader := strings.Repeat(". ", n)
-		last.Boxes = append(last.Boxes, typeset.Placed{X: first*dot - c.x, Width: dot * unit(n), Text: leader, Style: nst})
+		lst := nst
+		lst.Tag = decoration{} // not read out: an artifact
+		last.Boxes = append(last.Boxes, typeset.Placed{X: first*dot - c.x, Width: dot * unit(n), Text: leader, Style: lst})
 	}
 	last.Boxes = append(last.Boxes, typeset.Placed{X: c.width - numW, Width: numW, Text: num, Style: nst})
 	for i := range lines {

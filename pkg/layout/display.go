@@ -3,6 +3,7 @@ package layout
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/galleypress/galley/pkg/doc"
 	"github.com/galleypress/galley/pkg/internal/labels"
@@ -64,6 +65,9 @@ type Item struct {
 	// Furniture marks the running header and the page number: page
 	// furniture, not content (an artifact in tagged PDF).
 	Furniture bool
+	// Hyphen marks the hyphen that the line breaker added to break a
+	// word at a line's end: drawn, but not part of the text.
+	Hyphen bool
 	// Elem is the logical element the item belongs to: glyph runs,
 	// images and link areas have one; furniture and decoration (rules,
 	// strikes) have none.
@@ -203,16 +207,18 @@ func (d *displayer) line(l *typeset.Line, x, baseline unit) {
 		text.WriteString(b.Text)
 		end := b.X + b.Width
 		j := i + 1
-		for j < len(boxes) && boxes[j].Style == b.Style && boxes[j].Scale == b.Scale && boxes[j].X == end {
+		for j < len(boxes) && boxes[j].Style == b.Style && boxes[j].Scale == b.Scale && boxes[j].X == end && !(l.Hyphenated && j == len(boxes)-1) {
 			text.WriteString(boxes[j].Text)
 			end = boxes[j].X + boxes[j].Width
 			j++
 		}
-		if j < len(boxes) && boxes[j].X > end {
+		// A line's end is a word's end too, unless a hyphen breaks
+		// the word there.
+		if j < len(boxes) && boxes[j].X > end || j == len(boxes) && !l.Hyphenated && !endsInDash(boxes[j-1].Text) {
 			text.WriteByte(' ')
 		}
 		bx, by := x+b.X, baseline-b.Style.Rise
-		d.add(Item{Kind: Glyphs, X: bx, Y: by, Text: text.String(), Font: b.Style.Font, Size: b.Style.Size, Scale: b.Scale, Link: b.Style.Link != "" && !inContents(tagOf(b.Style)), Elem: tagOf(b.Style)})
+		d.add(Item{Kind: Glyphs, X: bx, Y: by, Text: text.String(), Font: b.Style.Font, Size: b.Style.Size, Scale: b.Scale, Link: b.Style.Link != "" && !inContents(tagOf(b.Style)) && b.Style.Tag != decoration{}, Elem: tagOf(b.Style), Hyphen: l.Hyphenated && i == len(boxes)-1})
 		if b.Style.Strike {
 			sy := by - b.Style.Size*3/10
 			d.add(Item{Kind: Rule, X: bx, Y: sy, W: end - b.X, Thick: b.Style.Size / 18})
@@ -258,4 +264,11 @@ func (d *displayer) links(l *typeset.Line, x, baseline unit) {
 		}
 		i = j
 	}
+}
+
+// endsInDash reports whether text ends in a hyphen or a dash, after which
+// a line breaks without a word space: "Midden-" "Oosten".
+func endsInDash(text string) bool {
+	r, _ := utf8.DecodeLastRuneInString(text)
+	return r == '-' || r == '–' || r == '—' || r == '/' || r == '­'
 }

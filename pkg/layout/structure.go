@@ -16,6 +16,11 @@ type Elem struct {
 	Scope string
 }
 
+// decoration tags text that is drawn but is not content, such as the
+// leader dots of the contents: its items have no Elem (an artifact in
+// tagged PDF).
+type decoration struct{}
+
 // open starts a child element of the current one and makes it current;
 // close returns to its parent.
 func (l *layout) open(role string) *Elem {

@@ -49,7 +49,8 @@ func emit(w io.Writer, d *doc.Document, opts *render.Options, l *layout.Document
 		f.SetLang(m.Lang)
 	}
 	f.SetDisplayMode("fullpage", "single")
-	b := &fpdfBackend{f: f, linkIDs: map[string]int{}, font: 255}
+	f.SetXmpMetadata(xmp(m.Title, m.Authors, m.Lang, mod.UTC().Format("2006-01-02T15:04:05Z"), "galley"))
+	b := &fpdfBackend{f: f, linkIDs: map[string]int{}, font: 255, tags: &tagging{}}
 	// Only faces that draw something are embedded; a face that stands in
 	// for several styles is embedded once.
 	used := usedFonts(l.Pages)
@@ -99,7 +100,7 @@ func emit(w io.Writer, d *doc.Document, opts *render.Options, l *layout.Document
 	if err := f.Output(&buf); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
-	out, err := repair(buf.Bytes(), pageLabels(l))
+	out, err := repair(buf.Bytes(), pageLabels(l), b.tags)
 	if err != nil {
 		return err
 	}
@@ -117,6 +118,16 @@ type fpdfBackend struct {
 	size    typeset.Unit
 	color   bool    // the text colour is the link colour
 	tz      float64 // the horizontal scale in force, in percent
+
+	// tags records the marked content of each page for the structure
+	// tree (see tag.go).
+	tags *tagging
+	// mcid is the next marked-content identifier on the page; annots
+	// counts the page's link annotations; text holds the text drawn so
+	// far on the page for each element, to describe its links.
+	mcid, annots int
+	text         map[*layout.Elem]*strings.Builder
+	open         marked
 }
 
 // registerImage hands an image to fpdf. Images are checked before (they
@@ -162,6 +173,10 @@ func (b *fpdfBackend) page(p *layout.Page) {
 	f := b.f
 	f.AddPage()
 	b.tz = 100 // a page's content starts in the default text state
+	b.mcid, b.annots = 0, 0
+	b.text = map[*layout.Elem]*strings.Builder{}
+	b.tags.events = append(b.tags.events, nil)
+	b.tags.contents = append(b.tags.contents, nil)
 	for _, it := range p.Items {
 		switch it.Kind {
 		case layout.Glyphs:
@@ -180,27 +195,115 @@ func (b *fpdfBackend) page(p *layout.Page) {
 				}
 				b.scale(it.Scale)
 			}
+			b.mark(it)
 			f.Text(it.X.Points(), it.Y.Points(), it.Text)
+			if it.Elem != nil {
+				t := b.text[it.Elem]
+				if t == nil {
+					t = &strings.Builder{}
+					b.text[it.Elem] = t
+				}
+				t.WriteString(it.Text)
+			}
 		case layout.Rule:
 			f.SetLineWidth(it.Thick.Points())
+			b.mark(it)
 			f.Line(it.X.Points(), it.Y.Points(), (it.X + it.W).Points(), (it.Y + it.H).Points())
 		case layout.Image:
+			b.mark(it)
 			f.ImageOptions(it.Picture.Name, it.X.Points(), it.Y.Points(), it.W.Points(), it.H.Points(), false, fpdf.ImageOptions{}, 0, "")
 		case layout.LinkArea:
 			x, y, w, h := it.X.Points(), it.Y.Points(), it.W.Points(), it.H.Points()
 			if strings.HasPrefix(it.Target, "#") {
-				if id, ok := b.linkIDs[it.Target[1:]]; ok {
-					f.Link(x, y, w, h, id)
+				id, ok := b.linkIDs[it.Target[1:]]
+				if !ok {
+					continue
 				}
+				f.Link(x, y, w, h, id)
 			} else {
 				f.LinkString(x, y, w, h, it.Target)
 			}
+			b.annotation(it)
 		case layout.Dest:
 			f.SetLink(b.linkIDs[it.Name], it.Y.Points(), -1)
 		case layout.Outline:
 			f.Bookmark(it.Title, it.Level, it.Y.Points())
 		}
 	}
+	b.endMark()
+}
+
+// marked is what the open marked-content sequence marks.
+type marked struct {
+	elem *layout.Elem // content of an element
+	// kind is 0 for nothing open, 1 content, 2 page furniture, 3
+	// decoration, 4 (wanted) or 5 (open) a hyphen.
+	kind int
+}
+
+// mark puts an item that draws into a marked-content sequence: the
+// content of its element, with the next MCID, or an artifact (the page
+// furniture; rules, which decorate). Consecutive items of one element
+// share a sequence: a paragraph's lines on a page are one, unless a link
+// or a note reference interrupts them.
+func (b *fpdfBackend) mark(it layout.Item) {
+	want := marked{elem: it.Elem, kind: 1}
+	switch {
+	case it.Hyphen && it.Elem != nil:
+		// The hyphen a line break added is a soft hyphen in the text,
+		// so that "dreu-" "nen" reads as "dreunen": a sequence of its
+		// own (not nested, which some readers mishandle).
+		want = marked{elem: it.Elem, kind: 4}
+	case it.Furniture:
+		want = marked{kind: 2}
+	case it.Elem == nil:
+		want = marked{kind: 3}
+	}
+	if want == b.open {
+		return
+	}
+	b.endMark()
+	b.open = want
+	switch want.kind {
+	case 2:
+		b.f.RawWriteStr("/Artifact <</Type /Pagination>> BDC")
+	case 3:
+		b.f.RawWriteStr("/Artifact BMC")
+	default:
+		if want.kind == 4 {
+			b.f.RawWriteStr("/Span <</MCID " + strconv.Itoa(b.mcid) + " /ActualText <FEFF00AD>>> BDC")
+			b.open.kind = 5 // nothing continues it
+		} else {
+			b.f.RawWriteStr("/" + it.Elem.Role + " <</MCID " + strconv.Itoa(b.mcid) + ">> BDC")
+		}
+		page := len(b.tags.events) - 1
+		b.tags.events[page] = append(b.tags.events[page], tagEvent{elem: it.Elem, n: b.mcid})
+		b.mcid++
+	}
+}
+
+// endMark ends the open marked-content sequence, if any.
+func (b *fpdfBackend) endMark() {
+	if b.open.kind != 0 {
+		b.f.RawWriteStr("EMC")
+		b.open = marked{}
+	}
+}
+
+// annotation records the link annotation just made for a link area: it
+// belongs to the area's Link element, and is described by the link's
+// text, or its target when the link has none.
+func (b *fpdfBackend) annotation(it layout.Item) {
+	page := len(b.tags.events) - 1
+	desc := it.Target
+	if t := b.text[it.Elem]; t != nil && strings.TrimSpace(t.String()) != "" {
+		desc = strings.TrimSpace(t.String())
+	}
+	b.tags.contents[page] = append(b.tags.contents[page], desc)
+	if it.Elem != nil {
+		b.tags.events[page] = append(b.tags.events[page], tagEvent{elem: it.Elem, annot: true, n: b.annots})
+	}
+	b.annots++
 }
 
 // familyName makes a PDF font name from a face's name: "Go Bold" gives

@@ -61,10 +61,12 @@ func seedFile(t *testing.T) string {
 	return writeTemp(t, seedPDF)
 }
 
-// words splits text into words, ignoring hyphens (pdftotext joins words
-// hyphenated at a line end, and "Midden-\nOosten" with them).
+// words splits text into words, ignoring hyphens: a word hyphenated at
+// a line end reads back with a soft hyphen (its /ActualText), which
+// joins it, as a reader's copy and paste does; pdftotext joins
+// "Midden-\nOosten".
 func words(s string) []string {
-	s = strings.NewReplacer("-", "", "\u00ad", "", "\u00a0", " ").Replace(s)
+	s = strings.NewReplacer("\u00ad\n", "", "-", "", "\u00ad", "", "\u00a0", " ").Replace(s)
 	return strings.Fields(s)
 }
 

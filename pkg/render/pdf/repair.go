@@ -16,6 +16,9 @@ var (
 	sizeEntry = regexp.MustCompile(`/Size \d+`)
 )
 
+// pageHead starts every page object fpdf writes.
+const pageHead = "<</Type /Page\n"
+
 // repair mends two things fpdf writes against the PDF specification, so
 // that strict validators (pdfcpu) accept the file:
 //
@@ -29,8 +32,11 @@ var (
 // The cross-reference table is rebuilt for the changed offsets.
 //
 // catalog, if set, holds entries to add to the document catalog
-// ("/PageLabels <<…>>"), which fpdf has no call for.
-func repair(data []byte, catalog string) ([]byte, error) {
+// ("/PageLabels <<…>>"), which fpdf has no call for. tags, if set, adds
+// the structure tree of a tagged PDF (see tag.go): its objects, the
+// catalog's /StructTreeRoot and /MarkInfo, each page's /StructParents
+// and /Tabs, and each link annotation's /StructParent and /Contents.
+func repair(data []byte, catalog string, tags *tagging) ([]byte, error) {
 	m := startxref.FindSubmatchIndex(data)
 	if m == nil {
 		return nil, errors.New("pdf: no startxref")
@@ -96,12 +102,50 @@ func repair(data []byte, catalog string) ([]byte, error) {
 	}
 	var out bytes.Buffer
 	out.Grow(len(data) + len(data)/50)
-	out.Write(data[:objs[0].start])
+	head := data[:objs[0].start]
+	if tags != nil && bytes.HasPrefix(head, []byte("%PDF-1.")) {
+		// Tagged PDF and XMP metadata are PDF 1.4 and later; PDF/UA-1
+		// is based on PDF 1.7. The header keeps its length.
+		head = append([]byte("%PDF-1.7"), head[len("%PDF-1.3"):]...)
+	}
+	out.Write(head)
 	offsets := map[int]int{}
 	var annots [][]byte // new annotation objects, numbered from n
+	var pageObjs []int  // page objects, in page order
+	var pageAnnots [][]int
+	// With tags, the structure tree's objects follow the annotations:
+	// its root's number must be known when the catalog is written, so
+	// the annotations are counted first. The annotations' struct parent
+	// keys follow the pages'.
+	var structRoot, pages int
+	if tags != nil {
+		var scratch [][]byte
+		for _, o := range objs {
+			body := data[o.start:o.end]
+			if bytes.Contains(body, []byte(pageHead)) {
+				pages++
+			}
+			if i := bytes.Index(body, []byte("/Annots [<<")); i >= 0 {
+				if _, err := indirectAnnots(body, i+len("/Annots ["), n, &scratch); err != nil {
+					return nil, err
+				}
+			}
+		}
+		structRoot = n + len(scratch)
+		catalog += fmt.Sprintf("\n/StructTreeRoot %d 0 R\n/MarkInfo <</Marked true>>\n/ViewerPreferences <</DisplayDocTitle true>>", structRoot)
+	}
 	for _, o := range objs {
 		offsets[o.num] = out.Len()
 		body := data[o.start:o.end]
+		page := -1
+		if bytes.Contains(body, []byte(pageHead)) {
+			page = len(pageObjs)
+			pageObjs = append(pageObjs, o.num)
+			pageAnnots = append(pageAnnots, nil)
+			if tags != nil {
+				body = bytes.Replace(body, []byte(pageHead), []byte(fmt.Sprintf("%s/StructParents %d\n/Tabs /S\n", pageHead, page)), 1)
+			}
+		}
 		switch c := count(o.num); {
 		case o.num == root:
 			body = bytes.Replace(body, []byte("<</Type /Outlines"), []byte("<</Type /Outlines /Count "+strconv.Itoa(c)), 1)
@@ -117,9 +161,21 @@ func repair(data []byte, catalog string) ([]byte, error) {
 			body = append(append(append(append([]byte(nil), body[:end-2]...), catalog...), "\n>>"...), body[end:]...)
 		}
 		if i := bytes.Index(body, []byte("/Annots [<<")); i >= 0 {
+			before := len(annots)
 			var err error
 			if body, err = indirectAnnots(body, i+len("/Annots ["), n, &annots); err != nil {
 				return nil, err
+			}
+			for k := before; k < len(annots) && page >= 0; k++ {
+				pageAnnots[page] = append(pageAnnots[page], n+k)
+				if tags == nil {
+					continue
+				}
+				entries := fmt.Sprintf("/StructParent %d", pages+k)
+				if j := k - before; page < len(tags.contents) && j < len(tags.contents[page]) {
+					entries += " /Contents " + pdfText(tags.contents[page][j])
+				}
+				annots[k] = bytes.Replace(annots[k], []byte("<</Type /Annot"), []byte("<</Type /Annot "+entries), 1)
 			}
 		}
 		out.Write(body)
@@ -129,6 +185,13 @@ func repair(data []byte, catalog string) ([]byte, error) {
 		fmt.Fprintf(&out, "%d 0 obj\n%s\nendobj\n", n+k, a)
 	}
 	size := n + len(annots)
+	if tags != nil {
+		for _, obj := range tags.structTree(structRoot, pageObjs, pageAnnots, n) {
+			offsets[size] = out.Len()
+			fmt.Fprintf(&out, "%d 0 obj\n%s\nendobj\n", size, obj)
+			size++
+		}
+	}
 	newXref := out.Len()
 	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", size)
 	for i := 1; i < size; i++ {

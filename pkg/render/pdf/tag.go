@@ -1,0 +1,189 @@
+package pdf
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf16"
+
+	"github.com/galleypress/galley/pkg/layout"
+)
+
+// Tagged PDF (PDF/UA-1): every piece of page content is marked content
+// owned by a structure element (a /MCID), or an /Artifact; the structure
+// tree follows the layout's logical elements; link annotations belong to
+// their Link elements. fpdf writes neither marked content nor a
+// structure tree: the backend writes the marked-content operators itself
+// (through fpdf's RawWriteStr), records what each belongs to in a
+// tagging, and repair adds the structure tree's objects and the entries
+// that point at it.
+
+// tagEvent is one piece of tagged content on a page, in drawing order: a
+// marked-content sequence (annot false, n its MCID) or a link annotation
+// (annot true, n its index among the page's annotations).
+type tagEvent struct {
+	elem  *layout.Elem
+	annot bool
+	n     int
+}
+
+// tagging is what the backend recorded for the structure tree.
+type tagging struct {
+	// events holds each page's tagged content, in drawing order.
+	events [][]tagEvent
+	// contents holds each page's link annotations' descriptions.
+	contents [][]string
+}
+
+// pdfText encodes s as a PDF text string in UTF-16BE, hex-encoded.
+func pdfText(s string) string {
+	var b strings.Builder
+	b.WriteString("<FEFF")
+	for _, u := range utf16.Encode([]rune(s)) {
+		fmt.Fprintf(&b, "%04X", u)
+	}
+	b.WriteString(">")
+	return b.String()
+}
+
+// structTree returns the objects of the structure tree, numbered from
+// first: the StructTreeRoot (first), the parent tree (first+1), then one
+// StructElem per element that holds content, each after its parent.
+// pages are the page objects' numbers, annots each page's annotation
+// objects' numbers; the annotations are numbered from annotBase, and the
+// struct parent key of annotation object a is len(pages)+a-annotBase.
+//
+// An element's kids are its content and its child elements in the order
+// they are drawn, which is the reading order: the layout draws the pages
+// in order and each page from top to bottom, notes at its foot last.
+func (t *tagging) structTree(first int, pages []int, annots [][]int, annotBase int) []string {
+	num := map[*layout.Elem]int{}
+	kids := map[*layout.Elem][]string{}
+	pg := map[*layout.Elem]int{} // the page of an element's first content
+	var order, tops []*layout.Elem
+	next := first + 2
+	var attach func(e *layout.Elem) int
+	attach = func(e *layout.Elem) int {
+		if n, ok := num[e]; ok {
+			return n
+		}
+		// The parent comes first, so that every element's number is
+		// greater than its parent's.
+		if e.Parent != nil {
+			attach(e.Parent)
+		}
+		n := next
+		next++
+		num[e] = n
+		order = append(order, e)
+		if e.Parent != nil {
+			kids[e.Parent] = append(kids[e.Parent], fmt.Sprintf("%d 0 R", n))
+		} else {
+			tops = append(tops, e)
+		}
+		return n
+	}
+	type keyed struct{ key, elem int }
+	var annotKeys []keyed
+	var parentTree strings.Builder
+	parentTree.WriteString("<</Nums [")
+	for p, events := range t.events {
+		if p >= len(pages) {
+			break
+		}
+		var mcids []string
+		for _, ev := range events {
+			n := attach(ev.elem)
+			if !ev.annot {
+				// Content on the element's own page (its /Pg) is just
+				// the MCID.
+				if first, ok := pg[ev.elem]; !ok || first == pages[p] {
+					pg[ev.elem] = pages[p]
+					kids[ev.elem] = append(kids[ev.elem], strconv.Itoa(ev.n))
+				} else {
+					kids[ev.elem] = append(kids[ev.elem], fmt.Sprintf("<</Type /MCR /Pg %d 0 R /MCID %d>>", pages[p], ev.n))
+				}
+				mcids = append(mcids, fmt.Sprintf("%d 0 R", n))
+				continue
+			}
+			if ev.n < len(annots[p]) {
+				a := annots[p][ev.n]
+				kids[ev.elem] = append(kids[ev.elem], fmt.Sprintf("<</Type /OBJR /Pg %d 0 R /Obj %d 0 R>>", pages[p], a))
+				annotKeys = append(annotKeys, keyed{len(pages) + a - annotBase, n})
+			}
+		}
+		fmt.Fprintf(&parentTree, "%d [%s] ", p, strings.Join(mcids, " "))
+	}
+	sort.Slice(annotKeys, func(i, j int) bool { return annotKeys[i].key < annotKeys[j].key })
+	nextKey := len(pages)
+	for _, a := range annots {
+		nextKey += len(a)
+	}
+	for _, k := range annotKeys {
+		fmt.Fprintf(&parentTree, "%d %d 0 R ", k.key, k.elem)
+	}
+	treeText := strings.TrimSuffix(parentTree.String(), " ") + "]>>"
+	var top []string
+	for _, e := range tops {
+		top = append(top, fmt.Sprintf("%d 0 R", num[e]))
+	}
+	objs := []string{
+		fmt.Sprintf("<</Type /StructTreeRoot /K [%s] /ParentTree %d 0 R /ParentTreeNextKey %d>>", strings.Join(top, " "), first+1, nextKey),
+		treeText,
+	}
+	for _, e := range order {
+		parent := fmt.Sprintf("%d 0 R", first)
+		if e.Parent != nil {
+			parent = fmt.Sprintf("%d 0 R", num[e.Parent])
+		}
+		var b strings.Builder
+		fmt.Fprintf(&b, "<</Type /StructElem /S /%s /P %s", e.Role, parent)
+		if p, ok := pg[e]; ok {
+			fmt.Fprintf(&b, " /Pg %d 0 R", p)
+		}
+		fmt.Fprintf(&b, " /K [%s]", strings.Join(kids[e], " "))
+		if e.Alt != "" || e.Role == "Figure" {
+			fmt.Fprintf(&b, " /Alt %s", pdfText(e.Alt))
+		}
+		if e.Scope != "" {
+			fmt.Fprintf(&b, " /A <</O /Table /Scope /%s>>", e.Scope)
+		}
+		b.WriteString(">>")
+		objs = append(objs, b.String())
+	}
+	return objs
+}
+
+// xmp returns the document's XMP metadata: its title, authors, language,
+// dates, and the PDF/UA-1 identification.
+func xmp(title string, authors []string, lang, date, producer string) []byte {
+	esc := func(s string) string {
+		r := strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;")
+		return r.Replace(s)
+	}
+	var b strings.Builder
+	b.WriteString("<?xpacket begin=\"\ufeff\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n")
+	b.WriteString(`<x:xmpmeta xmlns:x="adobe:ns:meta/">
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
+<pdfuaid:part>1</pdfuaid:part>
+`)
+	b.WriteString("<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + esc(title) + "</rdf:li></rdf:Alt></dc:title>\n")
+	if len(authors) > 0 {
+		b.WriteString("<dc:creator><rdf:Seq>")
+		for _, a := range authors {
+			b.WriteString("<rdf:li>" + esc(a) + "</rdf:li>")
+		}
+		b.WriteString("</rdf:Seq></dc:creator>\n")
+	}
+	if lang != "" {
+		b.WriteString("<dc:language><rdf:Bag><rdf:li>" + esc(lang) + "</rdf:li></rdf:Bag></dc:language>\n")
+	}
+	b.WriteString("<pdf:Producer>" + esc(producer) + "</pdf:Producer>\n")
+	b.WriteString("<xmp:CreatorTool>" + esc(producer) + "</xmp:CreatorTool>\n")
+	b.WriteString("<xmp:CreateDate>" + date + "</xmp:CreateDate>\n")
+	b.WriteString("<xmp:ModifyDate>" + date + "</xmp:ModifyDate>\n")
+	b.WriteString("</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>")
+	return []byte(b.String())
+}
