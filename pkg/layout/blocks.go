@@ -490,6 +490,7 @@ func (l *layout) figure(f *doc.Figure, c ctx) {
 		elem := l.cur
 		if alt == "" {
 			elem = nil
+			l.noAlt = append(l.noAlt, f.Src)
 		}
 		l.push(typeset.Elem{Kind: typeset.VBox, Height: h, X: c.x + (c.width-w)/2, Box: imageBox{Picture: img, Width: w, Height: h, Src: f.Src, Elem: elem}})
 		l.cur.Alt = alt

@@ -3,7 +3,6 @@ package layout
 import (
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/galleypress/galley/pkg/doc"
 	"github.com/galleypress/galley/pkg/internal/labels"
@@ -212,9 +211,9 @@ func (d *displayer) line(l *typeset.Line, x, baseline unit) {
 			end = boxes[j].X + boxes[j].Width
 			j++
 		}
-		// A line's end is a word's end too, unless a hyphen breaks
-		// the word there.
-		if j < len(boxes) && boxes[j].X > end || j == len(boxes) && !l.Hyphenated && !endsInDash(boxes[j-1].Text) {
+		// A line that ends at a word space ends with one, so that its
+		// last word and the next line's first read as two.
+		if j < len(boxes) && boxes[j].X > end || j == len(boxes) && l.Spaced {
 			text.WriteByte(' ')
 		}
 		bx, by := x+b.X, baseline-b.Style.Rise
@@ -264,11 +263,4 @@ func (d *displayer) links(l *typeset.Line, x, baseline unit) {
 		}
 		i = j
 	}
-}
-
-// endsInDash reports whether text ends in a hyphen or a dash, after which
-// a line breaks without a word space: "Midden-" "Oosten".
-func endsInDash(text string) bool {
-	r, _ := utf8.DecodeLastRuneInString(text)
-	return r == '-' || r == '–' || r == '—' || r == '/' || r == '­'
 }

@@ -199,6 +199,9 @@ func Layout(d *doc.Document, cfg Config, opts *render.Options) (*Document, error
 	if l.err != nil {
 		return nil, l.err
 	}
+	if n := len(l.noAlt); n > 0 {
+		opts.Warnf("pdf: %d image(s) without alternative text or caption (first: %q) are marked as decoration, which screen readers skip; describe each: ![what it shows](%s)", n, l.noAlt[0], l.noAlt[0])
+	}
 	if msg := l.missingReport(); msg != "" {
 		if opts.Strict {
 			return nil, errors.New("pdf: " + msg)

@@ -65,6 +65,9 @@ type layout struct {
 	// deepWarned and wideWarned record that the warning about nesting
 	// too deep to indent, and tables too wide to set, were given.
 	deepWarned, wideWarned bool
+	// noAlt lists the images that have neither alternative text nor
+	// a caption.
+	noAlt []string
 	// root is the document's logical structure; cur the element being
 	// set.
 	root, cur *Elem

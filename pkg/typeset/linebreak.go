@@ -16,6 +16,9 @@ type Line struct {
 	Hyphenated bool
 	// Last marks the paragraph's last line (not justified).
 	Last bool
+	// Spaced reports a line that ends at a word space: its last word
+	// and the next line's first are two words.
+	Spaced bool
 	// Spaces is the number of gaps between words; Space their mean
 	// width as set.
 	Spaces int
@@ -384,7 +387,8 @@ func setLine(items []Item, start, end int, width Unit, last bool) Line {
 	if r > 1 && glueY > 0 {
 		rg = (float64(width-natural) - float64(boxY)) / float64(glueY)
 	}
-	line := Line{Width: width, Natural: natural, Ratio: r, Hyphenated: hyphen, Last: last || brk.Kind == PenaltyItem && brk.Penalty <= -Infinity}
+	line := Line{Width: width, Natural: natural, Ratio: r, Hyphenated: hyphen, Spaced: brk.Kind == GlueItem,
+		Last: last || brk.Kind == PenaltyItem && brk.Penalty <= -Infinity}
 	line.Boxes = make([]Placed, 0, (end-start)/2+2)
 	// Positions come from cumulative sums, so rounding never accumulates.
 	var sumW, sumGY, sumGZ, sumBY, sumBZ Unit

@@ -20,7 +20,10 @@ import (
 // display list. It only draws what the display list says; what to draw
 // and where is the layout's. The workarounds for fpdf's quirks live here
 // and in repair.go.
-func emit(w io.Writer, d *doc.Document, opts *render.Options, l *layout.Document) error {
+//
+// Tagged, it marks every piece of content and adds the structure tree
+// (see tag.go).
+func emit(w io.Writer, d *doc.Document, opts *render.Options, l *layout.Document, tagged bool) error {
 	f := fpdf.NewCustom(&fpdf.InitType{
 		OrientationStr: "P", UnitStr: "pt",
 		Size: fpdf.SizeType{Wd: l.Width.Points(), Ht: l.Height.Points()},
@@ -49,8 +52,11 @@ func emit(w io.Writer, d *doc.Document, opts *render.Options, l *layout.Document
 		f.SetLang(m.Lang)
 	}
 	f.SetDisplayMode("fullpage", "single")
-	f.SetXmpMetadata(xmp(m.Title, m.Authors, m.Lang, mod.UTC().Format("2006-01-02T15:04:05Z"), "galley"))
-	b := &fpdfBackend{f: f, linkIDs: map[string]int{}, font: 255, tags: &tagging{}}
+	f.SetXmpMetadata(xmp(m.Title, m.Authors, m.Lang, mod.UTC().Format("2006-01-02T15:04:05Z"), "galley", tagged))
+	b := &fpdfBackend{f: f, linkIDs: map[string]int{}, font: 255}
+	if tagged {
+		b.tags = &tagging{}
+	}
 	// Only faces that draw something are embedded; a face that stands in
 	// for several styles is embedded once.
 	used := usedFonts(l.Pages)
@@ -175,8 +181,10 @@ func (b *fpdfBackend) page(p *layout.Page) {
 	b.tz = 100 // a page's content starts in the default text state
 	b.mcid, b.annots = 0, 0
 	b.text = map[*layout.Elem]*strings.Builder{}
-	b.tags.events = append(b.tags.events, nil)
-	b.tags.contents = append(b.tags.contents, nil)
+	if b.tags != nil {
+		b.tags.events = append(b.tags.events, nil)
+		b.tags.contents = append(b.tags.contents, nil)
+	}
 	for _, it := range p.Items {
 		switch it.Kind {
 		case layout.Glyphs:
@@ -236,10 +244,19 @@ func (b *fpdfBackend) page(p *layout.Page) {
 // marked is what the open marked-content sequence marks.
 type marked struct {
 	elem *layout.Elem // content of an element
-	// kind is 0 for nothing open, 1 content, 2 page furniture, 3
-	// decoration, 4 (wanted) or 5 (open) a hyphen.
-	kind int
+	kind markKind
 }
+
+type markKind int
+
+const (
+	none       markKind = iota // no sequence open
+	content                    // an element's content
+	furniture                  // page furniture: header, page number
+	decoration                 // rules, leaders
+	hyphen                     // a hyphen the line breaker added
+	hyphenOpen                 // the open sequence of one
+)
 
 // mark puts an item that draws into a marked-content sequence: the
 // content of its element, with the next MCID, or an artifact (the page
@@ -247,17 +264,17 @@ type marked struct {
 // share a sequence: a paragraph's lines on a page are one, unless a link
 // or a note reference interrupts them.
 func (b *fpdfBackend) mark(it layout.Item) {
-	want := marked{elem: it.Elem, kind: 1}
+	if b.tags == nil {
+		return
+	}
+	want := marked{elem: it.Elem, kind: content}
 	switch {
-	case it.Hyphen && it.Elem != nil:
-		// The hyphen a line break added is a soft hyphen in the text,
-		// so that "dreu-" "nen" reads as "dreunen": a sequence of its
-		// own (not nested, which some readers mishandle).
-		want = marked{elem: it.Elem, kind: 4}
+	case it.Hyphen:
+		want = marked{kind: hyphen}
 	case it.Furniture:
-		want = marked{kind: 2}
+		want = marked{kind: furniture}
 	case it.Elem == nil:
-		want = marked{kind: 3}
+		want = marked{kind: decoration}
 	}
 	if want == b.open {
 		return
@@ -265,17 +282,19 @@ func (b *fpdfBackend) mark(it layout.Item) {
 	b.endMark()
 	b.open = want
 	switch want.kind {
-	case 2:
+	case furniture:
 		b.f.RawWriteStr("/Artifact <</Type /Pagination>> BDC")
-	case 3:
+	case decoration:
 		b.f.RawWriteStr("/Artifact BMC")
+	case hyphen:
+		// The hyphen a line break added is not part of the text: an
+		// artifact of the layout, left out of the structure (so that
+		// "dreu-" "nen" reads as "dreunen"), whose text is a soft
+		// hyphen for tools that extract text from the page.
+		b.f.RawWriteStr("/Artifact <</ActualText <FEFF00AD>>> BDC")
+		b.open.kind = hyphenOpen // a sequence of its own: the next item ends it
 	default:
-		if want.kind == 4 {
-			b.f.RawWriteStr("/Span <</MCID " + strconv.Itoa(b.mcid) + " /ActualText <FEFF00AD>>> BDC")
-			b.open.kind = 5 // nothing continues it
-		} else {
-			b.f.RawWriteStr("/" + it.Elem.Role + " <</MCID " + strconv.Itoa(b.mcid) + ">> BDC")
-		}
+		b.f.RawWriteStr("/" + it.Elem.Role + " <</MCID " + strconv.Itoa(b.mcid) + ">> BDC")
 		page := len(b.tags.events) - 1
 		b.tags.events[page] = append(b.tags.events[page], tagEvent{elem: it.Elem, n: b.mcid})
 		b.mcid++
@@ -284,7 +303,7 @@ func (b *fpdfBackend) mark(it layout.Item) {
 
 // endMark ends the open marked-content sequence, if any.
 func (b *fpdfBackend) endMark() {
-	if b.open.kind != 0 {
+	if b.open.kind != none {
 		b.f.RawWriteStr("EMC")
 		b.open = marked{}
 	}
@@ -294,6 +313,9 @@ func (b *fpdfBackend) endMark() {
 // belongs to the area's Link element, and is described by the link's
 // text, or its target when the link has none.
 func (b *fpdfBackend) annotation(it layout.Item) {
+	if b.tags == nil {
+		return
+	}
 	page := len(b.tags.events) - 1
 	desc := it.Target
 	if t := b.text[it.Elem]; t != nil && strings.TrimSpace(t.String()) != "" {

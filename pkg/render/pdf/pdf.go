@@ -52,6 +52,10 @@ type Config struct {
 	// Notes is where notes go: "foot" (the default), at the foot of the
 	// page that refers to them, or "end", after each chapter.
 	Notes string `option:"notes" default:"foot" help:"where notes go: foot (of the page that refers to them) or end (of each chapter)"`
+	// Untagged leaves out what makes the PDF accessible: the structure
+	// tree, marked content and the PDF/UA claim. Tagged PDF is the
+	// default, and what the law asks of public bodies in the EU.
+	Untagged bool `option:"untagged" help:"leave out the tags (structure tree, marked content) that make the PDF accessible (PDF/UA)"`
 }
 
 // Margins are page margins in millimetres: top, right, bottom, left.
@@ -119,7 +123,7 @@ func (r *Renderer) Render(w io.Writer, d *doc.Document, opts *render.Options) er
 		return err
 	}
 	bw := bufio.NewWriter(w)
-	if err := emit(bw, d, opts, l); err != nil {
+	if err := emit(bw, d, opts, l, !r.cfg.Untagged); err != nil {
 		return err
 	}
 	return bw.Flush()

@@ -103,8 +103,8 @@ func repair(data []byte, catalog string, tags *tagging) ([]byte, error) {
 	var out bytes.Buffer
 	out.Grow(len(data) + len(data)/50)
 	head := data[:objs[0].start]
-	if tags != nil && bytes.HasPrefix(head, []byte("%PDF-1.")) {
-		// Tagged PDF and XMP metadata are PDF 1.4 and later; PDF/UA-1
+	if bytes.HasPrefix(head, []byte("%PDF-1.")) {
+		// XMP metadata and tagged PDF are PDF 1.4 and later; PDF/UA-1
 		// is based on PDF 1.7. The header keeps its length.
 		head = append([]byte("%PDF-1.7"), head[len("%PDF-1.3"):]...)
 	}

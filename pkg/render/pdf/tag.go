@@ -156,8 +156,8 @@ func (t *tagging) structTree(first int, pages []int, annots [][]int, annotBase i
 }
 
 // xmp returns the document's XMP metadata: its title, authors, language,
-// dates, and the PDF/UA-1 identification.
-func xmp(title string, authors []string, lang, date, producer string) []byte {
+// dates, and, for a tagged PDF, the PDF/UA-1 identification.
+func xmp(title string, authors []string, lang, date, producer string, ua bool) []byte {
 	esc := func(s string) string {
 		r := strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;")
 		return r.Replace(s)
@@ -167,8 +167,10 @@ func xmp(title string, authors []string, lang, date, producer string) []byte {
 	b.WriteString(`<x:xmpmeta xmlns:x="adobe:ns:meta/">
 <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
 <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
-<pdfuaid:part>1</pdfuaid:part>
 `)
+	if ua {
+		b.WriteString("<pdfuaid:part>1</pdfuaid:part>\n")
+	}
 	b.WriteString("<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + esc(title) + "</rdf:li></rdf:Alt></dc:title>\n")
 	if len(authors) > 0 {
 		b.WriteString("<dc:creator><rdf:Seq>")

@@ -1,6 +1,7 @@
 package pdf_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -82,9 +83,49 @@ func TestTagged(t *testing.T) {
 	}
 }
 
-// TestStructText checks what a screen reader gets from the seed's
-// structure tree (pdfinfo -struct-text): the headings' words, and words
-// whole across line ends, hyphenated or not.
+// structNode is an element of the structure tree as pdfinfo -struct-text
+// prints it: its type, and its text (the content of it and its
+// descendants, joined).
+type structNode struct {
+	role string
+	text string
+}
+
+// structTree parses pdfinfo -struct-text's output into its elements, in
+// order.
+func structTree(out string) []structNode {
+	type open struct{ indent, node int }
+	var nodes []structNode
+	var stack []open
+	for _, l := range strings.Split(out, "\n") {
+		trimmed := strings.TrimLeft(l, " ")
+		if trimmed == "" {
+			continue
+		}
+		indent := len(l) - len(trimmed)
+		for len(stack) > 0 && stack[len(stack)-1].indent >= indent {
+			stack = stack[:len(stack)-1]
+		}
+		if strings.HasPrefix(trimmed, `"`) {
+			text := strings.TrimSuffix(strings.TrimPrefix(trimmed, `"`), `"`)
+			for _, o := range stack {
+				nodes[o.node].text += text
+			}
+			continue
+		}
+		if strings.HasPrefix(trimmed, "Object ") {
+			continue
+		}
+		nodes = append(nodes, structNode{role: strings.Fields(trimmed)[0]})
+		stack = append(stack, open{indent, len(nodes) - 1})
+	}
+	return nodes
+}
+
+// TestStructText checks what assistive technology reads from the seed's
+// structure tree (pdfinfo -struct-text): the headings, at their levels,
+// with their text; every paragraph's words; words whole across line
+// ends; hyphens the line breaker added gone and the source's kept.
 func TestStructText(t *testing.T) {
 	validate.Tool(t, "pdfinfo", "poppler-utils")
 	out, ok := validate.Run("pdfinfo", "-struct-text", seedFile(t))
@@ -92,40 +133,92 @@ func TestStructText(t *testing.T) {
 		t.Fatalf("pdfinfo: %s", out)
 	}
 	d := fixture.Read(t, seed)
-	lines := strings.Split(out, "\n")
-	var headings []string
-	for i, l := range lines {
-		f := strings.Fields(l)
-		if len(f) == 2 && f[1] == "(block)" && len(f[0]) == 2 && f[0][0] == 'H' && i+1 < len(lines) {
-			headings = append(headings, strings.TrimSpace(strings.Trim(strings.TrimSpace(lines[i+1]), `"`)))
+	nodes := structTree(out)
+	if len(nodes) == 0 || nodes[0].role != "Document" {
+		t.Fatalf("the structure tree does not start with a Document element:\n%.300s", out)
+	}
+	var got, want []string
+	var paras []string
+	for _, n := range nodes {
+		if len(n.role) == 2 && n.role[0] == 'H' {
+			got = append(got, n.role+" "+strings.TrimSpace(n.text))
+		}
+		if n.role == "P" {
+			paras = append(paras, n.text)
 		}
 	}
-	var want []string
-	var sec func([]*doc.Section)
-	sec = func(ss []*doc.Section) {
+	var sec func([]*doc.Section, int)
+	sec = func(ss []*doc.Section, depth int) {
 		for _, s := range ss {
-			want = append(want, s.HeadingText())
-			sec(s.Sections)
+			want = append(want, fmt.Sprintf("H%d %s", depth, s.HeadingText()))
+			sec(s.Sections, depth+1)
 		}
 	}
-	sec(d.Sections)
-	if strings.Join(headings, "\n") != strings.Join(want, "\n") {
-		t.Errorf("structure headings:\n%s\nwant:\n%s", strings.Join(headings, "\n"), strings.Join(want, "\n"))
+	sec(d.Sections, 1)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("structure headings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	// A line's last word and the next line's first are two words.
-	if phrase := "Het was het begin van een grootschalig conventioneel conflict"; !strings.Contains(out, phrase) {
-		t.Errorf("structure text lacks %q", phrase)
+	// Every paragraph of the model is a P element with its words.
+	all := strings.Join(paras, "\n")
+	missing := 0
+	var modelParas []string
+	doc.Walk(d, func(n doc.Node) doc.Visit {
+		if p, ok := n.(*doc.Paragraph); ok {
+			modelParas = append(modelParas, strings.Join(strings.Fields(doc.PlainText(p.Inlines)), " "))
+		}
+		return doc.Continue
+	})
+	for _, p := range modelParas {
+		if !strings.Contains(strings.Join(strings.Fields(all), " "), p) {
+			missing++
+			if missing <= 3 {
+				t.Errorf("no P element reads %.80q…", p)
+			}
+		}
 	}
-	// A hyphen the line breaker added is a soft hyphen in the text (its
-	// /ActualText, which pdftotext honours and pdfinfo does not).
+	if len(modelParas) < 60 || missing > 0 {
+		t.Errorf("%d of %d paragraphs missing from the structure text", missing, len(modelParas))
+	}
+	for phrase, n := range map[string]int{
+		"Het was het begin van een grootschalig conventioneel conflict": 1, // across a line end
+		"die nog lang na zal dreunen en een wissel":                     1, // hyphenated by the line breaker
+		"Midden-Oosten":        3, // the source's hyphens
+		"EU-NAVO":              2,
+		"markt- en regelmacht": 1,
+	} {
+		if c := strings.Count(all, phrase); c != n {
+			t.Errorf("structure text has %q %d times, want %d", phrase, c, n)
+		}
+	}
+	// The line breaker's hyphens are artifacts with a soft hyphen for
+	// their text, which pdftotext honours.
 	text, ok := validate.Run("pdftotext", "-enc", "UTF-8", seedFile(t), "-")
 	if !ok {
 		t.Fatalf("pdftotext: %s", text)
 	}
-	if !strings.Contains(text, "dreu\u00ad\nnen") || strings.Contains(text, "dreu-") {
-		t.Errorf("pdftotext does not read a soft hyphen in dreu-nen")
+	if !strings.Contains(text, "dreunen") || strings.Contains(text, "dreu-") {
+		t.Errorf("pdftotext does not read dreu-nen as one word")
 	}
-	if !strings.HasPrefix(out, "Document\n") {
-		t.Errorf("the structure tree does not start with a Document element:\n%.300s", out)
+}
+
+// TestUntagged checks pdf untagged: no structure, no marked content, no
+// PDF/UA claim, and still a valid PDF.
+func TestUntagged(t *testing.T) {
+	data := renderPDF(t, fixture.Read(t, "handbook.md"), pdf.Config{Untagged: true}, &render.Options{TOC: true})
+	if err := validate.PDF(data); err != nil {
+		t.Errorf("pdfcpu: %v", err)
+	}
+	r, err := validate.PDFTags(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := strings.Join(r.Problems, "\n")
+	for _, want := range []string{"no /StructTreeRoot", "no /MarkInfo", "no pdfuaid:part 1", "drawing operators outside marked content"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("an untagged PDF has no problem %q; it has:\n%s", want, all)
+		}
+	}
+	if r.MCIDs != 0 || r.Artifacts != 0 {
+		t.Errorf("untagged, yet %d MCIDs and %d artifacts", r.MCIDs, r.Artifacts)
 	}
 }
