@@ -23,6 +23,7 @@ var programOnly = map[string]bool{
 	"read.Options.Name": true, "read.Options.Warn": true, "read.Options.Log": true,
 	"render.Options.Modified": true, "render.Options.Resources": true, "render.Options.Warn": true,
 	"render.Options.Strict": true, "render.Options.Context": true, "render.Options.MaxImagePixels": true,
+	"render.Options.PageBreaks": true,
 }
 
 // configs returns a fresh configuration of every registered format, and

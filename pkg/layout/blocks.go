@@ -97,6 +97,7 @@ func (l *layout) section(s *doc.Section, depth int) {
 	sect := l.open("Sect")
 	defer l.close(sect)
 	h := l.open(headingRole(depth))
+	l.src = source{node: s}
 	c := l.body()
 	c.size, c.leading, c.font = size, size*13/10, font
 	c.ragged, c.hyphens = true, false
@@ -139,6 +140,7 @@ func (l *layout) block(b doc.Block, c ctx) {
 	if role != "" {
 		defer l.close(l.open(role))
 	}
+	l.src = source{node: b}
 	st := typeset.Style{Font: c.font, Size: c.size, Tag: l.cur}
 	switch b := b.(type) {
 	case *doc.Paragraph:
@@ -246,19 +248,21 @@ func (l *layout) code(cb *doc.CodeBlock, c ctx) {
 	cc.width -= l.g.size
 	st := typeset.Style{Font: typeset.Mono, Size: cc.size, Tag: l.cur}
 	var lines []typeset.Line
-	for _, src := range strings.Split(strings.ReplaceAll(cb.Text, "\t", "    "), "\n") {
+	var at []int // each line's line in the source
+	for n, src := range strings.Split(strings.ReplaceAll(cb.Text, "\t", "    "), "\n") {
 		src = l.clean(src, typeset.Mono)
 		prefix := ""
 		for {
 			fit, rest := l.fit(prefix+src, st, cc.width)
 			lines = append(lines, codeLine(fit, st, l.fam.Width(st.Font, st.Size, fit), cc.width))
+			at = append(at, n)
 			if rest == "" {
 				break
 			}
 			src, prefix = rest, "  "
 		}
 	}
-	l.pushLines(lines, cc, nil, true)
+	l.pushLinesAt(lines, at, cc, nil, true)
 }
 
 // fit splits s where it stops fitting the width.
@@ -403,6 +407,11 @@ func (l *layout) table(t *doc.Table, c ctx) {
 		if ri > 0 {
 			l.push(typeset.Elem{Kind: typeset.VPenalty, Penalty: 0})
 		}
+		// Rows count from 1; the header and the caption are the table.
+		l.src = source{node: t, at: ri + 1}
+		if len(t.Header) > 0 {
+			l.src.at = ri
+		}
 		l.pushLines(merged, cc, nil, false)
 		l.close(tr)
 		if header {
@@ -444,6 +453,7 @@ func (l *layout) wideTable(t *doc.Table, rows [][]doc.Cell, c ctx) {
 			runs = append(runs, l.runs(cell.Inlines, st)...)
 		}
 		if len(runs) > 0 {
+			l.src = source{node: t, at: ri + 1}
 			l.paragraph(runs, cc, nil)
 		}
 	}
@@ -606,6 +616,7 @@ func (l *layout) flushNotes() {
 	hc := c
 	hc.ragged, hc.hyphens, hc.font = true, false, typeset.Bold
 	l.keep = 1 << 20
+	l.src = source{} // the notes' heading is not in the document
 	head := l.open("P")
 	l.paragraph([]typeset.Run{{Text: l.clean(labelNotes(l.d.Meta.Lang), typeset.Bold), Style: typeset.Style{Font: typeset.Bold, Size: c.size, Tag: l.cur}}}, hc, nil)
 	l.close(head)

@@ -157,6 +157,9 @@ type Document struct {
 	// Root is the document's logical structure: a Document element whose
 	// descendants the items belong to.
 	Root *Elem
+	// Breaks are where the body's pages start in the document, for
+	// formats that mark the pages of the PDF (an EPUB's page list).
+	Breaks []render.PageBreak
 
 	pages []typeset.Page // for Dump
 }
@@ -215,6 +218,7 @@ func Layout(d *doc.Document, cfg Config, opts *render.Options) (*Document, error
 	// starts at 1 whatever the contents' length.
 	l.elems = nil
 	l.cur = l.root
+	l.src = source{} // the front matter is not in the document's text
 	kids := len(l.root.Kids)
 	titled := cfg.titlePage(&d.Meta)
 	if titled {
@@ -239,6 +243,7 @@ func Layout(d *doc.Document, cfg Config, opts *render.Options) (*Document, error
 		out.Faces[i] = f
 	}
 	out.Pages = l.display(pages, out.TitlePage, len(front))
+	out.Breaks = breaks(pages, len(front))
 	return out, nil
 }
 
@@ -259,3 +264,19 @@ func sectionPages(pages []typeset.Page) map[string]int {
 }
 
 func labelNotes(lang string) string { return labels.Label(lang, "notes") }
+
+// breaks returns where the body's pages start in the document: at the
+// source of each page's first line or box. A page whose text all comes
+// from elsewhere (a notes heading) has none.
+func breaks(pages []typeset.Page, front int) []render.PageBreak {
+	var out []render.PageBreak
+	for _, p := range pages[front:] {
+		for _, e := range p.Elems {
+			if src, ok := e.Src.(source); ok && src.node != nil {
+				out = append(out, render.PageBreak{Label: PageLabel(p.Number, front), Node: src.node, At: src.at})
+				break
+			}
+		}
+	}
+	return out
+}

@@ -71,6 +71,16 @@ type layout struct {
 	// root is the document's logical structure; cur the element being
 	// set.
 	root, cur *Elem
+	// src is the part of the document being set: lines and boxes pushed
+	// get it as their Src, for the page breaks (see Document.Breaks).
+	src source
+}
+
+// source is where an element of the vertical list comes from: a node
+// of the document, and a position in it as render.PageBreak counts.
+type source struct {
+	node doc.Node
+	at   int
 }
 
 func (l *layout) fail(err error) {
@@ -84,7 +94,14 @@ func (l *layout) body() ctx {
 }
 
 // push appends elements.
-func (l *layout) push(e ...typeset.Elem) { l.elems = append(l.elems, e...) }
+func (l *layout) push(e ...typeset.Elem) {
+	for i := range e {
+		if e[i].Src == nil && (e[i].Kind == typeset.VLine || e[i].Kind == typeset.VBox) && l.src.node != nil {
+			e[i].Src = l.src
+		}
+	}
+	l.elems = append(l.elems, e...)
+}
 
 func (l *layout) space(h unit) {
 	if h <= 0 {
@@ -316,9 +333,35 @@ func (l *layout) paragraph(runs []typeset.Run, c ctx, marks []typeset.Mark) []*t
 // pushLines pushes lines with the given leading. With protect set, a page
 // may not break after a paragraph's first line or before its last.
 func (l *layout) pushLines(lines []typeset.Line, c ctx, marks []typeset.Mark, protect bool) []*typeset.Line {
+	return l.pushLinesAt(lines, nil, c, marks, protect)
+}
+
+// pushLinesAt is pushLines with the position in its source of each
+// line (see source): for the lines of a paragraph, heading or section
+// title, nil: they are the number of the line's first word.
+func (l *layout) pushLinesAt(lines []typeset.Line, at []int, c ctx, marks []typeset.Mark, protect bool) []*typeset.Line {
 	var out []*typeset.Line
 	n := len(lines)
+	src := l.src
+	words := 0
 	for i := range lines {
+		if src.node != nil {
+			switch {
+			case at != nil:
+				src.at = at[i]
+			case isText(src.node):
+				// A word the previous line broke (at a hyphen, or one
+				// the line breaker added) started there.
+				cont := i > 0 && !lines[i-1].Spaced && !lines[i-1].Last
+				src.at = words
+				k := len(strings.Fields(lines[i].Text()))
+				if cont && k > 0 {
+					src.at--
+					k--
+				}
+				words += k
+			}
+		}
 		if i > 0 {
 			p := 0
 			// No widow or orphan; nothing parted from a heading; and no
@@ -331,10 +374,14 @@ func (l *layout) pushLines(lines []typeset.Line, c ctx, marks []typeset.Mark, pr
 		}
 		line := &lines[i]
 		e := typeset.Elem{Kind: typeset.VLine, Height: c.leading, Baseline: baseline(c), X: c.x, Line: line}
+		if src.node != nil {
+			e.Src = src
+		}
 		if i == 0 {
 			e.Marks = marks
 		}
-		e.Foot = l.footnotes(line)
+		e.Foot = l.footnotes(line) // sets notes, which have sources of their own
+		l.src = src
 		l.push(e)
 		out = append(out, line)
 		if l.keep > 0 {
@@ -342,6 +389,15 @@ func (l *layout) pushLines(lines []typeset.Line, c ctx, marks []typeset.Mark, pr
 		}
 	}
 	return out
+}
+
+// isText reports whether a node's page breaks count words.
+func isText(n doc.Node) bool {
+	switch n.(type) {
+	case *doc.Paragraph, *doc.Heading, *doc.Section:
+		return true
+	}
+	return false
 }
 
 // baseline places a line's baseline in its leading: the text's height

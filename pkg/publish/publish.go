@@ -467,7 +467,38 @@ func renderTo(ctx context.Context, w io.Writer, d *doc.Document, format string, 
 	if err := job.Options.apply(opts, "", env); err != nil {
 		return err
 	}
+	if format == "epub" && job.hasFormat("pdf") {
+		// The EPUB marks the pages of the PDF built with it, laid out
+		// with the same settings.
+		pdf, err := renderer("pdf", job, env)
+		if err != nil {
+			return err
+		}
+		if p, ok := pdf.(render.Paginator); ok {
+			quiet := *opts
+			quiet.Warn = nil // the PDF reports its own warnings
+			if opts.PageBreaks, err = p.PageBreaks(d, &quiet); err != nil {
+				return fmt.Errorf("page list: %w", err)
+			}
+		}
+	}
 	return r.Render(w, d, opts)
+}
+
+// hasFormat reports whether one of the job's outputs is in format.
+func (job *Job) hasFormat(format string) bool {
+	for _, o := range job.Outputs {
+		f := o.Format
+		if f == "" {
+			if ext, err := render.ForExt(filepath.Ext(o.Path)); err == nil {
+				f = ext.Name
+			}
+		}
+		if f == format {
+			return true
+		}
+	}
+	return false
 }
 
 // output renders one output and writes it to path (resolved; empty for

@@ -66,6 +66,28 @@ type Options struct {
 	// header before any decoding) a renderer embeds; 0 means
 	// DefaultMaxImagePixels. A larger one is left out with a warning.
 	MaxImagePixels int64
+	// PageBreaks are where a paginated rendering of the same document
+	// (the PDF) starts its pages, for formats that mark them (an EPUB's
+	// page list). Nil means none given.
+	PageBreaks []PageBreak
+}
+
+// PageBreak is where a page starts, in terms of the document: before
+// word At of Node's text (a paragraph's or a heading's, counting the
+// words of its inlines, notes left out; a section's title), before
+// line At of a code block, before row At of a table (0: the table
+// itself), or before any other block. Label is the page's number as
+// printed ("7", "iv").
+type PageBreak struct {
+	Label string
+	Node  doc.Node
+	At    int
+}
+
+// Paginator is a renderer that sets pages, and can tell where they
+// start (the PDF renderer).
+type Paginator interface {
+	PageBreaks(d *doc.Document, opts *Options) ([]PageBreak, error)
 }
 
 // DefaultMaxImagePixels is the image size limit when

@@ -37,6 +37,9 @@ type Elem struct {
 	Box any
 	// Marks are the section starts at this element.
 	Marks []Mark
+	// Src is the caller's note of where the element comes from (the
+	// layout's: which part of the document); the page builder keeps it.
+	Src any
 	// Foot is what this element sends to the foot of its page: the
 	// vertical list of the footnotes it refers to. The page builder puts
 	// it on the same page, below the text (see Paginate).

@@ -9,16 +9,16 @@ import (
 
 // labels holds the words renderers print around a document, by language.
 var labels = map[string]map[string]string{
-	"en": {"contents": "Contents", "notes": "Notes", "landmarks": "Landmarks", "cover": "Cover", "start": "Start", "back": "Back to text", "page": "Page"},
-	"nl": {"contents": "Inhoud", "notes": "Noten", "landmarks": "Oriëntatiepunten", "cover": "Omslag", "start": "Begin", "back": "Terug naar de tekst", "page": "Pagina"},
-	"de": {"contents": "Inhalt", "notes": "Anmerkungen", "landmarks": "Orientierungspunkte", "cover": "Umschlag", "start": "Anfang", "back": "Zurück zum Text", "page": "Seite"},
-	"fr": {"contents": "Table des matières", "notes": "Notes", "landmarks": "Repères", "cover": "Couverture", "start": "Début", "back": "Retour au texte", "page": "Page"},
-	"es": {"contents": "Índice", "notes": "Notas", "landmarks": "Puntos de referencia", "cover": "Cubierta", "start": "Inicio", "back": "Volver al texto", "page": "Página"},
-	"it": {"contents": "Indice", "notes": "Note", "landmarks": "Punti di riferimento", "cover": "Copertina", "start": "Inizio", "back": "Torna al testo", "page": "Pagina"},
+	"en": {"contents": "Contents", "notes": "Notes", "landmarks": "Landmarks", "cover": "Cover", "start": "Start", "back": "Back to text", "page": "Page", "pages": "Pages"},
+	"nl": {"contents": "Inhoud", "notes": "Noten", "landmarks": "Oriëntatiepunten", "cover": "Omslag", "start": "Begin", "back": "Terug naar de tekst", "page": "Pagina", "pages": "Pagina's"},
+	"de": {"contents": "Inhalt", "notes": "Anmerkungen", "landmarks": "Orientierungspunkte", "cover": "Umschlag", "start": "Anfang", "back": "Zurück zum Text", "page": "Seite", "pages": "Seiten"},
+	"fr": {"contents": "Table des matières", "notes": "Notes", "landmarks": "Repères", "cover": "Couverture", "start": "Début", "back": "Retour au texte", "page": "Page", "pages": "Pages"},
+	"es": {"contents": "Índice", "notes": "Notas", "landmarks": "Puntos de referencia", "cover": "Cubierta", "start": "Inicio", "back": "Volver al texto", "page": "Página", "pages": "Páginas"},
+	"it": {"contents": "Indice", "notes": "Note", "landmarks": "Punti di riferimento", "cover": "Copertina", "start": "Inizio", "back": "Torna al testo", "page": "Pagina", "pages": "Pagine"},
 }
 
 // Label returns the word for key ("contents", "notes", "landmarks",
-// "cover", "start", "back", "page") in the language lang (a BCP 47 tag; only
+// "cover", "start", "back", "page", "pages") in the language lang (a BCP 47 tag; only
 // its primary subtag counts), falling back to English.
 func Label(lang, key string) string {
 	primary := strings.ToLower(lang)

@@ -48,6 +48,13 @@ type Config struct {
 	// SplitLevel is the deepest section level that starts a file of its
 	// own; 0 means 1 (one file per top-level section).
 	SplitLevel int `option:"split-level" default:"1" help:"the deepest section LEVEL that starts a file of its own"`
+	// PageList marks where the pages of the document's PDF start, and
+	// lists them in the navigation document, so that a reader of the
+	// EPUB can cite the PDF's page numbers. The PDF is laid out with
+	// the default PDF settings unless render.Options.PageBreaks gives
+	// the breaks (galley does when it builds the PDF in the same run,
+	// which turns the page list on too).
+	PageList bool `option:"page-list" help:"mark where the PDF's pages start, with a page list (on whenever the PDF is built in the same run)"`
 }
 
 // Renderer renders EPUB 3.
@@ -103,7 +110,15 @@ type book struct {
 	// identifier is the book's, computed once.
 	description, identifier string
 	anyImage                bool
+	// pages are the page-break markers the chapters hold, in order.
+	pages []pageMark
+	// copies pairs the sections split into several files with the copy
+	// that holds their own text.
+	copies [][2]*doc.Section
 }
+
+// pageMark is a page-break marker: its page's label, and where it is.
+type pageMark struct{ label, href string }
 
 // Render writes d to w as an EPUB 3 package. It does not modify d.
 func (r *Renderer) Render(w io.Writer, d *doc.Document, opts *render.Options) error {
@@ -118,6 +133,22 @@ func (r *Renderer) Render(w io.Writer, d *doc.Document, opts *render.Options) er
 		cfg := r.cfg
 		cfg.CSS, cfg.CSSFile = string(css), ""
 		return New(cfg).Render(w, d, opts)
+	}
+	if r.cfg.PageList && opts.PageBreaks == nil {
+		pdf, _, err := render.Lookup("pdf")
+		p, ok := pdf.(render.Paginator)
+		if err != nil || !ok {
+			return errors.New("epub: page-list needs the PDF renderer to find where pages start: import github.com/galleypress/galley/pkg/render/pdf, or give Options.PageBreaks")
+		}
+		quiet := *opts
+		quiet.Warn = nil // the PDF's warnings are the PDF's
+		breaks, err := p.PageBreaks(d, &quiet)
+		if err != nil {
+			return fmt.Errorf("epub: page list: %w", err)
+		}
+		o := *opts
+		o.PageBreaks = breaks
+		opts = &o
 	}
 	b := &book{d: d, cfg: r.cfg, opts: opts, where: map[string]string{}, files: map[*doc.Section]string{},
 		images: map[string]*item{}, allAlt: true}
@@ -155,9 +186,9 @@ func (b *book) plan() {
 	split = func(s *doc.Section, depth int) {
 		if depth < b.cfg.SplitLevel && len(s.Sections) > 0 {
 			// The section's own text, then each subsection in a file.
-			b.chapters = append(b.chapters, &chapter{title: s.HeadingText(), sections: []*doc.Section{{
-				Level: s.Level, ID: s.ID, Number: s.Number, Title: s.Title, Blocks: s.Blocks,
-			}}})
+			own := &doc.Section{Level: s.Level, ID: s.ID, Number: s.Number, Title: s.Title, Blocks: s.Blocks}
+			b.chapters = append(b.chapters, &chapter{title: s.HeadingText(), sections: []*doc.Section{own}})
+			b.copies = append(b.copies, [2]*doc.Section{s, own})
 			for _, c := range s.Sections {
 				split(c, depth+1)
 			}
@@ -350,6 +381,28 @@ func (b *book) xhtml(c *chapter) ([]byte, error) {
 		Link: b.link, Image: b.imageSrc,
 	})
 	var buf bytes.Buffer
-	err := r.RenderPart(&buf, b.d, html.Part{Title: c.title, Blocks: c.blocks, Sections: c.sections, Description: b.description}, b.opts)
+	part := html.Part{Title: c.title, Blocks: c.blocks, Sections: c.sections, Description: b.description,
+		OnPageBreak: func(label, id string) { b.pages = append(b.pages, pageMark{label, c.file + "#" + id}) }}
+	err := r.RenderPart(&buf, b.d, part, b.pageOpts())
 	return buf.Bytes(), err
+}
+
+// pageOpts returns the options the chapters are written with: the page
+// breaks of a section split into several files go to the copy that
+// holds its heading.
+func (b *book) pageOpts() *render.Options {
+	if len(b.opts.PageBreaks) == 0 || len(b.copies) == 0 {
+		return b.opts
+	}
+	o := *b.opts
+	o.PageBreaks = make([]render.PageBreak, len(b.opts.PageBreaks))
+	for i, pb := range b.opts.PageBreaks {
+		for _, c := range b.copies {
+			if pb.Node == c[0] {
+				pb.Node = c[1]
+			}
+		}
+		o.PageBreaks[i] = pb
+	}
+	return &o
 }

@@ -58,7 +58,9 @@ func (b *book) entries() ([]file, error) {
 		add(&item{id: "cover", href: "cover.xhtml", mediaType: "application/xhtml+xml", data: b.coverPage(lang)}, true)
 	}
 	add(&item{id: "titlepage", href: "titlepage.xhtml", mediaType: "application/xhtml+xml", data: b.titlePage(lang)}, true)
-	nav := &item{id: "nav", href: "nav.xhtml", mediaType: "application/xhtml+xml", properties: "nav", data: b.nav(lang)}
+	// The navigation document is written after the chapters: its page
+	// list holds the page-break markers they hold.
+	nav := &item{id: "nav", href: "nav.xhtml", mediaType: "application/xhtml+xml", properties: "nav"}
 	add(nav, true)
 	for i, c := range b.chapters {
 		if err := b.opts.Err(); err != nil {
@@ -70,6 +72,7 @@ func (b *book) entries() ([]file, error) {
 		}
 		add(&item{id: fmt.Sprintf("ch%03d", i+1), href: c.file, mediaType: "application/xhtml+xml", data: data}, true)
 	}
+	nav.data = b.nav(lang)
 	add(&item{id: "css", href: "style.css", mediaType: "text/css", data: []byte(css)}, false)
 	for _, it := range b.imageSeq {
 		add(it, false)
@@ -140,6 +143,11 @@ func (b *book) opf(w *bytes.Buffer, lang string, items []*item, spine []string, 
 	if m.Description != "" {
 		line(`<dc:description>` + esc(m.Description) + `</dc:description>`)
 	}
+	if len(b.pages) > 0 {
+		// The page list's page numbers are the PDF edition's.
+		line(`<dc:source id="page-source">` + esc(title(b.d)) + ` (PDF)</dc:source>`)
+		line(`<meta refines="#page-source" property="source-of">pagination</meta>`)
+	}
 	for _, k := range m.Keywords {
 		line(`<dc:subject>` + esc(k) + `</dc:subject>`)
 	}
@@ -157,6 +165,9 @@ func (b *book) opf(w *bytes.Buffer, lang string, items []*item, spine []string, 
 	}
 	// Values from the schema.org vocabulary only (Ace flags others).
 	features := []string{"displayTransformability", "readingOrder", "structuralNavigation", "tableOfContents"}
+	if len(b.pages) > 0 {
+		features = append(features, "pageBreakMarkers", "pageNavigation")
+	}
 	if b.anyImage && b.allAlt {
 		features = append(features, "alternativeText")
 	}
@@ -194,6 +205,9 @@ func (b *book) summary() string {
 		s += " Every image has a text alternative."
 	case b.anyImage:
 		s += " Some images lack a text alternative."
+	}
+	if len(b.pages) > 0 {
+		s += " Page-break markers and a page list give the page numbers of the PDF edition."
 	}
 	return s
 }
@@ -270,6 +284,14 @@ func (b *book) nav(lang string) []byte {
 		s.WriteString(`<li><a epub:type="titlepage" href="titlepage.xhtml">` + esc(title(b.d)) + "</a></li>\n")
 	}
 	s.WriteString("</ol>\n</nav>\n")
+	if len(b.pages) > 0 {
+		s.WriteString(`<nav epub:type="page-list" id="page-list" role="doc-pagelist" hidden="hidden">` + "\n")
+		s.WriteString("<h2>" + esc(labels.Label(lang, "pages")) + "</h2>\n<ol>\n")
+		for _, p := range b.pages {
+			s.WriteString(`<li><a href="` + esc(p.href) + `">` + esc(p.label) + "</a></li>\n")
+		}
+		s.WriteString("</ol>\n</nav>\n")
+	}
 	return page(lang, labels.Label(lang, "contents"), "", s.String())
 }
 

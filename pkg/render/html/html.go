@@ -102,6 +102,9 @@ type Part struct {
 	// Description is the page's description; empty means the document's
 	// (see Description).
 	Description string
+	// OnPageBreak, if set, is called for each page-break marker the page
+	// holds (see render.Options.PageBreaks), with its label and id.
+	OnPageBreak func(label, id string)
 }
 
 // Render writes d to w as one HTML page (or a fragment). It does not
@@ -131,7 +134,10 @@ func (r *Renderer) RenderPart(w io.Writer, d *doc.Document, p Part, opts *render
 		return New(cfg).RenderPart(w, d, p, opts)
 	}
 	bw := bufio.NewWriter(w)
-	wr := &writer{Writer: bw, cfg: r.cfg, lang: d.Meta.Lang, opts: opts, top: r.cfg.Top}
+	wr := &writer{Writer: bw, cfg: r.cfg, lang: d.Meta.Lang, opts: opts, top: r.cfg.Top, part: p}
+	if opts != nil {
+		wr.initPageBreaks(opts.PageBreaks)
+	}
 	if !p.Header && !r.cfg.EPUB {
 		wr.top = 1 // no title heading: sections take <h1>
 	}
@@ -173,6 +179,8 @@ type writer struct {
 	depth  int         // the nesting depth of the section being written
 	inLink bool        // inside a link, where no other link may start
 	top    int         // the heading rank of top-level sections
+	part   Part
+	pages  pageState
 	err    error
 }
 
@@ -322,7 +330,9 @@ func (w *writer) section(s *doc.Section, depth int) {
 	if s.ID != "" {
 		w.WriteString(` id="` + attr(s.ID) + `"`)
 	}
-	w.WriteString(">\n<" + h + ">")
+	w.WriteString(">\n")
+	w.breaksBefore(s)
+	w.WriteString("<" + h + ">")
 	if s.Number != "" {
 		w.WriteString(`<span class="number">` + text(s.Number) + "</span> ")
 	}
@@ -352,21 +362,27 @@ func (w *writer) blocks(bs []doc.Block) {
 
 // block writes one block. In a tight list item, paragraphs lose their <p>.
 func (w *writer) block(b doc.Block, tight bool) {
+	w.breaksBefore(b)
 	switch b := b.(type) {
 	case *doc.Paragraph:
+		w.startText(b)
 		if tight {
 			w.inlines(b.Inlines)
+			w.endText()
 			return
 		}
 		w.WriteString("<p>")
 		w.inlines(b.Inlines)
+		w.endText()
 		w.WriteString("</p>\n")
 	case *doc.Heading:
 		// A heading inside a quote or list item ranks just below its
 		// section's heading.
 		h := w.headingTag(w.depth + 1)
 		w.WriteString("<" + h + ">")
+		w.startText(b)
 		w.inlines(b.Inlines)
+		w.endText()
 		w.WriteString("</" + h + ">\n")
 	case *doc.List:
 		w.list(b)
@@ -387,7 +403,8 @@ func (w *writer) block(b doc.Block, tight bool) {
 		}
 		w.WriteString(">")
 		if b.Text != "" {
-			w.WriteString(text(b.Text) + "\n")
+			w.codeLines(b)
+			w.WriteString("\n")
 		}
 		w.WriteString("</code></pre>\n")
 	case *doc.Table:
@@ -463,7 +480,9 @@ func (w *writer) table(t *doc.Table) {
 		w.inlines(t.Caption)
 		w.WriteString("</caption>\n")
 	}
-	row := func(cells []doc.Cell, tag string) {
+	// k numbers the body's rows from 1, for page breaks; 0 for the
+	// header.
+	row := func(cells []doc.Cell, tag string, k int) {
 		w.WriteString("<tr>\n")
 		for i := 0; i < cols; i++ {
 			w.WriteString("<" + tag)
@@ -473,6 +492,9 @@ func (w *writer) table(t *doc.Table) {
 				}
 			}
 			w.WriteString(">")
+			if i == 0 && k > 0 {
+				w.rowBreaks(t, k)
+			}
 			if i < len(cells) {
 				w.inlines(cells[i].Inlines)
 			}
@@ -482,13 +504,13 @@ func (w *writer) table(t *doc.Table) {
 	}
 	if len(t.Header) > 0 {
 		w.WriteString("<thead>\n")
-		row(t.Header, "th")
+		row(t.Header, "th", 0)
 		w.WriteString("</thead>\n")
 	}
 	if len(t.Rows) > 0 {
 		w.WriteString("<tbody>\n")
-		for _, r := range t.Rows {
-			row(r, "td")
+		for k, r := range t.Rows {
+			row(r, "td", k+1)
 		}
 		w.WriteString("</tbody>\n")
 	}
@@ -560,7 +582,7 @@ func (w *writer) inline(in doc.Inline, notes bool) {
 	}
 	switch in := in.(type) {
 	case *doc.Text:
-		w.WriteString(text(in.Text))
+		w.textWords(in.Text)
 	case *doc.Emph:
 		wrap("em", in.Inlines)
 	case *doc.Strong:
@@ -572,7 +594,9 @@ func (w *writer) inline(in doc.Inline, notes bool) {
 	case *doc.Sub:
 		wrap("sub", in.Inlines)
 	case *doc.Code:
-		w.WriteString("<code>" + text(in.Text) + "</code>")
+		w.WriteString("<code>")
+		w.textWords(in.Text)
+		w.WriteString("</code>")
 	case *doc.Link:
 		href := in.URL
 		if href != "" {
@@ -601,6 +625,7 @@ func (w *writer) inline(in doc.Inline, notes bool) {
 	case *doc.Note:
 		w.noteRef(in)
 	case *doc.LineBreak:
+		w.pages.inWord = false
 		w.WriteString("<br")
 		w.void()
 		w.WriteString("\n")

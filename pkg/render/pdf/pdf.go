@@ -129,6 +129,17 @@ func (r *Renderer) Render(w io.Writer, d *doc.Document, opts *render.Options) er
 	return bw.Flush()
 }
 
+// PageBreaks returns where the pages of d's PDF start in d, for an
+// EPUB's page list (see render.Paginator): the body's pages, labelled
+// as printed.
+func (r *Renderer) PageBreaks(d *doc.Document, opts *render.Options) ([]render.PageBreak, error) {
+	l, err := layout.Layout(d, r.layoutConfig(), opts)
+	if err != nil {
+		return nil, err
+	}
+	return l.Breaks, nil
+}
+
 // Dump writes the page layout of d as text (see layout.Document.Dump):
 // every line's position and text, page by page, for golden files that
 // show what moved.
