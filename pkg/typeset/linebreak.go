@@ -387,7 +387,7 @@ func setLine(items []Item, start, end int, width Unit, last bool) Line {
 	if r > 1 && glueY > 0 {
 		rg = (float64(width-natural) - float64(boxY)) / float64(glueY)
 	}
-	line := Line{Width: width, Natural: natural, Ratio: r, Hyphenated: hyphen, Spaced: brk.Kind == GlueItem,
+	line := Line{Width: width, Natural: natural, Ratio: r, Hyphenated: hyphen, Spaced: brk.Kind == GlueItem || brk.Kind == PenaltyItem && !hyphen && brk.Penalty > -Infinity && end > 0 && items[end-1].Kind == GlueItem,
 		Last: last || brk.Kind == PenaltyItem && brk.Penalty <= -Infinity}
 	line.Boxes = make([]Placed, 0, (end-start)/2+2)
 	// Positions come from cumulative sums, so rounding never accumulates.
@@ -423,7 +423,13 @@ func setLine(items []Item, start, end int, width Unit, last bool) Line {
 		}
 	}
 	if hyphen {
-		line.Boxes = append(line.Boxes, Placed{X: pos(), Width: brk.Width, Text: brk.Text, Style: brk.Style})
+		// The hyphen follows the word it breaks (in ragged lines, glue
+		// that stretches stands between them).
+		x := pos()
+		if n := len(line.Boxes); n > 0 {
+			x = line.Boxes[n-1].X + line.Boxes[n-1].Width
+		}
+		line.Boxes = append(line.Boxes, Placed{X: x, Width: brk.Width, Text: brk.Text, Style: brk.Style})
 	}
 	// The word spaces as drawn: the gaps between boxes.
 	var spaceTotal Unit

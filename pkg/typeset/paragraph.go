@@ -364,7 +364,11 @@ func (b *builder) hyphenateBox(out []Item, it Item, hyphen string) []Item {
 	for _, c := range cuts[:n] {
 		out = append(out, b.textBox(s[last:c], it.Style))
 		if b.ps.Ragged {
-			out = append(out, Item{Kind: GlueItem, Stretch: raggedStretch, Style: it.Style})
+			// The line that ends at the hyphen may fall short: glue
+			// that stretches, which must not be a break itself (a glue
+			// after a box is), or the word would break without its
+			// hyphen.
+			out = append(out, Item{Kind: PenaltyItem, Penalty: Infinity}, Item{Kind: GlueItem, Stretch: raggedStretch, Style: it.Style})
 		}
 		out = append(out, Item{Kind: PenaltyItem, Width: hw, Penalty: hyphenPenalty, Flagged: true, Text: hyphen, Style: it.Style})
 		if b.ps.Ragged {

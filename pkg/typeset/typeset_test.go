@@ -85,6 +85,35 @@ func TestJustified(t *testing.T) {
 }
 
 func TestRagged(t *testing.T) {
+	for _, h := range []typeset.Hyphenator{nil, syllables{}} {
+		ls := lines(t, text, typeset.ParagraphStyle{Width: 200 * typeset.Pt, Ragged: true, Hyphenator: h})
+		hyphenated := 0
+		joined := ""
+		for i, l := range ls {
+			// A hyphen follows the word it breaks, and a word breaks
+			// only at a space or a hyphen.
+			s := l.Text()
+			if l.Hyphenated {
+				hyphenated++
+				if !strings.HasSuffix(s, "-") || strings.HasSuffix(s, " -") {
+					t.Errorf("line %d ends %q: the hyphen does not follow its word", i, s)
+				}
+				s = strings.TrimSuffix(s, "-")
+			} else if i < len(ls)-1 {
+				if !l.Spaced {
+					t.Errorf("line %d ends %q, inside a word without a hyphen", i, s)
+				}
+				s += " "
+			}
+			joined += s
+		}
+		if joined != text {
+			t.Errorf("text changed:\n%s\n%s", joined, text)
+		}
+		if h != nil && hyphenated == 0 {
+			t.Error("no hyphenated line: the test proves nothing")
+		}
+	}
 	ls := lines(t, text, typeset.ParagraphStyle{Width: 200 * typeset.Pt, Ragged: true})
 	for i, l := range ls {
 		if l.End() > l.Width {
