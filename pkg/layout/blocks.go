@@ -289,8 +289,19 @@ func codeLine(text string, st typeset.Style, w, measure unit) typeset.Line {
 	return line
 }
 
-// table sets each cell as a ragged paragraph in its column; a row's
-// lines are merged so that the row reads across.
+// minTableSize is the smallest type a table is shrunk to so that it
+// fits the measure.
+const minTableSize = 7 * typeset.Pt
+
+// table sets a table: each cell a ragged, hyphenated paragraph in its
+// column, the columns as wide as their content asks (from the widest
+// piece no break can split to the cell's text on one line), shrunk to
+// the measure; a row's lines are merged so that the row reads across.
+// The header row, in bold above a rule, repeats at the top of every page
+// the table continues on, and a row never parts across pages unless it
+// is taller than a page. A table too wide for the measure even at its
+// narrowest columns is set in smaller type, down to 7 pt; wider still,
+// row by row (wideTable).
 func (l *layout) table(t *doc.Table, c ctx) {
 	cols := max(len(t.Align), len(t.Header))
 	for _, r := range t.Rows {
@@ -299,7 +310,20 @@ func (l *layout) table(t *doc.Table, c ctx) {
 	if cols == 0 {
 		return
 	}
+	rows := [][]doc.Cell{}
+	if len(t.Header) > 0 {
+		rows = append(rows, t.Header)
+	}
+	rows = append(rows, t.Rows...)
 	size := c.size * 9 / 10
+	widths, size, ok := l.columns(rows, len(t.Header) > 0, cols, c.width, size)
+	if !ok {
+		l.wideTable(t, rows, c)
+		return
+	}
+	if size < c.size*9/10 {
+		l.opts.Warnf("pdf: a table in %s is too wide for the page at %.1f pt: it is set at %.1f pt", l.place, (c.size * 9 / 10).Points(), size.Points())
+	}
 	gap := size
 	cc := c
 	cc.size, cc.leading = size, size*13/10
@@ -311,49 +335,7 @@ func (l *layout) table(t *doc.Table, c ctx) {
 		l.close(cap)
 		l.space(l.g.parskip / 2)
 	}
-	rows := [][]doc.Cell{}
-	if len(t.Header) > 0 {
-		rows = append(rows, t.Header)
-	}
-	rows = append(rows, t.Rows...)
-	// Column widths: natural widths, scaled down to the measure.
-	natural := make([]unit, cols)
-	for ri, r := range rows {
-		for i := 0; i < cols && i < len(r); i++ {
-			font := typeset.Regular
-			if ri == 0 && len(t.Header) > 0 {
-				font = typeset.Bold
-			}
-			w := unit(0)
-			for _, run := range l.runs(r[i].Inlines, typeset.Style{Font: font, Size: size, Tag: l.cur}) {
-				w += l.fam.Width(run.Style.Font, run.Style.Size, run.Text)
-			}
-			natural[i] = max(natural[i], w+size/2)
-		}
-	}
-	avail := c.width - gap*unit(cols-1)
-	if avail/unit(cols) < size*2 {
-		l.wideTable(t, rows, c)
-		return
-	}
-	// Natural widths when they fit; else every column gets a minimum
-	// and shares the rest by how much more it would like.
-	minW := min(size*3, avail/unit(cols))
-	total, extra := unit(0), unit(0)
-	for _, w := range natural {
-		total += w
-		extra += max(w-minW, 0)
-	}
-	widths := make([]unit, cols)
-	for i, w := range natural {
-		widths[i] = w
-		if total > avail {
-			widths[i] = minW
-			if extra > 0 {
-				widths[i] += unit(int64(max(w-minW, 0)) * int64(avail-minW*unit(cols)) / int64(extra))
-			}
-		}
-	}
+	var head []typeset.Elem // the header row again, for the next pages
 	for ri, r := range rows {
 		header := ri == 0 && len(t.Header) > 0
 		font := typeset.Regular
@@ -372,8 +354,7 @@ func (l *layout) table(t *doc.Table, c ctx) {
 			if header {
 				cell.Role, cell.Scope = "TH", "Column"
 			}
-			ps := typeset.ParagraphStyle{Width: widths[i], Ragged: true}
-			lines := typeset.NewParagraph(l.fam, l.runs(ins, typeset.Style{Font: font, Size: size, Tag: l.cur}), ps).Break()
+			lines := typeset.NewParagraph(l.fam, l.runs(ins, typeset.Style{Font: font, Size: size, Tag: l.cur}), l.cellStyle(widths[i])).Break()
 			l.close(cell)
 			if i < len(t.Align) && (t.Align[i] == doc.AlignRight || t.Align[i] == doc.AlignCenter) {
 				for k := range lines {
@@ -412,12 +393,128 @@ func (l *layout) table(t *doc.Table, c ctx) {
 		if len(t.Header) > 0 {
 			l.src.at = ri
 		}
+		first := len(l.elems)
+		// A row stays on one page.
+		l.keep = max(l.keep, len(merged))
 		l.pushLines(merged, cc, nil, false)
 		l.close(tr)
+		rule := typeset.Elem{Kind: typeset.VBox, Height: size / 2, X: c.x, Box: ruleBox{Width: c.width}}
 		if header {
+			head = repeatedHead(merged, cc, rule)
 			l.push(typeset.Elem{Kind: typeset.VPenalty, Penalty: typeset.Infinity})
-			l.push(typeset.Elem{Kind: typeset.VBox, Height: size / 2, X: c.x, Box: ruleBox{Width: c.width}})
+			l.push(rule)
+			continue
 		}
+		if head != nil {
+			for k := first; k < len(l.elems); k++ {
+				if l.elems[k].Kind == typeset.VLine {
+					l.elems[k].Head = head
+					break
+				}
+			}
+		}
+	}
+}
+
+// repeatedHead returns the elements that repeat a table's header row at
+// the top of a page: its lines, drawn as decoration (for a reader, the
+// header was read once), and its rule.
+func repeatedHead(lines []typeset.Line, c ctx, rule typeset.Elem) []typeset.Elem {
+	var out []typeset.Elem
+	for _, ln := range lines {
+		cp := ln
+		cp.Boxes = append([]typeset.Placed(nil), ln.Boxes...)
+		for i := range cp.Boxes {
+			cp.Boxes[i].Style.Tag = decoration{}
+			cp.Boxes[i].Style.Link = ""
+		}
+		out = append(out, typeset.Elem{Kind: typeset.VLine, Height: c.leading, Baseline: baseline(c), X: c.x, Line: &cp})
+	}
+	return append(out, rule)
+}
+
+// cellStyle is how a table cell's text is set in a column.
+func (l *layout) cellStyle(width unit) typeset.ParagraphStyle {
+	return typeset.ParagraphStyle{Width: width, Ragged: true, Hyphenator: l.hyph}
+}
+
+// columns returns the widths of a table's columns in type of the given
+// size, and the size: the natural widths when they fit the measure;
+// else each column gets its minimum (its widest piece that no break can
+// split) and shares the rest by how much more it would like; else the
+// type shrinks, down to 7 pt. ok is false for a table too wide even so.
+func (l *layout) columns(rows [][]doc.Cell, header bool, cols int, measure, size unit) (widths []unit, _ unit, ok bool) {
+	for {
+		gap := size
+		avail := measure - gap*unit(cols-1)
+		// The minimum is the widest word, unless the words do not fit:
+		// then the widest word of the body and the header's widest piece
+		// between hyphenation points (a header may hyphenate where the
+		// cells below do not), and if those do not fit either, the
+		// widest piece anywhere.
+		minW := make([]unit, cols)
+		wordW := make([]unit, cols)
+		bodyW := make([]unit, cols)
+		natural := make([]unit, cols)
+		for ri, r := range rows {
+			font := typeset.Regular
+			if ri == 0 && header {
+				font = typeset.Bold
+			}
+			for i := 0; i < cols && i < len(r); i++ {
+				runs := l.runs(r[i].Inlines, typeset.Style{Font: font, Size: size})
+				mw, nw := typeset.NewParagraph(l.fam, runs, l.cellStyle(1<<40)).Widths()
+				ww, _ := typeset.NewParagraph(l.fam, runs, typeset.ParagraphStyle{Width: 1 << 40, Ragged: true}).Widths()
+				minW[i] = max(minW[i], mw)
+				wordW[i] = max(wordW[i], ww)
+				natural[i] = max(natural[i], nw)
+				if ri == 0 && header {
+					bodyW[i] = max(bodyW[i], mw)
+				} else {
+					bodyW[i] = max(bodyW[i], ww)
+				}
+			}
+		}
+		var sumMin, sumWord, sumBody, sumNat unit
+		for i := range minW {
+			sumMin += minW[i]
+			sumWord += wordW[i]
+			sumBody += bodyW[i]
+			sumNat += natural[i]
+		}
+		switch {
+		case sumWord <= avail:
+			copy(minW, wordW)
+			sumMin = sumWord
+		case sumBody <= avail:
+			copy(minW, bodyW)
+			sumMin = sumBody
+		}
+		var extra unit
+		for i := range minW {
+			extra += natural[i] - minW[i]
+		}
+		widths = make([]unit, cols)
+		switch {
+		case avail > 0 && sumNat <= avail:
+			copy(widths, natural)
+			return widths, size, true
+		case avail > 0 && sumMin <= avail:
+			for i := range widths {
+				widths[i] = minW[i]
+				if extra > 0 {
+					widths[i] += unit(int64(natural[i]-minW[i]) * int64(avail-sumMin) / int64(extra))
+				}
+			}
+			return widths, size, true
+		}
+		if size <= minTableSize || sumMin <= 0 {
+			return nil, size, false
+		}
+		// Widths grow with the type: shrink it by as much as the
+		// columns are too wide, a little more to be sure.
+		next := unit(int64(size) * int64(max(avail, 1)) / int64(sumMin) * 98 / 100)
+		size = max(min(next, size-size/50), minTableSize)
 	}
 }
 

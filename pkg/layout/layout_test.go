@@ -190,3 +190,124 @@ func TestContents(t *testing.T) {
 		t.Errorf("%d contents entries, want 24", entries)
 	}
 }
+
+// TestTables checks the report's table of 112 rows and 8 columns: it
+// crosses pages, every page of it starts with its header row, no row
+// parts across pages, every column fits the measure, and every cell
+// reads back as its source text: no word is broken without a hyphen.
+func TestTables(t *testing.T) {
+	d := fixture.Read(t, "report.md")
+	var table *doc.Table
+	doc.Walk(d, func(n doc.Node) doc.Visit {
+		if tb, ok := n.(*doc.Table); ok && table == nil {
+			table = tb
+		}
+		return doc.Continue
+	})
+	if table == nil || len(table.Rows) < 100 || len(table.Header) != 8 {
+		t.Fatal("the report has no table of 100 rows and 8 columns")
+	}
+	l, err := layout.Layout(d, layout.Config{}, &render.Options{Resources: os.DirFS(fixture.Dir())})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The table's elements: its rows and their cells, in order.
+	var tableElem *layout.Elem
+	var find func(e *layout.Elem)
+	find = func(e *layout.Elem) {
+		if e.Role == "Table" && tableElem == nil {
+			tableElem = e
+		}
+		for _, k := range e.Kids {
+			find(k)
+		}
+	}
+	find(l.Root)
+	if tableElem == nil {
+		t.Fatal("no Table element")
+	}
+	var rows []*layout.Elem
+	for _, k := range tableElem.Kids {
+		if k.Role == "TR" {
+			rows = append(rows, k)
+		}
+	}
+	if len(rows) != len(table.Rows)+1 {
+		t.Fatalf("%d TR elements for %d rows and a header", len(rows), len(table.Rows))
+	}
+	// Each cell's lines, and the pages each row is on.
+	type line struct {
+		y    typeset.Unit
+		text string
+	}
+	cellLines := map[*layout.Elem][]line{}
+	rowOf := map[*layout.Elem]int{}
+	for r, row := range rows {
+		for _, cell := range row.Kids {
+			rowOf[cell] = r
+		}
+	}
+	rowPages := map[int]map[int]bool{}
+	headerAtTop := map[int]bool{} // pages whose first table text is the header
+	tablePages := map[int]bool{}
+	for _, p := range l.Pages {
+		first := true
+		for _, it := range p.Items {
+			if it.Kind != layout.Glyphs || it.Furniture {
+				continue
+			}
+			r, inTable := rowOf[it.Elem]
+			repeated := it.Elem == nil && strings.HasPrefix(it.Text, "Station")
+			if (inTable || repeated) && first {
+				first = false
+				headerAtTop[p.Number] = repeated || r == 0
+			}
+			if !inTable {
+				continue
+			}
+			tablePages[p.Number] = true
+			if rowPages[r] == nil {
+				rowPages[r] = map[int]bool{}
+			}
+			rowPages[r][p.Number] = true
+			ls := cellLines[it.Elem]
+			if n := len(ls); n > 0 && ls[n-1].y == it.Y+typeset.Unit(p.Number)<<40 {
+				ls[n-1].text += it.Text
+			} else {
+				ls = append(ls, line{it.Y + typeset.Unit(p.Number)<<40, it.Text})
+			}
+			cellLines[it.Elem] = ls
+		}
+	}
+	if len(tablePages) < 3 {
+		t.Errorf("the table covers %d pages, want 3 or more", len(tablePages))
+	}
+	for p := range tablePages {
+		if !headerAtTop[p] {
+			t.Errorf("page %d of the table does not start with its header row", p)
+		}
+	}
+	for r, pages := range rowPages {
+		if len(pages) > 1 {
+			t.Errorf("row %d parts across pages %v", r, pages)
+		}
+	}
+	src := append([][]doc.Cell{table.Header}, table.Rows...)
+	for r, row := range rows {
+		for i, cell := range row.Kids {
+			want := strings.Join(strings.Fields(doc.PlainText(src[r][i].Inlines)), " ")
+			var got strings.Builder
+			for k, ln := range cellLines[cell] {
+				s := strings.TrimSpace(ln.text)
+				if k > 0 && !strings.HasSuffix(got.String(), "-") {
+					got.WriteByte(' ')
+				}
+				got.WriteString(s)
+			}
+			dehyphen := strings.NewReplacer("-", "")
+			if dehyphen.Replace(got.String()) != dehyphen.Replace(want) {
+				t.Errorf("row %d, column %d reads %q, want %q", r, i+1, got.String(), want)
+			}
+		}
+	}
+}

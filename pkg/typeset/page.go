@@ -37,6 +37,10 @@ type Elem struct {
 	Box any
 	// Marks are the section starts at this element.
 	Marks []Mark
+	// Head is what repeats at the top of a page that starts with this
+	// element: a table's header row, on the pages the table continues
+	// on.
+	Head []Elem
 	// Src is the caller's note of where the element comes from (the
 	// layout's: which part of the document); the page builder keeps it.
 	Src any
@@ -113,10 +117,21 @@ func PaginateFoot(elems []Elem, height Unit, fs FootStyle) []Page {
 		if start >= len(elems) && len(carry) == 0 {
 			break
 		}
-		end, foot, rest := pageEnd(elems, start, height, carry, fs)
+		// A table's header row repeats at the top of the page.
+		var head []Elem
+		if start < len(elems) {
+			if h := elems[start].Head; len(h) > 0 && heightOf(h) < height/2 {
+				head = h
+			}
+		}
+		end, foot, rest := pageEnd(elems, start, height-heightOf(head), carry, fs)
 		carry = rest
 		p := Page{Number: len(pages) + 1}
 		var y Unit
+		for _, e := range head {
+			p.Elems = append(p.Elems, PageElem{Elem: e, Y: y})
+			y += e.Height
+		}
 		first := ""
 		for _, e := range elems[start:end] {
 			if e.Kind == VPenalty {
@@ -177,7 +192,7 @@ func footFit(foot []Elem, room Unit) int {
 	return fit
 }
 
-func height(es []Elem) Unit {
+func heightOf(es []Elem) Unit {
 	var h Unit
 	for _, e := range es {
 		h += e.Height
@@ -202,7 +217,7 @@ func pageEnd(elems []Elem, start int, pageH Unit, carry []Elem, fs FootStyle) (e
 		if len(f) == 0 {
 			return 0
 		}
-		return fs.Separator + height(f)
+		return fs.Separator + heightOf(f)
 	}
 	var h Unit
 	lastBreak, breakFoot := -1, foot

@@ -1,6 +1,7 @@
 package typeset
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -196,7 +197,7 @@ func (b *builder) flushWord() {
 	for _, wp := range b.word {
 		total += b.m.Width(wp.style.Font, wp.style.Size, wp.text)
 	}
-	tooWide := !b.ps.NoBreak && b.ps.Width > 0 && total > b.ps.Width-b.ps.Indent
+	tooWide := !b.ps.NoBreak && b.ps.Width > 0 && total > b.ps.Width-b.ps.Indent && !b.hyphenatedFits(b.ps.Width-b.ps.Indent)
 	// A word many lines long gets a break point every few letters
 	// instead of after each: its lines may end a little short, but its
 	// items (and the breaker's time and memory) shrink eightfold.
@@ -316,12 +317,10 @@ func (b *builder) withHyphens() []Item {
 	return out
 }
 
-// hyphenateBox appends a box to out, split at the hyphenation points of
-// the letter runs inside it: "(Oekraïne)," hyphenates "Oekraïne".
-func (b *builder) hyphenateBox(out []Item, it Item, hyphen string) []Item {
-	s := it.Text
-	var cuts [16]int // byte offsets in s
-	n := 0
+// hyphenCuts appends to cuts the byte offsets in s of the hyphenation
+// points of the letter runs inside it: "(Oekraïne)," hyphenates
+// "Oekraïne". At most max are returned.
+func (b *builder) hyphenCuts(s string, cuts []int, maxCuts int) []int {
 	runStart := -1
 	flush := func(end int) {
 		if runStart < 0 {
@@ -330,18 +329,15 @@ func (b *builder) hyphenateBox(out []Item, it Item, hyphen string) []Item {
 		word := s[runStart:end]
 		if len(word) >= minHyphenWord && utf8.RuneCountInString(word) >= minHyphenWord && !allUpper(word) {
 			pts := b.ps.Hyphenator.Points(word)
-			if len(pts) > 0 {
-				k, ri := 0, 0
-				for bi := range word {
-					if k < len(pts) && ri == pts[k] {
-						if n < len(cuts) {
-							cuts[n] = runStart + bi
-							n++
-						}
-						k++
+			k, ri := 0, 0
+			for bi := range word {
+				if k < len(pts) && ri == pts[k] {
+					if len(cuts) < maxCuts {
+						cuts = append(cuts, runStart+bi)
 					}
-					ri++
+					k++
 				}
+				ri++
 			}
 		}
 		runStart = -1
@@ -356,12 +352,20 @@ func (b *builder) hyphenateBox(out []Item, it Item, hyphen string) []Item {
 		flush(i)
 	}
 	flush(len(s))
-	if n == 0 {
+	return cuts
+}
+
+// hyphenateBox appends a box to out, split at its hyphenation points.
+func (b *builder) hyphenateBox(out []Item, it Item, hyphen string) []Item {
+	s := it.Text
+	var buf [16]int
+	cuts := b.hyphenCuts(s, buf[:0], len(buf))
+	if len(cuts) == 0 {
 		return append(out, it)
 	}
 	hw := b.m.Width(it.Style.Font, it.Style.Size, hyphen)
 	last := 0
-	for _, c := range cuts[:n] {
+	for _, c := range cuts {
 		out = append(out, b.textBox(s[last:c], it.Style))
 		if b.ps.Ragged {
 			// The line that ends at the hyphen may fall short: glue
@@ -377,6 +381,84 @@ func (b *builder) hyphenateBox(out []Item, it Item, hyphen string) []Item {
 		last = c
 	}
 	return append(out, b.textBox(s[last:], it.Style))
+}
+
+// hyphenatedFits reports whether a word wider than the measure fits it
+// once hyphenated: each of its pieces between hyphenation points (or
+// hyphens) is, with its hyphen, no wider than the measure. Such a word
+// is hyphenated, not broken anywhere.
+func (b *builder) hyphenatedFits(width Unit) bool {
+	if b.ps.Hyphenator == nil {
+		return false
+	}
+	hyphen := b.ps.Hyphen
+	if hyphen == "" {
+		hyphen = "-"
+	}
+	var cuts []int
+	for _, wp := range b.word {
+		cuts = b.hyphenCuts(wp.text, cuts[:0], 1<<20)
+		for i, c := range wp.text {
+			if (c == '-' || c == '–' || c == '—' || c == '/') && i > 0 {
+				cuts = append(cuts, i+utf8.RuneLen(c))
+			}
+		}
+		sort.Ints(cuts)
+		hw := b.m.Width(wp.style.Font, wp.style.Size, hyphen)
+		last := 0
+		for _, c := range append(cuts, len(wp.text)) {
+			if c <= last {
+				continue
+			}
+			w := b.m.Width(wp.style.Font, wp.style.Size, wp.text[last:c])
+			if c < len(wp.text) {
+				w += hw
+			}
+			if w > width {
+				return false
+			}
+			last = c
+		}
+	}
+	return true
+}
+
+// Widths returns the paragraph's minimum width, its widest piece that
+// no line break can split (with its hyphen when a hyphenation point
+// ends it), and its natural width, all of it on one line. Make the
+// paragraph with a measure wider than any word, or the emergency break
+// points that words wider than the measure get count as breaks.
+func (p *Paragraph) Widths() (minimum, natural Unit) {
+	items := p.Items
+	if p.hyph != nil {
+		items = p.hyph
+	}
+	var piece Unit
+	broken := false // glue after a break starts no piece: it is dropped
+	for i, it := range items {
+		switch it.Kind {
+		case BoxItem:
+			piece += it.Width
+			natural += it.Width
+			broken = false
+		case GlueItem:
+			if it.Stretch >= fill {
+				continue
+			}
+			natural += it.Width
+			switch {
+			case i > 0 && items[i-1].Kind == BoxItem:
+				minimum, piece, broken = max(minimum, piece), 0, true
+			case !broken:
+				piece += it.Width // a space that cannot break
+			}
+		case PenaltyItem:
+			if it.Penalty < Infinity {
+				minimum, piece, broken = max(minimum, piece+it.Width), 0, true
+			}
+		}
+	}
+	return max(minimum, piece), natural
 }
 
 func allUpper(s string) bool {

@@ -313,3 +313,43 @@ func TestDump(t *testing.T) {
 		t.Errorf("dump:\n%s\nwant:\n%s", buf.String(), want)
 	}
 }
+
+// TestWidths checks a paragraph's minimum width is its widest piece
+// between break points, hyphen included, and its natural width its
+// length on one line, justified or ragged.
+func TestWidths(t *testing.T) {
+	st := typeset.Style{Size: 10 * typeset.Pt}
+	for _, ragged := range []bool{false, true} {
+		for _, c := range []struct {
+			text       string
+			hyph       typeset.Hyphenator
+			minW, natW typeset.Unit
+		}{
+			{"ab abcdef", nil, 30 * typeset.Pt, 43 * typeset.Pt},
+			// abcdef hyphenates as ab-cd-ef: "ab-" is 15 pt.
+			{"ab abcdef", syllables{}, 15 * typeset.Pt, 43 * typeset.Pt},
+			{"ab\u00a0abcdef", nil, 43 * typeset.Pt, 43 * typeset.Pt},
+			{"Midden-Oosten", nil, 35 * typeset.Pt, 65 * typeset.Pt},
+		} {
+			p := typeset.NewParagraph(mono{}, []typeset.Run{{Text: c.text, Style: st}}, typeset.ParagraphStyle{Width: 1000 * typeset.Pt, Ragged: ragged, Hyphenator: c.hyph})
+			minW, natW := p.Widths()
+			if minW != c.minW || natW != c.natW {
+				t.Errorf("%q (ragged %v, hyphens %v): widths %s, %s; want %s, %s", c.text, ragged, c.hyph != nil, minW, natW, c.minW, c.natW)
+			}
+		}
+	}
+}
+
+// TestLongWordHyphenated checks a word wider than the measure that
+// hyphenation can split is hyphenated, not cut anywhere.
+func TestLongWordHyphenated(t *testing.T) {
+	ls := lines(t, "abcdefghijkl", typeset.ParagraphStyle{Width: 26 * typeset.Pt, Hyphenator: syllables{}})
+	for i, l := range ls[:len(ls)-1] {
+		if !l.Hyphenated {
+			t.Errorf("line %d %q: cut without a hyphen", i, l.Text())
+		}
+	}
+	if len(ls) < 3 {
+		t.Errorf("%d lines", len(ls))
+	}
+}

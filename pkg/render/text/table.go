@@ -8,7 +8,8 @@ import (
 
 // table writes t as aligned columns separated by two spaces, the header
 // underlined. When the natural widths do not fit, the widest columns
-// shrink and their cells wrap.
+// shrink and their cells wrap; when even columns 8 wide do not fit, each
+// row is a paragraph of its cells, each after its column's heading.
 func (t *writer) table(tb *doc.Table, first, rest string) {
 	cols := max(len(tb.Align), len(tb.Header))
 	for _, r := range tb.Rows {
@@ -50,6 +51,28 @@ func (t *writer) table(tb *doc.Table, first, rest string) {
 		t.wrapped(t.inlines(tb.Caption), first, rest)
 		t.w.WriteByte('\n')
 		first = rest
+	}
+	if sum(widths) > avail {
+		body := rows
+		var head []string
+		if len(tb.Header) > 0 {
+			head, body = rows[0], rows[1:]
+		}
+		for ri, r := range body {
+			if ri > 0 {
+				t.w.WriteByte('\n')
+			}
+			var cells []string
+			for i, c := range r {
+				if i < len(head) && head[i] != "" {
+					c = head[i] + ": " + c
+				}
+				cells = append(cells, c)
+			}
+			t.wrapped(strings.Join(cells, "; "), first, rest)
+			first = rest
+		}
+		return
 	}
 	align := func(i int) doc.Align {
 		if i < len(tb.Align) {
