@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/galleypress/galley/pkg/doc"
 	"github.com/galleypress/galley/pkg/internal/labels"
@@ -238,31 +239,97 @@ func (l *layout) list(lst *doc.List, c ctx) {
 	}
 }
 
-// code sets a code block in the monospaced face, line for line; a line
-// wider than the measure continues on the next, indented.
+// code sets a code block in the monospaced face, line for line. A line
+// wider than the measure continues on the next, broken after a space or
+// punctuation where one falls in the line's second half, else where it
+// stops fitting, with a continuation mark in the margin. A drawing (an
+// ASCII table, box drawing) is not wrapped: its type shrinks until it
+// fits, down to 5 pt. A block of up to 12 lines stays on one page.
 func (l *layout) code(cb *doc.CodeBlock, c ctx) {
 	cc := c
 	cc.size = c.size * 85 / 100
 	cc.leading = cc.size * 13 / 10
 	cc.x += l.g.size
 	cc.width -= l.g.size
+	src := strings.Split(strings.ReplaceAll(cb.Text, "\t", "    "), "\n")
+	for i := range src {
+		src[i] = l.clean(src[i], typeset.Mono)
+	}
+	if drawing(src) {
+		widest := unit(0)
+		for _, s := range src {
+			widest = max(widest, l.fam.Width(typeset.Mono, cc.size, s))
+		}
+		if widest > cc.width {
+			cc.size = max(unit(int64(cc.size)*int64(cc.width)/int64(widest)), 5*typeset.Pt)
+			cc.leading = cc.size * 13 / 10
+		}
+	}
 	st := typeset.Style{Font: typeset.Mono, Size: cc.size, Tag: l.cur}
+	mark := "→"
+	if !l.fam.faces[typeset.Mono].has('→') {
+		mark = ">"
+	}
+	markSt := typeset.Style{Font: typeset.Mono, Size: cc.size, Tag: decoration{}}
+	markW := l.fam.Width(typeset.Mono, cc.size, mark)
 	var lines []typeset.Line
 	var at []int // each line's line in the source
-	for n, src := range strings.Split(strings.ReplaceAll(cb.Text, "\t", "    "), "\n") {
-		src = l.clean(src, typeset.Mono)
-		prefix := ""
+	for n, s := range src {
+		cont := false
 		for {
-			fit, rest := l.fit(prefix+src, st, cc.width)
-			lines = append(lines, codeLine(fit, st, l.fam.Width(st.Font, st.Size, fit), cc.width))
+			fit, rest := l.fit(s, st, cc.width)
+			if rest != "" {
+				fit, rest = codeBreak(fit, rest)
+			}
+			line := codeLine(fit, st, l.fam.Width(st.Font, st.Size, fit), cc.width)
+			line.Last = rest == "" // the source line continues: no space
+			if cont {
+				line.Boxes = append([]typeset.Placed{{X: -markW - cc.size/2, Width: markW, Text: mark, Style: markSt}}, line.Boxes...)
+			}
+			lines = append(lines, line)
 			at = append(at, n)
 			if rest == "" {
 				break
 			}
-			src, prefix = rest, "  "
+			s, cont = rest, true
 		}
 	}
+	if len(lines) <= 12 {
+		l.keep = max(l.keep, len(lines))
+	}
 	l.pushLinesAt(lines, at, cc, nil, true)
+}
+
+// codeBreak moves the end of a code line that does not fit back to
+// after its last space or punctuation, if that falls in its second half.
+func codeBreak(fit, rest string) (string, string) {
+	for i := len(fit) - 1; i > len(fit)/2; i-- {
+		switch fit[i] {
+		case ' ', '/', '.', ',', ';', ':', '-', '_', '?', '&', '=', ')', ']', '}', '|', '\\':
+			return fit[:i+1], fit[i+1:] + rest
+		}
+	}
+	return fit, rest
+}
+
+// drawing reports whether code lines are a drawing: most of the lines
+// that hold anything are rules and frames (|, +, -, =, box drawing).
+func drawing(lines []string) bool {
+	framed, filled := 0, 0
+	for _, s := range lines {
+		t := strings.TrimSpace(s)
+		if t == "" {
+			continue
+		}
+		filled++
+		first, _ := utf8.DecodeRuneInString(t)
+		last, _ := utf8.DecodeLastRuneInString(t)
+		isFrame := func(r rune) bool { return r == '|' || r == '+' || r >= 0x2500 && r <= 0x257f }
+		if isFrame(first) && isFrame(last) {
+			framed++
+		}
+	}
+	return filled >= 3 && framed*3 >= filled*2
 }
 
 // fit splits s where it stops fitting the width.

@@ -206,7 +206,7 @@ func (d *displayer) line(l *typeset.Line, x, baseline unit) {
 		text.WriteString(b.Text)
 		end := b.X + b.Width
 		j := i + 1
-		for j < len(boxes) && boxes[j].Style == b.Style && boxes[j].Scale == b.Scale && boxes[j].X == end && !(l.Hyphenated && j == len(boxes)-1) {
+		for j < len(boxes) && boxes[j].Style == b.Style && boxes[j].Scale == b.Scale && boxes[j].X == end && !boxes[j].Hyphen && !b.Hyphen {
 			text.WriteString(boxes[j].Text)
 			end = boxes[j].X + boxes[j].Width
 			j++
@@ -218,7 +218,7 @@ func (d *displayer) line(l *typeset.Line, x, baseline unit) {
 			text.WriteByte(' ')
 		}
 		bx, by := x+b.X, baseline-b.Style.Rise
-		d.add(Item{Kind: Glyphs, X: bx, Y: by, Text: text.String(), Font: b.Style.Font, Size: b.Style.Size, Scale: b.Scale, Link: b.Style.Link != "" && !inContents(tagOf(b.Style)) && b.Style.Tag != decoration{}, Elem: tagOf(b.Style), Hyphen: l.Hyphenated && i == len(boxes)-1})
+		d.add(Item{Kind: Glyphs, X: bx, Y: by, Text: text.String(), Font: b.Style.Font, Size: b.Style.Size, Scale: b.Scale, Link: b.Style.Link != "" && !inContents(tagOf(b.Style)) && b.Style.Tag != decoration{}, Elem: tagOf(b.Style), Hyphen: b.Hyphen})
 		if b.Style.Strike {
 			sy := by - b.Style.Size*3/10
 			d.add(Item{Kind: Rule, X: bx, Y: sy, W: end - b.X, Thick: b.Style.Size / 18})

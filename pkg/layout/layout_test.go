@@ -311,3 +311,57 @@ func TestTables(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeLines checks long code lines wrap after a space or punctuation
+// with a continuation mark in the margin, that nothing runs past the
+// measure, and that an ASCII drawing shrinks instead of wrapping.
+func TestCodeLines(t *testing.T) {
+	long := "wq-load --input /srv/laboratory/exports/2024/monthly/results-northern-basins-all-stations.csv --schema /etc/wq/schema/v3/water-quality-results.json --timezone=Europe/Amsterdam"
+	frame := "+" + strings.Repeat("-", 100) + "+"
+	art := frame + "\n|" + strings.Repeat(" ", 100) + "|\n" + frame
+	d := &doc.Document{Meta: doc.Meta{Lang: "en"}, Blocks: []doc.Block{
+		&doc.CodeBlock{Text: long},
+		&doc.CodeBlock{Text: art},
+	}}
+	l, err := layout.Layout(d, layout.Config{NoTitlePage: true}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var code, marks []layout.Item
+	for _, it := range l.Pages[0].Items {
+		if it.Kind != layout.Glyphs || it.Furniture {
+			continue
+		}
+		if it.Elem == nil {
+			marks = append(marks, it)
+			continue
+		}
+		code = append(code, it)
+	}
+	var longLines []string
+	for _, it := range code {
+		if strings.HasPrefix(it.Text, "+-") || strings.HasPrefix(it.Text, "| ") {
+			if it.Size >= code[0].Size {
+				t.Errorf("the drawing is not shrunk: %.1f pt", it.Size.Points())
+			}
+			continue
+		}
+		longLines = append(longLines, it.Text)
+	}
+	if len(longLines) < 3 || len(marks) != len(longLines)-1 {
+		t.Fatalf("%d lines of the long code line, %d continuation marks", len(longLines), len(marks))
+	}
+	if strings.TrimSpace(strings.Join(longLines, "")) != long {
+		t.Errorf("the code reads back as\n%q", strings.Join(longLines, ""))
+	}
+	for _, s := range longLines[:len(longLines)-1] {
+		if !strings.ContainsAny(s[len(s)-1:], " /.,;:-_?&=)]}|") {
+			t.Errorf("line %q breaks inside a token", s)
+		}
+	}
+	for _, m := range marks {
+		if m.X >= code[0].X {
+			t.Errorf("continuation mark at %.1f, not in the margin (text at %.1f)", m.X.Points(), code[0].X.Points())
+		}
+	}
+}

@@ -34,6 +34,9 @@ type Placed struct {
 	Scale float64
 	Text  string
 	Style Style
+	// Hyphen marks the hyphen the line breaker added at a hyphenated
+	// line's end.
+	Hyphen bool
 }
 
 // End returns the x where the line's last box ends.
@@ -429,7 +432,7 @@ func setLine(items []Item, start, end int, width Unit, last bool) Line {
 		if n := len(line.Boxes); n > 0 {
 			x = line.Boxes[n-1].X + line.Boxes[n-1].Width
 		}
-		line.Boxes = append(line.Boxes, Placed{X: x, Width: brk.Width, Text: brk.Text, Style: brk.Style})
+		line.Boxes = append(line.Boxes, Placed{X: x, Width: brk.Width, Text: brk.Text, Style: brk.Style, Hyphen: true})
 	}
 	// The word spaces as drawn: the gaps between boxes.
 	var spaceTotal Unit
