@@ -214,7 +214,7 @@ func (d *displayer) line(l *typeset.Line, x, baseline unit) {
 		// A line that ends at a word space, or a forced break, ends
 		// with a space, so that its last word and the next line's first
 		// read as two.
-		if j < len(boxes) && boxes[j].X > end || j == len(boxes) && (l.Spaced || l.Last) {
+		if j < len(boxes) && boxes[j].X > end && !boxes[j].Tight || j == len(boxes) && (l.Spaced || l.Last) {
 			text.WriteByte(' ')
 		}
 		bx, by := x+b.X, baseline-b.Style.Rise

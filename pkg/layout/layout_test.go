@@ -365,3 +365,28 @@ func TestCodeLines(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleWords checks a title word too wide for the measure in display
+// type makes the title smaller instead of breaking.
+func TestTitleWords(t *testing.T) {
+	d := &doc.Document{Meta: doc.Meta{Title: "The pneumonoultramicroscopicsilicovolcanoconiosis handbook", Lang: "en"},
+		Blocks: []doc.Block{&doc.Paragraph{Inlines: []doc.Inline{&doc.Text{Text: "Text."}}}}}
+	l, err := layout.Layout(d, layout.Config{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var title []string
+	for _, it := range l.Pages[0].Items {
+		if it.Kind == layout.Glyphs && !it.Furniture {
+			title = append(title, strings.TrimSpace(it.Text))
+		}
+	}
+	for _, w := range title {
+		if w != "" && !strings.Contains(d.Meta.Title, w) {
+			t.Errorf("title line %q is not a whole part of the title", w)
+		}
+	}
+	if got := strings.Join(title, " "); strings.ReplaceAll(got, "- ", "-") != d.Meta.Title {
+		t.Errorf("the title page reads %q", got)
+	}
+}

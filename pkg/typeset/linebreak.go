@@ -37,6 +37,9 @@ type Placed struct {
 	// Hyphen marks the hyphen the line breaker added at a hyphenated
 	// line's end.
 	Hyphen bool
+	// Tight marks a box that no word space separates from the one
+	// before, though glue may (inside a web address).
+	Tight bool
 }
 
 // End returns the x where the line's last box ends.
@@ -53,7 +56,7 @@ func (l *Line) Text() string {
 	var out []byte
 	var end Unit
 	for i, b := range l.Boxes {
-		if i > 0 && b.X > end {
+		if i > 0 && b.X > end && !b.Tight {
 			out = append(out, ' ')
 		}
 		out = append(out, b.Text...)
@@ -404,6 +407,7 @@ func setLine(items []Item, start, end int, width Unit, last bool) Line {
 		}
 		return Unit(math.Round(x))
 	}
+	tight := false // the glue since the last box is not a word space
 	for i := start; i < end; i++ {
 		it := items[i]
 		switch it.Kind {
@@ -413,7 +417,8 @@ func setLine(items []Item, start, end int, width Unit, last bool) Line {
 			sumBY += it.Stretch
 			sumBZ += it.Shrink
 			if it.Text != "" {
-				p := Placed{X: x, Width: pos() - x, Text: it.Text, Style: it.Style}
+				p := Placed{X: x, Width: pos() - x, Text: it.Text, Style: it.Style, Tight: tight}
+				tight = false
 				if p.Width != it.Width && it.Width > 0 {
 					p.Scale = float64(p.Width) / float64(it.Width)
 				}
@@ -423,6 +428,7 @@ func setLine(items []Item, start, end int, width Unit, last bool) Line {
 			sumW += it.Width
 			sumGY += it.Stretch
 			sumGZ += it.Shrink
+			tight = it.Flagged
 		}
 	}
 	if hyphen {
@@ -438,7 +444,7 @@ func setLine(items []Item, start, end int, width Unit, last bool) Line {
 	var spaceTotal Unit
 	for k := 1; k < len(line.Boxes); k++ {
 		prev := line.Boxes[k-1]
-		if gap := line.Boxes[k].X - (prev.X + prev.Width); gap > 0 {
+		if gap := line.Boxes[k].X - (prev.X + prev.Width); gap > 0 && !line.Boxes[k].Tight {
 			line.Spaces++
 			spaceTotal += gap
 		}

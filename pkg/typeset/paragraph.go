@@ -205,15 +205,28 @@ func (b *builder) flushWord() {
 	if tooWide && total > 4*b.ps.Width {
 		step = 8
 	}
-	for _, wp := range b.word {
-		if tooWide {
-			b.emergency(wp, step)
-			continue
-		}
-		b.explicitHyphens(wp)
-	}
-	b.words = append(b.words, [2]int{start, len(b.items)})
+	url := false
 	if !tooWide {
+		var all strings.Builder
+		for _, wp := range b.word {
+			all.WriteString(wp.text)
+		}
+		url = isURL(all.String())
+	}
+	for _, wp := range b.word {
+		switch {
+		case tooWide:
+			b.emergency(wp, step)
+		case url:
+			b.urlBreaks(wp)
+		default:
+			b.explicitHyphens(wp)
+		}
+	}
+	if !url { // an address is never hyphenated: a hyphen would read as part of it
+		b.words = append(b.words, [2]int{start, len(b.items)})
+	}
+	if !tooWide && !url {
 		b.hyphenatable = true
 	}
 	b.word = b.word[:0]
@@ -240,6 +253,57 @@ func (b *builder) explicitHyphens(wp wordPiece) {
 		b.box(s[last:end], wp.style)
 		b.items = append(b.items, Item{Kind: PenaltyItem, Penalty: 50, Flagged: true})
 		last = end
+	}
+	b.box(s[last:], wp.style)
+}
+
+// isURL reports whether a word is a web address or an e-mail address.
+func isURL(w string) bool {
+	w = strings.TrimLeft(w, "(<[\"'")
+	if strings.Contains(w, "://") || strings.HasPrefix(w, "www.") {
+		return true
+	}
+	at := strings.IndexByte(w, '@')
+	return at > 0 && strings.Contains(w[at:], ".") && len(w) > 15
+}
+
+// urlPenalty is the cost of breaking a web address.
+const urlPenalty = 200
+
+// urlBreaks adds a piece of a web or e-mail address as boxes, with break
+// points where The Chicago Manual of Style puts them (no hyphen is
+// drawn): after a colon, a double slash, an equals sign or an ampersand;
+// before a single slash, a dot, a comma, a hyphen, an underscore, a
+// question mark, a number sign, a percent sign, a tilde or an at sign. So
+// a long address need not stand alone on a line, nor run into the
+// margin; no piece of fewer than six characters is left at its end.
+func (b *builder) urlBreaks(wp wordPiece) {
+	s := wp.text
+	last := 0
+	cut := func(at int) {
+		if at-last < 2 || len(s)-at < 6 {
+			return
+		}
+		b.box(s[last:at], wp.style)
+		// Glue that only stretches, as the url package's \Urlmuskip,
+		// so that a line of address can be justified; it is not a
+		// break (a penalty comes before it), and a line that starts
+		// with it drops it.
+		_, stretch, _ := space(b.m, wp.style)
+		b.items = append(b.items, Item{Kind: PenaltyItem, Penalty: urlPenalty}, Item{Kind: GlueItem, Stretch: stretch / 2, Flagged: true, Style: wp.style})
+		last = at
+	}
+	for i := 1; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '/' && s[i-1] == '/':
+			cut(i + 1)
+		case c == '/' && i+1 < len(s) && s[i+1] == '/':
+			// the first of "//": the break comes after both
+		case c == ':' || c == '=' || c == '&':
+			cut(i + 1)
+		case c == '/' || c == '.' || c == ',' || c == '-' || c == '_' || c == '?' || c == '#' || c == '%' || c == '~' || c == '@':
+			cut(i)
+		}
 	}
 	b.box(s[last:], wp.style)
 }

@@ -135,7 +135,8 @@ type Item struct {
 	// Penalty is the cost of breaking at a penalty item; Infinity forbids
 	// a break, -Infinity forces one.
 	Penalty int
-	// Flagged marks hyphenation penalties: two flagged breaks in a row
+	// Flagged marks hyphenation penalties, and glue that is not a word
+	// space (inside a web address). Two flagged breaks in a row
 	// cost extra demerits.
 	Flagged bool
 	// Text is what a box draws, or what a penalty draws at the end of

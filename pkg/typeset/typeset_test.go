@@ -353,3 +353,34 @@ func TestLongWordHyphenated(t *testing.T) {
 		t.Errorf("%d lines", len(ls))
 	}
 }
+
+// TestURLBreaks checks a long web address breaks after its slashes and
+// dots, without a hyphen, so that it does not leave the words before it
+// alone on a line, and that it is never hyphenated.
+func TestURLBreaks(t *testing.T) {
+	url := "https://www.example.org/reports/annual/2024/water-quality-northern-basins.pdf"
+	s := "Read it at " + url
+	ls := lines(t, s, typeset.ParagraphStyle{Width: 250 * typeset.Pt, Hyphenator: syllables{}})
+	if len(ls) < 2 {
+		t.Fatalf("%d lines", len(ls))
+	}
+	if first := ls[0].Text(); !strings.Contains(first, "https") {
+		t.Errorf("the first line %q leaves the words before the address alone", first)
+	}
+	joined := ""
+	for _, l := range ls {
+		if l.Hyphenated {
+			t.Errorf("line %q: the address is hyphenated", l.Text())
+		}
+		if l.End() > l.Width {
+			t.Errorf("line %q overfull", l.Text())
+		}
+		joined += l.Text()
+		if l.Spaced {
+			joined += " "
+		}
+	}
+	if joined != s {
+		t.Errorf("reads back as %q", joined)
+	}
+}
