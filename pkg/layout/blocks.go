@@ -519,6 +519,8 @@ func (l *layout) cellStyle(width unit) typeset.ParagraphStyle {
 // split) and shares the rest by how much more it would like; else the
 // type shrinks, down to 7 pt. ok is false for a table too wide even so.
 func (l *layout) columns(rows [][]doc.Cell, header bool, cols int, measure, size unit) (widths []unit, _ unit, ok bool) {
+	l.measuring = true
+	defer func() { l.measuring = false }()
 	for {
 		gap := size
 		avail := measure - gap*unit(cols-1)

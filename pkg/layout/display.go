@@ -206,7 +206,15 @@ func (d *displayer) line(l *typeset.Line, x, baseline unit) {
 		text.WriteString(b.Text)
 		end := b.X + b.Width
 		j := i + 1
-		for j < len(boxes) && boxes[j].Style == b.Style && boxes[j].Scale == b.Scale && boxes[j].X == end && !boxes[j].Hyphen && !b.Hyphen {
+		if img, ok := b.Object.(inlineImage); ok {
+			// It stands on the baseline, a little below, as letters
+			// with descenders do.
+			top := baseline + img.Height/5 - img.Height
+			d.add(Item{Kind: Image, X: x + b.X, Y: top, W: img.Width, H: img.Height, Picture: img.Picture, Elem: tagOf(b.Style)})
+			i++
+			continue
+		}
+		for j < len(boxes) && boxes[j].Style == b.Style && boxes[j].Scale == b.Scale && boxes[j].X == end && !boxes[j].Hyphen && !b.Hyphen && boxes[j].Object == nil {
 			text.WriteString(boxes[j].Text)
 			end = boxes[j].X + boxes[j].Width
 			j++

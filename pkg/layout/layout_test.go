@@ -390,3 +390,40 @@ func TestTitleWords(t *testing.T) {
 		t.Errorf("the title page reads %q", got)
 	}
 }
+
+// TestInlineImage checks an image in a sentence is drawn in its line, as
+// tall as the type, between the words around it, as a Figure with its
+// alternative text.
+func TestInlineImage(t *testing.T) {
+	d := &doc.Document{Meta: doc.Meta{Lang: "en"}, Blocks: []doc.Block{&doc.Paragraph{Inlines: []doc.Inline{
+		&doc.Text{Text: "An inline image "}, &doc.Image{Src: "images/galley.png", Alt: "a ship"}, &doc.Text{Text: " sits in a sentence."},
+	}}}}
+	l, err := layout.Layout(d, layout.Config{NoTitlePage: true}, &render.Options{Resources: os.DirFS(fixture.Dir())})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var before, after, img *layout.Item
+	for i := range l.Pages[0].Items {
+		it := &l.Pages[0].Items[i]
+		switch {
+		case it.Kind == layout.Image:
+			img = it
+		case it.Kind == layout.Glyphs && strings.HasPrefix(it.Text, "image"):
+			before = it
+		case it.Kind == layout.Glyphs && strings.HasPrefix(it.Text, "sits"):
+			after = it
+		}
+	}
+	if img == nil || before == nil || after == nil {
+		t.Fatalf("image %v, text before %v, after %v", img, before, after)
+	}
+	if img.H != before.Size || img.Y > before.Y || img.Y+img.H < before.Y {
+		t.Errorf("image %.1f pt tall from y=%.1f; the text is %.1f pt on baseline %.1f", img.H.Points(), img.Y.Points(), before.Size.Points(), before.Y.Points())
+	}
+	if !(before.X < img.X && img.X+img.W < after.X) || after.Y != before.Y {
+		t.Errorf("the image is not between its words on their line")
+	}
+	if img.Elem == nil || img.Elem.Role != "Figure" || img.Elem.Alt != "a ship" {
+		t.Errorf("the image's element is %+v", img.Elem)
+	}
+}

@@ -71,6 +71,9 @@ type layout struct {
 	// root is the document's logical structure; cur the element being
 	// set.
 	root, cur *Elem
+	// measuring is set while text is measured, not set: runs then
+	// leave the notes and the structure alone.
+	measuring bool
 	// src is the part of the document being set: lines and boxes pushed
 	// get it as their Src, for the page breaks (see Document.Breaks).
 	src source
@@ -275,12 +278,40 @@ func (l *layout) runs(ins []doc.Inline, st typeset.Style) []typeset.Run {
 				}
 				walk(in.Inlines, s)
 			case *doc.Image:
-				alt := in.Alt
-				if alt == "" {
-					alt = in.Src
+				pic, err := l.images.get(in.Src)
+				if err != nil {
+					l.fail(err)
+					return
 				}
-				add("["+alt+"]", st)
+				if pic == nil || pic.Height <= 0 {
+					// A remote image, or one that cannot be read: its
+					// alternative text stands in.
+					alt := in.Alt
+					if alt == "" {
+						alt = in.Src
+					}
+					add("["+alt+"]", st)
+					continue
+				}
+				// An image in a line is as tall as the type.
+				h := st.Size
+				w := unit(int64(h) * int64(pic.Width) / int64(pic.Height))
+				s := st
+				if alt := strings.TrimSpace(in.Alt); alt == "" {
+					s.Tag = decoration{}
+					if !l.measuring {
+						l.noAlt = append(l.noAlt, in.Src)
+					}
+				} else if !l.measuring {
+					fig := &Elem{Role: "Figure", Parent: tagOf(st), Alt: alt}
+					s.Tag = fig
+				}
+				out = append(out, typeset.Run{Style: s, Object: inlineImage{Picture: pic, Width: w, Height: h}, Width: w})
 			case *doc.Note:
+				if l.measuring {
+					add(strconv.Itoa(in.Number), script(st, true))
+					continue
+				}
 				l.notes = append(l.notes, in)
 				s := script(st, true)
 				s.Link = "#" + doc.NoteID(in.Number)
@@ -299,6 +330,12 @@ func (l *layout) runs(ins []doc.Inline, st typeset.Style) []typeset.Run {
 	}
 	walk(ins, st)
 	return out
+}
+
+// inlineImage is an image drawn in a line of text.
+type inlineImage struct {
+	Picture       *Picture
+	Width, Height unit
 }
 
 // tagOf returns the element a style's text belongs to.

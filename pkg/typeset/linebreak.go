@@ -40,6 +40,8 @@ type Placed struct {
 	// Tight marks a box that no word space separates from the one
 	// before, though glue may (inside a web address).
 	Tight bool
+	// Object is what the box draws instead of text (see Run).
+	Object any
 }
 
 // End returns the x where the line's last box ends.
@@ -416,8 +418,8 @@ func setLine(items []Item, start, end int, width Unit, last bool) Line {
 			sumW += it.Width
 			sumBY += it.Stretch
 			sumBZ += it.Shrink
-			if it.Text != "" {
-				p := Placed{X: x, Width: pos() - x, Text: it.Text, Style: it.Style, Tight: tight}
+			if it.Text != "" || it.Object != nil {
+				p := Placed{X: x, Width: pos() - x, Text: it.Text, Style: it.Style, Tight: tight, Object: it.Object}
 				tight = false
 				if p.Width != it.Width && it.Width > 0 {
 					p.Scale = float64(p.Width) / float64(it.Width)

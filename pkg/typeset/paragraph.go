@@ -7,10 +7,13 @@ import (
 	"unicode/utf8"
 )
 
-// Run is a piece of paragraph text in one style.
+// Run is a piece of paragraph text in one style, or an object drawn in
+// the line (an inline image): Width wide, with no text.
 type Run struct {
-	Text  string
-	Style Style
+	Text   string
+	Style  Style
+	Object any
+	Width  Unit
 }
 
 // ParagraphStyle says how a paragraph is set.
@@ -104,6 +107,12 @@ type builder struct {
 }
 
 func (b *builder) run(r Run) {
+	if r.Object != nil {
+		// An object is a box of its own, part of the word around it.
+		b.flushWord()
+		b.items = append(b.items, Item{Kind: BoxItem, Width: r.Width, Style: r.Style, Object: r.Object})
+		return
+	}
 	start := 0
 	for i, c := range r.Text {
 		switch {

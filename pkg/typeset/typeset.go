@@ -143,6 +143,8 @@ type Item struct {
 	// the line when the line breaks there (the hyphen).
 	Text  string
 	Style Style
+	// Object is what a box draws instead of text: an inline image.
+	Object any
 }
 
 // Style is how a box's text is drawn.
