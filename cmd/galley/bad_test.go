@@ -132,7 +132,6 @@ var badCases = []badCase{
 			`^galley: warning: pdf: image "huge\.png": image too large: 100000×100000 pixels, more than the limit of 50 megapixels \(raise it with --max-image-pixels\)`,
 			`^galley: warning: epub: image "truncated\.jpg": damaged jpeg image`,
 			`^galley: warning: epub: image "drawing\.svg": removed DOCTYPE or other directive, event handler attribute, script element`,
-			`^galley: warning: pdf: image "drawing\.svg": SVG images cannot go in a PDF yet`,
 		},
 		outputs: []string{"out.html", "out.epub", "out.pdf"}, forbidden: []string{"SECRET-OUTSIDE", "root:x:0", "alert("}},
 	{name: "raw HTML with scripts and handlers", args: []string{"convert", "raw-html.md", "-o", "out.html", "-o", "out.epub", "-o", "out.txt", "-o", "out.pdf", "-o", "out.json"},

@@ -87,6 +87,17 @@ func (s *imageSet) read(src string) (*Picture, error) {
 	if err != nil {
 		return nil, err
 	}
+	if info.Format == "svg" {
+		// Drawn at 300 dpi: a PDF holds no SVG.
+		raster, w, h, err := safeimage.RasterizeSVG(info.Data, 300, s.opts.ImagePixels())
+		if err != nil {
+			return nil, err
+		}
+		return &Picture{
+			Name: fmt.Sprintf("img%d", len(s.seq)+1), Src: src, Format: "png", Data: raster,
+			Width: unit(w * 3 / 4 * float64(pt)), Height: unit(h * 3 / 4 * float64(pt)),
+		}, nil
+	}
 	if info.Format != "png" && info.Format != "jpeg" && info.Format != "gif" {
 		return nil, fmt.Errorf("%s images cannot go in a PDF yet (use PNG, JPEG or GIF)", strings.ToUpper(info.Format))
 	}

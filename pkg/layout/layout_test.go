@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/galleypress/galley/pkg/doc"
 
@@ -425,5 +426,44 @@ func TestInlineImage(t *testing.T) {
 	}
 	if img.Elem == nil || img.Elem.Role != "Figure" || img.Elem.Alt != "a ship" {
 		t.Errorf("the image's element is %+v", img.Elem)
+	}
+}
+
+// TestSVG checks an SVG figure is drawn (rasterised: a PDF holds no
+// SVG) at its aspect ratio, and that an SVG that cannot be drawn leaves
+// its alternative text and a warning.
+func TestSVG(t *testing.T) {
+	res := fstest.MapFS{
+		"chart.svg":  {Data: []byte(`<svg xmlns="http://www.w3.org/2000/svg" width="400" height="200"><rect x="10" y="10" width="100" height="50" fill="#1f4e8c"/></svg>`)},
+		"broken.svg": {Data: []byte(`<svg xmlns="http://www.w3.org/2000/svg"><rect width="10" height="10"/></svg>`)},
+	}
+	d := &doc.Document{Meta: doc.Meta{Lang: "en"}, Blocks: []doc.Block{
+		&doc.Figure{Src: "chart.svg", Alt: "a chart"},
+		&doc.Figure{Src: "broken.svg", Alt: "no size"},
+	}}
+	var warnings []string
+	l, err := layout.Layout(d, layout.Config{NoTitlePage: true}, &render.Options{Resources: res, Warn: func(err error) { warnings = append(warnings, err.Error()) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var img *layout.Item
+	var text strings.Builder
+	for i, it := range l.Pages[0].Items {
+		if it.Kind == layout.Image {
+			img = &l.Pages[0].Items[i]
+		}
+		if it.Kind == layout.Glyphs {
+			text.WriteString(it.Text)
+		}
+	}
+	alt := strings.Contains(text.String(), "[no size]")
+	if img == nil || img.Picture.Format != "png" || len(img.Picture.Data) == 0 {
+		t.Fatalf("the SVG is not drawn as a raster image: %+v", img)
+	}
+	if r := float64(img.W) / float64(img.H); r < 1.99 || r > 2.01 {
+		t.Errorf("drawn %.1f×%.1f pt, not 2:1", img.W.Points(), img.H.Points())
+	}
+	if !alt || len(warnings) != 1 || !strings.Contains(warnings[0], "broken.svg") {
+		t.Errorf("the SVG without a size: alternative text shown %v, warnings %q", alt, warnings)
 	}
 }
