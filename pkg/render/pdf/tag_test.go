@@ -2,6 +2,7 @@ package pdf_test
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -131,6 +132,9 @@ func TestStructText(t *testing.T) {
 	out, ok := validate.Run("pdfinfo", "-struct-text", seedFile(t))
 	if !ok {
 		t.Fatalf("pdfinfo: %s", out)
+	}
+	if info, _ := validate.Run("pdfinfo", seedFile(t)); !regexp.MustCompile(`(?m)^Tagged:\s+yes$`).MatchString(info) {
+		t.Errorf("pdfinfo does not say the PDF is tagged:\n%s", info)
 	}
 	d := fixture.Read(t, seed)
 	nodes := structTree(out)
