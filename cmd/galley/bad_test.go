@@ -137,7 +137,7 @@ var badCases = []badCase{
 	{name: "raw HTML with scripts and handlers", args: []string{"convert", "raw-html.md", "-o", "out.html", "-o", "out.epub", "-o", "out.txt", "-o", "out.pdf", "-o", "out.json"},
 		outputs: []string{"out.html", "out.epub", "out.txt", "out.pdf", "out.json"}, forbidden: []string{"alert(", "onerror", "onclick", "javascript:", "data:text"}},
 	{name: "emoji and CJK in the default font", args: []string{"convert", "emoji-cjk.md", "-o", "out.pdf"},
-		stderr: []string{`^galley: warning: pdf: 15 distinct characters \(15 in all\) are drawn as '�'.*use --font with a font that has them$`}, outputs: []string{"out.pdf"}},
+		stderr: []string{`^galley: warning: pdf: 15 distinct characters \(15 in all\) are drawn as '�'.*add a font that has them with --font fallback=FILE \(or --system-fonts\)$`}, outputs: []string{"out.pdf"}},
 	{name: "emoji and CJK, strict", args: []string{"convert", "emoji-cjk.md", "--strict", "-o", "out.pdf"}, exit: 1,
 		stderr: []string{`^galley: out\.pdf: pdf: 15 distinct characters`}, outputs: []string{"out.pdf"}},
 	{name: "a font that is not a font", args: []string{"convert", "empty.md", "--font", "regular=not-a-font.ttf", "-o", "out.pdf"}, exit: 1,

@@ -55,16 +55,19 @@ func (l *layout) titlePage() {
 		}
 		// Display type is never broken inside a word: a word wider
 		// than the measure makes the line's type smaller.
-		text = l.clean(text, font)
 		for _, w := range strings.Fields(text) {
-			if ww := l.fam.Width(font, size, w); ww > c.width {
+			var ww unit
+			for _, sg := range l.segments(w, font) {
+				ww += l.fam.Width(sg.font, size, sg.text)
+			}
+			if ww > c.width {
 				size = unit(int64(size) * int64(c.width) / int64(ww))
 			}
 		}
 		cc := c
 		cc.size, cc.leading = size, size*5/4
 		defer l.close(l.open("P"))
-		lines := l.paragraph([]typeset.Run{{Text: text, Style: typeset.Style{Font: font, Size: size, Tag: l.cur}}}, cc, nil)
+		lines := l.paragraph(l.runs([]doc.Inline{&doc.Text{Text: text}}, typeset.Style{Font: font, Size: size, Tag: l.cur}), cc, nil)
 		l.center(lines, cc)
 		l.push(typeset.Elem{Kind: typeset.VSpace, Height: after})
 	}

@@ -173,21 +173,39 @@ func (d *displayer) furniture(p *typeset.Page, num string) {
 	size := g.size * 85 / 100
 	if p.Header != "" {
 		text := d.fit(p.Header, typeset.Italic, size, g.measure)
-		w := d.l.fam.Width(typeset.Italic, size, text)
-		d.add(Item{Kind: Glyphs, X: g.left + (g.measure-w)/2, Y: g.top - g.leading*3/2, Text: text, Font: typeset.Italic, Size: size, Scale: 1, Furniture: true})
+		d.text(text, typeset.Italic, size, g.top-g.leading*3/2)
 	}
-	w := d.l.fam.Width(typeset.Regular, size, num)
-	d.add(Item{Kind: Glyphs, X: g.left + (g.measure-w)/2, Y: g.pageH - g.bottom + g.leading*2, Text: num, Font: typeset.Regular, Size: size, Scale: 1, Furniture: true})
+	d.text(num, typeset.Regular, size, g.pageH-g.bottom+g.leading*2)
+}
+
+// text adds a line of page furniture, centred on the measure at
+// baseline y, each piece in the face that has its characters.
+func (d *displayer) text(text string, font typeset.Font, size, y unit) {
+	segs := d.l.segments(text, font)
+	x := d.l.g.left + (d.l.g.measure-d.width(segs, size))/2
+	for _, sg := range segs {
+		d.add(Item{Kind: Glyphs, X: x, Y: y, Text: sg.text, Font: sg.font, Size: size, Scale: 1, Furniture: true})
+		x += d.l.fam.Width(sg.font, size, sg.text)
+	}
+}
+
+// width returns the width of text set in segments.
+func (d *displayer) width(segs []segment, size unit) unit {
+	var w unit
+	for _, sg := range segs {
+		w += d.l.fam.Width(sg.font, size, sg.text)
+	}
+	return w
 }
 
 // fit shortens text with an ellipsis until it fits width.
 func (d *displayer) fit(text string, font typeset.Font, size, width unit) string {
-	fam := d.l.fam
-	if fam.Width(font, size, text) <= width {
+	measure := func(s string) unit { return d.width(d.l.segments(s, font), size) }
+	if measure(text) <= width {
 		return text
 	}
 	rs := []rune(text)
-	for len(rs) > 1 && fam.Width(font, size, string(rs)+"…") > width {
+	for len(rs) > 1 && measure(string(rs)+"…") > width {
 		rs = rs[:len(rs)-1]
 	}
 	return strings.TrimSpace(string(rs)) + "…"
@@ -199,7 +217,7 @@ func (d *displayer) fit(text string, font typeset.Font, size, width unit) string
 // nothing. Strikes are rules; links are areas, one per run of boxes
 // that lead to the same place.
 func (d *displayer) line(l *typeset.Line, x, baseline unit) {
-	boxes := l.Boxes
+	boxes := visualOrder(l.Boxes)
 	for i := 0; i < len(boxes); {
 		b := boxes[i]
 		var text strings.Builder

@@ -19,14 +19,18 @@ import (
 )
 
 // Fonts names TrueType or OpenType font files (TTF/OTF with TrueType
-// outlines) for the faces of a family. Empty entries use the built-in Go
-// fonts; a missing bold or italic face falls back to the regular one.
+// outlines, or a face of a collection: "FILE.ttc#1") for the faces of a
+// family. Empty entries use the built-in Go fonts; a missing bold or
+// italic face falls back to the regular one.
 type Fonts struct {
 	Regular    string `option:"regular"`
 	Bold       string `option:"bold"`
 	Italic     string `option:"italic"`
 	BoldItalic string `option:"bolditalic"`
 	Mono       string `option:"mono"`
+	// Fallback fonts set, in order, the characters the family lacks:
+	// another script (CJK, Hebrew, Arabic), symbols.
+	Fallback []string `option:"fallback"`
 }
 
 // Face is one loaded font.
@@ -49,7 +53,35 @@ type Face struct {
 // family is the set of faces a document is set in; it implements
 // typeset.Metrics.
 type family struct {
-	faces [6]*Face // by typeset.Font
+	// faces holds the six styles (by typeset.Font), then the fallback
+	// faces, then the system faces found for missing characters.
+	faces []*Face
+	// system, if set, finds faces in the system's fonts.
+	system *systemFonts
+}
+
+// styles is how many faces a family has before its fallbacks.
+const styles = 6
+
+// faceFor returns the face that sets r in the style font: the style's
+// own, else the first fallback that has r, else a system font that has
+// it; ok is false when no font has it.
+func (fam *family) faceFor(r rune, font typeset.Font) (_ typeset.Font, ok bool) {
+	if fam.faces[font].has(r) {
+		return font, true
+	}
+	for i := styles; i < len(fam.faces); i++ {
+		if fam.faces[i].has(r) {
+			return typeset.Font(i), true
+		}
+	}
+	if fam.system != nil && len(fam.faces) < 255 {
+		if f := fam.system.find(r); f != nil {
+			fam.faces = append(fam.faces, f)
+			return typeset.Font(len(fam.faces) - 1), true
+		}
+	}
+	return font, false
 }
 
 var (
@@ -68,7 +100,7 @@ func builtinFamily() (*family, error) {
 			{"Go Regular", goregular.TTF}, {"Go Bold", gobold.TTF}, {"Go Italic", goitalic.TTF},
 			{"Go Bold Italic", gobolditalic.TTF}, {"Go Mono", gomono.TTF}, {"Go Mono Bold", gomonobold.TTF},
 		}
-		builtin = &family{}
+		builtin = &family{faces: make([]*Face, styles)}
 		for i, s := range srcs {
 			f, err := newFace(s.name, s.data)
 			if err != nil {
@@ -97,30 +129,25 @@ func newFace(name string, data []byte) (*Face, error) {
 // table: Latin, Greek, Cyrillic and general punctuation.
 const lowRunes = 0x2100
 
-// loadFamily returns the family for the configured font files.
-func loadFamily(cfg Fonts) (*family, error) {
+// loadFamily returns the family for the configured font files; with
+// system set, characters no given font has are looked for in the
+// system's fonts.
+func loadFamily(cfg Fonts, system bool) (*family, error) {
 	base, err := builtinFamily()
 	if err != nil {
 		return nil, err
 	}
-	if cfg == (Fonts{}) {
-		return base, nil
+	fam := &family{faces: make([]*Face, styles)}
+	if system {
+		fam.system = &systemFonts{}
 	}
-	fam := &family{}
 	files := []string{cfg.Regular, cfg.Bold, cfg.Italic, cfg.BoldItalic, cfg.Mono, ""}
 	for i, path := range files {
 		if path == "" {
 			continue
 		}
-		data, err := readFont(path)
-		if err != nil {
+		if fam.faces[i], err = loadFace(path); err != nil {
 			return nil, err
-		}
-		if fam.faces[i], err = newFace(path, data); err != nil {
-			return nil, err
-		}
-		if fam.faces[i].font.NumGlyphs() == 0 {
-			return nil, fmt.Errorf("pdf: font %s has no glyphs", path)
 		}
 	}
 	// Fill the gaps: a user's regular face stands in for missing styles;
@@ -130,15 +157,51 @@ func loadFamily(cfg Fonts) (*family, error) {
 			continue
 		}
 		switch {
-		case i == int(typeset.MonoBold) && fam.faces[typeset.Mono] != nil:
+		case i == int(typeset.MonoBold) && cfg.Mono != "":
 			fam.faces[i] = fam.faces[typeset.Mono]
-		case i < int(typeset.Mono) && fam.faces[typeset.Regular] != nil:
+		case i < int(typeset.Mono) && cfg.Regular != "":
 			fam.faces[i] = fam.faces[typeset.Regular]
 		default:
 			fam.faces[i] = base.faces[i]
 		}
 	}
+	for _, path := range cfg.Fallback {
+		f, err := loadFace(path)
+		if err != nil {
+			return nil, err
+		}
+		fam.faces = append(fam.faces, f)
+	}
+	if len(fam.faces) > 200 {
+		return nil, fmt.Errorf("pdf: %d fallback fonts: at most %d", len(cfg.Fallback), 200-styles)
+	}
 	return fam, nil
+}
+
+// loadFace reads a font file, or one face of a collection
+// ("fonts.ttc#1").
+func loadFace(path string) (*Face, error) {
+	file, index := splitFaceIndex(path)
+	data, err := readFont(file)
+	if err != nil {
+		return nil, err
+	}
+	if isCollection(data) {
+		if data, err = collectionFace(data, index); err != nil {
+			return nil, fmt.Errorf("pdf: font %s: %w", path, err)
+		}
+	}
+	f, err := newFace(path, data)
+	if err != nil {
+		return nil, err
+	}
+	if !hasTable(data, "glyf") {
+		return nil, fmt.Errorf("pdf: font %s has PostScript (CFF) outlines; the PDF writer embeds only fonts with TrueType outlines (most .ttf files)", path)
+	}
+	if f.font.NumGlyphs() == 0 {
+		return nil, fmt.Errorf("pdf: font %s has no glyphs", path)
+	}
+	return f, nil
 }
 
 // maxFontFile is the largest font file read: big CJK fonts are about

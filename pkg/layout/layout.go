@@ -42,8 +42,11 @@ type Config struct {
 	NoChapterPages bool
 	// NoTitlePage leaves out the title page.
 	NoTitlePage bool
-	// Fonts replaces the built-in Go fonts.
+	// Fonts replaces the built-in Go fonts, and adds fallbacks.
 	Fonts Fonts
+	// SystemFonts looks for characters no given font has in the fonts
+	// installed on the machine (the output then depends on it).
+	SystemFonts bool
 	// Hyphenation is a pattern file (hyph_*.dic) to use instead of the
 	// embedded patterns for the document's language.
 	Hyphenation string
@@ -145,7 +148,7 @@ type Document struct {
 	Width, Height typeset.Unit
 	// Faces are the fonts the pages draw with, by typeset.Font; a face
 	// that stands in for several styles appears under each.
-	Faces [6]*Face
+	Faces []*Face
 	// Images are the images the pages draw, in order of first use.
 	Images []*Picture
 	// TitlePage is set when the first page is the title page.
@@ -181,7 +184,7 @@ func Layout(d *doc.Document, cfg Config, opts *render.Options) (*Document, error
 	if err != nil {
 		return nil, err
 	}
-	fam, err := loadFamily(cfg.Fonts)
+	fam, err := loadFamily(cfg.Fonts, cfg.SystemFonts)
 	if err != nil {
 		return nil, err
 	}
@@ -195,7 +198,7 @@ func Layout(d *doc.Document, cfg Config, opts *render.Options) (*Document, error
 		l.hyph = p
 	} else if p := hyphen.ForLang(d.Meta.Lang); p != nil {
 		l.hyph = p
-	} else if d.Meta.Lang != "" && !cfg.Ragged {
+	} else if d.Meta.Lang != "" && !cfg.Ragged && !unhyphenated(d.Meta.Lang) {
 		opts.Warnf("pdf: no hyphenation patterns for language %q (built in: %s); lines are not hyphenated; give a pattern file with --hyphenation", d.Meta.Lang, strings.Join(hyphen.Languages(), ", "))
 	}
 	l.document()
@@ -239,9 +242,7 @@ func Layout(d *doc.Document, cfg Config, opts *render.Options) (*Document, error
 	}
 	out := &Document{Width: g.pageW, Height: g.pageH, Images: l.images.seq, TitlePage: titled, Root: l.root,
 		FrontPages: len(front), pages: pages}
-	for i, f := range fam.faces {
-		out.Faces[i] = f
-	}
+	out.Faces = append([]*Face(nil), fam.faces...)
 	out.Pages = l.display(pages, out.TitlePage, len(front))
 	out.Breaks = breaks(pages, len(front))
 	return out, nil
@@ -279,4 +280,11 @@ func breaks(pages []typeset.Page, front int) []render.PageBreak {
 		}
 	}
 	return out
+}
+
+// unhyphenated reports whether a language is written without
+// hyphenation: Chinese, Japanese and Korean break between characters.
+func unhyphenated(lang string) bool {
+	primary, _, _ := strings.Cut(strings.ToLower(lang), "-")
+	return primary == "zh" || primary == "ja" || primary == "ko"
 }

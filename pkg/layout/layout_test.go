@@ -11,6 +11,7 @@ import (
 
 	"github.com/galleypress/galley/pkg/internal/fixture"
 	_ "github.com/galleypress/galley/pkg/internal/golden"
+	"github.com/galleypress/galley/pkg/internal/validate"
 	"github.com/galleypress/galley/pkg/layout"
 	"github.com/galleypress/galley/pkg/render"
 	"github.com/galleypress/galley/pkg/typeset"
@@ -465,5 +466,72 @@ func TestSVG(t *testing.T) {
 	}
 	if !alt || len(warnings) != 1 || !strings.Contains(warnings[0], "broken.svg") {
 		t.Errorf("the SVG without a size: alternative text shown %v, warnings %q", alt, warnings)
+	}
+}
+
+// TestFallbackFonts checks characters the Go fonts lack are set in the
+// fallback fonts given, in order (CJK from a face of a TrueType
+// collection, Hebrew from DejaVu), that none is reported missing, that
+// right-to-left words are drawn in visual order, and that without
+// fallbacks the characters are reported once each.
+func TestFallbackFonts(t *testing.T) {
+	cjk := validate.File(t, "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", "fonts-wqy-zenhei")
+	dejavu := validate.File(t, "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "fonts-dejavu-core")
+	d := &doc.Document{Meta: doc.Meta{Lang: "zh"}, Sections: []*doc.Section{{Level: 1, ID: "r", Title: []doc.Inline{&doc.Text{Text: "报告"}},
+		Blocks: []doc.Block{
+			&doc.Paragraph{Inlines: []doc.Inline{&doc.Text{Text: strings.Repeat("北京市的水质报告显示，河流的硝酸盐浓度在过去五年中持续下降。", 3) + " Latin text too."}}},
+			&doc.Paragraph{Inlines: []doc.Inline{&doc.Text{Text: "Hebrew: שלום עולם, end."}}},
+			&doc.Paragraph{Inlines: []doc.Inline{&doc.Text{Text: "مرحبا"}}},
+		}}}}
+	var warnings []string
+	opts := &render.Options{Warn: func(err error) { warnings = append(warnings, err.Error()) }}
+	l, err := layout.Layout(d, layout.Config{NoTitlePage: true, Fonts: layout.Fonts{Fallback: []string{cjk + "#0", dejavu}}}, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(warnings) > 0 {
+		t.Errorf("warnings: %q", warnings)
+	}
+	if len(l.Faces) != 8 || !strings.Contains(l.Faces[6].Name, "wqy") || !strings.Contains(l.Faces[7].Name, "DejaVu") {
+		t.Fatalf("faces: %d", len(l.Faces))
+	}
+	var hebrew, arabic []string
+	cjkRuns := 0
+	for _, p := range l.Pages {
+		for _, it := range p.Items {
+			if it.Kind != layout.Glyphs || it.Furniture {
+				continue
+			}
+			switch it.Font {
+			case 6:
+				cjkRuns++
+			case 7:
+				if strings.ContainsAny(it.Text, "אבגדהוזחטיכלמנסעפצקרשתםןףךץ") {
+					hebrew = append(hebrew, strings.TrimSpace(it.Text))
+				} else {
+					arabic = append(arabic, strings.TrimSpace(it.Text))
+				}
+			}
+		}
+	}
+	if cjkRuns < 3 {
+		t.Errorf("%d runs in the CJK font", cjkRuns)
+	}
+	// "שלום עולם" is drawn left to right, letter by letter reversed:
+	// the first word drawn is the last one read.
+	if strings.Join(hebrew, " ") != "םלוע םולש" {
+		t.Errorf("Hebrew drawn as %q", hebrew)
+	}
+	// "مرحبا" joined: initial meem, final reh, initial hah, medial beh,
+	// final alef; drawn right to left.
+	if want := string([]rune{0xFE8E, 0xFE92, 0xFEA3, 0xFEAE, 0xFEE3}); strings.Join(arabic, "") != want {
+		t.Errorf("Arabic drawn as %q, want %q", arabic, want)
+	}
+	warnings = nil
+	if _, err := layout.Layout(d, layout.Config{NoTitlePage: true}, opts); err != nil {
+		t.Fatal(err)
+	}
+	if len(warnings) != 1 || !strings.Contains(warnings[0], "--font fallback=FILE") {
+		t.Errorf("without fallbacks: %q", warnings)
 	}
 }

@@ -155,6 +155,75 @@ func (l *layout) clean(s string, f typeset.Font) string {
 	return b.String()
 }
 
+// segment is a piece of text and the face that sets it.
+type segment struct {
+	text string
+	font typeset.Font
+}
+
+// segments splits text set in a style into pieces, each in the first
+// face that has its characters: the style's own, a fallback, a system
+// font. Characters no font has become U+FFFD (or "?") and are recorded;
+// control characters are dropped. Spaces stay with the piece they are
+// in.
+func (l *layout) segments(s string, font typeset.Font) []segment {
+	face := l.fam.faces[font]
+	simple := true
+	for _, r := range s {
+		if r > 0xffff || r < 0x20 && r != '\n' || r != '\n' && !face.has(r) {
+			simple = false
+			break
+		}
+	}
+	if simple {
+		return []segment{{s, font}}
+	}
+	var out []segment
+	var b strings.Builder
+	cur := font
+	flush := func() {
+		if b.Len() > 0 {
+			out = append(out, segment{b.String(), cur})
+			b.Reset()
+		}
+	}
+	for _, r := range s {
+		switch {
+		case r == '\n':
+			b.WriteRune(r)
+			continue
+		case r < 0x20 || r == 0x7f:
+			continue
+		case r == ' ' || r == '\u00a0':
+			if l.fam.faces[cur].has(r) {
+				b.WriteRune(r)
+				continue
+			}
+		}
+		f, ok := font, true
+		if r > 0xffff {
+			ok = false // the PDF writer encodes 16-bit characters only
+		} else {
+			f, ok = l.fam.faceFor(r, font)
+		}
+		if !ok {
+			l.recordMissing(r)
+			f = font
+			r = replacement
+			if !l.fam.faces[font].has(r) {
+				r = '?'
+			}
+		}
+		if f != cur {
+			flush()
+			cur = f
+		}
+		b.WriteRune(r)
+	}
+	flush()
+	return out
+}
+
 func (l *layout) recordMissing(r rune) {
 	l.missingCount[r]++
 	places := l.missing[r]
@@ -217,7 +286,7 @@ func (l *layout) missingReport() string {
 			break
 		}
 	}
-	return fmt.Sprintf("%d distinct characters (%d in all) are drawn as %q, because %s: %s; in %s; use --font with a font that has them",
+	return fmt.Sprintf("%d distinct characters (%d in all) are drawn as %q, because %s: %s; in %s; add a font that has them with --font fallback=FILE (or --system-fonts)",
 		len(rs), total, replacement, why, list, where)
 }
 
@@ -229,12 +298,17 @@ func (l *layout) runs(ins []doc.Inline, st typeset.Style) []typeset.Run {
 		if s == "" {
 			return
 		}
-		s = l.clean(s, st.Font)
-		if n := len(out); n > 0 && out[n-1].Style == st {
-			out[n-1].Text += s
-			return
+		s = shapeArabic(s, func(r rune) bool { _, ok := l.fam.faceFor(r, st.Font); return ok })
+		// Each piece in the first font that has its characters.
+		for _, seg := range l.segments(s, st.Font) {
+			sst := st
+			sst.Font = seg.font
+			if n := len(out); n > 0 && out[n-1].Style == sst && out[n-1].Object == nil {
+				out[n-1].Text += seg.text
+				continue
+			}
+			out = append(out, typeset.Run{Text: seg.text, Style: sst})
 		}
-		out = append(out, typeset.Run{Text: s, Style: st})
 	}
 	walk = func(ins []doc.Inline, st typeset.Style) {
 		for _, in := range ins {

@@ -111,8 +111,9 @@ func Of(cfg any) []Option {
 			for j := 0; j < f.Type.NumField(); j++ {
 				sf := f.Type.Field(j)
 				name, ok := sf.Tag.Lookup("option")
-				if !ok || sf.Type.Kind() != reflect.String {
-					panic(fmt.Sprintf("option: %s.%s: a mapping's fields must be tagged strings", t, f.Name))
+				isList := sf.Type.Kind() == reflect.Slice && sf.Type.Elem().Kind() == reflect.String
+				if !ok || sf.Type.Kind() != reflect.String && !isList {
+					panic(fmt.Sprintf("option: %s.%s: a mapping's fields must be tagged strings or string lists", t, f.Name))
 				}
 				o.Names = append(o.Names, name)
 			}
@@ -222,7 +223,12 @@ func Set(cfg any, key string, values ...string) error {
 			if !ok || i < 0 {
 				return fmt.Errorf("%s: %q: want NAME=VALUE with NAME one of %s", key, kv, strings.Join(o.Names, ", "))
 			}
-			f.Field(i).SetString(strings.TrimSpace(val))
+			if fv := f.Field(i); fv.Kind() == reflect.Slice {
+				// A list field takes every value given for its name.
+				fv.Set(reflect.Append(fv, reflect.ValueOf(strings.TrimSpace(val))))
+			} else {
+				fv.SetString(strings.TrimSpace(val))
+			}
 		}
 	}
 	return nil

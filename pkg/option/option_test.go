@@ -16,8 +16,9 @@ func (s *size) UnmarshalText(b []byte) error {
 }
 
 type faces struct {
-	Regular string `option:"regular"`
-	Bold    string `option:"bold"`
+	Regular  string   `option:"regular"`
+	Bold     string   `option:"bold"`
+	Fallback []string `option:"fallback"`
 }
 
 type config struct {
@@ -41,7 +42,7 @@ func TestOf(t *testing.T) {
 	if strings.Join(got, " ") != want {
 		t.Errorf("Of = %s", strings.Join(got, " "))
 	}
-	if o, _ := option.Lookup(&config{}, "fonts"); !o.File || strings.Join(o.Names, ",") != "regular,bold" {
+	if o, _ := option.Lookup(&config{}, "fonts"); !o.File || strings.Join(o.Names, ",") != "regular,bold,fallback" {
 		t.Errorf("fonts: %+v", o)
 	}
 }
@@ -53,19 +54,19 @@ func TestSet(t *testing.T) {
 		values []string
 	}{
 		{"name", []string{" Ada "}}, {"on", []string{"true"}}, {"count", []string{"7"}}, {"ratio", []string{"0.5"}},
-		{"tags", []string{"a", "b"}}, {"tags", []string{"c"}}, {"fonts", []string{"regular=r.ttf", "bold = b.ttf"}}, {"size", []string{"3x4"}},
+		{"tags", []string{"a", "b"}}, {"tags", []string{"c"}}, {"fonts", []string{"regular=r.ttf", "bold = b.ttf", "fallback=c.ttf", "fallback=d.ttc#1"}}, {"size", []string{"3x4"}},
 	} {
 		if err := option.Set(&c, s.key, s.values...); err != nil {
 			t.Fatalf("%s: %v", s.key, err)
 		}
 	}
 	if c.Name != "Ada" || !c.On || c.Count != 7 || c.Ratio != 0.5 || strings.Join(c.Tags, "") != "abc" ||
-		c.Fonts != (faces{"r.ttf", "b.ttf"}) || c.Size != (size{3, 4}) {
+		c.Fonts.Regular != "r.ttf" || c.Fonts.Bold != "b.ttf" || strings.Join(c.Fonts.Fallback, " ") != "c.ttf d.ttc#1" || c.Size != (size{3, 4}) {
 		t.Errorf("config: %+v", c)
 	}
 	for key, want := range map[string]string{
 		"count": `count: "x" is not a whole number`, "ratio": `ratio: "x" is not a number`, "on": `on: "x" is not true or false`,
-		"fonts": `fonts: "x": want NAME=VALUE with NAME one of regular, bold`, "colour": `unknown option "colour" (known: name, on, count, ratio, tags, fonts, size)`,
+		"fonts": `fonts: "x": want NAME=VALUE with NAME one of regular, bold, fallback`, "colour": `unknown option "colour" (known: name, on, count, ratio, tags, fonts, size)`,
 	} {
 		if err := option.Set(&c, key, "x"); err == nil || err.Error() != want {
 			t.Errorf("%s: %v, want %s", key, err, want)

@@ -258,11 +258,13 @@ func setOption(s Settings, scope string, o option.Option, f yamlnode.Field) erro
 	switch {
 	case o.Kind == option.Map && f.Val.Kind == yamlnode.Map:
 		for _, kv := range f.Val.Fields {
-			v, err := kv.Val.String()
+			vs, err := kv.Val.Strings() // fonts: {fallback: [a.ttf, b.ttf]}
 			if err != nil {
 				return errAt(kv.Line, "%s: %s: want a value", o.Key, kv.Key)
 			}
-			values = append(values, kv.Key+"="+v)
+			for _, v := range vs {
+				values = append(values, kv.Key+"="+v)
+			}
 		}
 	case f.Val.Kind == yamlnode.Map:
 		return errAt(f.Line, "%s: want a value, not a mapping", o.Key)

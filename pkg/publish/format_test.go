@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/galleypress/galley/pkg/doc"
+	"github.com/galleypress/galley/pkg/publish"
 	"github.com/galleypress/galley/pkg/render"
 )
 
@@ -36,5 +37,18 @@ func TestModelStandsAlone(t *testing.T) {
 		if !strings.HasPrefix(p, "github.com/galleypress/galley/") && !strings.HasPrefix(p, "[") {
 			t.Errorf("pkg/doc depends on %s", p)
 		}
+	}
+}
+
+// TestFallbackFontsInConfig checks galley.yaml gives a list of fallback
+// fonts as a list, in order, next to the faces.
+func TestFallbackFontsInConfig(t *testing.T) {
+	p, err := publish.Parse([]byte("documents:\n  - input: a.md\n    pdf: {fonts: {regular: r.ttf, fallback: [cjk.ttc#0, hebrew.ttf]}}\n    outputs: [a.pdf]\n"), "galley.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(p.Jobs[0].Options.Get("pdf", "fonts"), "|")
+	if got != "regular=r.ttf|fallback=cjk.ttc#0|fallback=hebrew.ttf" {
+		t.Errorf("fonts: %q", got)
 	}
 }

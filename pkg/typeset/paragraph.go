@@ -214,8 +214,19 @@ func (b *builder) flushWord() {
 	if tooWide && total > 4*b.ps.Width {
 		step = 8
 	}
+	// Chinese and Japanese break between characters: a run of them is
+	// not one long word.
+	cjk := false
+	for _, wp := range b.word {
+		if strings.IndexFunc(wp.text, isCJK) >= 0 {
+			cjk = true
+		}
+	}
+	if cjk {
+		tooWide = false
+	}
 	url := false
-	if !tooWide {
+	if !tooWide && !cjk {
 		var all strings.Builder
 		for _, wp := range b.word {
 			all.WriteString(wp.text)
@@ -228,6 +239,8 @@ func (b *builder) flushWord() {
 			b.emergency(wp, step)
 		case url:
 			b.urlBreaks(wp)
+		case cjk:
+			b.cjkBreaks(wp)
 		default:
 			b.explicitHyphens(wp)
 		}
@@ -262,6 +275,43 @@ func (b *builder) explicitHyphens(wp wordPiece) {
 		b.box(s[last:end], wp.style)
 		b.items = append(b.items, Item{Kind: PenaltyItem, Penalty: 50, Flagged: true})
 		last = end
+	}
+	b.box(s[last:], wp.style)
+}
+
+// isCJK reports whether r is a Chinese, Japanese or Korean character
+// between which lines may break: ideographs, kana, Hangul syllables, and
+// the full-width punctuation among them.
+func isCJK(r rune) bool {
+	return r >= 0x2E80 && r <= 0x9FFF || r >= 0xAC00 && r <= 0xD7AF || r >= 0xF900 && r <= 0xFAFF || r >= 0xFF00 && r <= 0xFFEF
+}
+
+// noLineStart holds the characters a line may not start with (closing
+// punctuation, small kana: the kinsoku rules); noLineEnd those it may not
+// end with (opening brackets).
+const (
+	noLineStart = "。、，．：；！？）」』】〉》〕］｝ーぁぃぅぇぉっゃゅょァィゥェォッャュョ・…‥%)]},.:;!?"
+	noLineEnd   = "（「『【〈《〔［｛([{"
+)
+
+// cjkBreaks adds a piece of Chinese or Japanese text (possibly mixed
+// with Latin) as boxes, with a break point between two characters where
+// one of them is CJK, unless the kinsoku rules forbid it. Explicit
+// hyphens still break Latin words.
+func (b *builder) cjkBreaks(wp wordPiece) {
+	s := wp.text
+	last := 0
+	var prev rune
+	for i, r := range s {
+		if i > 0 && (isCJK(r) || isCJK(prev)) && !strings.ContainsRune(noLineStart, r) && !strings.ContainsRune(noLineEnd, prev) {
+			b.box(s[last:i], wp.style)
+			// Justified CJK lines spread their characters: glue that
+			// only stretches, and is no word space.
+			_, stretch, _ := space(b.m, wp.style)
+			b.items = append(b.items, Item{Kind: PenaltyItem, Penalty: 0}, Item{Kind: GlueItem, Stretch: stretch / 2, Flagged: true, Style: wp.style})
+			last = i
+		}
+		prev = r
 	}
 	b.box(s[last:], wp.style)
 }

@@ -384,3 +384,29 @@ func TestURLBreaks(t *testing.T) {
 		t.Errorf("reads back as %q", joined)
 	}
 }
+
+// TestCJKBreaks checks a run of Chinese breaks between its characters,
+// fills its lines, and never starts a line with closing punctuation.
+func TestCJKBreaks(t *testing.T) {
+	s := strings.Repeat("北京市的水质报告显示，河流的硝酸盐浓度在过去五年中持续下降。", 4)
+	for _, ragged := range []bool{true, false} {
+		ls := lines(t, s, typeset.ParagraphStyle{Width: 102 * typeset.Pt, Ragged: ragged})
+		if len(ls) < 6 {
+			t.Fatalf("%d lines", len(ls))
+		}
+		joined := ""
+		for i, l := range ls {
+			text := l.Text()
+			joined += strings.ReplaceAll(text, " ", "")
+			if i < len(ls)-1 && l.End() < 90*typeset.Pt {
+				t.Errorf("line %d %q ends at %s of 100pt", i, text, l.End())
+			}
+			if strings.HasPrefix(text, "，") || strings.HasPrefix(text, "。") {
+				t.Errorf("line %d starts with closing punctuation: %q", i, text)
+			}
+		}
+		if joined != s {
+			t.Errorf("reads back as %q", joined)
+		}
+	}
+}

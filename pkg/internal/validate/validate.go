@@ -48,6 +48,16 @@ func Tool(t testing.TB, name, pkg string) string {
 	return p
 }
 
+// File returns path if the file is there (a font a package installs),
+// or skips or fails t.
+func File(t testing.TB, path, pkg string) string {
+	t.Helper()
+	if _, err := os.Stat(path); err != nil {
+		missing(t, path, "apt-get install "+pkg)
+	}
+	return path
+}
+
 // VNU returns the path of vnu.jar: $GALLEY_VNU_JAR, or the npm package
 // vnu-jar installed globally or under /tmp/vnu.
 func VNU(t testing.TB) string {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -59,7 +60,8 @@ func emit(w io.Writer, d *doc.Document, opts *render.Options, l *layout.Document
 	}
 	// Only faces that draw something are embedded; a face that stands in
 	// for several styles is embedded once.
-	used := usedFonts(l.Pages)
+	used := usedFonts(l.Pages, len(l.Faces))
+	b.names = make([]string, len(l.Faces))
 	seen := map[*layout.Face]string{}
 	for i, fc := range l.Faces {
 		if !used[i] {
@@ -119,7 +121,7 @@ func emit(w io.Writer, d *doc.Document, opts *render.Options, l *layout.Document
 type fpdfBackend struct {
 	f       *fpdf.Fpdf
 	linkIDs map[string]int // destination → fpdf link
-	names   [6]string      // fpdf family of each face
+	names   []string       // fpdf family of each face
 	font    typeset.Font
 	size    typeset.Unit
 	color   bool    // the text colour is the link colour
@@ -329,8 +331,12 @@ func (b *fpdfBackend) annotation(it layout.Item) {
 }
 
 // familyName makes a PDF font name from a face's name: "Go Bold" gives
-// "GoBold" (fpdf writes it as "utf8gobold").
+// "GoBold" (fpdf writes it as "utf8gobold"), a file its base name.
 func familyName(name string, i int) string {
+	if strings.ContainsAny(name, `/\`) {
+		name = filepath.Base(name)
+		name = strings.TrimSuffix(name, filepath.Ext(name))
+	}
 	var b strings.Builder
 	for _, r := range name {
 		if r < 128 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
@@ -344,8 +350,8 @@ func familyName(name string, i int) string {
 }
 
 // usedFonts returns the faces the pages draw with.
-func usedFonts(pages []layout.Page) [6]bool {
-	var used [6]bool
+func usedFonts(pages []layout.Page, faces int) []bool {
+	used := make([]bool, faces)
 	for _, p := range pages {
 		for _, it := range p.Items {
 			if it.Kind == layout.Glyphs {

@@ -41,7 +41,11 @@ type Config struct {
 	// NoTitlePage leaves out the title page.
 	NoTitlePage bool `option:"no-title-page" help:"leave out the title page"`
 	// Fonts replaces the built-in Go fonts.
-	Fonts Fonts `option:"fonts" flag:"font" file:"" help:"font file (TTF/OTF) for a face: FACE=FILE, FACE one of regular, bold, italic, bolditalic, mono (repeatable)"`
+	Fonts Fonts `option:"fonts" flag:"font" file:"" help:"font file (TTF/OTF, or FILE.ttc#N) for a face: FACE=FILE, FACE one of regular, bold, italic, bolditalic, mono, or fallback (repeatable: fonts for the characters the others lack, tried in order)"`
+	// SystemFonts sets characters that no given font has in a font
+	// installed on the machine that has them, when one does. Off by
+	// default: the output would depend on the machine.
+	SystemFonts bool `option:"system-fonts" help:"set characters no given font has in a font installed on this machine (the PDF then depends on the machine's fonts)"`
 	// Hyphenation is a pattern file (hyph_*.dic) to use instead of the
 	// embedded patterns for the document's language.
 	Hyphenation string `option:"hyphenation" file:"" help:"hyphenation pattern FILE (hyph_*.dic), instead of the built-in nl and en patterns"`
@@ -109,7 +113,7 @@ type Fonts = layout.Fonts
 func (r *Renderer) layoutConfig() layout.Config {
 	c := r.cfg
 	return layout.Config{Paper: c.Paper, FontSize: c.FontSize, Margins: c.Margins, Ragged: c.Ragged,
-		NoChapterPages: c.NoChapterPages, NoTitlePage: c.NoTitlePage, Fonts: c.Fonts,
+		NoChapterPages: c.NoChapterPages, NoTitlePage: c.NoTitlePage, Fonts: c.Fonts, SystemFonts: c.SystemFonts,
 		Hyphenation: c.Hyphenation, Expansion: c.Expansion, Notes: c.Notes}
 }
 

@@ -1,0 +1,205 @@
+package layout
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// splitFaceIndex splits "fonts.ttc#1" into the file and the face's
+// index in the collection (0 when not given).
+func splitFaceIndex(path string) (string, int) {
+	i := strings.LastIndexByte(path, '#')
+	if i < 0 {
+		return path, 0
+	}
+	if _, err := os.Stat(path); err == nil {
+		return path, 0 // a file whose name holds a '#'
+	}
+	n, err := strconv.Atoi(path[i+1:])
+	if err != nil || n < 0 {
+		return path, 0
+	}
+	return path[:i], n
+}
+
+// isCollection reports whether data is a TrueType collection (.ttc).
+func isCollection(data []byte) bool {
+	return len(data) >= 12 && string(data[:4]) == "ttcf"
+}
+
+// collectionFace returns face index of a TrueType collection as a font
+// file of its own: its table directory, and its tables copied after it
+// (a collection's faces share tables; the PDF writer reads one font).
+func collectionFace(data []byte, index int) ([]byte, error) {
+	n := int(binary.BigEndian.Uint32(data[8:12]))
+	if index >= n || 12+4*n > len(data) {
+		return nil, fmt.Errorf("the collection has %d faces; there is no face %d", n, index)
+	}
+	off := int(binary.BigEndian.Uint32(data[12+4*index:]))
+	tables, err := tableDir(data, off)
+	if err != nil {
+		return nil, err
+	}
+	tags := make([]string, 0, len(tables))
+	for tag := range tables {
+		tags = append(tags, tag)
+	}
+	sort.Strings(tags) // a table directory is sorted by tag
+	num := len(tags)
+	head := 12 + 16*num
+	out := make([]byte, head, head+len(data)/max(n, 1))
+	copy(out[:12], data[off:off+12])
+	binary.BigEndian.PutUint16(out[4:], uint16(num))
+	for i, tag := range tags {
+		t := tables[tag]
+		rec := out[12+16*i:]
+		copy(rec[:4], tag)
+		binary.BigEndian.PutUint32(rec[4:], t.checksum)
+		binary.BigEndian.PutUint32(rec[8:], uint32(len(out)))
+		binary.BigEndian.PutUint32(rec[12:], uint32(t.length))
+		out = append(out, data[t.offset:t.offset+t.length]...)
+		for len(out)%4 != 0 {
+			out = append(out, 0)
+		}
+	}
+	return out, nil
+}
+
+type table struct {
+	offset, length int
+	checksum       uint32
+}
+
+// tableDir reads the table directory of the font at off in data.
+func tableDir(data []byte, off int) (map[string]table, error) {
+	if off < 0 || off+12 > len(data) {
+		return nil, errors.New("damaged font: no table directory")
+	}
+	num := int(binary.BigEndian.Uint16(data[off+4:]))
+	if off+12+16*num > len(data) {
+		return nil, errors.New("damaged font: short table directory")
+	}
+	tables := map[string]table{}
+	for i := 0; i < num; i++ {
+		rec := data[off+12+16*i:]
+		t := table{checksum: binary.BigEndian.Uint32(rec[4:]), offset: int(binary.BigEndian.Uint32(rec[8:])), length: int(binary.BigEndian.Uint32(rec[12:]))}
+		if t.offset < 0 || t.length < 0 || t.offset+t.length > len(data) {
+			return nil, fmt.Errorf("damaged font: table %q out of the file", rec[:4])
+		}
+		tables[string(rec[:4])] = t
+	}
+	return tables, nil
+}
+
+// hasTable reports whether the font in data (not a collection) has a
+// table.
+func hasTable(data []byte, tag string) bool {
+	tables, err := tableDir(data, 0)
+	_, ok := tables[tag]
+	return err == nil && ok
+}
+
+// systemFonts finds, among the fonts installed on the machine, one that
+// has a character: the fonts are listed once, in a fixed order (by
+// path), and read when first needed.
+type systemFonts struct {
+	listed  bool
+	paths   []string
+	faces   map[string]*Face // read so far; nil for one that cannot be used
+	missing map[rune]bool    // characters no system font has
+	used    []*Face          // faces found, in order
+}
+
+// fontDirs are where systems keep fonts.
+func fontDirs() []string {
+	home, _ := os.UserHomeDir()
+	switch runtime.GOOS {
+	case "darwin":
+		return []string{"/System/Library/Fonts", "/Library/Fonts", filepath.Join(home, "Library/Fonts")}
+	case "windows":
+		return []string{filepath.Join(os.Getenv("WINDIR"), "Fonts"), filepath.Join(os.Getenv("LOCALAPPDATA"), "Microsoft/Windows/Fonts")}
+	}
+	dirs := []string{"/usr/share/fonts", "/usr/local/share/fonts"}
+	if home != "" {
+		dirs = append(dirs, filepath.Join(home, ".local/share/fonts"), filepath.Join(home, ".fonts"))
+	}
+	return dirs
+}
+
+// find returns a system face that has r, or nil.
+func (s *systemFonts) find(r rune) *Face {
+	if s.missing[r] {
+		return nil
+	}
+	if !s.listed {
+		s.listed = true
+		s.faces = map[string]*Face{}
+		s.missing = map[rune]bool{}
+		for _, dir := range fontDirs() {
+			filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+				if err != nil {
+					return nil
+				}
+				switch strings.ToLower(filepath.Ext(path)) {
+				case ".ttf", ".ttc":
+					s.paths = append(s.paths, path)
+				}
+				return nil
+			})
+		}
+		// Regular faces first: a character found in "DejaVuSans-Bold"
+		// would be set bold.
+		sort.SliceStable(s.paths, func(i, j int) bool {
+			ri, rj := plainFace(s.paths[i]), plainFace(s.paths[j])
+			if ri != rj {
+				return ri
+			}
+			return s.paths[i] < s.paths[j]
+		})
+	}
+	for _, path := range s.paths {
+		f, seen := s.faces[path]
+		if !seen {
+			f, _ = loadFace(path) // a font that cannot be used is skipped
+			s.faces[path] = f
+		}
+		if f != nil && f.has(r) {
+			s.used = append(s.used, f)
+			s.missing[r] = false
+			delete(s.faces, path) // found once: the family holds it now
+			s.paths = removePath(s.paths, path)
+			return f
+		}
+	}
+	s.missing[r] = true
+	return nil
+}
+
+func removePath(paths []string, p string) []string {
+	for i, q := range paths {
+		if q == p {
+			return append(paths[:i:i], paths[i+1:]...)
+		}
+	}
+	return paths
+}
+
+// plainFace reports whether a font file's name is not that of a bold,
+// italic or other variant face.
+func plainFace(path string) bool {
+	name := strings.ToLower(filepath.Base(path))
+	for _, v := range []string{"bold", "italic", "oblique", "light", "thin", "black", "condensed", "mono", "extralight", "semibold", "medium"} {
+		if strings.Contains(name, v) {
+			return false
+		}
+	}
+	return true
+}
