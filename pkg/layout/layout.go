@@ -205,6 +205,13 @@ func Layout(d *doc.Document, cfg Config, opts *render.Options) (*Document, error
 	if l.err != nil {
 		return nil, l.err
 	}
+	if sys := fam.system; sys != nil && len(sys.used) > 0 {
+		var names []string
+		for _, f := range sys.used {
+			names = append(names, f.Name)
+		}
+		opts.Warnf("pdf: characters the given fonts lack are set in this machine's fonts %s; to get the same PDF elsewhere, give them with --font fallback=FILE", strings.Join(names, ", "))
+	}
 	if n := len(l.noAlt); n > 0 {
 		opts.Warnf("pdf: %d image(s) without alternative text or caption (first: %q) are marked as decoration, which screen readers skip; describe each: ![what it shows](%s)", n, l.noAlt[0], l.noAlt[0])
 	}

@@ -535,3 +535,21 @@ func TestFallbackFonts(t *testing.T) {
 		t.Errorf("without fallbacks: %q", warnings)
 	}
 }
+
+// TestSystemFonts checks --system-fonts finds a machine font for
+// characters the given fonts lack, and says which.
+func TestSystemFonts(t *testing.T) {
+	validate.File(t, "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "fonts-dejavu-core")
+	d := &doc.Document{Meta: doc.Meta{Lang: "he"}, Blocks: []doc.Block{&doc.Paragraph{Inlines: []doc.Inline{&doc.Text{Text: "שלום"}}}}}
+	var warnings []string
+	l, err := layout.Layout(d, layout.Config{NoTitlePage: true, Ragged: true, SystemFonts: true}, &render.Options{Warn: func(err error) { warnings = append(warnings, err.Error()) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Faces) != 7 || !strings.HasPrefix(l.Faces[6].Name, "/usr/share/fonts/") {
+		t.Fatalf("%d faces", len(l.Faces))
+	}
+	if len(warnings) != 1 || !strings.Contains(warnings[0], l.Faces[6].Name) || !strings.Contains(warnings[0], "--font fallback=FILE") {
+		t.Errorf("warnings: %q", warnings)
+	}
+}
