@@ -368,8 +368,51 @@ func codeLine(text string, st typeset.Style, w, measure unit) typeset.Line {
 }
 
 // minTableSize is the smallest type a table is shrunk to so that it
-// fits the measure.
-const minTableSize = 7 * typeset.Pt
+// fits the measure; minShrunkTable with pdf wide-tables: shrink, which
+// shrinks rather than turn the table to landscape.
+const (
+	minTableSize   = 7 * typeset.Pt
+	minShrunkTable = 4 * typeset.Pt
+)
+
+// landscapeTable sets a table too wide for the page on pages of its
+// own, turned to landscape (the measure is the page's height): the
+// table is set and paginated apart, and each of its pages stands in the
+// text as a box that fills a page (landscapeBox), which the displayer
+// draws on a landscape page.
+func (l *layout) landscapeTable(t *doc.Table, c ctx) {
+	l.opts.Warnf("pdf: a table in %s is too wide for the page: it is set on landscape pages", l.place)
+	saved, keep := l.elems, l.keep
+	l.elems, l.keep = nil, 0
+	lg := l.g.landscape()
+	lc := c
+	lc.x, lc.width = 0, lg.measure
+	l.landscape = true
+	l.table(t, lc)
+	l.landscape = false
+	sub := l.elems
+	l.elems, l.keep = saved, keep
+	pages := typeset.PaginateFoot(sub, lg.textHeight, typeset.FootStyle{Separator: l.footSeparator()})
+	l.breakPage()
+	for _, p := range pages {
+		l.push(typeset.Elem{Kind: typeset.VBox, Height: l.g.textHeight, Box: landscapeBox{Page: p}})
+		l.breakPage()
+	}
+}
+
+// landscapeBox is a page of a table set in landscape, standing in the
+// text for a page.
+type landscapeBox struct{ Page typeset.Page }
+
+func (b landscapeBox) String() string {
+	lines := 0
+	for _, e := range b.Page.Elems {
+		if e.Kind == typeset.VLine {
+			lines++
+		}
+	}
+	return fmt.Sprintf("landscape page of %d lines", lines)
+}
 
 // table sets a table: each cell a ragged, hyphenated paragraph in its
 // column, the columns as wide as their content asks (from the widest
@@ -394,8 +437,20 @@ func (l *layout) table(t *doc.Table, c ctx) {
 	}
 	rows = append(rows, t.Rows...)
 	size := c.size * 9 / 10
-	widths, size, ok := l.columns(rows, len(t.Header) > 0, cols, c.width, size)
+	smallest := minTableSize
+	if l.cfg.WideTables == "shrink" {
+		smallest = minShrunkTable
+	}
+	widths, size, ok := l.columns(rows, len(t.Header) > 0, cols, c.width, size, smallest)
 	if !ok {
+		// Too wide for the page: on pages of its own, turned to
+		// landscape, if it fits there; else row by row.
+		if l.cfg.WideTables != "shrink" && !l.landscape {
+			if _, _, fits := l.columns(rows, len(t.Header) > 0, cols, l.g.landscape().measure, c.size*9/10, minTableSize); fits {
+				l.landscapeTable(t, c)
+				return
+			}
+		}
 		l.wideTable(t, rows, c)
 		return
 	}
@@ -521,7 +576,7 @@ func (l *layout) cellStyle(width unit) typeset.ParagraphStyle {
 // else each column gets its minimum (its widest piece that no break can
 // split) and shares the rest by how much more it would like; else the
 // type shrinks, down to 7 pt. ok is false for a table too wide even so.
-func (l *layout) columns(rows [][]doc.Cell, header bool, cols int, measure, size unit) (widths []unit, _ unit, ok bool) {
+func (l *layout) columns(rows [][]doc.Cell, header bool, cols int, measure, size, smallest unit) (widths []unit, _ unit, ok bool) {
 	l.measuring = true
 	defer func() { l.measuring = false }()
 	for {
@@ -588,13 +643,13 @@ func (l *layout) columns(rows [][]doc.Cell, header bool, cols int, measure, size
 			}
 			return widths, size, true
 		}
-		if size <= minTableSize || sumMin <= 0 {
+		if size <= smallest || sumMin <= 0 {
 			return nil, size, false
 		}
 		// Widths grow with the type: shrink it by as much as the
 		// columns are too wide, a little more to be sure.
 		next := unit(int64(size) * int64(max(avail, 1)) / int64(sumMin) * 98 / 100)
-		size = max(min(next, size-size/50), minTableSize)
+		size = max(min(next, size-size/50), smallest)
 	}
 }
 

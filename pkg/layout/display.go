@@ -17,6 +17,9 @@ type Page struct {
 	Number int
 	Label  string
 	Items  []Item
+	// Landscape marks a page turned to landscape (for a wide table): it
+	// is the document's Height wide and Width high.
+	Landscape bool
 }
 
 // PageLabel returns the number printed on page n of a document whose
@@ -92,9 +95,23 @@ type Item struct {
 // outline entries.
 func (l *layout) display(pages []typeset.Page, titled bool, front int) []Page {
 	out := make([]Page, len(pages))
+	portrait := l.g
+	defer func() { l.g = portrait }()
 	for i := range pages {
 		p := &pages[i]
 		d := &displayer{l: l, page: &out[i]}
+		l.g = portrait
+		// A page of a table turned to landscape is drawn as a page of
+		// its own, in landscape geometry.
+		if len(p.Elems) == 1 {
+			if b, ok := p.Elems[0].Box.(landscapeBox); ok {
+				lp := b.Page
+				lp.Number, lp.Header = p.Number, p.Header
+				p = &lp
+				l.g = portrait.landscape()
+				d.page.Landscape = true
+			}
+		}
 		d.page.Number = p.Number
 		d.page.Label = PageLabel(p.Number, front)
 		if !(titled && p.Number == 1) {

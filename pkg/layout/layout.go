@@ -44,6 +44,11 @@ type Config struct {
 	NoTitlePage bool
 	// Fonts replaces the built-in Go fonts, and adds fallbacks.
 	Fonts Fonts
+	// WideTables says what becomes of a table too wide for the page even
+	// in 7 pt type: "landscape" (the default) sets it on landscape pages,
+	// "shrink" shrinks its type further, down to 4 pt; a table too wide
+	// even so is set row by row.
+	WideTables string
 	// SystemFonts looks for characters no given font has in the fonts
 	// installed on the machine (the output then depends on it).
 	SystemFonts bool
@@ -73,6 +78,19 @@ type geometry struct {
 	expansion                float64
 }
 
+// landscape returns the geometry of the page turned to landscape: the
+// portrait page's top and bottom margins on every side, so that the text
+// block is as wide as the portrait one is high.
+func (g geometry) landscape() geometry {
+	l := g
+	l.pageW, l.pageH = g.pageH, g.pageW
+	l.left, l.right = g.top, g.bottom
+	l.top, l.bottom = g.top, g.bottom
+	l.measure = l.pageW - l.left - l.right
+	l.textHeight = l.pageH - l.top - l.bottom
+	return l
+}
+
 var papers = map[string][2]float64{
 	"a4":     {595.28, 841.89},
 	"letter": {612, 792},
@@ -91,6 +109,9 @@ func (c *Config) geometry() (geometry, error) {
 	size := c.FontSize
 	if size == 0 {
 		size = 10.5
+	}
+	if c.WideTables != "" && c.WideTables != "landscape" && c.WideTables != "shrink" {
+		return geometry{}, fmt.Errorf("pdf: wide-tables %q: want landscape or shrink", c.WideTables)
 	}
 	if c.Notes != "" && c.Notes != "foot" && c.Notes != "end" {
 		return geometry{}, fmt.Errorf("pdf: notes %q: want foot or end", c.Notes)

@@ -553,3 +553,70 @@ func TestSystemFonts(t *testing.T) {
 		t.Errorf("warnings: %q", warnings)
 	}
 }
+
+// wideTable returns a document with a table of 14 columns: too wide for
+// a portrait page even in 7 pt type.
+func wideTable(rows int) *doc.Document {
+	cell := func(s string) doc.Cell { return doc.Cell{Inlines: []doc.Inline{&doc.Text{Text: s}}} }
+	t := &doc.Table{}
+	for c := 0; c < 14; c++ {
+		t.Header = append(t.Header, cell(fmt.Sprintf("Column %d header", c)))
+	}
+	for r := 0; r < rows; r++ {
+		var row []doc.Cell
+		for c := 0; c < 14; c++ {
+			row = append(row, cell(fmt.Sprintf("value %d.%d long", r, c)))
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return &doc.Document{Meta: doc.Meta{Lang: "en"}, Sections: []*doc.Section{{Level: 1, ID: "w", Title: []doc.Inline{&doc.Text{Text: "Wide"}},
+		Blocks: []doc.Block{&doc.Paragraph{Inlines: []doc.Inline{&doc.Text{Text: "Before."}}}, t, &doc.Paragraph{Inlines: []doc.Inline{&doc.Text{Text: "After."}}}}}}}
+}
+
+// TestLandscapeTable checks a table too wide for the page in 7 pt type
+// is set on landscape pages of its own, its header on each, everything
+// inside the landscape page; with wide-tables shrink it stays portrait.
+func TestLandscapeTable(t *testing.T) {
+	d := wideTable(60)
+	l, err := layout.Layout(d, layout.Config{NoTitlePage: true}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	landscape := 0
+	for _, p := range l.Pages {
+		if !p.Landscape {
+			continue
+		}
+		landscape++
+		firstText := ""
+		for _, it := range p.Items {
+			if it.Kind != layout.Glyphs {
+				continue
+			}
+			if it.X < 0 || it.X > l.Height || it.Y < 0 || it.Y > l.Width {
+				t.Errorf("page %d: %q at (%.0f, %.0f), off the landscape page", p.Number, it.Text, it.X.Points(), it.Y.Points())
+			}
+			if !it.Furniture && firstText == "" {
+				firstText = it.Text
+			}
+		}
+		if !strings.HasPrefix(firstText, "Column") {
+			t.Errorf("landscape page %d starts with %q, not the header row", p.Number, firstText)
+		}
+	}
+	if landscape < 2 {
+		t.Errorf("%d landscape pages", landscape)
+	}
+	if l.Pages[0].Landscape || l.Pages[len(l.Pages)-1].Landscape {
+		t.Error("the text before or after the table is on a landscape page")
+	}
+	l, err = layout.Layout(d, layout.Config{NoTitlePage: true, WideTables: "shrink"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range l.Pages {
+		if p.Landscape {
+			t.Fatalf("wide-tables shrink: page %d is landscape", p.Number)
+		}
+	}
+}

@@ -71,6 +71,8 @@ type layout struct {
 	// root is the document's logical structure; cur the element being
 	// set.
 	root, cur *Elem
+	// landscape is set while a table is set for landscape pages.
+	landscape bool
 	// measuring is set while text is measured, not set: runs then
 	// leave the notes and the structure alone.
 	measuring bool

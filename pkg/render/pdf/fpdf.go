@@ -99,7 +99,7 @@ func emit(w io.Writer, d *doc.Document, opts *render.Options, l *layout.Document
 		if err := opts.Err(); err != nil {
 			return err
 		}
-		b.page(&l.Pages[i])
+		b.page(&l.Pages[i], l.Width.Points(), l.Height.Points())
 	}
 	if err := f.Error(); err != nil {
 		return fmt.Errorf("pdf: %w", err)
@@ -177,9 +177,13 @@ func (b *fpdfBackend) scale(s float64) {
 	}
 }
 
-func (b *fpdfBackend) page(p *layout.Page) {
+func (b *fpdfBackend) page(p *layout.Page, w, h float64) {
 	f := b.f
-	f.AddPage()
+	if p.Landscape {
+		f.AddPageFormat("L", fpdf.SizeType{Wd: w, Ht: h})
+	} else {
+		f.AddPage()
+	}
 	b.tz = 100 // a page's content starts in the default text state
 	b.mcid, b.annots = 0, 0
 	b.text = map[*layout.Elem]*strings.Builder{}

@@ -56,6 +56,10 @@ type Config struct {
 	// Notes is where notes go: "foot" (the default), at the foot of the
 	// page that refers to them, or "end", after each chapter.
 	Notes string `option:"notes" default:"foot" help:"where notes go: foot (of the page that refers to them) or end (of each chapter)"`
+	// WideTables is what becomes of a table too wide for the page even
+	// in 7 pt type: "landscape" sets it on landscape pages, "shrink"
+	// shrinks it further (to 4 pt).
+	WideTables string `option:"wide-tables" default:"landscape" help:"a table too wide for the page even in 7 pt type: landscape (on pages of its own) or shrink (to 4 pt)"`
 	// Untagged leaves out what makes the PDF accessible: the structure
 	// tree, marked content and the PDF/UA claim. Tagged PDF is the
 	// default, and what the law asks of public bodies in the EU.
@@ -114,7 +118,7 @@ func (r *Renderer) layoutConfig() layout.Config {
 	c := r.cfg
 	return layout.Config{Paper: c.Paper, FontSize: c.FontSize, Margins: c.Margins, Ragged: c.Ragged,
 		NoChapterPages: c.NoChapterPages, NoTitlePage: c.NoTitlePage, Fonts: c.Fonts, SystemFonts: c.SystemFonts,
-		Hyphenation: c.Hyphenation, Expansion: c.Expansion, Notes: c.Notes}
+		Hyphenation: c.Hyphenation, Expansion: c.Expansion, Notes: c.Notes, WideTables: c.WideTables}
 }
 
 // Render writes d to w as PDF. It does not modify d.

@@ -226,3 +226,37 @@ func TestUntagged(t *testing.T) {
 		t.Errorf("untagged, yet %d MCIDs and %d artifacts", r.MCIDs, r.Artifacts)
 	}
 }
+
+// TestLandscapePages checks a table turned to landscape gives landscape
+// pages in the PDF (pdfinfo), which stays valid and tagged.
+func TestLandscapePages(t *testing.T) {
+	validate.Tool(t, "pdfinfo", "poppler-utils")
+	cell := func(s string) doc.Cell { return doc.Cell{Inlines: []doc.Inline{&doc.Text{Text: s}}} }
+	tb := &doc.Table{}
+	for c := 0; c < 14; c++ {
+		tb.Header = append(tb.Header, cell(fmt.Sprintf("Column %d header", c)))
+	}
+	for r := 0; r < 40; r++ {
+		var row []doc.Cell
+		for c := 0; c < 14; c++ {
+			row = append(row, cell(fmt.Sprintf("value %d.%d", r, c)))
+		}
+		tb.Rows = append(tb.Rows, row)
+	}
+	d := &doc.Document{Meta: doc.Meta{Title: "Wide", Lang: "en"}, Blocks: []doc.Block{tb}}
+	data := renderPDF(t, d, pdf.Config{NoTitlePage: true}, nil)
+	if err := validate.PDF(data); err != nil {
+		t.Errorf("pdfcpu: %v", err)
+	}
+	r, err := validate.PDFTags(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range r.Problems {
+		t.Error(p)
+	}
+	out, _ := validate.Run("pdfinfo", "-f", "1", "-l", "3", writeTemp(t, data))
+	if n := strings.Count(out, "841.89 x 595.28 pts"); n < 1 {
+		t.Errorf("no landscape page:\n%s", out)
+	}
+}
