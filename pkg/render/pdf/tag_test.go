@@ -260,3 +260,19 @@ func TestLandscapePages(t *testing.T) {
 		t.Errorf("no landscape page:\n%s", out)
 	}
 }
+
+// TestPageLabels checks qpdf reads the page labels of a PDF with a title
+// page and a contents page: i, ii, then 1, 2, … from the body.
+func TestPageLabels(t *testing.T) {
+	validate.Tool(t, "qpdf", "qpdf")
+	data := renderPDF(t, fixture.Read(t, "report.md"), pdf.Config{}, &render.Options{TOC: true})
+	out, ok := validate.Run("qpdf", "--json", "--json-key=pagelabels", writeTemp(t, data))
+	if !ok {
+		t.Fatalf("qpdf: %s", out)
+	}
+	compact := strings.Join(strings.Fields(out), "")
+	want := `"pagelabels":[{"index":0,"label":{"/S":"/r","/St":1}},{"index":2,"label":{"/S":"/D","/St":1}}]`
+	if !strings.Contains(compact, want) {
+		t.Errorf("page labels:\n%s", out)
+	}
+}
