@@ -65,6 +65,21 @@ var badCases = []badCase{
 		outputs: []string{"out.html"}},
 	{name: "Latin-1 with its encoding", args: []string{"convert", "latin1.md", "--encoding", "windows-1252", "-o", "out.html"},
 		outputs: []string{"out.html"}},
+	{name: "a web page declaring windows-1252", setup: genFile("cp1252.html", func(b *bytes.Buffer) {
+		b.WriteString("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\"><title>Caf\xe9</title></head>")
+		b.WriteString("<body><main><h1>Caf\xe9 na\xefef</h1><p>\x93Koffie\x94 kost \x80 3.</p></main></body></html>")
+	}), args: []string{"convert", "cp1252.html", "-o", "out.html", "-o", "out.txt", "-o", "out.epub"},
+		outputs: []string{"out.html", "out.txt", "out.epub"}, forbidden: []string{"\ufffd", "Ã", "\u0093"}},
+	{name: "a hostile web page", setup: genFile("hostile.html", func(b *bytes.Buffer) {
+		b.WriteString(`<html><body onload="steal()"><main><h1>Page</h1><p onclick="steal()">Hi <a href="javascript:steal()">there</a>.</p>`)
+		b.WriteString(`<script>steal()</script><iframe src="https://evil.example/"></iframe><object data="evil.swf"></object>`)
+		b.WriteString(`<img src="https://evil.example/pixel.gif" onerror="steal()" alt=""><form action="/x"><input name="q"></form></main></body></html>`)
+	}), args: []string{"convert", "hostile.html", "-o", "out.html", "-o", "out.txt", "-o", "out.epub", "-o", "out.pdf", "-o", "out.json"},
+		stderr:  []string{`<script> dropped`, `<iframe> dropped`, `javascript:`},
+		outputs: []string{"out.html", "out.txt", "out.epub", "out.pdf", "out.json"}, forbidden: []string{"steal", "evil", "<iframe", "<script", "onclick"}},
+	{name: "a selector matching nothing", setup: genFile("page.html", func(b *bytes.Buffer) { b.WriteString("<main><p>Text</p></main>") }),
+		args: []string{"convert", "page.html", "--select", "#content", "-o", "out.html"}, exit: 1,
+		stderr: []string{`^galley: html: --select "#content" matches nothing in the page$`}, outputs: []string{"out.html"}},
 	{name: "NUL and control characters", args: []string{"convert", "controls.md", "-o", "out.html", "-o", "out.epub", "-o", "out.txt", "-o", "out.pdf", "-o", "out.json"},
 		outputs: []string{"out.html", "out.epub", "out.txt", "out.pdf", "out.json"}, forbidden: []string{"\x00", "\x07", "\x1b"}},
 	{name: "a binary file as Markdown", args: []string{"convert", "binary.md", "-o", "out.html"}, exit: 1,

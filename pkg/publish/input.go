@@ -53,6 +53,12 @@ func Decode(data []byte, encoding, name string) ([]byte, error) {
 	return dropControls(data), nil
 }
 
+// hasBOM reports whether data starts with a UTF-8 or UTF-16 byte order
+// mark, which names its encoding whatever the text declares.
+func hasBOM(data []byte) bool {
+	return bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) || bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff})
+}
+
 // dropControls removes the control characters text has no use for: C0
 // controls other than tab and newline (NUL, escape sequences that would
 // drive a terminal reading the text output, form feeds) and DEL. The

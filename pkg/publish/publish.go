@@ -23,7 +23,9 @@ import (
 	"time"
 
 	"github.com/galleypress/galley/pkg/doc"
+	"github.com/galleypress/galley/pkg/internal/htmlmodel"
 	"github.com/galleypress/galley/pkg/read"
+	_ "github.com/galleypress/galley/pkg/read/html"
 	_ "github.com/galleypress/galley/pkg/read/markdown" // register the formats
 	_ "github.com/galleypress/galley/pkg/read/plaintext"
 	"github.com/galleypress/galley/pkg/render"
@@ -212,8 +214,19 @@ func readOne(in string, job *Job, env *Env) (*doc.Document, error) {
 		}
 	}
 	// Every input is text: decoded to UTF-8 (and checked) the same way,
-	// whatever reads it.
-	if data, err = Decode(data, job.Encoding, name); err != nil {
+	// whatever reads it. A web page without a byte order mark may
+	// declare its charset; --encoding overrides the declaration (pages
+	// are often saved in another encoding than they declare).
+	enc := job.Encoding
+	if canonicalReader(from) == "html" && !hasBOM(data) {
+		if cs := htmlmodel.Charset(data); cs != "" && enc == "" {
+			enc = cs
+			env.logf("%s: charset %s, as the page declares", name, cs)
+		} else if cs != "" && !strings.EqualFold(cs, enc) {
+			env.logf("%s: --encoding %s overrides the charset %s the page declares", name, enc, cs)
+		}
+	}
+	if data, err = Decode(data, enc, name); err != nil {
 		return nil, err
 	}
 	r, err := reader(from, job, env)
@@ -378,6 +391,13 @@ func Convert(ctx context.Context, job *Job, env *Env) ([]Result, error) {
 		}
 	}
 	return results, nil
+}
+
+// logf sends a decision to e.Log, if any.
+func (e *Env) logf(format string, args ...any) {
+	if e.Log != nil {
+		e.Log(fmt.Sprintf(format, args...))
+	}
 }
 
 // serialized returns a copy of e whose Warn and Log calls never overlap.

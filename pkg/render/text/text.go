@@ -225,6 +225,9 @@ func (t *writer) block(b doc.Block, first, rest string) {
 	case *doc.Table:
 		t.table(b, first, rest)
 	case *doc.Figure:
+		if b.Alt == "" && len(b.Caption) == 0 {
+			return // decoration: nothing to read
+		}
 		t.para()
 		s := "[" + label(t.lang, "figure") + ": " + b.Alt + "]"
 		if len(b.Caption) > 0 {
