@@ -36,6 +36,7 @@ FUZZ_TARGETS = \
 	./pkg/doc:FuzzDecode \
 	./pkg/read/markdown:FuzzRead \
 	./pkg/read/plaintext:FuzzRead \
+	./pkg/read/html:FuzzRead \
 	./pkg/publish:FuzzHTML \
 	./pkg/publish:FuzzText \
 	./pkg/publish:FuzzJSON \
