@@ -18,7 +18,7 @@ import (
 // user cannot: everything else must be an option.
 var programOnly = map[string]bool{
 	"html.Config.CSS": true, "html.Config.Stylesheets": true, "html.Config.EPUB": true,
-	"html.Config.Link": true, "html.Config.Image": true, "html.Config.Top": true,
+	"html.Config.Link": true, "html.Config.Image": true,
 	"epub.Config.CSS":   true,
 	"read.Options.Name": true, "read.Options.Warn": true, "read.Options.Log": true,
 	"render.Options.Modified": true, "render.Options.Resources": true, "render.Options.Warn": true,

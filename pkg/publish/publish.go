@@ -237,7 +237,12 @@ func readOne(in string, job *Job, env *Env) (*doc.Document, error) {
 	if err := job.Options.apply(opts, "", env); err != nil {
 		return nil, err
 	}
-	return r.Read(bytes.NewBuffer(data), opts) // a Buffer, so readers may take the bytes as they are
+	d, err := r.Read(bytes.NewBuffer(data), opts) // a Buffer, so readers may take the bytes as they are
+	if err != nil {
+		return nil, err
+	}
+	transform.ShiftHeadings(d, opts.ShiftHeadings)
+	return d, nil
 }
 
 // reader returns the reader for a format, configured by the job.

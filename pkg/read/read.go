@@ -46,6 +46,11 @@ type Options struct {
 	// trimmed of spaces, equals an entry is dropped. Useful for the site
 	// boilerplate of scraped text.
 	Drop []string `option:"drop-lines" flag:"drop-line" help:"remove input lines equal to TEXT (repeatable), e.g. site boilerplate"`
+	// ShiftHeadings is added to every heading's level after the read
+	// (pandoc's --shift-heading-level-by; see transform.ShiftHeadings):
+	// headings keep the level written in the source otherwise. Readers
+	// leave it to their caller; package publish applies it.
+	ShiftHeadings int `option:"shift-heading-level-by" help:"add N to every heading's level (-1: a lone level-1 heading becomes the title)"`
 	// Warn receives warnings: things that were dropped or degraded.
 	Warn func(error)
 	// Log receives the reader's decisions (a heading found and why), so

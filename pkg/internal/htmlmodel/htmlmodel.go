@@ -41,6 +41,9 @@ type Converter struct {
 	// text is not also set where it stands.
 	notes map[string]*html.Node
 	used  map[*html.Node]*doc.Note
+	// slots hold content already converted, standing in a fragment as
+	// <galley-slot> elements; see fragment.go.
+	slots []slot
 }
 
 // warn reports a kind of thing dropped or degraded, once per kind.
@@ -90,7 +93,7 @@ func Attr(n *html.Node, key string) string {
 // isBlock reports whether n is an element that starts a block. An img
 // standing alone between blocks is a figure; inline it is an image.
 func isBlock(n *html.Node) bool {
-	return n.Type == html.ElementNode && blockTags[n.DataAtom]
+	return n.Type == html.ElementNode && blockTags[n.DataAtom] || isBlockSlot(n)
 }
 
 // hidden reports whether an element is not shown: hidden, aria-hidden,
@@ -161,6 +164,11 @@ func (c *Converter) Blocks(n *html.Node) []doc.Block {
 	}
 	for k := n.FirstChild; k != nil; k = k.NextSibling {
 		if c.skip(k) {
+			continue
+		}
+		if s := c.slotOf(k); s != nil && s.blocks != nil {
+			flush()
+			out = append(out, s.blocks...)
 			continue
 		}
 		if wordListItem(k) > 0 {
@@ -731,6 +739,12 @@ func (c *Converter) inline(n *html.Node) []doc.Inline {
 	default:
 		return nil
 	}
+	if s := c.slotOf(n); s != nil {
+		if s.blocks != nil { // blocks where only inlines can go
+			return blockInlines(s.blocks)
+		}
+		return s.inlines
+	}
 	kids := func() []doc.Inline { return c.Inlines(n) }
 	switch n.DataAtom {
 	case atom.Em, atom.I, atom.Cite, atom.Dfn, atom.Var:
@@ -747,7 +761,11 @@ func (c *Converter) inline(n *html.Node) []doc.Inline {
 	case atom.Sub:
 		return wrap(&doc.Sub{Inlines: kids()})
 	case atom.Code, atom.Kbd, atom.Samp, atom.Tt:
-		text := space.ReplaceAllString(textOf(n), " ")
+		text := textOf(n)
+		if hasSlot(n) {
+			text = doc.PlainText(kids())
+		}
+		text = space.ReplaceAllString(text, " ")
 		if text == "" {
 			return nil
 		}
@@ -796,6 +814,21 @@ func (c *Converter) inline(n *html.Node) []doc.Inline {
 	}
 	// span, font, small, abbr, mark, u, time, label, …: their content.
 	return kids()
+}
+
+// blockInlines returns blocks as inlines, for a place only inlines can
+// go (a table cell): the paragraphs' inlines, else the blocks' text, apart.
+func blockInlines(bs []doc.Block) []doc.Inline {
+	var out []doc.Inline
+	for _, b := range bs {
+		out = append(out, &doc.Text{Text: " "})
+		if p, ok := b.(*doc.Paragraph); ok {
+			out = append(out, p.Inlines...)
+		} else {
+			out = append(out, &doc.Text{Text: doc.BlocksText([]doc.Block{b})})
+		}
+	}
+	return append(out, &doc.Text{Text: " "})
 }
 
 func wrap(in doc.Inline) []doc.Inline {

@@ -75,7 +75,7 @@ type tagChecker struct {
 }
 
 func (c *tagChecker) problem(format string, args ...any) {
-	if len(c.r.Problems) < 50 {
+	if len(c.r.Problems) < 500 {
 		c.r.Problems = append(c.r.Problems, fmt.Sprintf(format, args...))
 	}
 }

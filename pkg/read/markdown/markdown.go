@@ -32,6 +32,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"github.com/galleypress/galley/pkg/doc"
+	"github.com/galleypress/galley/pkg/internal/htmlmodel"
 	"github.com/galleypress/galley/pkg/read"
 )
 
@@ -83,7 +84,7 @@ func (r *Reader) Read(in io.Reader, opts *read.Options) (*doc.Document, error) {
 	if len(opts.Drop) > 0 {
 		src = dropLines(src, opts)
 	}
-	c := &converter{src: src, opts: opts, cfg: r.cfg, notes: map[string][]doc.Block{}, busy: map[string]bool{}, closers: map[ast.Node]ast.Node{}}
+	c := &converter{src: src, opts: opts, cfg: r.cfg, notes: map[string][]doc.Block{}, busy: map[string]bool{}}
 	c.lines = lineStarts(src)
 	c.src = src
 	d := &doc.Document{}
@@ -159,6 +160,21 @@ func (r *Reader) Read(in io.Reader, opts *read.Options) (*doc.Document, error) {
 				tree.Section(s)
 				continue
 			}
+			if hb, ok := n.(*ast.HTMLBlock); ok {
+				bs, last, err := c.htmlBlocks(hb)
+				if err != nil {
+					return nil, err
+				}
+				for _, b := range bs {
+					if h, ok := b.(*doc.Heading); ok {
+						tree.Section(&doc.Section{Level: h.Level, Title: h.Inlines})
+					} else {
+						tree.Block(b)
+					}
+				}
+				n = last
+				continue
+			}
 			b, err := c.block(n)
 			if err != nil {
 				return nil, err
@@ -209,8 +225,11 @@ type converter struct {
 	inserted []int
 	// base is where the chunk in src starts in the whole text.
 	base int
-	// closers pairs a harmless raw HTML open tag with its closing tag.
-	closers map[ast.Node]ast.Node
+	// htmlc maps raw HTML (see rawhtml.go); htmlLine is the line of
+	// the raw HTML it maps, for its warnings.
+	htmlc    *htmlmodel.Converter
+	htmlLine int
+	htmlTags map[*ast.HTMLBlock]htmlmodel.Tags
 }
 
 // at makes the converter read the chunk of src that starts at base, whose
@@ -277,23 +296,38 @@ func (c *converter) nodeLine(n ast.Node) int {
 func (c *converter) blocks(parent ast.Node) ([]doc.Block, error) {
 	var out []doc.Block
 	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
-		if h, ok := n.(*ast.Heading); ok {
-			ins, err := c.inlines(h)
+		if hb, ok := n.(*ast.HTMLBlock); ok {
+			bs, last, err := c.htmlBlocks(hb)
 			if err != nil {
 				return nil, err
 			}
-			out = append(out, &doc.Heading{Level: h.Level, Inlines: ins})
+			out = append(out, bs...)
+			n = last
 			continue
 		}
-		b, err := c.block(n)
+		bs, err := c.blocksOf(n)
 		if err != nil {
 			return nil, err
 		}
-		if b != nil {
-			out = append(out, b)
-		}
+		out = append(out, bs...)
 	}
 	return out, nil
+}
+
+// blocksOf converts one block node: a heading is a *doc.Heading block.
+func (c *converter) blocksOf(n ast.Node) ([]doc.Block, error) {
+	if h, ok := n.(*ast.Heading); ok {
+		ins, err := c.inlines(h)
+		if err != nil {
+			return nil, err
+		}
+		return []doc.Block{&doc.Heading{Level: h.Level, Inlines: ins}}, nil
+	}
+	b, err := c.block(n)
+	if err != nil || b == nil {
+		return nil, err
+	}
+	return []doc.Block{b}, nil
 }
 
 func (c *converter) block(n ast.Node) (doc.Block, error) {
@@ -349,8 +383,11 @@ func (c *converter) block(n ast.Node) (doc.Block, error) {
 	case *noteDef:
 		return nil, nil // used by the references to it
 	case *ast.HTMLBlock:
-		c.opts.Warnf(c.nodeLine(n), "raw HTML block dropped (galley never passes HTML through)")
-		return nil, nil
+		bs, _, err := c.htmlBlocks(n) // not reached: blocks groups them
+		if len(bs) == 1 {
+			return bs[0], err
+		}
+		return nil, err
 	case *east.Table:
 		return c.table(n)
 	}
@@ -419,15 +456,9 @@ func loneImageNode(p ast.Node) ast.Node {
 
 // inlines converts the inline children of n, merging adjacent text.
 func (c *converter) inlines(n ast.Node) ([]doc.Inline, error) {
-	c.matchTags(n)
-	return c.siblings(n.FirstChild(), nil)
-}
-
-// siblings converts k and the siblings after it, up to stop (exclusive).
-// A harmless raw HTML element (<sub>, <sup>, <em>, <strong>, <del> and
-// their kin) with its closing tag among the siblings becomes the matching
-// inline; other raw HTML is dropped. Adjacent text is merged.
-func (c *converter) siblings(k, stop ast.Node) ([]doc.Inline, error) {
+	if hasRawHTML(n) {
+		return c.htmlInlines(n)
+	}
 	var out []doc.Inline
 	var text strings.Builder // text not yet added to out
 	flush := func() {
@@ -436,21 +467,7 @@ func (c *converter) siblings(k, stop ast.Node) ([]doc.Inline, error) {
 			text.Reset()
 		}
 	}
-	for ; k != nil && k != stop; k = k.NextSibling() {
-		if raw, ok := k.(*ast.RawHTML); ok {
-			if tag, ok := openTag(c.rawText(raw)); ok {
-				if end := c.closers[raw]; end != nil {
-					kids, err := c.siblings(raw.NextSibling(), end)
-					if err != nil {
-						return nil, err
-					}
-					flush()
-					out = append(out, htmlInline(tag, kids))
-					k = end
-					continue
-				}
-			}
-		}
+	for k := n.FirstChild(); k != nil; k = k.NextSibling() {
 		ins, err := c.inline(k)
 		if err != nil {
 			return nil, err
@@ -534,12 +551,7 @@ func (c *converter) inline(n ast.Node) ([]doc.Inline, error) {
 		}
 		return []doc.Inline{&doc.Image{Src: unescape(string(n.Destination)), Alt: doc.PlainText(alt), Title: unescape(string(n.Title))}}, nil
 	case *ast.RawHTML:
-		raw := c.rawText(n)
-		if brTag.MatchString(raw) {
-			return []doc.Inline{&doc.LineBreak{}}, nil
-		}
-		c.opts.Warnf(c.nodeLine(n), "raw HTML %s dropped (galley never passes HTML through)", clip(raw))
-		return nil, nil
+		return nil, nil // inlines maps it, with its siblings
 	case *noteRef:
 		blocks, err := c.note(n.label)
 		return []doc.Inline{&doc.Note{Blocks: blocks}}, err
@@ -567,14 +579,6 @@ func (c *converter) note(label string) ([]doc.Block, error) {
 	}
 	c.notes[label] = bs
 	return bs, nil
-}
-
-func clip(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > 40 {
-		s = string(r[:40]) + "…"
-	}
-	return fmt.Sprintf("%q", s)
 }
 
 // unescape resolves backslash escapes and entity references the way

@@ -1,6 +1,7 @@
 package markdown_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -102,26 +103,77 @@ func TestFootnotes(t *testing.T) {
 	}
 }
 
+// TestRawHTML checks that raw HTML maps to the model as a web page would,
+// with the Markdown between its tags kept, and that what cannot be mapped
+// is dropped with one warning per kind, at its line.
 func TestRawHTML(t *testing.T) {
-	d, warnings := readMD(t, "Para with <span>inline</span> H<sub>2</sub>O.\n\n<div>\nblock\n</div>\n")
-	if got := doc.BlocksText(d.Blocks); got != "Para with inline H2O." {
-		t.Errorf("text %q", got)
+	d, warnings := readMD(t, "Para with <span>inline</span> H<sub>2</sub>O and <a href=\"x.md\">*a link*</a>.\n\n"+
+		"<div>\nblock\n</div>\n\n<script>alert(1)</script>\n\n<div align=\"center\">\n\n**Centred** Markdown.\n\n</div>\n\n"+
+		"<script>alert(2)</script>\n<!-- a comment -->\n\n<iframe src=\"https://example.org\"></iframe>\n")
+	var paras []string
+	for _, b := range d.Blocks {
+		paras = append(paras, doc.BlocksText([]doc.Block{b}))
 	}
-	var subs int
+	want := []string{"Para with inline H2O and a link.", "block", "Centred Markdown."}
+	if strings.Join(paras, "|") != strings.Join(want, "|") {
+		t.Errorf("blocks %q, want %q", paras, want)
+	}
+	var kinds []string
 	doc.Walk(d, func(n doc.Node) doc.Visit {
-		if _, ok := n.(*doc.Sub); ok {
-			subs++
+		switch n := n.(type) {
+		case *doc.Sub, *doc.Strong:
+			kinds = append(kinds, fmt.Sprintf("%T", n))
+		case *doc.Link:
+			kinds = append(kinds, "link "+n.URL+" "+fmt.Sprintf("%T", n.Inlines[0]))
 		}
 		return doc.Continue
 	})
-	if subs != 1 {
-		t.Errorf("<sub> did not become a subscript")
+	if got := strings.Join(kinds, ", "); got != "*doc.Sub, link x.md *doc.Emph, *doc.Strong" {
+		t.Errorf("inlines: %s", got)
+	}
+	want = []string{`in.md:7: raw HTML: <script> dropped`, `in.md:18: raw HTML: <iframe> dropped`}
+	if len(warnings) != len(want) {
+		t.Errorf("warnings %q, want one per kind: %q", warnings, want)
 	}
 	joined := strings.Join(warnings, "\n")
-	for _, want := range []string{`in.md:1: raw HTML "<span>" dropped`, `in.md:1: raw HTML "</span>" dropped`, `in.md:3: raw HTML block dropped`} {
-		if !strings.Contains(joined, want) {
-			t.Errorf("warnings lack %s:\n%s", want, joined)
+	for _, w := range want {
+		if !strings.Contains(joined, w) {
+			t.Errorf("warnings lack %s:\n%s", w, joined)
 		}
+	}
+}
+
+// TestRawHTMLStructure checks the raw HTML a README starts with: a
+// centred logo, a title as an <h1>, a details element around Markdown,
+// an HTML table; and that unclosed tags never swallow the document.
+func TestRawHTMLStructure(t *testing.T) {
+	d, warnings := readMD(t, "<p align=\"center\">\n  <img src=\"logo.png\" alt=\"Project logo\" width=\"120\">\n</p>\n"+
+		"<h1 align=\"center\">MyTool</h1>\n\n<details>\n<summary>Advanced options</summary>\n\n- one\n- two\n\n</details>\n\n"+
+		"## Usage\n\n<table><tr><th>A</th></tr><tr><td>1</td></tr></table>\n\n<div>\n\nunclosed\n\n## Later\n\nText.\n")
+	if len(warnings) > 0 {
+		t.Errorf("warnings: %q", warnings)
+	}
+	f, ok := d.Blocks[0].(*doc.Figure)
+	if !ok || f.Src != "logo.png" || f.Alt != "Project logo" {
+		t.Fatalf("first block %#v, want the logo", d.Blocks[0])
+	}
+	var heads []string
+	for _, s := range d.AllSections() {
+		heads = append(heads, fmt.Sprintf("%d %s", s.Level, doc.PlainText(s.Title)))
+	}
+	if got := strings.Join(heads, "|"); got != "1 MyTool|2 Usage|2 Later" {
+		t.Errorf("headings %s", got)
+	}
+	top := d.Sections[0]
+	if len(top.Blocks) != 2 || doc.BlocksText(top.Blocks[:1]) != "Advanced options" {
+		t.Fatalf("MyTool's blocks: %q", doc.BlocksText(top.Blocks))
+	}
+	if l, ok := top.Blocks[1].(*doc.List); !ok || len(l.Items) != 2 {
+		t.Errorf("the list inside <details>: %#v", top.Blocks[1])
+	}
+	usage := top.Sections[0]
+	if tb, ok := usage.Blocks[0].(*doc.Table); !ok || len(tb.Header) != 1 || len(tb.Rows) != 1 {
+		t.Errorf("HTML table: %#v", usage.Blocks[0])
 	}
 }
 

@@ -1,69 +1,137 @@
 package markdown
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
 
 	"github.com/galleypress/galley/pkg/doc"
+	"github.com/galleypress/galley/pkg/internal/htmlmodel"
 )
 
-// Raw HTML is never passed through. A few harmless inline elements, with
-// their closing tag among their siblings, become what they mean: <sub>,
-// <sup>, <em> and <i>, <strong> and <b>, <del>, <s> and <strike>, <code>
-// and <kbd>, and <br>. Any other raw HTML is dropped with a warning.
+// Raw HTML is never passed through: it goes through the same mapping to
+// the model as a web page (package htmlmodel), with the Markdown between
+// its tags converted as Markdown. So a README's centred logo
+// (<p align="center"><img …></p>) is a figure, <h1 align="center"> a
+// heading, <details><summary> a bold line and its content, <kbd> code,
+// and an HTML table a table. What cannot be mapped (scripts, styles,
+// iframes, forms, event handlers, javascript: links) is dropped, with one
+// warning per kind.
 
-// matchTags pairs the harmless raw HTML tags among n's children (<sub>
-// with its </sub>, and so on) in one pass, so that many unclosed tags
-// cost linear time.
-func (c *converter) matchTags(n ast.Node) {
-	stacks := map[string][]ast.Node{}
-	for k := n.FirstChild(); k != nil; k = k.NextSibling() {
-		raw, ok := k.(*ast.RawHTML)
-		if !ok {
-			continue
-		}
-		s := c.rawText(raw)
-		if tag, ok := openTag(s); ok {
-			stacks[tag] = append(stacks[tag], k)
-		} else if m := closeTagRe.FindStringSubmatch(s); m != nil {
-			tag := strings.ToLower(m[1])
-			if st := stacks[tag]; len(st) > 0 {
-				c.closers[st[len(st)-1]] = k
-				stacks[tag] = st[:len(st)-1]
+// maxHTMLGroup bounds how many blocks after an HTML block that leaves
+// elements open (<details>, <div align="center">) are searched for the
+// block that closes them, so that many unclosed tags cost linear time.
+const maxHTMLGroup = 256
+
+// tags returns the tags of an HTML block, read once.
+func (c *converter) tags(n *ast.HTMLBlock) htmlmodel.Tags {
+	if t, ok := c.htmlTags[n]; ok {
+		return t
+	}
+	if c.htmlTags == nil {
+		c.htmlTags = map[*ast.HTMLBlock]htmlmodel.Tags{}
+	}
+	t := htmlmodel.TagsOf(c.htmlBlockText(n))
+	c.htmlTags[n] = t
+	return t
+}
+
+// html returns the document's converter of raw HTML.
+func (c *converter) html() *htmlmodel.Converter {
+	if c.htmlc == nil {
+		c.htmlc = &htmlmodel.Converter{Warn: func(msg string) { c.opts.Warnf(c.htmlLine, "raw HTML: %s", msg) }}
+	}
+	return c.htmlc
+}
+
+// htmlBlocks maps the HTML block first and, when it leaves elements open,
+// the blocks after it up to the HTML block that closes them, Markdown
+// between them included. It returns the blocks and the last node used.
+func (c *converter) htmlBlocks(first *ast.HTMLBlock) ([]doc.Block, ast.Node, error) {
+	last := ast.Node(first)
+	if open := c.tags(first).Open(nil); len(open) > 0 {
+		for k, seen := first.NextSibling(), 0; k != nil && seen < maxHTMLGroup; k, seen = k.NextSibling(), seen+1 {
+			if hb, ok := k.(*ast.HTMLBlock); ok {
+				if open = c.tags(hb).Open(open); len(open) == 0 {
+					last = k
+					break
+				}
 			}
 		}
 	}
+	h := c.html()
+	var b strings.Builder
+	for k := ast.Node(first); ; k = k.NextSibling() {
+		if hb, ok := k.(*ast.HTMLBlock); ok {
+			b.WriteString(c.htmlBlockText(hb))
+		} else {
+			bs, err := c.blocksOf(k)
+			if err != nil {
+				return nil, nil, err
+			}
+			b.WriteString(h.BlockSlot(bs))
+		}
+		b.WriteByte('\n')
+		if k == last {
+			break
+		}
+	}
+	c.htmlLine = c.nodeLine(first)
+	return h.FragmentBlocks(b.String()), last, nil
 }
 
-var (
-	openTagRe  = regexp.MustCompile(`(?i)^<(sub|sup|em|i|strong|b|del|s|strike|code|kbd)>$`)
-	closeTagRe = regexp.MustCompile(`(?i)^</(sub|sup|em|i|strong|b|del|s|strike|code|kbd)\s*>$`)
-)
-
-func openTag(raw string) (string, bool) {
-	m := openTagRe.FindStringSubmatch(raw)
-	if m == nil {
-		return "", false
+// htmlBlockText returns the raw text of an HTML block.
+func (c *converter) htmlBlockText(n *ast.HTMLBlock) string {
+	var b strings.Builder
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		b.Write(seg.Value(c.src))
 	}
-	return strings.ToLower(m[1]), true
+	if n.HasClosure() {
+		seg := n.ClosureLine
+		b.Write(seg.Value(c.src))
+	}
+	return b.String()
 }
 
-func htmlInline(tag string, kids []doc.Inline) doc.Inline {
-	switch tag {
-	case "sub":
-		return &doc.Sub{Inlines: kids}
-	case "sup":
-		return &doc.Sup{Inlines: kids}
-	case "em", "i":
-		return &doc.Emph{Inlines: kids}
-	case "strong", "b":
-		return &doc.Strong{Inlines: kids}
-	case "code", "kbd":
-		return &doc.Code{Text: doc.PlainText(kids)}
+// hasRawHTML reports whether any child of n is raw inline HTML.
+func hasRawHTML(n ast.Node) bool {
+	for k := n.FirstChild(); k != nil; k = k.NextSibling() {
+		if _, ok := k.(*ast.RawHTML); ok {
+			return true
+		}
 	}
-	return &doc.Strike{Inlines: kids}
+	return false
+}
+
+// htmlInlines maps the children of n, some raw HTML tags, as one
+// fragment of HTML: <kbd>Ctrl</kbd>, <a href="…">**bold**</a>, <img …>.
+func (c *converter) htmlInlines(n ast.Node) ([]doc.Inline, error) {
+	h := c.html()
+	var b strings.Builder
+	var runs []doc.Inline // converted inlines not yet in a slot
+	flush := func() {
+		if len(runs) > 0 {
+			b.WriteString(h.InlineSlot(runs))
+			runs = nil
+		}
+	}
+	for k := n.FirstChild(); k != nil; k = k.NextSibling() {
+		if raw, ok := k.(*ast.RawHTML); ok {
+			flush()
+			b.WriteString(c.rawText(raw))
+			continue
+		}
+		ins, err := c.inline(k)
+		if err != nil {
+			return nil, err
+		}
+		runs = append(runs, ins...)
+	}
+	flush()
+	c.htmlLine = c.nodeLine(n)
+	return h.FragmentInlines(b.String()), nil
 }
 
 func (c *converter) rawText(n *ast.RawHTML) string {
@@ -74,5 +142,3 @@ func (c *converter) rawText(n *ast.RawHTML) string {
 	}
 	return raw.String()
 }
-
-var brTag = regexp.MustCompile(`(?i)^<br\s*/?>$`)

@@ -5,12 +5,12 @@ import (
 	"encoding/json"
 	"os"
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/galleypress/galley/pkg/doc"
 	"github.com/galleypress/galley/pkg/read"
+	htmlreader "github.com/galleypress/galley/pkg/read/html"
 	"github.com/galleypress/galley/pkg/read/markdown"
 	"github.com/galleypress/galley/pkg/render/html"
 )
@@ -27,23 +27,28 @@ var (
 	rawTag   = regexp.MustCompile(`<[a-zA-Z/!?]`)
 )
 
-// hasRawHTML reports whether an example's Markdown holds raw HTML, which
-// galley drops by design.
+// hasRawHTML reports whether an example's Markdown may hold raw HTML,
+// which galley maps to the model rather than passing it through.
 func hasRawHTML(md string) bool {
 	return rawTag.MatchString(autolink.ReplaceAllString(md, ""))
 }
 
-// knownDifferences are the spec examples without raw HTML that galley
-// reads differently on purpose, with the reason.
+// knownDifferences are the spec examples galley reads or writes
+// differently on purpose, with the reason.
 var knownDifferences = map[int]string{
+	72:  "a heading never skips a rank below its section's: the h5 under the h1 is an h2 (the Nu checker rejects skipped ranks)",
+	79:  "a heading never skips a rank below its section's: the h3 under the h1 is an h2 (the Nu checker rejects skipped ranks)",
 	608: "GitHub's autolinks extension links bare URLs",
 	611: "GitHub's autolinks extension links bare URLs",
 	612: "GitHub's autolinks extension links bare e-mail addresses",
 }
 
-// TestCommonMarkSpec reads every example of the CommonMark spec that has
-// no raw HTML, renders it back with the HTML renderer and compares the
-// result with the spec's HTML.
+// TestCommonMarkSpec reads every example of the CommonMark spec, renders
+// it back with the HTML renderer and compares the result with the spec's
+// HTML. galley never passes raw HTML through: it maps it to the model as
+// a web page would be. So an example with raw HTML is compared with the
+// spec's HTML read by galley's HTML reader: the Markdown reader must give
+// what the page the spec expects gives.
 func TestCommonMarkSpec(t *testing.T) {
 	data, err := os.ReadFile("../../../fixtures/commonmark/spec.json")
 	if err != nil {
@@ -55,26 +60,38 @@ func TestCommonMarkSpec(t *testing.T) {
 	}
 	r := markdown.New(markdown.Config{NoFigures: true})
 	h := html.New(html.Config{Fragment: true})
-	tried, passed := 0, 0
-	for _, ex := range examples {
-		if ex.Section == "HTML blocks" || ex.Section == "Raw HTML" || hasRawHTML(ex.Markdown) {
-			continue
+	render := func(d *doc.Document) string {
+		var buf bytes.Buffer
+		if err := h.Render(&buf, d, nil); err != nil {
+			t.Fatalf("render: %v", err)
 		}
-		tried++
+		return normalize(sectionTag.ReplaceAllString(buf.String(), ""))
+	}
+	passed, raw, rawPassed := 0, 0, 0
+	for _, ex := range examples {
 		d, err := r.Read(strings.NewReader(ex.Markdown), &read.Options{})
 		if err != nil {
 			t.Errorf("example %d: %v", ex.Example, err)
 			continue
 		}
-		var buf bytes.Buffer
-		if err := h.Render(&buf, d, nil); err != nil {
-			t.Errorf("example %d: render: %v", ex.Example, err)
-			continue
+		got, want := render(d), normalize(ex.HTML)
+		isRaw := ex.Section == "HTML blocks" || ex.Section == "Raw HTML" || hasRawHTML(ex.Markdown)
+		if isRaw {
+			raw++
 		}
-		got := normalize(sourceLevels(buf.String(), d))
-		want := normalize(ex.HTML)
+		if isRaw && got != want {
+			page, err := htmlreader.New(htmlreader.Config{}).Read(strings.NewReader("<main>"+ex.HTML+"</main>"), &read.Options{})
+			if err != nil {
+				t.Errorf("example %d: the spec's HTML: %v", ex.Example, err)
+				continue
+			}
+			want = render(page)
+		}
 		if got == want {
 			passed++
+			if isRaw {
+				rawPassed++
+			}
 			continue
 		}
 		if why, ok := knownDifferences[ex.Example]; ok {
@@ -83,46 +100,20 @@ func TestCommonMarkSpec(t *testing.T) {
 		}
 		t.Errorf("example %d (%s):\nmarkdown: %q\nwant: %q\ngot:  %q", ex.Example, ex.Section, ex.Markdown, want, got)
 	}
-	t.Logf("%d of %d examples without raw HTML agree", passed, tried)
-	if tried < 550 {
-		t.Errorf("only %d examples tried; the spec file or the raw HTML filter is wrong", tried)
+	t.Logf("%d of %d examples agree (%.1f%%); with raw HTML, %d of %d", passed, len(examples), 100*float64(passed)/float64(len(examples)), rawPassed, raw)
+	if passed*100 < 98*len(examples) {
+		t.Errorf("%d of %d examples agree, under 98%%", passed, len(examples))
+	}
+	if len(examples) < 650 {
+		t.Errorf("only %d examples; the spec file is wrong", len(examples))
 	}
 }
 
 var (
 	sectionTag = regexp.MustCompile(`<section[^>]*>\n?|</section>\n?`)
-	headingTag = regexp.MustCompile(`<(/?)h[1-6]>`)
 	space      = regexp.MustCompile(`\s+`)
 	preBlock   = regexp.MustCompile(`(?s)<pre>.*?</pre>`)
 )
-
-// sourceLevels removes the section elements and puts back the heading
-// levels of the source, which the renderer replaces by nesting depth.
-func sourceLevels(out string, d *doc.Document) string {
-	var levels []int
-	doc.Walk(d, func(n doc.Node) doc.Visit {
-		switch n := n.(type) {
-		case *doc.Section:
-			levels = append(levels, n.Level)
-		case *doc.Heading:
-			levels = append(levels, n.Level)
-		}
-		return doc.Continue
-	})
-	out = sectionTag.ReplaceAllString(out, "")
-	i := 0
-	return headingTag.ReplaceAllStringFunc(out, func(tag string) string {
-		if i >= len(levels) {
-			return tag
-		}
-		l := strconv.Itoa(levels[i])
-		if strings.HasPrefix(tag, "</") {
-			i++
-			return "</h" + l + ">"
-		}
-		return "<h" + l + ">"
-	})
-}
 
 // normalize removes differences that do not change what a browser shows:
 // XHTML-style empty elements, &quot; in text, whitespace outside <pre>.

@@ -377,7 +377,7 @@ func (b *book) imageSrc(src string) string {
 // xhtml renders one chapter.
 func (b *book) xhtml(c *chapter) ([]byte, error) {
 	r := html.New(html.Config{
-		EPUB: true, Top: 1, Stylesheets: []string{"style.css"},
+		EPUB: true, Stylesheets: []string{"style.css"},
 		Link: b.link, Image: b.imageSrc,
 	})
 	var buf bytes.Buffer

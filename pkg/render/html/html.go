@@ -54,11 +54,6 @@ type Config struct {
 	// alternative text, linked to the original source, in place of the
 	// image. Nil keeps every source.
 	Image func(src string) string
-	// Top is the heading rank of top-level sections: 2 (the default)
-	// leaves <h1> to the title, 1 suits a chapter file. A page whose
-	// title only repeats its first heading shows no title heading, and
-	// its sections start at <h1>.
-	Top int
 }
 
 // Renderer renders HTML.
@@ -75,9 +70,6 @@ func (r *Renderer) WithConfig(cfg any) render.Renderer { return New(*cfg.(*Confi
 func New(cfg Config) *Renderer {
 	if cfg.EPUB {
 		cfg.XHTML = true
-	}
-	if cfg.Top < 1 || cfg.Top > 6 {
-		cfg.Top = 2
 	}
 	return &Renderer{cfg: cfg}
 }
@@ -134,12 +126,9 @@ func (r *Renderer) RenderPart(w io.Writer, d *doc.Document, p Part, opts *render
 		return New(cfg).RenderPart(w, d, p, opts)
 	}
 	bw := bufio.NewWriter(w)
-	wr := &writer{Writer: bw, cfg: r.cfg, lang: d.Meta.Lang, opts: opts, top: r.cfg.Top, part: p}
+	wr := &writer{Writer: bw, cfg: r.cfg, lang: d.Meta.Lang, opts: opts, part: p}
 	if opts != nil {
 		wr.initPageBreaks(opts.PageBreaks)
-	}
-	if !p.Header && !r.cfg.EPUB {
-		wr.top = 1 // no title heading: sections take <h1>
 	}
 	if !r.cfg.Fragment {
 		wr.head(d, p.Title, p.Description)
@@ -155,7 +144,7 @@ func (r *Renderer) RenderPart(w io.Writer, d *doc.Document, p Part, opts *render
 	}
 	wr.blocks(p.Blocks)
 	for _, s := range p.Sections {
-		wr.section(s, 1)
+		wr.section(s, 0)
 	}
 	if !r.cfg.Fragment && !r.cfg.EPUB {
 		wr.WriteString("</main>\n")
@@ -176,9 +165,8 @@ type writer struct {
 	lang   string
 	opts   *render.Options
 	queue  []*doc.Note // notes referenced but not yet written
-	depth  int         // the nesting depth of the section being written
 	inLink bool        // inside a link, where no other link may start
-	top    int         // the heading rank of top-level sections
+	rank   int         // the rank (<hN>) of the section being written; 0 outside
 	part   Part
 	pages  pageState
 	err    error
@@ -320,12 +308,13 @@ func (w *writer) link(url string) string {
 	return url
 }
 
-func (w *writer) section(s *doc.Section, depth int) {
+func (w *writer) section(s *doc.Section, parent int) {
 	if err := w.opts.Err(); err != nil {
 		w.fail(err)
 		return
 	}
-	h := w.headingTag(depth)
+	rank := headingRank(s.Level, parent)
+	h := "h" + strconv.Itoa(rank)
 	w.WriteString("<section")
 	if s.ID != "" {
 		w.WriteString(` id="` + attr(s.ID) + `"`)
@@ -338,20 +327,27 @@ func (w *writer) section(s *doc.Section, depth int) {
 	}
 	w.inlines(s.Title)
 	w.WriteString("</" + h + ">\n")
-	w.depth = depth
+	w.rank = rank
 	w.blocks(s.Blocks)
 	for _, c := range s.Sections {
-		w.section(c, depth+1)
+		w.section(c, rank)
 	}
-	w.depth = depth - 1
+	w.rank = parent
 	w.WriteString("</section>\n")
 }
 
-// headingTag returns the tag of a heading nested depth sections deep.
-// Ranks follow the nesting, not the source's levels, so that a jump from
-// level 1 to level 3 never skips a rank.
-func (w *writer) headingTag(depth int) string {
-	return "h" + strconv.Itoa(min(w.top+depth-1, 6))
+// headingRank returns the rank (the N of <hN>) of a heading of a level
+// under a heading of rank parent (0: none): its level as written in the
+// source, as pandoc and Markdown engines write it (--shift-heading-level-by
+// moves them all), except that it never skips a rank below its parent's
+// (a level-3 heading straight under a level-1 one is an <h2>, as HTML's
+// outline and the Nu checker require), nor goes below <h6>.
+func headingRank(level, parent int) int {
+	rank := min(max(level, 1), 6)
+	if parent > 0 {
+		rank = min(rank, parent+1)
+	}
+	return rank
 }
 
 func (w *writer) blocks(bs []doc.Block) {
@@ -376,9 +372,8 @@ func (w *writer) block(b doc.Block, tight bool) {
 		w.endText()
 		w.WriteString("</p>\n")
 	case *doc.Heading:
-		// A heading inside a quote or list item ranks just below its
-		// section's heading.
-		h := w.headingTag(w.depth + 1)
+		// A heading inside a quote or list item.
+		h := "h" + strconv.Itoa(headingRank(b.Level, w.rank))
 		w.WriteString("<" + h + ">")
 		w.startText(b)
 		w.inlines(b.Inlines)

@@ -97,7 +97,7 @@ func TestSeedPage(t *testing.T) {
 		t.Errorf("page has %d sections, want 24", n)
 	}
 	for _, want := range []string{"landen<sup>1</sup>.", "aldaar<sup>2</sup>.", `<section id="oekraïne">`,
-		`<h2><span class="number">2.1</span> Beleidsprioriteiten</h2>`} {
+		`<h1><span class="number">2.1</span> Beleidsprioriteiten</h1>`, `<h2>Geopolitiek: terug van nooit weggeweest</h2>`, `<h3>Oekraïne</h3>`} {
 		if !strings.Contains(out, want) {
 			t.Errorf("page lacks %s", want)
 		}

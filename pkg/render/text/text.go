@@ -356,7 +356,9 @@ func inlineText(ins []doc.Inline, t *writer) string {
 				b.WriteString(" <" + in.URL + ">")
 			}
 		case *doc.Image:
-			b.WriteString("[" + in.Alt + "]")
+			if in.Alt != "" { // else decoration
+				b.WriteString("[" + in.Alt + "]")
+			}
 		case *doc.Note:
 			if t != nil {
 				t.notes = append(t.notes, in)
