@@ -1,6 +1,7 @@
 package transform_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -113,5 +114,44 @@ func TestDefaultTitle(t *testing.T) {
 	transform.DefaultTitle(d, "file")
 	if d.Meta.Title != "file" {
 		t.Errorf("title %q", d.Meta.Title)
+	}
+}
+
+// TestShiftHeadings checks pandoc's --shift-heading-level-by: every level
+// moves, a lone level-1 section becomes the title when shifted above 1.
+func TestShiftHeadings(t *testing.T) {
+	build := func() *doc.Document {
+		return &doc.Document{Sections: []*doc.Section{{Level: 1, Title: []doc.Inline{&doc.Text{Text: "Tool"}},
+			Blocks: []doc.Block{&doc.Paragraph{Inlines: []doc.Inline{&doc.Text{Text: "intro"}}}, &doc.Quote{Blocks: []doc.Block{&doc.Heading{Level: 3, Inlines: []doc.Inline{&doc.Text{Text: "q"}}}}}},
+			Sections: []*doc.Section{{Level: 2, Title: []doc.Inline{&doc.Text{Text: "Use"}}, Sections: []*doc.Section{{Level: 4, Title: []doc.Inline{&doc.Text{Text: "Deep"}}}}}}}}}
+	}
+	levels := func(d *doc.Document) string {
+		var out []string
+		doc.Walk(d, func(n doc.Node) doc.Visit {
+			switch n := n.(type) {
+			case *doc.Section:
+				out = append(out, fmt.Sprintf("%s%d", doc.PlainText(n.Title), n.Level))
+			case *doc.Heading:
+				out = append(out, fmt.Sprintf("%s%d", doc.PlainText(n.Inlines), n.Level))
+			}
+			return doc.Continue
+		})
+		return strings.Join(out, " ")
+	}
+	d := build()
+	transform.ShiftHeadings(d, 1)
+	if got := levels(d); got != "Tool2 q4 Use3 Deep5" {
+		t.Errorf("+1: %s", got)
+	}
+	d = build()
+	transform.ShiftHeadings(d, -1)
+	if got := levels(d); d.Meta.Title != "Tool" || len(d.Blocks) != 2 || got != "q2 Use1 Deep3" {
+		t.Errorf("-1: title %q, %d blocks, %s", d.Meta.Title, len(d.Blocks), got)
+	}
+	d = build()
+	d.Meta.Title = "Other"
+	transform.ShiftHeadings(d, -2)
+	if got := levels(d); d.Meta.Title != "Other" || got != "Tool1 q1 Use1 Deep2" {
+		t.Errorf("-2 with a title: %q %s", d.Meta.Title, got)
 	}
 }
