@@ -80,23 +80,25 @@ func hasSlot(n *html.Node) bool {
 // FragmentBlocks parses a fragment of HTML as the content of a <body>
 // and maps it to blocks; headings are *doc.Heading blocks.
 func (c *Converter) FragmentBlocks(src string) []doc.Block {
-	return c.Blocks(parseFragment(src, atom.Body))
+	return c.Blocks(c.parseFragment(src, atom.Body))
 }
 
 // FragmentInlines parses a fragment of HTML as the content of a
 // paragraph and maps it to inlines.
 func (c *Converter) FragmentInlines(src string) []doc.Inline {
-	return c.Inlines(parseFragment(src, atom.P))
+	return c.Inlines(c.parseFragment(src, atom.P))
 }
 
 // parseFragment parses src in the context of an element and returns a
-// node holding what it parsed to.
-func parseFragment(src string, context atom.Atom) *html.Node {
+// node holding what it parsed to. HTML nested too deep to parse (over 512
+// elements) is left out with a warning.
+func (c *Converter) parseFragment(src string, context atom.Atom) *html.Node {
 	ctx := &html.Node{Type: html.ElementNode, DataAtom: context, Data: context.String()}
 	root := &html.Node{Type: html.ElementNode, DataAtom: atom.Div, Data: "div"}
 	nodes, err := html.ParseFragment(strings.NewReader(src), ctx)
 	if err != nil {
-		return root // the parser reads from a string: it does not fail
+		c.warn("unparsed", "HTML left out: %v", err)
+		return root
 	}
 	for _, n := range nodes {
 		if n.Parent != nil {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/andybalholm/cascadia"
 	"golang.org/x/net/html"
@@ -39,6 +40,9 @@ func (p *Page) logf(format string, args ...any) {
 func ReadPage(data []byte, p Page) (*doc.Document, error) {
 	root, err := html.Parse(bytes.NewReader(data))
 	if err != nil {
+		if strings.Contains(err.Error(), "stack") {
+			return nil, fmt.Errorf("elements nest deeper than the HTML parser reads (%v); simplify the page's nesting", err)
+		}
 		return nil, err
 	}
 	d := &doc.Document{}
@@ -228,8 +232,15 @@ func isChrome(n *html.Node) (string, bool) {
 		return `role="` + r + `"`, true
 	}
 	idClass := strings.ToLower(Attr(n, "id") + " " + Attr(n, "class"))
-	for _, w := range []string{"cookie", "consent", "gdpr", "skip-link", "skiplink", "breadcrumb", "share", "social", "sidebar", "newsletter", "editsection", "sitesub", "contentsub", "noprint", "navbox", "catlinks", "printfooter", "mw-jump"} {
+	for _, w := range []string{"cookie", "consent", "gdpr", "skip-link", "skiplink", "breadcrumb", "share", "social", "sidebar", "newsletter", "editsection", "sitesub", "contentsub", "noprint", "navbox", "catlinks", "printfooter", "mw-jump", "navheader", "navfooter"} {
 		if strings.Contains(idClass, w) {
+			return `"` + w + `" in its id or class`, true
+		}
+	}
+	// Short words only as whole words ("toc", not "protocol").
+	for _, w := range strings.FieldsFunc(idClass, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		switch w {
+		case "toc", "menu", "nav", "navbar", "navigation", "pagination", "pager":
 			return `"` + w + `" in its id or class`, true
 		}
 	}
@@ -329,7 +340,10 @@ func textScore(n *html.Node) int {
 }
 
 // densest returns the element that holds most of the body's text: going
-// down from the body while one child holds at least 80% of its parent's.
+// down from the body while one child holds at least 90% of its parent's
+// and has no sibling of its kind with text (a book's chapters, a list's
+// articles: the content is all of them), nor leaves out a heading its
+// parent holds (a chapter's title above it, another chapter).
 func densest(body *html.Node) (*html.Node, int) {
 	n := body
 	total := textScore(n)
@@ -344,11 +358,35 @@ func densest(body *html.Node) (*html.Node, int) {
 				best, bestScore = k, s
 			}
 		}
-		if best == nil || total == 0 || bestScore*10 < total*8 {
+		if best == nil || total == 0 || bestScore*10 < total*9 || sameKindWithText(best) ||
+			headings(n) > headings(best) {
 			return n, total
 		}
 		n, total = best, bestScore
 	}
+}
+
+// headings counts the h1–h6 in n.
+func headings(n *html.Node) int {
+	return len(findAll(n, func(k *html.Node) bool { return headingLevel(k.DataAtom) > 0 }))
+}
+
+// sameKindWithText reports whether n has a sibling element of the same
+// tag and class holding paragraph text: a tenth of n's, and 200
+// characters, at least.
+func sameKindWithText(n *html.Node) bool {
+	least := max(textScore(n)/10, 200)
+	for _, dir := range []func(*html.Node) *html.Node{
+		func(k *html.Node) *html.Node { return k.PrevSibling },
+		func(k *html.Node) *html.Node { return k.NextSibling },
+	} {
+		for k := dir(n); k != nil; k = dir(k) {
+			if k.Type == html.ElementNode && k.DataAtom == n.DataAtom && k.Data == n.Data && Attr(k, "class") == Attr(n, "class") && textScore(k) >= least {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func find(n *html.Node, f func(*html.Node) bool) *html.Node {

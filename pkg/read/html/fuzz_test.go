@@ -27,6 +27,9 @@ func FuzzRead(f *testing.F) {
 		}
 		d, err := r.Read(strings.NewReader(src), &read.Options{Name: "fuzz.html"})
 		if err != nil {
+			if strings.Contains(err.Error(), "nest deeper") {
+				return // over 512 open elements: an error, by design
+			}
 			t.Fatalf("a page without --select never fails: %v", err)
 		}
 		doc.Walk(d, func(n doc.Node) doc.Visit {

@@ -61,7 +61,7 @@ func (r *Reader) Read(in io.Reader, opts *read.Options) (*doc.Document, error) {
 		Drop:   opts.Dropped,
 	})
 	if err != nil {
-		return nil, fmt.Errorf("html: %w", err)
+		return nil, &read.Error{File: opts.Name, Err: fmt.Errorf("html: %w", err)}
 	}
 	return d, nil
 }
