@@ -79,7 +79,7 @@ var badCases = []badCase{
 		outputs: []string{"out.html", "out.txt", "out.epub", "out.pdf", "out.json"}, forbidden: []string{"steal", "evil", "<iframe", "<script", "onclick"}},
 	{name: "a selector matching nothing", setup: genFile("page.html", func(b *bytes.Buffer) { b.WriteString("<main><p>Text</p></main>") }),
 		args: []string{"convert", "page.html", "--select", "#content", "-o", "out.html"}, exit: 1,
-		stderr: []string{`^galley: html: --select "#content" matches nothing in the page$`}, outputs: []string{"out.html"}},
+		stderr: []string{`^galley: page\.html: html: --select "#content" matches nothing in the page$`}, outputs: []string{"out.html"}},
 	{name: "NUL and control characters", args: []string{"convert", "controls.md", "-o", "out.html", "-o", "out.epub", "-o", "out.txt", "-o", "out.pdf", "-o", "out.json"},
 		outputs: []string{"out.html", "out.epub", "out.txt", "out.pdf", "out.json"}, forbidden: []string{"\x00", "\x07", "\x1b"}},
 	{name: "a binary file as Markdown", args: []string{"convert", "binary.md", "-o", "out.html"}, exit: 1,

@@ -122,7 +122,7 @@ func TestDefaultTitle(t *testing.T) {
 func TestShiftHeadings(t *testing.T) {
 	build := func() *doc.Document {
 		return &doc.Document{Sections: []*doc.Section{{Level: 1, Title: []doc.Inline{&doc.Text{Text: "Tool"}},
-			Blocks: []doc.Block{&doc.Paragraph{Inlines: []doc.Inline{&doc.Text{Text: "intro"}}}, &doc.Quote{Blocks: []doc.Block{&doc.Heading{Level: 3, Inlines: []doc.Inline{&doc.Text{Text: "q"}}}}}},
+			Blocks:   []doc.Block{&doc.Paragraph{Inlines: []doc.Inline{&doc.Text{Text: "intro"}}}, &doc.Quote{Blocks: []doc.Block{&doc.Heading{Level: 3, Inlines: []doc.Inline{&doc.Text{Text: "q"}}}}}},
 			Sections: []*doc.Section{{Level: 2, Title: []doc.Inline{&doc.Text{Text: "Use"}}, Sections: []*doc.Section{{Level: 4, Title: []doc.Inline{&doc.Text{Text: "Deep"}}}}}}}}}
 	}
 	levels := func(d *doc.Document) string {
