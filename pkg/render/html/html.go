@@ -167,6 +167,7 @@ type writer struct {
 	queue  []*doc.Note // notes referenced but not yet written
 	inLink bool        // inside a link, where no other link may start
 	rank   int         // the rank (<hN>) of the section being written; 0 outside
+	last   int         // the rank of the last heading written; 0 before any
 	part   Part
 	pages  pageState
 	err    error
@@ -270,12 +271,14 @@ func (w *writer) header(m *doc.Meta) {
 	xhtml.TitleBlock(&b, m.Title, m, false)
 	b.WriteString("</header>\n")
 	w.WriteString(b.String())
+	w.last = 1
 }
 
 func (w *writer) toc(ss []*doc.Section, depth int) {
 	label := labels.Label(w.lang, "contents")
 	w.WriteString(`<nav id="toc" aria-labelledby="toc-title">` + "\n")
 	w.WriteString(`<h2 id="toc-title">` + text(label) + "</h2>\n")
+	w.last = 2
 	w.tocList(ss, depth)
 	w.WriteString("</nav>\n")
 }
@@ -313,7 +316,7 @@ func (w *writer) section(s *doc.Section, parent int) {
 		w.fail(err)
 		return
 	}
-	rank := headingRank(s.Level, parent)
+	rank := w.headingRank(s.Level, parent)
 	h := "h" + strconv.Itoa(rank)
 	w.WriteString("<section")
 	if s.ID != "" {
@@ -337,16 +340,21 @@ func (w *writer) section(s *doc.Section, parent int) {
 }
 
 // headingRank returns the rank (the N of <hN>) of a heading of a level
-// under a heading of rank parent (0: none): its level as written in the
-// source, as pandoc and Markdown engines write it (--shift-heading-level-by
-// moves them all), except that it never skips a rank below its parent's
-// (a level-3 heading straight under a level-1 one is an <h2>, as HTML's
-// outline and the Nu checker require), nor goes below <h6>.
-func headingRank(level, parent int) int {
+// under a heading of rank parent (0: none), and notes it as the last
+// written: its level as written in the source, as pandoc and Markdown
+// engines write it (--shift-heading-level-by moves them all), except that
+// it never skips a rank below its parent's, or below the heading before
+// it when it has no parent (a level-3 heading straight under a level-1
+// one is an <h2>, as the Nu checker requires), nor goes below <h6>.
+func (w *writer) headingRank(level, parent int) int {
 	rank := min(max(level, 1), 6)
+	if parent == 0 {
+		parent = w.last
+	}
 	if parent > 0 {
 		rank = min(rank, parent+1)
 	}
+	w.last = rank
 	return rank
 }
 
@@ -373,7 +381,7 @@ func (w *writer) block(b doc.Block, tight bool) {
 		w.WriteString("</p>\n")
 	case *doc.Heading:
 		// A heading inside a quote or list item.
-		h := "h" + strconv.Itoa(headingRank(b.Level, w.rank))
+		h := "h" + strconv.Itoa(w.headingRank(b.Level, w.rank))
 		w.WriteString("<" + h + ">")
 		w.startText(b)
 		w.inlines(b.Inlines)
