@@ -50,7 +50,7 @@ func cloneBlock(b Block) Block {
 		c := *b
 		c.Items = make([]*ListItem, len(b.Items))
 		for i, it := range b.Items {
-			c.Items[i] = &ListItem{Blocks: CloneBlocks(it.Blocks)}
+			c.Items[i] = &ListItem{Blocks: CloneBlocks(it.Blocks), Task: it.Task}
 		}
 		return &c
 	case *Quote:
@@ -73,6 +73,18 @@ func cloneBlock(b Block) Block {
 		return &c
 	case *Rule:
 		return &Rule{}
+	case *Admonition:
+		return &Admonition{Kind: b.Kind, Title: CloneInlines(b.Title), Blocks: CloneBlocks(b.Blocks)}
+	case *DefList:
+		c := &DefList{Items: make([]*DefItem, len(b.Items))}
+		for i, it := range b.Items {
+			d := &DefItem{Term: CloneInlines(it.Term)}
+			for _, def := range it.Defs {
+				d.Defs = append(d.Defs, CloneBlocks(def))
+			}
+			c.Items[i] = d
+		}
+		return c
 	}
 	// Block's method is unexported: no other type can reach here.
 	panic(fmt.Sprintf("doc: Clone: unknown block %T", b))
@@ -126,6 +138,11 @@ func cloneInline(in Inline) Inline {
 		return &Note{Number: in.Number, Blocks: CloneBlocks(in.Blocks)}
 	case *LineBreak:
 		return &LineBreak{}
+	case *Math:
+		c := *in
+		return &c
+	case *Anchor:
+		return &Anchor{ID: in.ID}
 	}
 	panic(fmt.Sprintf("doc: Clone: unknown inline %T", in))
 }

@@ -89,7 +89,42 @@ type List struct {
 }
 
 // ListItem is one item of a list. Its blocks may include nested lists.
-type ListItem struct{ Blocks []Block }
+type ListItem struct {
+	Blocks []Block
+	// Task marks a task list item (GFM "- [x] done"): Todo or Done.
+	Task Task
+}
+
+// Task is the state of a task list item.
+type Task int
+
+// Task states.
+const (
+	NoTask Task = iota // an ordinary list item
+	Todo               // "- [ ]": an open checkbox
+	Done               // "- [x]": a ticked checkbox
+)
+
+// Admonition is a block set apart with a label: GitHub's alerts
+// ("> [!NOTE]"), ":::tip" containers, MkDocs' "!!! warning". Kind is
+// lower case: note, tip, important, warning and caution have labels in
+// every language galley knows; another kind ("info", "danger") is its
+// own label. Title, if set, replaces the label.
+type Admonition struct {
+	Kind   string
+	Title  []Inline
+	Blocks []Block
+}
+
+// DefList is a definition list: terms, each with its definitions.
+type DefList struct{ Items []*DefItem }
+
+// DefItem is a term of a definition list and its definitions, each a
+// list of blocks.
+type DefItem struct {
+	Term []Inline
+	Defs [][]Block
+}
 
 // Quote is a block quotation.
 type Quote struct{ Blocks []Block }
@@ -181,16 +216,32 @@ type Note struct {
 // LineBreak is a hard line break.
 type LineBreak struct{}
 
-func (*Paragraph) isBlock() {}
-func (*Heading) isBlock()   {}
-func (*List) isBlock()      {}
-func (*Quote) isBlock()     {}
-func (*CodeBlock) isBlock() {}
-func (*Table) isBlock()     {}
-func (*Figure) isBlock()    {}
-func (*Rule) isBlock()      {}
+// Math is a formula in TeX notation ("x_{1} \\ x_{n}"), kept as
+// written. Display math ("$$…$$") is set apart on its own line; a
+// paragraph of one display formula is a displayed equation.
+type Math struct {
+	TeX     string
+	Display bool
+}
+
+// Anchor is a named place in the text that links can point at
+// ("#id"), such as HTML's <a name="x"> or <span id="x">.
+type Anchor struct{ ID string }
+
+func (*Paragraph) isBlock()  {}
+func (*Heading) isBlock()    {}
+func (*List) isBlock()       {}
+func (*Quote) isBlock()      {}
+func (*CodeBlock) isBlock()  {}
+func (*Table) isBlock()      {}
+func (*Figure) isBlock()     {}
+func (*Rule) isBlock()       {}
+func (*Admonition) isBlock() {}
+func (*DefList) isBlock()    {}
 
 func (*Text) isInline()      {}
+func (*Math) isInline()      {}
+func (*Anchor) isInline()    {}
 func (*Emph) isInline()      {}
 func (*Strong) isInline()    {}
 func (*Strike) isInline()    {}

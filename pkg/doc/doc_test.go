@@ -51,8 +51,13 @@ func TestJSONRoundTrip(t *testing.T) {
 
 func TestDecodeErrors(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
-		{`{"meta": {}}`, `"galley": 1 is missing`},
-		{`{"galley": 2}`, "unsupported JSON version 2"},
+		{`{"meta": {}}`, `"galley": 2 is missing`},
+		{`{"galley": 3}`, "unsupported JSON version 3 (this galley reads versions 1 to 2)"},
+		{`{"galley": 1, "blocks": [{"type": "admonition", "kind": "note"}]}`, `blocks[0]: admonition needs "galley": 2 or later (the document says 1)`},
+		{`{"galley": 1, "blocks": [{"type": "list", "items": [[]], "tasks": ["done"]}]}`, `tasks need "galley": 2`},
+		{`{"galley": 2, "blocks": [{"type": "list", "items": [[], []], "tasks": ["done"]}]}`, `1 tasks for 2 items`},
+		{`{"galley": 2, "blocks": [{"type": "list", "items": [[]], "tasks": ["maybe"]}]}`, `unknown task state "maybe"`},
+		{`{"galley": 2, "blocks": [{"type": "paragraph", "content": [{"type": "math", "kind": "x"}]}]}`, `a math has no "kind"`},
 		{"{\"galley\": 1,\n \"colour\": 1}", `line 2: json: unknown field "colour"`},
 		{`{"galley": 1, "blocks": [{"type": "poem"}]}`, `blocks[0]: unknown block type "poem"`},
 		{`{"galley": 1, "sections": [{"level": 0}]}`, "level 0 must be greater"},
@@ -79,7 +84,7 @@ func TestWalk(t *testing.T) {
 		return doc.Continue
 	})
 	// Every text is visited, in reading order, notes and tables included.
-	want := "a e s x 1 2 l n One h i cap h a b fc Deep"
+	want := "a e s x 1 2 l n One h i cap h a b fc todo done w Custom i term def def2 Deep"
 	if got := strings.Join(texts, " "); got != want {
 		t.Errorf("Walk visited %q, want %q", got, want)
 	}

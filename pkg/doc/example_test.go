@@ -29,7 +29,7 @@ func ExampleEncode() {
 	doc.Encode(os.Stdout, d)
 	// Output:
 	// {
-	//  "galley": 1,
+	//  "galley": 2,
 	//  "meta": {
 	//   "title": "T"
 	//  },

@@ -11,14 +11,15 @@ import (
 )
 
 // Version is the version of the JSON form written by Encode. Decode
-// accepts this version only; a later version of galley that changes the
-// form will raise it and keep reading the old one.
-const Version = 1
+// reads it and every earlier one: version 2 added task lists,
+// admonitions, definition lists, math and anchors; a version 1 document
+// is a version 2 document without them.
+const Version = 2
 
-// The JSON form of a document, version 1:
+// The JSON form of a document, version 2:
 //
 //	{
-//	  "galley": 1,
+//	  "galley": 2,
 //	  "meta": {"title": "…", "authors": ["…"], "lang": "nl", …},
 //	  "blocks": [ block… ],
 //	  "sections": [
@@ -31,12 +32,15 @@ const Version = 1
 //
 //	paragraph  {"content": [inline…]}
 //	heading    {"level": 2, "content": [inline…]}
-//	list       {"ordered": true, "start": 1, "numbering": "a", "tight": true, "items": [[block…]…]}
+//	list       {"ordered": true, "start": 1, "numbering": "a", "tight": true, "items": [[block…]…],
+//	            "tasks": ["todo", "done", ""…]}  (one per item, when any item is a task)
 //	quote      {"blocks": [block…]}
 //	code_block {"lang": "go", "text": "…"}
 //	table      {"caption": [inline…], "align": ["left"…], "header": [[inline…]…], "rows": [[[inline…]…]…]}
 //	figure     {"src": "…", "alt": "…", "title": "…", "caption": [inline…]}
 //	rule       {}
+//	admonition {"kind": "note", "label": [inline…], "blocks": [block…]}
+//	definition_list {"terms": [{"term": [inline…], "definitions": [[block…]…]}…]}
 //	text       {"text": "…"}
 //	emph, strong, strike, sup, sub  {"content": [inline…]}
 //	code       {"text": "…"}
@@ -44,6 +48,8 @@ const Version = 1
 //	image      {"src": "…", "alt": "…", "title": "…"}
 //	note       {"number": 1, "blocks": [block…]}
 //	line_break {}
+//	math       {"text": "x^{2}", "display": true}
+//	anchor     {"id": "…"}
 //
 // Empty fields are left out. Unknown fields and types are errors.
 type jsonDoc struct {
@@ -79,6 +85,8 @@ type jsonSect struct {
 
 type jsonNode struct {
 	Type      string         `json:"type"`
+	Kind      string         `json:"kind,omitempty"`
+	ID        string         `json:"id,omitempty"`
 	Level     int            `json:"level,omitempty"`
 	Ordered   bool           `json:"ordered,omitempty"`
 	Start     *int           `json:"start,omitempty"`
@@ -91,14 +99,25 @@ type jsonNode struct {
 	Alt       string         `json:"alt,omitempty"`
 	Title     string         `json:"title,omitempty"`
 	Text      string         `json:"text,omitempty"`
+	Display   bool           `json:"display,omitempty"`
 	Align     []string       `json:"align,omitempty"`
 	Caption   []jsonNode     `json:"caption,omitempty"`
 	Header    [][]jsonNode   `json:"header,omitempty"`
 	Rows      [][][]jsonNode `json:"rows,omitempty"`
 	Items     [][]jsonNode   `json:"items,omitempty"`
+	Tasks     []string       `json:"tasks,omitempty"`
+	Terms     []jsonTerm     `json:"terms,omitempty"`
+	Label     []jsonNode     `json:"label,omitempty"`
 	Content   []jsonNode     `json:"content,omitempty"`
 	Blocks    []jsonNode     `json:"blocks,omitempty"`
 }
+
+type jsonTerm struct {
+	Term        []jsonNode   `json:"term,omitempty"`
+	Definitions [][]jsonNode `json:"definitions,omitempty"`
+}
+
+var taskNames = []string{"", "todo", "done"}
 
 // MarshalJSON implements json.Marshaler for Field.
 func (f Field) MarshalJSON() ([]byte, error) {
@@ -129,8 +148,9 @@ func Encode(w io.Writer, d *Document) error {
 	return encode(w, d)
 }
 
-// Decode reads a document in the JSON form from r. It rejects unknown
-// fields, unknown node types and versions other than Version.
+// Decode reads a document in the JSON form from r, of any version up to
+// Version. It rejects unknown fields, unknown node types, node types
+// later than the document's version, and later versions.
 func Decode(r io.Reader) (*Document, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
@@ -145,13 +165,14 @@ func Decode(r io.Reader) (*Document, error) {
 	if dec.More() {
 		return nil, errors.New("doc: unexpected data after the document")
 	}
-	if jd.Galley != Version {
+	if jd.Galley < 1 || jd.Galley > Version {
 		if jd.Galley == 0 {
-			return nil, errors.New(`doc: not a galley document: "galley": 1 is missing`)
+			return nil, fmt.Errorf(`doc: not a galley document: "galley": %d is missing`, Version)
 		}
-		return nil, fmt.Errorf("doc: unsupported JSON version %d (this galley reads version %d)", jd.Galley, Version)
+		return nil, fmt.Errorf("doc: unsupported JSON version %d (this galley reads versions 1 to %d)", jd.Galley, Version)
 	}
-	d, err := decodeDoc(&jd)
+	dec2 := &decoder{version: jd.Galley}
+	d, err := dec2.doc(&jd)
 	var pe *pathError
 	if errors.As(err, &pe) {
 		if line := pathLine(data, pe.path); line > 0 {
@@ -279,7 +300,10 @@ type LineError struct {
 func (e *LineError) Error() string { return fmt.Sprintf("line %d: %v", e.Line, e.Err) }
 func (e *LineError) Unwrap() error { return e.Err }
 
-func decodeDoc(jd *jsonDoc) (*Document, error) {
+// decoder reads the JSON form of one version.
+type decoder struct{ version int }
+
+func (dc *decoder) doc(jd *jsonDoc) (*Document, error) {
 	m := jd.Meta
 	d := &Document{Meta: Meta{
 		Title: m.Title, Subtitle: m.Subtitle, Authors: m.Authors, Lang: m.Lang,
@@ -288,16 +312,16 @@ func decodeDoc(jd *jsonDoc) (*Document, error) {
 		Cover: m.Cover, Extra: m.Extra,
 	}}
 	var err error
-	if d.Blocks, err = decodeBlocks(jd.Blocks, "blocks"); err != nil {
+	if d.Blocks, err = dc.blocks(jd.Blocks, "blocks"); err != nil {
 		return nil, err
 	}
-	if d.Sections, err = decodeSections(jd.Sections, "sections", 0); err != nil {
+	if d.Sections, err = dc.sections(jd.Sections, "sections", 0); err != nil {
 		return nil, err
 	}
 	return d, nil
 }
 
-func decodeSections(js []jsonSect, path string, parent int) ([]*Section, error) {
+func (dc *decoder) sections(js []jsonSect, path string, parent int) ([]*Section, error) {
 	var out []*Section
 	for i, j := range js {
 		p := fmt.Sprintf("%s[%d]", path, i)
@@ -309,13 +333,13 @@ func decodeSections(js []jsonSect, path string, parent int) ([]*Section, error) 
 		}
 		s := &Section{Level: j.Level, ID: j.ID, Number: j.Number}
 		var err error
-		if s.Title, err = decodeInlines(j.Title, p+".title"); err != nil {
+		if s.Title, err = dc.inlines(j.Title, p+".title"); err != nil {
 			return nil, err
 		}
-		if s.Blocks, err = decodeBlocks(j.Blocks, p+".blocks"); err != nil {
+		if s.Blocks, err = dc.blocks(j.Blocks, p+".blocks"); err != nil {
 			return nil, err
 		}
-		if s.Sections, err = decodeSections(j.Sections, p+".sections", j.Level); err != nil {
+		if s.Sections, err = dc.sections(j.Sections, p+".sections", j.Level); err != nil {
 			return nil, err
 		}
 		out = append(out, s)
@@ -323,11 +347,11 @@ func decodeSections(js []jsonSect, path string, parent int) ([]*Section, error) 
 	return out, nil
 }
 
-func decodeBlocks(js []jsonNode, path string) ([]Block, error) {
+func (dc *decoder) blocks(js []jsonNode, path string) ([]Block, error) {
 	var out []Block
 	for i, j := range js {
 		p := fmt.Sprintf("%s[%d]", path, i)
-		if err := j.check(p); err != nil {
+		if err := dc.check(&j, p); err != nil {
 			return nil, err
 		}
 		var b Block
@@ -335,11 +359,11 @@ func decodeBlocks(js []jsonNode, path string) ([]Block, error) {
 		switch j.Type {
 		case "paragraph":
 			x := &Paragraph{}
-			x.Inlines, err = decodeInlines(j.Content, p+".content")
+			x.Inlines, err = dc.inlines(j.Content, p+".content")
 			b = x
 		case "heading":
 			x := &Heading{Level: j.Level}
-			x.Inlines, err = decodeInlines(j.Content, p+".content")
+			x.Inlines, err = dc.inlines(j.Content, p+".content")
 			b = x
 		case "list":
 			x := &List{Ordered: j.Ordered, Tight: j.Tight, Numbering: j.Numbering}
@@ -347,22 +371,34 @@ func decodeBlocks(js []jsonNode, path string) ([]Block, error) {
 				x.Start = *j.Start
 			}
 			for k, it := range j.Items {
-				bs, err := decodeBlocks(it, fmt.Sprintf("%s.items[%d]", p, k))
+				bs, err := dc.blocks(it, fmt.Sprintf("%s.items[%d]", p, k))
 				if err != nil {
 					return nil, err
 				}
 				x.Items = append(x.Items, &ListItem{Blocks: bs})
 			}
+			if j.Tasks != nil {
+				if len(j.Tasks) != len(j.Items) {
+					return nil, errAt(p, "%d tasks for %d items (one per item: \"todo\", \"done\" or \"\")", len(j.Tasks), len(j.Items))
+				}
+				for k, t := range j.Tasks {
+					n := indexOf(taskNames, t)
+					if n < 0 {
+						return nil, errAt(p, "unknown task state %q (known: todo, done, \"\")", t)
+					}
+					x.Items[k].Task = Task(n)
+				}
+			}
 			b = x
 		case "quote":
 			x := &Quote{}
-			x.Blocks, err = decodeBlocks(j.Blocks, p+".blocks")
+			x.Blocks, err = dc.blocks(j.Blocks, p+".blocks")
 			b = x
 		case "code_block":
 			b = &CodeBlock{Lang: j.Lang, Text: j.Text}
 		case "table":
 			x := &Table{}
-			if x.Caption, err = decodeInlines(j.Caption, p+".caption"); err != nil {
+			if x.Caption, err = dc.inlines(j.Caption, p+".caption"); err != nil {
 				return nil, err
 			}
 			for _, a := range j.Align {
@@ -372,11 +408,11 @@ func decodeBlocks(js []jsonNode, path string) ([]Block, error) {
 				}
 				x.Align = append(x.Align, Align(k))
 			}
-			if x.Header, err = decodeCells(j.Header, p+".header"); err != nil {
+			if x.Header, err = dc.cells(j.Header, p+".header"); err != nil {
 				return nil, err
 			}
 			for k, row := range j.Rows {
-				r, err := decodeCells(row, fmt.Sprintf("%s.rows[%d]", p, k))
+				r, err := dc.cells(row, fmt.Sprintf("%s.rows[%d]", p, k))
 				if err != nil {
 					return nil, err
 				}
@@ -385,10 +421,35 @@ func decodeBlocks(js []jsonNode, path string) ([]Block, error) {
 			b = x
 		case "figure":
 			x := &Figure{Src: j.Src, Alt: j.Alt, Title: j.Title}
-			x.Caption, err = decodeInlines(j.Caption, p+".caption")
+			x.Caption, err = dc.inlines(j.Caption, p+".caption")
 			b = x
 		case "rule":
 			b = &Rule{}
+		case "admonition":
+			x := &Admonition{Kind: j.Kind}
+			if x.Title, err = dc.inlines(j.Label, p+".label"); err != nil {
+				return nil, err
+			}
+			x.Blocks, err = dc.blocks(j.Blocks, p+".blocks")
+			b = x
+		case "definition_list":
+			x := &DefList{}
+			for k, t := range j.Terms {
+				tp := fmt.Sprintf("%s.terms[%d]", p, k)
+				it := &DefItem{}
+				if it.Term, err = dc.inlines(t.Term, tp+".term"); err != nil {
+					return nil, err
+				}
+				for m, def := range t.Definitions {
+					bs, err := dc.blocks(def, fmt.Sprintf("%s.definitions[%d]", tp, m))
+					if err != nil {
+						return nil, err
+					}
+					it.Defs = append(it.Defs, bs)
+				}
+				x.Items = append(x.Items, it)
+			}
+			b = x
 		default:
 			return nil, errAt(p, "unknown block type %q", j.Type)
 		}
@@ -400,10 +461,10 @@ func decodeBlocks(js []jsonNode, path string) ([]Block, error) {
 	return out, nil
 }
 
-func decodeCells(js [][]jsonNode, path string) ([]Cell, error) {
+func (dc *decoder) cells(js [][]jsonNode, path string) ([]Cell, error) {
 	var out []Cell
 	for i, c := range js {
-		ins, err := decodeInlines(c, fmt.Sprintf("%s[%d]", path, i))
+		ins, err := dc.inlines(c, fmt.Sprintf("%s[%d]", path, i))
 		if err != nil {
 			return nil, err
 		}
@@ -412,18 +473,18 @@ func decodeCells(js [][]jsonNode, path string) ([]Cell, error) {
 	return out, nil
 }
 
-func decodeInlines(js []jsonNode, path string) ([]Inline, error) {
+func (dc *decoder) inlines(js []jsonNode, path string) ([]Inline, error) {
 	var out []Inline
 	for i, j := range js {
 		p := fmt.Sprintf("%s[%d]", path, i)
-		if err := j.check(p); err != nil {
+		if err := dc.check(&j, p); err != nil {
 			return nil, err
 		}
 		var in Inline
 		var err error
 		var kids []Inline
 		if j.Content != nil {
-			if kids, err = decodeInlines(j.Content, p+".content"); err != nil {
+			if kids, err = dc.inlines(j.Content, p+".content"); err != nil {
 				return nil, err
 			}
 		}
@@ -448,10 +509,14 @@ func decodeInlines(js []jsonNode, path string) ([]Inline, error) {
 			in = &Image{Src: j.Src, Alt: j.Alt, Title: j.Title}
 		case "note":
 			x := &Note{Number: j.Number}
-			x.Blocks, err = decodeBlocks(j.Blocks, p+".blocks")
+			x.Blocks, err = dc.blocks(j.Blocks, p+".blocks")
 			in = x
 		case "line_break":
 			in = &LineBreak{}
+		case "math":
+			in = &Math{TeX: j.Text, Display: j.Display}
+		case "anchor":
+			in = &Anchor{ID: j.ID}
 		default:
 			return nil, errAt(p, "unknown inline type %q", j.Type)
 		}
@@ -477,14 +542,29 @@ var nodeFields = map[string][]string{
 	"sup": {"content"}, "sub": {"content"}, "code": {"text"},
 	"link": {"url", "title", "content"}, "image": {"src", "alt", "title"},
 	"note": {"number", "blocks"}, "line_break": {},
+	// Version 2.
+	"admonition": {"kind", "label", "blocks"}, "definition_list": {"terms"},
+	"math": {"text", "display"}, "anchor": {"id"},
 }
 
-// check reports a field that j's type does not hold, or a value out of
-// range.
-func (j *jsonNode) check(p string) error {
+// since gives the version that introduced a node type, if later than 1.
+var since = map[string]int{"admonition": 2, "definition_list": 2, "math": 2, "anchor": 2}
+
+// check reports a field that j's type does not hold, a type or field
+// later than the document's version, or a value out of range.
+func (dc *decoder) check(j *jsonNode, p string) error {
 	allowed, ok := nodeFields[j.Type]
 	if !ok {
 		return nil // reported as an unknown type
+	}
+	if v := since[j.Type]; v > dc.version {
+		return errAt(p, "%s needs \"galley\": %d or later (the document says %d)", j.Type, v, dc.version)
+	}
+	if j.Type == "list" {
+		allowed = append(allowed[:len(allowed):len(allowed)], "tasks")
+		if j.Tasks != nil && dc.version < 2 {
+			return errAt(p, "tasks need \"galley\": 2 or later (the document says %d)", dc.version)
+		}
 	}
 	set := map[string]bool{
 		"level": j.Level != 0, "ordered": j.Ordered, "start": j.Start != nil, "numbering": j.Numbering != "",
@@ -492,8 +572,10 @@ func (j *jsonNode) check(p string) error {
 		"alt": j.Alt != "", "title": j.Title != "", "text": j.Text != "", "align": j.Align != nil,
 		"caption": j.Caption != nil, "header": j.Header != nil, "rows": j.Rows != nil, "items": j.Items != nil,
 		"content": j.Content != nil, "blocks": j.Blocks != nil,
+		"kind": j.Kind != "", "id": j.ID != "", "display": j.Display, "tasks": j.Tasks != nil,
+		"terms": j.Terms != nil, "label": j.Label != nil,
 	}
-	for _, f := range []string{"level", "ordered", "start", "numbering", "tight", "number", "lang", "url", "src", "alt", "title", "text", "align", "caption", "header", "rows", "items", "content", "blocks"} {
+	for _, f := range []string{"kind", "id", "level", "ordered", "start", "numbering", "tight", "number", "lang", "url", "src", "alt", "title", "text", "display", "align", "caption", "header", "rows", "items", "tasks", "terms", "label", "content", "blocks"} {
 		if set[f] && indexOf(allowed, f) < 0 {
 			return errAt(p, "a %s has no %q (it holds: %s)", j.Type, f, strings.Join(allowed, ", "))
 		}

@@ -273,6 +273,7 @@ func (e *encoder) block(b Block) {
 				e.blocks(it.Blocks)
 			}
 			e.close(']')
+			e.tasks(b.Items)
 		}
 	case *Quote:
 		e.typ("quote")
@@ -315,11 +316,60 @@ func (e *encoder) block(b Block) {
 		e.inlineList("caption", b.Caption)
 	case *Rule:
 		e.typ("rule")
+	case *Admonition:
+		e.typ("admonition")
+		e.str("kind", b.Kind)
+		e.inlineList("label", b.Title)
+		e.blockList("blocks", b.Blocks)
+	case *DefList:
+		e.typ("definition_list")
+		if len(b.Items) > 0 {
+			e.key("terms")
+			e.open('[')
+			for _, it := range b.Items {
+				e.next()
+				e.open('{')
+				e.inlineList("term", it.Term)
+				if len(it.Defs) > 0 {
+					e.key("definitions")
+					e.open('[')
+					for _, def := range it.Defs {
+						e.next()
+						e.blocks(def)
+					}
+					e.close(']')
+				}
+				e.close('}')
+			}
+			e.close(']')
+		}
 	default:
 		e.fail(fmt.Errorf("doc: unsupported block %T", b))
 		e.open('{')
 	}
 	e.close('}')
+}
+
+// tasks writes a list's task states, if any item has one.
+func (e *encoder) tasks(items []*ListItem) {
+	any := false
+	for _, it := range items {
+		any = any || it.Task != NoTask
+	}
+	if !any {
+		return
+	}
+	e.key("tasks")
+	e.open('[')
+	for _, it := range items {
+		if it.Task < 0 || int(it.Task) >= len(taskNames) {
+			e.fail(fmt.Errorf("doc: invalid task state %d", it.Task))
+			it = &ListItem{}
+		}
+		e.next()
+		e.quote(taskNames[it.Task])
+	}
+	e.close(']')
 }
 
 func (e *encoder) cells(k string, cells []Cell) {
@@ -395,6 +445,13 @@ func (e *encoder) inline(in Inline) {
 		e.blockList("blocks", in.Blocks)
 	case *LineBreak:
 		e.typ("line_break")
+	case *Math:
+		e.typ("math")
+		e.str("text", in.TeX)
+		e.flag("display", in.Display)
+	case *Anchor:
+		e.typ("anchor")
+		e.str("id", in.ID)
 	default:
 		e.fail(fmt.Errorf("doc: unsupported inline %T", in))
 		e.open('{')

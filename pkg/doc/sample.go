@@ -13,6 +13,7 @@ func Sample() *Document {
 			&Sup{Inlines: txt("1")}, &Sub{Inlines: txt("2")}, &Code{Text: "c"},
 			&Link{URL: "https://x", Title: "t", Inlines: txt("l")}, &Image{Src: "i.png", Alt: "alt", Title: "it"},
 			&Note{Number: 1, Blocks: []Block{&Paragraph{Inlines: txt("n")}}}, &LineBreak{},
+			&Math{TeX: `x_{1} \\ x_{n}, a\,b`}, &Math{TeX: "E = mc^2", Display: true}, &Anchor{ID: "here"},
 		}}},
 		Sections: []*Section{{Level: 1, ID: "one", Number: "1", Title: txt("One"), Blocks: []Block{
 			&Heading{Level: 2, Inlines: txt("h")},
@@ -22,6 +23,10 @@ func Sample() *Document {
 			&Table{Caption: txt("cap"), Align: []Align{AlignLeft, AlignRight}, Header: []Cell{{Inlines: txt("h")}, {}},
 				Rows: [][]Cell{{{Inlines: txt("a")}, {Inlines: txt("b")}}, {}}},
 			&Figure{Src: "f.png", Alt: "f", Title: "ft", Caption: txt("fc")},
+			&List{Items: []*ListItem{{Blocks: []Block{&Paragraph{Inlines: txt("todo")}}, Task: Todo}, {Blocks: []Block{&Paragraph{Inlines: txt("done")}}, Task: Done}}},
+			&Admonition{Kind: "warning", Blocks: []Block{&Paragraph{Inlines: txt("w")}}},
+			&Admonition{Kind: "info", Title: txt("Custom"), Blocks: []Block{&Paragraph{Inlines: txt("i")}}},
+			&DefList{Items: []*DefItem{{Term: txt("term"), Defs: [][]Block{{&Paragraph{Inlines: txt("def")}}, {&Paragraph{Inlines: txt("def2")}}}}}},
 		}, Sections: []*Section{{Level: 3, ID: "deep", Title: txt("Deep")}}}},
 	}
 }

@@ -99,6 +99,22 @@ func walkBlocks(bs []Block, fn func(Node) Visit) bool {
 			}
 		case *Figure:
 			ok = walkInlines(b.Caption, fn)
+		case *Admonition:
+			ok = walkInlines(b.Title, fn) && walkBlocks(b.Blocks, fn)
+		case *DefList:
+			for _, it := range b.Items {
+				if ok = walkInlines(it.Term, fn); !ok {
+					break
+				}
+				for _, def := range it.Defs {
+					if ok = walkBlocks(def, fn); !ok {
+						break
+					}
+				}
+				if !ok {
+					break
+				}
+			}
 		}
 		if !ok {
 			return false
@@ -186,6 +202,8 @@ func appendPlain(b *strings.Builder, ins []Inline) {
 			b.WriteString(in.Text)
 		case *Code:
 			b.WriteString(in.Text)
+		case *Math:
+			b.WriteString(in.TeX)
 		case *Image:
 			b.WriteString(in.Alt)
 		case *LineBreak:
@@ -208,6 +226,8 @@ func BlocksText(bs []Block) string {
 			b.WriteString(n.Text)
 		case *Code:
 			b.WriteString(n.Text)
+		case *Math:
+			b.WriteString(n.TeX)
 		case *CodeBlock:
 			b.WriteString(n.Text)
 			b.WriteByte('\n')

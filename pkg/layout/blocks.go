@@ -145,7 +145,8 @@ func (l *layout) blocks(bs []doc.Block, c ctx) {
 
 func (l *layout) block(b doc.Block, c ctx) {
 	role := map[string]string{"*doc.Paragraph": "P", "*doc.List": "L", "*doc.Quote": "BlockQuote",
-		"*doc.CodeBlock": "Code", "*doc.Table": "Table", "*doc.Figure": "Figure"}[fmt.Sprintf("%T", b)]
+		"*doc.CodeBlock": "Code", "*doc.Table": "Table", "*doc.Figure": "Figure", "*doc.Admonition": "Div",
+		"*doc.DefList": "L"}[fmt.Sprintf("%T", b)]
 	if h, ok := b.(*doc.Heading); ok {
 		role = headingRole(h.Level)
 	}
@@ -172,6 +173,10 @@ func (l *layout) block(b doc.Block, c ctx) {
 			qc.width -= l.g.size * 4
 		}
 		l.blocks(b.Blocks, qc)
+	case *doc.Admonition:
+		l.admonition(b, c)
+	case *doc.DefList:
+		l.defList(b, c)
 	case *doc.CodeBlock:
 		l.code(b, c)
 	case *doc.Table:
@@ -182,6 +187,75 @@ func (l *layout) block(b doc.Block, c ctx) {
 		l.push(typeset.Elem{Kind: typeset.VBox, Height: c.leading, X: c.x + c.width/4, Box: ruleBox{Width: c.width / 2}})
 	default:
 		l.fail(fmt.Errorf("pdf: unsupported block %T", b))
+	}
+}
+
+// admonition sets a note, tip or warning indented like a quote, its
+// label in bold leading the first paragraph.
+func (l *layout) admonition(a *doc.Admonition, c ctx) {
+	ac := c
+	if l.indentable(c, l.g.size*2) {
+		ac.x += l.g.size * 2
+		ac.width -= l.g.size * 2
+	}
+	label := []doc.Inline{&doc.Text{Text: labels.Label(l.d.Meta.Lang, a.Kind)}}
+	if len(a.Title) > 0 {
+		label = a.Title
+	}
+	bs := a.Blocks
+	lead := []doc.Inline{&doc.Strong{Inlines: label}}
+	if p, ok := firstParagraph(bs); ok {
+		lead = append(append(lead, &doc.Text{Text: ": "}), p.Inlines...)
+		bs = bs[1:]
+	}
+	p := l.open("P")
+	l.src = source{node: a}
+	l.paragraph(l.runs(lead, typeset.Style{Font: ac.font, Size: ac.size, Tag: l.cur}), ac, nil)
+	l.close(p)
+	if len(bs) > 0 {
+		l.space(l.g.parskip)
+		l.blocks(bs, ac)
+	}
+}
+
+func firstParagraph(bs []doc.Block) (*doc.Paragraph, bool) {
+	if len(bs) == 0 {
+		return nil, false
+	}
+	p, ok := bs[0].(*doc.Paragraph)
+	return p, ok
+}
+
+// defList sets terms in bold and their definitions indented below them,
+// tagged as a list whose items hold the term (Lbl) and the definitions
+// (LBody).
+func (l *layout) defList(dl *doc.DefList, c ctx) {
+	dc := c
+	if l.indentable(c, l.g.size*2) {
+		dc.x += l.g.size * 2
+		dc.width -= l.g.size * 2
+	}
+	for i, it := range dl.Items {
+		if i > 0 {
+			l.space(l.g.parskip)
+		}
+		li := l.open("LI")
+		lbl := l.open("Lbl")
+		tc := c
+		tc.font = c.font.WithBold()
+		l.keep = 1 << 20 // a term stays with its definition
+		l.paragraph(l.runs(it.Term, typeset.Style{Font: tc.font, Size: c.size, Tag: l.cur}), tc, nil)
+		l.keep = 2
+		l.close(lbl)
+		body := l.open("LBody")
+		for k, def := range it.Defs {
+			if k > 0 {
+				l.space(l.g.parskip / 2)
+			}
+			l.blocks(def, dc)
+		}
+		l.close(body)
+		l.close(li)
 	}
 }
 
@@ -221,6 +295,9 @@ func (l *layout) list(lst *doc.List, c ctx) {
 		if lst.Ordered {
 			marker = labels.Ordinal(lst.Start+i, lst.Numbering) + "."
 		}
+		if it.Task != doc.NoTask {
+			marker = l.checkbox(it.Task, c.font)
+		}
 		first := len(l.elems)
 		li := l.open("LI")
 		lbl := l.open("Lbl")
@@ -248,6 +325,16 @@ func (l *layout) list(lst *doc.List, c ctx) {
 			}
 		}
 	}
+}
+
+// checkbox returns a task item's marker: ☑ or ☐, or, in a face without
+// them (Go's fonts), ■ or □.
+func (l *layout) checkbox(t doc.Task, f typeset.Font) string {
+	box := map[doc.Task][2]string{doc.Todo: {"☐", "□"}, doc.Done: {"☑", "■"}}[t]
+	if face := l.fam.faces[f]; face != nil && face.has([]rune(box[0])[0]) {
+		return box[0]
+	}
+	return box[1]
 }
 
 // code sets a code block in the monospaced face, line for line. A line

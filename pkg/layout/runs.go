@@ -65,6 +65,8 @@ type layout struct {
 	// deepWarned and wideWarned record that the warning about nesting
 	// too deep to indent, and tables too wide to set, were given.
 	deepWarned, wideWarned bool
+	// mathWarned records that formulas were reported set as TeX.
+	mathWarned bool
 	// noAlt lists the images that have neither alternative text nor
 	// a caption.
 	noAlt []string
@@ -399,6 +401,26 @@ func (l *layout) runs(ins []doc.Inline, st typeset.Style) []typeset.Run {
 				add(strconv.Itoa(in.Number), s)
 			case *doc.LineBreak:
 				add("\n", st)
+			case *doc.Math:
+				// The TeX source in the monospaced face: the PDF does
+				// not typeset formulas yet (one warning per document).
+				if !l.measuring && !l.mathWarned {
+					l.mathWarned = true
+					l.opts.Warnf("pdf: formulas are set as their TeX source in the monospaced face (%q first)", clipTeX(in.TeX))
+				}
+				s := st
+				s.Font = typeset.Mono
+				s.Size = st.Size * 9 / 10
+				if !l.measuring {
+					f := &Elem{Role: "Formula", Parent: tagOf(st), Alt: in.TeX}
+					if p := tagOf(st); p != nil {
+						p.Kids = append(p.Kids, f)
+					}
+					s.Tag = f
+				}
+				add(strings.ReplaceAll(in.TeX, "\n", " "), s)
+			case *doc.Anchor:
+				// A link target: its place is the paragraph's.
 			default:
 				l.fail(fmt.Errorf("pdf: unsupported inline %T", in))
 			}
@@ -406,6 +428,14 @@ func (l *layout) runs(ins []doc.Inline, st typeset.Style) []typeset.Run {
 	}
 	walk(ins, st)
 	return out
+}
+
+// clipTeX shortens a formula for a message.
+func clipTeX(s string) string {
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return s
 }
 
 // inlineImage is an image drawn in a line of text.

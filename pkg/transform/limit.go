@@ -127,6 +127,31 @@ func (f *flattener) blocks(bs []doc.Block, depth int) []doc.Block {
 				break
 			}
 			b.Blocks = f.blocks(b.Blocks, depth+1)
+		case *doc.Admonition:
+			b.Title = f.inlines(b.Title, depth)
+			if depth >= f.max {
+				f.flattened = true
+				hoisted = f.blocks(b.Blocks, depth)
+				break
+			}
+			b.Blocks = f.blocks(b.Blocks, depth+1)
+		case *doc.DefList:
+			if depth >= f.max {
+				f.flattened = true
+				for _, it := range b.Items {
+					hoisted = append(hoisted, &doc.Paragraph{Inlines: f.inlines(it.Term, depth)})
+					for _, def := range it.Defs {
+						hoisted = append(hoisted, f.blocks(def, depth)...)
+					}
+				}
+				break
+			}
+			for _, it := range b.Items {
+				it.Term = f.inlines(it.Term, depth)
+				for k, def := range it.Defs {
+					it.Defs[k] = f.blocks(def, depth+1)
+				}
+			}
 		case *doc.Paragraph:
 			b.Inlines = f.inlines(b.Inlines, depth)
 		case *doc.Heading:
@@ -165,7 +190,7 @@ func (f *flattener) blocks(bs []doc.Block, depth int) []doc.Block {
 
 func isHoisted(b doc.Block, depth, max int) bool {
 	switch b.(type) {
-	case *doc.List, *doc.Quote:
+	case *doc.List, *doc.Quote, *doc.Admonition, *doc.DefList:
 		return depth >= max
 	}
 	return false
@@ -271,6 +296,16 @@ func fixBlocks(bs []doc.Block, fix func([]doc.Inline) []doc.Inline, dropped *int
 			}
 		case *doc.Quote:
 			fixBlocks(b.Blocks, fix, dropped)
+		case *doc.Admonition:
+			b.Title = fix(b.Title)
+			fixBlocks(b.Blocks, fix, dropped)
+		case *doc.DefList:
+			for _, it := range b.Items {
+				it.Term = fix(it.Term)
+				for _, def := range it.Defs {
+					fixBlocks(def, fix, dropped)
+				}
+			}
 		case *doc.Table:
 			b.Caption = fix(b.Caption)
 			for k := range b.Header {

@@ -58,6 +58,18 @@ func AssignIDs(d *doc.Document) {
 		}
 		s.ID = unique(Slug(doc.PlainText(s.Title)))
 	}
+	// An anchor whose name a section or an earlier anchor has is
+	// dropped: links to the name reach the first.
+	doc.Walk(d, func(n doc.Node) doc.Visit {
+		if a, ok := n.(*doc.Anchor); ok && a.ID != "" {
+			if used[a.ID] || reserved.MatchString(a.ID) {
+				a.ID = ""
+			} else {
+				used[a.ID] = true
+			}
+		}
+		return doc.Continue
+	})
 }
 
 // Slug makes an id from a title, as AssignIDs describes.

@@ -9,18 +9,32 @@ import (
 
 // labels holds the words renderers print around a document, by language.
 var labels = map[string]map[string]string{
-	"en": {"contents": "Contents", "notes": "Notes", "landmarks": "Landmarks", "cover": "Cover", "start": "Start", "back": "Back to text", "page": "Page", "pages": "Pages"},
-	"nl": {"contents": "Inhoud", "notes": "Noten", "landmarks": "Oriëntatiepunten", "cover": "Omslag", "start": "Begin", "back": "Terug naar de tekst", "page": "Pagina", "pages": "Pagina's"},
-	"de": {"contents": "Inhalt", "notes": "Anmerkungen", "landmarks": "Orientierungspunkte", "cover": "Umschlag", "start": "Anfang", "back": "Zurück zum Text", "page": "Seite", "pages": "Seiten"},
-	"fr": {"contents": "Table des matières", "notes": "Notes", "landmarks": "Repères", "cover": "Couverture", "start": "Début", "back": "Retour au texte", "page": "Page", "pages": "Pages"},
-	"es": {"contents": "Índice", "notes": "Notas", "landmarks": "Puntos de referencia", "cover": "Cubierta", "start": "Inicio", "back": "Volver al texto", "page": "Página", "pages": "Páginas"},
-	"it": {"contents": "Indice", "notes": "Note", "landmarks": "Punti di riferimento", "cover": "Copertina", "start": "Inizio", "back": "Torna al testo", "page": "Pagina", "pages": "Pagine"},
+	"en": {"contents": "Contents", "notes": "Notes", "landmarks": "Landmarks", "cover": "Cover", "start": "Start", "back": "Back to text", "page": "Page", "pages": "Pages", "note": "Note", "tip": "Tip", "important": "Important", "warning": "Warning", "caution": "Caution", "done": "Done", "todo": "To do"},
+	"nl": {"contents": "Inhoud", "notes": "Noten", "landmarks": "Oriëntatiepunten", "cover": "Omslag", "start": "Begin", "back": "Terug naar de tekst", "page": "Pagina", "pages": "Pagina's", "note": "Opmerking", "tip": "Tip", "important": "Belangrijk", "warning": "Waarschuwing", "caution": "Let op", "done": "Gedaan", "todo": "Te doen"},
+	"de": {"contents": "Inhalt", "notes": "Anmerkungen", "landmarks": "Orientierungspunkte", "cover": "Umschlag", "start": "Anfang", "back": "Zurück zum Text", "page": "Seite", "pages": "Seiten", "note": "Hinweis", "tip": "Tipp", "important": "Wichtig", "warning": "Warnung", "caution": "Vorsicht", "done": "Erledigt", "todo": "Offen"},
+	"fr": {"contents": "Table des matières", "notes": "Notes", "landmarks": "Repères", "cover": "Couverture", "start": "Début", "back": "Retour au texte", "page": "Page", "pages": "Pages", "note": "Remarque", "tip": "Astuce", "important": "Important", "warning": "Avertissement", "caution": "Attention", "done": "Fait", "todo": "À faire"},
+	"es": {"contents": "Índice", "notes": "Notas", "landmarks": "Puntos de referencia", "cover": "Cubierta", "start": "Inicio", "back": "Volver al texto", "page": "Página", "pages": "Páginas", "note": "Nota", "tip": "Consejo", "important": "Importante", "warning": "Advertencia", "caution": "Precaución", "done": "Hecho", "todo": "Pendiente"},
+	"it": {"contents": "Indice", "notes": "Note", "landmarks": "Punti di riferimento", "cover": "Copertina", "start": "Inizio", "back": "Torna al testo", "page": "Pagina", "pages": "Pagine", "note": "Nota", "tip": "Suggerimento", "important": "Importante", "warning": "Avvertenza", "caution": "Attenzione", "done": "Fatto", "todo": "Da fare"},
 }
 
 // Label returns the word for key ("contents", "notes", "landmarks",
-// "cover", "start", "back", "page", "pages") in the language lang (a BCP 47 tag; only
-// its primary subtag counts), falling back to English.
+// "cover", "start", "back", "page", "pages"; the admonition kinds "note",
+// "tip", "important", "warning", "caution"; the task states "done",
+// "todo") in the language lang (a BCP 47 tag; only its primary subtag
+// counts), falling back to English; an unknown key is returned with its
+// first letter in capitals ("info" → "Info").
 func Label(lang, key string) string {
+	if s := label(lang, key); s != "" {
+		return s
+	}
+	if key == "" {
+		return ""
+	}
+	r := []rune(key)
+	return strings.ToUpper(string(r[:1])) + string(r[1:])
+}
+
+func label(lang, key string) string {
 	primary := strings.ToLower(lang)
 	if i := strings.IndexAny(primary, "-_"); i >= 0 {
 		primary = primary[:i]

@@ -214,6 +214,24 @@ func (b *book) plan() {
 			b.files[s] = b.where[s.ID]
 		}
 	}
+	// Anchors (<a name> targets) are found in the file that holds them.
+	for _, c := range b.chapters {
+		visit := func(n doc.Node) doc.Visit {
+			if a, ok := n.(*doc.Anchor); ok && a.ID != "" {
+				if _, seen := b.where[a.ID]; !seen {
+					b.where[a.ID] = c.file
+				}
+			}
+			return doc.Continue
+		}
+		doc.WalkBlocks(c.blocks, visit)
+		for _, s := range c.sections {
+			doc.WalkBlocks(s.Blocks, visit)
+			for _, sub := range s.Sections {
+				doc.Walk(&doc.Document{Sections: []*doc.Section{sub}}, visit)
+			}
+		}
+	}
 }
 
 func (b *book) mark(s *doc.Section, file string) {

@@ -70,7 +70,11 @@ func (b *book) entries() ([]file, error) {
 		if err != nil {
 			return nil, err
 		}
-		add(&item{id: fmt.Sprintf("ch%03d", i+1), href: c.file, mediaType: "application/xhtml+xml", data: data}, true)
+		it := &item{id: fmt.Sprintf("ch%03d", i+1), href: c.file, mediaType: "application/xhtml+xml", data: data}
+		if bytes.Contains(data, []byte("<math ")) {
+			it.properties = "mathml" // EPUB 3: a file with MathML says so
+		}
+		add(it, true)
 	}
 	nav.data = b.nav(lang)
 	add(&item{id: "css", href: "style.css", mediaType: "text/css", data: []byte(css)}, false)

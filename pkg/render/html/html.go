@@ -17,6 +17,7 @@ import (
 
 	"github.com/galleypress/galley/pkg/doc"
 	"github.com/galleypress/galley/pkg/internal/labels"
+	"github.com/galleypress/galley/pkg/internal/mathml"
 	"github.com/galleypress/galley/pkg/internal/xhtml"
 	"github.com/galleypress/galley/pkg/render"
 )
@@ -167,6 +168,8 @@ type writer struct {
 	queue  []*doc.Note // notes referenced but not yet written
 	inLink bool        // inside a link, where no other link may start
 	rank   int         // the rank (<hN>) of the section being written; 0 outside
+	task   doc.Task    // a task item's checkbox, not yet written
+	warned map[string]bool
 	last   int         // the rank of the last heading written; 0 before any
 	part   Part
 	pages  pageState
@@ -371,11 +374,13 @@ func (w *writer) block(b doc.Block, tight bool) {
 	case *doc.Paragraph:
 		w.startText(b)
 		if tight {
+			w.checkbox()
 			w.inlines(b.Inlines)
 			w.endText()
 			return
 		}
 		w.WriteString("<p>")
+		w.checkbox()
 		w.inlines(b.Inlines)
 		w.endText()
 		w.WriteString("</p>\n")
@@ -430,6 +435,39 @@ func (w *writer) block(b doc.Block, tight bool) {
 		w.WriteString("<hr")
 		w.void()
 		w.WriteString("\n")
+	case *doc.Admonition:
+		// GitHub's alerts and their kin: a labelled note, set apart.
+		w.WriteString(`<div class="admonition ` + attr(cssClass(b.Kind)) + `" role="note">` + "\n")
+		w.WriteString(`<p class="admonition-title">`)
+		if len(b.Title) > 0 {
+			w.inlines(b.Title)
+		} else {
+			w.WriteString(text(labels.Label(w.lang, b.Kind)))
+		}
+		w.WriteString("</p>\n")
+		w.blocks(b.Blocks)
+		w.WriteString("</div>\n")
+	case *doc.DefList:
+		w.WriteString("<dl>\n")
+		for _, it := range b.Items {
+			w.WriteString("<dt>")
+			w.inlines(it.Term)
+			w.WriteString("</dt>\n")
+			for _, def := range it.Defs {
+				w.WriteString("<dd>")
+				if len(def) == 1 {
+					if p, ok := def[0].(*doc.Paragraph); ok {
+						w.block(p, true)
+						w.WriteString("</dd>\n")
+						continue
+					}
+				}
+				w.WriteString("\n")
+				w.blocks(def)
+				w.WriteString("</dd>\n")
+			}
+		}
+		w.WriteString("</dl>\n")
 	default:
 		w.fail(fmt.Errorf("html: unsupported block %T", b))
 	}
@@ -449,7 +487,25 @@ func (w *writer) list(l *doc.List) {
 	}
 	w.WriteString(">\n")
 	for _, it := range l.Items {
-		w.WriteString("<li>")
+		w.WriteString("<li")
+		if it.Task != doc.NoTask {
+			w.WriteString(` class="task"`)
+			w.task = it.Task
+			if len(it.Blocks) == 0 {
+				w.WriteString(">")
+				w.checkbox()
+				w.WriteString("</li>\n")
+				continue
+			}
+			if _, para := it.Blocks[0].(*doc.Paragraph); !para {
+				w.WriteString(">")
+				w.checkbox()
+			} else {
+				w.WriteString(">")
+			}
+		} else {
+			w.WriteString(">")
+		}
 		for i, b := range it.Blocks {
 			_, para := b.(*doc.Paragraph)
 			if l.Tight && para {
@@ -632,9 +688,76 @@ func (w *writer) inline(in doc.Inline, notes bool) {
 		w.WriteString("<br")
 		w.void()
 		w.WriteString("\n")
+	case *doc.Math:
+		w.pages.inWord = false
+		m, err := mathml.Render(in.TeX, in.Display)
+		if err != nil {
+			w.warnOnce("math", fmt.Errorf("html: formula %q set as its TeX source: %v", clip(in.TeX), err))
+			w.WriteString(`<code class="tex">`)
+			w.WriteString(text(in.TeX))
+			w.WriteString("</code>")
+			return
+		}
+		w.WriteString(m)
+	case *doc.Anchor:
+		if in.ID != "" {
+			w.WriteString(`<span id="` + attr(in.ID) + `"></span>`)
+		}
 	default:
 		w.fail(fmt.Errorf("html: unsupported inline %T", in))
 	}
+}
+
+// checkbox writes a task item's checkbox, if one is due: disabled (the
+// page does not store a tick), labelled for screen readers.
+func (w *writer) checkbox() {
+	if w.task == doc.NoTask {
+		return
+	}
+	w.WriteString(`<input type="checkbox" disabled="disabled"`)
+	label := "todo"
+	if w.task == doc.Done {
+		w.WriteString(` checked="checked"`)
+		label = "done"
+	}
+	w.WriteString(` aria-label="` + attr(labels.Label(w.lang, label)) + `"`)
+	w.void()
+	w.WriteString(" ")
+	w.task = doc.NoTask
+}
+
+// warnOnce reports a kind of problem the first time it happens.
+func (w *writer) warnOnce(kind string, err error) {
+	if w.warned == nil {
+		w.warned = map[string]bool{}
+	}
+	if w.warned[kind] {
+		return
+	}
+	w.warned[kind] = true
+	w.opts.Warnf("%v", err)
+}
+
+// clip shortens a formula for a message.
+func clip(s string) string {
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return s
+}
+
+// cssClass makes a class name of an admonition kind.
+func cssClass(kind string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(kind) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' {
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() == 0 {
+		return "note"
+	}
+	return b.String()
 }
 
 func (w *writer) noteRef(n *doc.Note) {

@@ -213,6 +213,35 @@ func (t *writer) block(b doc.Block, first, rest string) {
 		t.list(b, first, rest)
 	case *doc.Quote:
 		t.blocks(b.Blocks, first+"    ", rest+"    ")
+	case *doc.Admonition:
+		// The label leads the first paragraph, or stands alone.
+		lbl := labels.Label(t.lang, b.Kind)
+		if len(b.Title) > 0 {
+			lbl = t.inlines(b.Title)
+		}
+		bs := b.Blocks
+		if p, ok := firstPara(bs); ok {
+			t.para()
+			t.wrapped(strings.ToUpper(lbl)+": "+t.inlines(p.Inlines), first+"    ", rest+"    ")
+			bs = bs[1:]
+		} else {
+			t.para()
+			t.wrapped(strings.ToUpper(lbl)+":", first+"    ", rest+"    ")
+		}
+		t.blocks(bs, rest+"    ", rest+"    ")
+	case *doc.DefList:
+		for i, it := range b.Items {
+			p := rest
+			if i == 0 {
+				p = first
+			}
+			t.para()
+			t.wrapped(t.inlines(it.Term), p, rest)
+			for _, def := range it.Defs {
+				t.started = false // the definition follows its term
+				t.blocks(def, rest+"    ", rest+"    ")
+			}
+		}
 	case *doc.CodeBlock:
 		t.para()
 		for i, l := range strings.Split(b.Text, "\n") {
@@ -261,6 +290,14 @@ func (t *writer) wrapped(s, first, rest string) {
 	}
 }
 
+func firstPara(bs []doc.Block) (*doc.Paragraph, bool) {
+	if len(bs) == 0 {
+		return nil, false
+	}
+	p, ok := bs[0].(*doc.Paragraph)
+	return p, ok
+}
+
 func (t *writer) list(l *doc.List, first, rest string) {
 	markers := make([]string, len(l.Items))
 	widest := 0
@@ -269,6 +306,12 @@ func (t *writer) list(l *doc.List, first, rest string) {
 			markers[i] = labels.Ordinal(l.Start+i, l.Numbering) + "."
 		} else {
 			markers[i] = "-"
+		}
+		switch l.Items[i].Task {
+		case doc.Todo:
+			markers[i] += " ☐"
+		case doc.Done:
+			markers[i] += " ☑"
 		}
 		widest = max(widest, width(markers[i]))
 	}
@@ -349,6 +392,14 @@ func inlineText(ins []doc.Inline, t *writer) string {
 			b.WriteString(script(inlineText(in.Inlines, t), subscripts, "_"))
 		case *doc.Code:
 			b.WriteString(in.Text)
+		case *doc.Math:
+			// The TeX source, as written: text has no better notation.
+			if in.Display {
+				b.WriteString("$$" + in.TeX + "$$")
+			} else {
+				b.WriteString("$" + in.TeX + "$")
+			}
+		case *doc.Anchor:
 		case *doc.Link:
 			s := inlineText(in.Inlines, t)
 			b.WriteString(s)
