@@ -170,7 +170,7 @@ type writer struct {
 	rank   int         // the rank (<hN>) of the section being written; 0 outside
 	task   doc.Task    // a task item's checkbox, not yet written
 	warned map[string]bool
-	last   int         // the rank of the last heading written; 0 before any
+	last   int // the rank of the last heading written; 0 before any
 	part   Part
 	pages  pageState
 	err    error
