@@ -141,6 +141,14 @@ func encodeBlocks(bs []Block) ([]jsonNode, error) {
 				if n.Items[i] == nil {
 					n.Items[i] = []jsonNode{}
 				}
+				if it.Task != NoTask {
+					n.Tasks = make([]string, len(b.Items))
+				}
+			}
+			if n.Tasks != nil {
+				for i, it := range b.Items {
+					n.Tasks[i] = taskNames[it.Task]
+				}
 			}
 		case *Quote:
 			n.Type = "quote"
@@ -176,6 +184,31 @@ func encodeBlocks(bs []Block) ([]jsonNode, error) {
 			n.Caption, err = encodeInlines(b.Caption)
 		case *Rule:
 			n.Type = "rule"
+		case *Admonition:
+			n.Type, n.Kind = "admonition", b.Kind
+			if n.Label, err = encodeInlines(b.Title); err != nil {
+				return nil, err
+			}
+			n.Blocks, err = encodeBlocks(b.Blocks)
+		case *DefList:
+			n.Type = "definition_list"
+			for _, it := range b.Items {
+				t := jsonTerm{}
+				if t.Term, err = encodeInlines(it.Term); err != nil {
+					return nil, err
+				}
+				for _, def := range it.Defs {
+					bs, err := encodeBlocks(def)
+					if err != nil {
+						return nil, err
+					}
+					if bs == nil {
+						bs = []jsonNode{}
+					}
+					t.Definitions = append(t.Definitions, bs)
+				}
+				n.Terms = append(n.Terms, t)
+			}
 		default:
 			return nil, fmt.Errorf("doc: unsupported block %T", b)
 		}
@@ -237,6 +270,10 @@ func encodeInlines(ins []Inline) ([]jsonNode, error) {
 			n.Blocks, err = encodeBlocks(in.Blocks)
 		case *LineBreak:
 			n.Type = "line_break"
+		case *Math:
+			n.Type, n.Text, n.Display = "math", in.TeX, in.Display
+		case *Anchor:
+			n.Type, n.ID = "anchor", in.ID
 		default:
 			return nil, fmt.Errorf("doc: unsupported inline %T", in)
 		}

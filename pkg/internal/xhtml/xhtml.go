@@ -4,6 +4,7 @@
 package xhtml
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/galleypress/galley/pkg/doc"
@@ -47,6 +48,11 @@ func escape(s string, quote bool) string {
 		case r == '"' && quote:
 			b.WriteString("&quot;")
 		case !Allowed(r):
+		case quote && r > 0xffff:
+			// A character outside the BMP (an emoji) in an attribute is
+			// written as a reference: the Nu checker's XML parser loses
+			// surrogate pairs split at its buffer's end in attributes.
+			fmt.Fprintf(&b, "&#x%X;", r)
 		default:
 			b.WriteRune(r)
 		}

@@ -24,6 +24,8 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark"
+	emoji "github.com/yuin/goldmark-emoji"
+	emojiast "github.com/yuin/goldmark-emoji/ast"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -60,7 +62,8 @@ func (r *Reader) WithConfig(cfg any) read.Reader { return New(*cfg.(*Config)) }
 
 // New returns a Markdown reader.
 func New(cfg Config) *Reader {
-	exts := []goldmark.Extender{extension.Table, extension.Strikethrough, extension.Linkify, footnotes{}}
+	exts := []goldmark.Extender{extension.Table, extension.Strikethrough, extension.Linkify, extension.TaskList,
+		extension.DefinitionList, emoji.Emoji, footnotes{}, extras{}}
 	opts := goldmark.WithParserOptions(parser.WithHeadingAttribute())
 	return &Reader{cfg: cfg, md: goldmark.New(goldmark.WithExtensions(exts...), opts)}
 }
@@ -352,7 +355,11 @@ func (c *converter) block(n ast.Node) (doc.Block, error) {
 		}
 		return &doc.Paragraph{Inlines: ins}, nil
 	case *ast.Blockquote:
+		kind := c.alertKind(n)
 		bs, err := c.blocks(n)
+		if kind != "" {
+			return &doc.Admonition{Kind: kind, Blocks: dropAlertMarker(bs)}, err
+		}
 		return &doc.Quote{Blocks: bs}, err
 	case *ast.List:
 		l := &doc.List{Ordered: n.IsOrdered(), Tight: n.IsTight}
@@ -360,14 +367,53 @@ func (c *converter) block(n ast.Node) (doc.Block, error) {
 			l.Start = n.Start
 		}
 		for it := n.FirstChild(); it != nil; it = it.NextSibling() {
+			task := takeCheckbox(it)
 			bs, err := c.blocks(it)
 			if err != nil {
 				return nil, err
 			}
-			l.Items = append(l.Items, &doc.ListItem{Blocks: bs})
+			if task != doc.NoTask {
+				trimLeadingSpace(bs)
+			}
+			l.Items = append(l.Items, &doc.ListItem{Blocks: bs, Task: task})
 		}
 		return l, nil
+	case *admonNode:
+		a := &doc.Admonition{Kind: n.kind}
+		if n.title != "" {
+			a.Title = []doc.Inline{&doc.Text{Text: n.title}}
+		}
+		var err error
+		a.Blocks, err = c.blocks(n)
+		return a, err
+	case *east.DefinitionList:
+		dl := &doc.DefList{}
+		for k := n.FirstChild(); k != nil; k = k.NextSibling() {
+			switch k := k.(type) {
+			case *east.DefinitionTerm:
+				ins, err := c.inlines(k)
+				if err != nil {
+					return nil, err
+				}
+				dl.Items = append(dl.Items, &doc.DefItem{Term: ins})
+			case *east.DefinitionDescription:
+				bs, err := c.blocks(k)
+				if err != nil {
+					return nil, err
+				}
+				if len(dl.Items) == 0 {
+					dl.Items = append(dl.Items, &doc.DefItem{})
+				}
+				it := dl.Items[len(dl.Items)-1]
+				it.Defs = append(it.Defs, bs)
+			}
+		}
+		return dl, nil
 	case *ast.FencedCodeBlock:
+		if n.Info != nil && strings.EqualFold(string(n.Language(c.src)), "math") {
+			// GitHub's ```math block: a displayed formula.
+			return &doc.Paragraph{Inlines: []doc.Inline{&doc.Math{TeX: c.linesText(n), Display: true}}}, nil
+		}
 		cb := &doc.CodeBlock{Text: c.linesText(n)}
 		if n.Info != nil {
 			cb.Lang = string(n.Language(c.src))
@@ -552,6 +598,15 @@ func (c *converter) inline(n ast.Node) ([]doc.Inline, error) {
 		return []doc.Inline{&doc.Image{Src: unescape(string(n.Destination)), Alt: doc.PlainText(alt), Title: unescape(string(n.Title))}}, nil
 	case *ast.RawHTML:
 		return nil, nil // inlines maps it, with its siblings
+	case *mathNode:
+		return []doc.Inline{&doc.Math{TeX: n.tex, Display: n.display}}, nil
+	case *emojiast.Emoji:
+		if n.Value != nil && n.Value.IsUnicode() {
+			return []doc.Inline{&doc.Text{Text: string(n.Value.Unicode)}}, nil
+		}
+		return []doc.Inline{&doc.Text{Text: ":" + string(n.ShortName) + ":"}}, nil
+	case *east.TaskCheckBox:
+		return nil, nil // the list item's Task
 	case *noteRef:
 		blocks, err := c.note(n.label)
 		return []doc.Inline{&doc.Note{Blocks: blocks}}, err

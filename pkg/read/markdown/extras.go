@@ -1,0 +1,283 @@
+package markdown
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/galleypress/galley/pkg/doc"
+)
+
+// The Markdown people write beyond CommonMark and GFM's tables: math in
+// dollars ($x^2$, $$…$$, as GitHub, pandoc and MathJax read it), and
+// admonitions as containers (":::tip", VitePress, Docusaurus,
+// markdown-it-container) and as MkDocs writes them ("!!! note"). GitHub's
+// alerts ("> [!NOTE]") are quotes the converter recognises.
+
+// mathNode is a formula: TeX source as written, never unescaped.
+type mathNode struct {
+	ast.BaseInline
+	tex     string
+	display bool
+}
+
+var kindMath = ast.NewNodeKind("GalleyMath")
+
+func (n *mathNode) Kind() ast.NodeKind { return kindMath }
+func (n *mathNode) Dump(src []byte, level int) {
+	ast.DumpHelper(n, src, level, map[string]string{"TeX": n.tex}, nil)
+}
+
+// mathParser reads $…$ and $$…$$. A single dollar opens only before a
+// non-space and closes only after a non-space and before a non-digit,
+// so that "$5 and $10" stays text (pandoc's rule); $…$ stays on one
+// line, $$…$$ may span lines of its paragraph. A backslash keeps the
+// next character from closing the formula.
+type mathParser struct{}
+
+func (mathParser) Trigger() []byte { return []byte{'$'} }
+
+func (mathParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	line, _ := block.PeekLine()
+	n := 1
+	if len(line) > 1 && line[1] == '$' {
+		n = 2
+	}
+	if n == 1 && (len(line) < 2 || isSpaceByte(line[1])) {
+		return nil
+	}
+	saveLine, savePos := block.Position()
+	var tex []byte
+	pos := n // where to look in the current line
+	for lines := 0; ; lines++ {
+		line, _ = block.PeekLine()
+		if line == nil || (n == 1 && lines > 0) {
+			block.SetPosition(saveLine, savePos)
+			return nil
+		}
+		end := -1
+		for i := pos; i < len(line); i++ {
+			c := line[i]
+			if c == '\\' && i+1 < len(line) {
+				i++
+				continue
+			}
+			if c != '$' {
+				continue
+			}
+			if n == 2 {
+				if i+1 < len(line) && line[i+1] == '$' {
+					end = i
+					break
+				}
+				continue
+			}
+			if i > pos && !isSpaceByte(line[i-1]) && (i+1 >= len(line) || line[i+1] < '0' || line[i+1] > '9') {
+				end = i
+				break
+			}
+		}
+		if end >= 0 {
+			tex = append(tex, line[pos:end]...)
+			block.Advance(end + n)
+			break
+		}
+		tex = append(tex, line[pos:]...)
+		block.AdvanceLine()
+		pos = 0
+	}
+	s := strings.TrimSpace(string(tex))
+	if s == "" {
+		block.SetPosition(saveLine, savePos)
+		return nil
+	}
+	return &mathNode{tex: s, display: n == 2}
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// admonNode is an admonition: its children are its blocks.
+type admonNode struct {
+	ast.BaseBlock
+	kind, title string
+	fence       int // the colons that opened a ":::" container; 0 for MkDocs
+}
+
+var kindAdmon = ast.NewNodeKind("GalleyAdmonition")
+
+func (n *admonNode) Kind() ast.NodeKind { return kindAdmon }
+func (n *admonNode) Dump(src []byte, level int) {
+	ast.DumpHelper(n, src, level, map[string]string{"Kind": n.kind, "Title": n.title}, nil)
+}
+
+var containerOpen = regexp.MustCompile(`^(:{3,})[ \t]*([A-Za-z][\w-]*)[ \t]*(.*?)[ \t]*$`)
+
+// containerParser reads ":::kind Title" … ":::".
+type containerParser struct{}
+
+func (containerParser) Trigger() []byte { return []byte{':'} }
+
+func (containerParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	line, _ := reader.PeekLine()
+	pos := pc.BlockOffset()
+	if pos < 0 {
+		return nil, parser.NoChildren
+	}
+	m := containerOpen.FindSubmatch(bytes.TrimRight(line[pos:], "\r\n"))
+	if m == nil {
+		return nil, parser.NoChildren
+	}
+	node := &admonNode{kind: strings.ToLower(string(m[2])), title: strings.Trim(string(m[3]), `"`), fence: len(m[1])}
+	reader.Advance(len(line) - 1)
+	return node, parser.HasChildren
+}
+
+func (containerParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
+	line, _ := reader.PeekLine()
+	t := bytes.TrimSpace(line)
+	if len(t) >= node.(*admonNode).fence && len(bytes.Trim(t, ":")) == 0 {
+		reader.Advance(len(line) - 1)
+		return parser.Close
+	}
+	return parser.Continue | parser.HasChildren
+}
+
+func (containerParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {}
+func (containerParser) CanInterruptParagraph() bool                                { return true }
+func (containerParser) CanAcceptIndentedLine() bool                                { return false }
+
+var mkdocsOpen = regexp.MustCompile(`^(?:!!!|\?\?\?\+?)[ \t]+([A-Za-z][\w-]*)(?:[ \t]+"([^"]*)")?[ \t]*$`)
+
+// mkdocsParser reads MkDocs' "!!! kind "Title"" (and the collapsible
+// "??? kind"), whose content is indented by four spaces.
+type mkdocsParser struct{}
+
+func (mkdocsParser) Trigger() []byte { return []byte{'!', '?'} }
+
+func (mkdocsParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	line, _ := reader.PeekLine()
+	pos := pc.BlockOffset()
+	if pos < 0 {
+		return nil, parser.NoChildren
+	}
+	m := mkdocsOpen.FindSubmatch(bytes.TrimRight(line[pos:], "\r\n"))
+	if m == nil {
+		return nil, parser.NoChildren
+	}
+	reader.Advance(len(line) - 1)
+	return &admonNode{kind: strings.ToLower(string(m[1])), title: string(m[2])}, parser.HasChildren
+}
+
+func (mkdocsParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
+	line, _ := reader.PeekLine()
+	if util.IsBlank(line) {
+		return parser.Continue | parser.HasChildren
+	}
+	childpos, padding := util.IndentPosition(line, reader.LineOffset(), 4)
+	if childpos < 0 {
+		return parser.Close
+	}
+	reader.AdvanceAndSetPadding(childpos, padding)
+	return parser.Continue | parser.HasChildren
+}
+
+func (mkdocsParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {}
+func (mkdocsParser) CanInterruptParagraph() bool                                { return true }
+func (mkdocsParser) CanAcceptIndentedLine() bool                                { return false }
+
+// extras is the goldmark extension that adds the parsers above.
+type extras struct{}
+
+func (extras) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(
+		parser.WithBlockParsers(util.Prioritized(containerParser{}, 998), util.Prioritized(mkdocsParser{}, 997)),
+		parser.WithInlineParsers(util.Prioritized(mathParser{}, 102)),
+	)
+}
+
+// alertRe matches the first line of a GitHub alert.
+var alertRe = regexp.MustCompile(`(?i)^\[!(note|tip|important|warning|caution)\][ \t]*$`)
+
+// alertKind returns the kind of a GitHub alert ("note" for a quote whose
+// first line is "[!NOTE]"), or "".
+func (c *converter) alertKind(q *ast.Blockquote) string {
+	p := q.FirstChild()
+	if p == nil || p.Kind() != ast.KindParagraph || p.Lines().Len() == 0 {
+		return ""
+	}
+	first := p.Lines().At(0)
+	m := alertRe.FindSubmatch(bytes.TrimSpace(first.Value(c.src)))
+	if m == nil {
+		return ""
+	}
+	return strings.ToLower(string(m[1]))
+}
+
+// dropAlertMarker removes "[!NOTE]" from the start of an alert's first
+// paragraph, and the paragraph if nothing else is in it.
+func dropAlertMarker(bs []doc.Block) []doc.Block {
+	if len(bs) == 0 {
+		return bs
+	}
+	p, ok := bs[0].(*doc.Paragraph)
+	if !ok || len(p.Inlines) == 0 {
+		return bs
+	}
+	t, ok := p.Inlines[0].(*doc.Text)
+	if !ok {
+		return bs
+	}
+	i := strings.Index(t.Text, "]")
+	if i < 0 {
+		return bs
+	}
+	t.Text = strings.TrimLeft(t.Text[i+1:], " \t\n")
+	if t.Text == "" {
+		p.Inlines = p.Inlines[1:]
+		if len(p.Inlines) > 0 {
+			if _, br := p.Inlines[0].(*doc.LineBreak); br {
+				p.Inlines = p.Inlines[1:]
+			}
+		}
+	}
+	if len(p.Inlines) == 0 {
+		return bs[1:]
+	}
+	return bs
+}
+
+// takeCheckbox removes a task list item's checkbox and returns its state.
+func takeCheckbox(item ast.Node) doc.Task {
+	first := item.FirstChild()
+	if first == nil {
+		return doc.NoTask
+	}
+	cb, ok := first.FirstChild().(*east.TaskCheckBox)
+	if !ok {
+		return doc.NoTask
+	}
+	first.RemoveChild(first, cb)
+	if cb.IsChecked {
+		return doc.Done
+	}
+	return doc.Todo
+}
+
+// trimLeadingSpace removes the space after a checkbox.
+func trimLeadingSpace(bs []doc.Block) {
+	if len(bs) == 0 {
+		return
+	}
+	if p, ok := bs[0].(*doc.Paragraph); ok && len(p.Inlines) > 0 {
+		if t, ok := p.Inlines[0].(*doc.Text); ok {
+			t.Text = strings.TrimLeft(t.Text, " \t")
+		}
+	}
+}
