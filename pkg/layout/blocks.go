@@ -119,7 +119,7 @@ func (l *layout) section(s *doc.Section, depth int) {
 		runs = append(runs, typeset.Run{Text: l.clean(s.Number+"\u00a0", font), Style: st})
 	}
 	runs = append(runs, l.runs(s.Title, st)...)
-	marks := []typeset.Mark{{Depth: depth, Title: title, ID: s.ID}}
+	marks := append([]typeset.Mark{{Depth: depth, Title: title, ID: s.ID}}, anchorMarks(s.Title)...)
 	// Heading lines never part from each other nor from the two lines
 	// that follow.
 	l.keep = 1 << 20
@@ -157,7 +157,7 @@ func (l *layout) block(b doc.Block, c ctx) {
 	st := typeset.Style{Font: c.font, Size: c.size, Tag: l.cur}
 	switch b := b.(type) {
 	case *doc.Paragraph:
-		l.paragraph(l.runs(b.Inlines, st), c, nil)
+		l.paragraph(l.runs(b.Inlines, st), c, anchorMarks(b.Inlines))
 	case *doc.Heading:
 		hc := c
 		hc.ragged, hc.hyphens, hc.font = true, false, c.font.WithBold()
@@ -188,6 +188,24 @@ func (l *layout) block(b doc.Block, c ctx) {
 	default:
 		l.fail(fmt.Errorf("pdf: unsupported block %T", b))
 	}
+}
+
+// anchorMarks returns the link targets (anchors) in inlines, as marks
+// that make destinations where their paragraph starts.
+func anchorMarks(ins []doc.Inline) []typeset.Mark {
+	var marks []typeset.Mark
+	doc.WalkInlines(ins, func(n doc.Node) doc.Visit {
+		switch n := n.(type) {
+		case *doc.Anchor:
+			if n.ID != "" {
+				marks = append(marks, typeset.Mark{ID: n.ID})
+			}
+		case *doc.Note:
+			return doc.SkipChildren
+		}
+		return doc.Continue
+	})
+	return marks
 }
 
 // admonition sets a note, tip or warning indented like a quote, its

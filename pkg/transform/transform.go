@@ -30,10 +30,11 @@ var reserved = regexp.MustCompile(`^fn(ref)?-\d+$`)
 // AssignIDs gives every section a unique id. An id already set (such as
 // {#id} in Markdown) is kept unless an earlier section has it. New ids
 // are made from the title the way GitHub makes heading anchors, so links
-// written for GitHub keep working: lower case, letters and digits of any
-// script kept ("oekraïne"), spaces turned into hyphens, other punctuation
-// dropped. A duplicate gets "-1", "-2", … appended; a title with no
-// letters or digits gives "section".
+// written for GitHub keep working: lower case, letters, digits, marks,
+// "_" and "-" of any script kept ("oekraïne"), each space turned into a
+// hyphen, other punctuation dropped, so "Install & Update" gives
+// "install--update" as on GitHub. A duplicate gets "-1", "-2", …
+// appended; a title with no letters or digits gives "section".
 func AssignIDs(d *doc.Document) {
 	used := map[string]bool{}
 	next := map[string]int{} // the next suffix to try for an id
@@ -84,10 +85,6 @@ func Slug(title string) string {
 		}
 	}
 	s := b.String()
-	for strings.Contains(s, "--") {
-		s = strings.ReplaceAll(s, "--", "-")
-	}
-	s = strings.Trim(s, "-")
 	if s == "" {
 		return "section"
 	}

@@ -379,14 +379,14 @@ func (c *Converter) block(n *html.Node) []doc.Block {
 		if len(ins) == 0 {
 			return nil
 		}
-		return []doc.Block{&doc.Heading{Level: lvl, Inlines: ins}}
+		return []doc.Block{&doc.Heading{Level: lvl, Inlines: withAnchor(n, ins)}}
 	}
 	switch n.DataAtom {
 	case atom.P, atom.Dt, atom.Summary, atom.Legend, atom.Caption, atom.Figcaption, atom.Address:
 		if containsBlock(n) {
 			return c.Blocks(n)
 		}
-		ins := c.Inlines(n)
+		ins := withAnchor(n, c.Inlines(n))
 		if n.DataAtom == atom.Dt || n.DataAtom == atom.Summary {
 			ins = trimInlines(ins)
 			if len(ins) > 0 {
@@ -723,11 +723,33 @@ func (c *Converter) inlineNodes(nodes []*html.Node) []doc.Inline {
 
 var space = regexp.MustCompile(`[ \t\n\r\f]+`)
 
-// inline maps one node in inline content.
+// inline maps one node in inline content. An element's id (or an <a>'s
+// name) is kept as an anchor that links can point at.
 func (c *Converter) inline(n *html.Node) []doc.Inline {
 	if c.skip(n) {
 		return nil
 	}
+	ins := c.inlineBody(n)
+	if n.Type == html.ElementNode && !isBlock(n) {
+		ins = withAnchor(n, ins)
+	}
+	return ins
+}
+
+// withAnchor puts an anchor for n's id (or name) before ins.
+func withAnchor(n *html.Node, ins []doc.Inline) []doc.Inline {
+	id := strings.TrimSpace(Attr(n, "id"))
+	if id == "" && n.DataAtom == atom.A {
+		id = strings.TrimSpace(Attr(n, "name"))
+	}
+	if id == "" || n.Data == slotTag {
+		return ins
+	}
+	return append([]doc.Inline{&doc.Anchor{ID: id}}, ins...)
+}
+
+// inlineBody maps one node in inline content, without its id.
+func (c *Converter) inlineBody(n *html.Node) []doc.Inline {
 	switch n.Type {
 	case html.TextNode:
 		s := space.ReplaceAllString(n.Data, " ")

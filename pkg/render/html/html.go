@@ -620,7 +620,7 @@ func (w *writer) inlines(ins []doc.Inline) {
 func (w *writer) inlinesNoNotes(ins []doc.Inline) {
 	for _, in := range ins {
 		switch in := in.(type) {
-		case *doc.Note:
+		case *doc.Note, *doc.Anchor: // a title again: no second target
 		case *doc.Link:
 			w.inlinesNoNotes(in.Inlines)
 		default:

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"net/url"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -230,6 +231,12 @@ func (b *fpdfBackend) page(p *layout.Page, w, h float64) {
 			x, y, w, h := it.X.Points(), it.Y.Points(), it.W.Points(), it.H.Points()
 			if strings.HasPrefix(it.Target, "#") {
 				id, ok := b.linkIDs[it.Target[1:]]
+				if !ok {
+					// "#caf%C3%A9" finds the section "café".
+					if name, err := url.PathUnescape(it.Target[1:]); err == nil {
+						id, ok = b.linkIDs[name]
+					}
+				}
 				if !ok {
 					continue
 				}

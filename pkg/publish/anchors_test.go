@@ -1,0 +1,62 @@
+package publish
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"io"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestAnchors checks the link targets a reader of each format follows:
+// a GitHub-style anchor (#install--update), a percent-encoded one
+// (#caf%C3%A9) and an <a name> target written as raw HTML resolve in
+// HTML, EPUB and PDF, without warnings.
+func TestAnchors(t *testing.T) {
+	p := project(t, map[string]string{
+		ConfigFile: "documents:\n  - input: a.md\n    outputs: [out/a.html, out/a.epub, out/a.pdf]\n",
+		"a.md": "# Guide\n\nSee [the notes](#notes-here), [café](#caf%C3%A9) and [updating](#install--update).\n\n" +
+			"<a name=\"notes-here\"></a>\nNotes live here.\n\n## Café\n\nText.\n\n## Install & Update\n\nText.\n",
+	})
+	var warnings []string
+	opts := &BuildOptions{}
+	opts.Warn = func(err error) { warnings = append(warnings, err.Error()) }
+	if rep := Build(context.Background(), p, opts); rep.Failed() {
+		t.Fatal(buildErrs(rep))
+	}
+	if len(warnings) > 0 {
+		t.Errorf("warnings: %q", warnings)
+	}
+	files := readAll(t, filepath.Join(p.Dir, "out"))
+	page := string(files["a.html"])
+	for _, id := range []string{`<span id="notes-here">`, `<section id="café">`, `<section id="install--update">`} {
+		if !strings.Contains(page, id) {
+			t.Errorf("HTML lacks the target %s", id)
+		}
+	}
+	zr, err := zip.NewReader(bytes.NewReader(files["a.epub"]), int64(len(files["a.epub"])))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var chapters strings.Builder
+	for _, f := range zr.File {
+		if strings.HasPrefix(f.Name, "EPUB/ch") {
+			rc, _ := f.Open()
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			chapters.Write(b)
+		}
+	}
+	for _, href := range []string{`notes-here`, `caf%C3%A9`, `install--update`} {
+		if !regexp.MustCompile(`href="ch\d+\.xhtml#` + href + `"`).MatchString(chapters.String()) {
+			t.Errorf("EPUB lacks the link to #%s", href)
+		}
+	}
+	links := regexp.MustCompile(`/Subtype /Link [^>]*/Dest \[`).FindAll(files["a.pdf"], -1)
+	if len(links) != 3 {
+		t.Errorf("the PDF has %d internal links with a destination, want 3", len(links))
+	}
+}
