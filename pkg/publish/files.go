@@ -214,7 +214,9 @@ func (e *Env) resources(job *Job) (*os.Root, error) {
 	if dir == "" {
 		dir = "."
 	}
-	if in := job.Inputs[0]; in != "-" {
+	if job.resBase != "" {
+		dir = job.resBase
+	} else if in := job.Inputs[0]; in != "-" {
 		p, err := e.resolve(in, "input")
 		if err != nil {
 			return nil, err

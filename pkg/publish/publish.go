@@ -57,6 +57,10 @@ type Job struct {
 	Options Settings
 	// Outputs are the files to write.
 	Outputs []Output
+
+	// resBase is the folder Read found the inputs' images in, when it
+	// is not the first input's (a book of several folders).
+	resBase string
 }
 
 // Output is one file to write. Path "-" is standard output, and needs a
@@ -151,21 +155,35 @@ func Read(ctx context.Context, job *Job, env *Env) (*doc.Document, error) {
 	if len(job.Inputs) == 0 {
 		return nil, errors.New("publish: no input")
 	}
-	var d *doc.Document
+	var parts []*part
 	for _, in := range job.Inputs {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		part, err := readOne(in, job, env)
+		d, err := readOne(in, job, env)
 		if err != nil {
 			return nil, err
 		}
-		if d == nil {
-			d = part
-		} else {
-			join(d, part)
+		p := &part{name: in, d: d}
+		if in != "-" {
+			if p.file, err = env.resolve(in, "input"); err != nil {
+				return nil, err
+			}
+			if abs, err := filepath.Abs(p.file); err == nil {
+				p.file = abs
+			}
+			p.dir = filepath.Dir(p.file)
 		}
+		parts = append(parts, p)
 	}
+	job.resBase = rebaseImages(parts, env)
+	if len(parts) > 1 {
+		for _, p := range parts {
+			p.record()
+		}
+		targetsFirst(parts)
+	}
+	d := joinParts(parts)
 	d.Meta.Override(&job.Meta)
 	names := strings.Join(job.Inputs, ", ")
 	warn := func(err error) {
@@ -185,6 +203,9 @@ func Read(ctx context.Context, job *Job, env *Env) (*doc.Document, error) {
 		fallback = strings.TrimSuffix(filepath.Base(in), filepath.Ext(in))
 	}
 	transform.Standard(d, fallback)
+	if len(parts) > 1 {
+		linkParts(parts)
+	}
 	return d, nil
 }
 
@@ -274,27 +295,6 @@ func canonicalReader(name string) string {
 		}
 	}
 	return name
-}
-
-// join appends part to d: part's leading blocks go to the end of d's last
-// section (or d's own blocks), its sections after d's.
-func join(d, part *doc.Document) {
-	if len(part.Blocks) > 0 {
-		if len(d.Sections) == 0 {
-			d.Blocks = append(d.Blocks, part.Blocks...)
-		} else {
-			s := d.Sections[len(d.Sections)-1]
-			for len(s.Sections) > 0 {
-				s = s.Sections[len(s.Sections)-1]
-			}
-			s.Blocks = append(s.Blocks, part.Blocks...)
-		}
-	}
-	d.Sections = append(d.Sections, part.Sections...)
-	// The first input's metadata wins; later inputs fill what it lacks.
-	m := part.Meta
-	m.Override(&d.Meta)
-	d.Meta = m
 }
 
 // renderer returns the renderer for a format, configured by the job.

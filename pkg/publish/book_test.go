@@ -1,0 +1,120 @@
+package publish
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestBook builds the joined book of fixtures/book (three files in two
+// folders, a file starting at "##", links between the files, images in
+// each folder, and one from a folder beside them reached with "../"
+// inside the project) and checks what a reader follows: every link leads
+// to its section in HTML, EPUB and PDF, the contents nest as the book,
+// and every image is in the EPUB.
+func TestBook(t *testing.T) {
+	files := map[string]string{
+		ConfigFile: "documents:\n  - inputs: [book/part1/intro.md, book/part2/survey.md, book/part2/appendix.md]\n" +
+			"    outputs: [out/b.html, out/b.epub, out/b.pdf]\n",
+	}
+	for _, f := range []string{"part1/intro.md", "part2/survey.md", "part2/appendix.md", "part1/boat.png", "part2/img/weir.png"} {
+		data, err := os.ReadFile("../../fixtures/book/" + f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files["book/"+f] = string(data)
+	}
+	logo, _ := os.ReadFile("../../fixtures/images/galley.png")
+	files["shared/logo.png"] = string(logo)
+	files["book/part2/appendix.md"] += "\n![Logo](../../shared/logo.png)\n"
+	p := project(t, files)
+	var warnings []string
+	opts := &BuildOptions{}
+	opts.Warn = func(err error) { warnings = append(warnings, err.Error()) }
+	if rep := Build(context.Background(), p, opts); rep.Failed() {
+		t.Fatal(buildErrs(rep))
+	}
+	if len(warnings) > 0 {
+		t.Errorf("warnings: %q", warnings)
+	}
+	out := readAll(t, filepath.Join(p.Dir, "out"))
+
+	// HTML: every internal link has its target.
+	page := string(out["b.html"])
+	hrefs := regexp.MustCompile(`href="#([^"]+)"`).FindAllStringSubmatch(page, -1)
+	var links int
+	for _, h := range hrefs {
+		if strings.HasPrefix(h[1], "fn") {
+			continue
+		}
+		links++
+		if !strings.Contains(page, `id="`+h[1]+`"`) {
+			t.Errorf("HTML link to #%s has no target", h[1])
+		}
+	}
+	if links != 5 {
+		t.Errorf("HTML has %d links between the files, want 5", links)
+	}
+	for _, src := range []string{`src="book/part1/boat.png"`, `src="book/part2/img/weir.png"`, `src="shared/logo.png"`} {
+		if !strings.Contains(page, src) {
+			t.Errorf("HTML lacks %s", src)
+		}
+	}
+
+	// EPUB: links to chapter files, images packed, nav nested.
+	zr, err := zip.NewReader(bytes.NewReader(out["b.epub"]), int64(len(out["b.epub"])))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var chapters, nav string
+	var images int
+	for _, f := range zr.File {
+		rc, _ := f.Open()
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		switch {
+		case strings.HasPrefix(f.Name, "EPUB/ch"):
+			chapters += string(b)
+		case f.Name == "EPUB/nav.xhtml":
+			nav = string(b)
+		case strings.HasSuffix(f.Name, ".png"):
+			images++
+		}
+	}
+	if images != 3 {
+		t.Errorf("the EPUB holds %d images, want 3", images)
+	}
+	for _, id := range []string{"the-survey", "method-and-tools", "tables", "why-a-book"} {
+		if !regexp.MustCompile(`href="ch\d+\.xhtml#` + id + `"`).MatchString(chapters) {
+			t.Errorf("the EPUB has no link to #%s", id)
+		}
+	}
+	toc := regexp.MustCompile(`(?s)<nav epub:type="toc".*?</nav>`).FindString(nav)
+	flat := regexp.MustCompile(`<[^>]+>|\s+`).ReplaceAllStringFunc(toc, func(s string) string {
+		switch {
+		case strings.HasPrefix(s, "<ol"):
+			return "("
+		case s == "</ol>":
+			return ")"
+		case strings.HasPrefix(s, "<"):
+			return ""
+		}
+		return " "
+	})
+	flat = strings.Join(strings.Fields(flat), " ")
+	if want := "( Introduction ( Why a book The survey ( Method and tools ) ) Appendix ( Tables ) )"; !strings.Contains(strings.ReplaceAll(flat, "( ", "( "), want) {
+		t.Errorf("EPUB contents: %s\nwant %s", flat, want)
+	}
+
+	// PDF: every link between the files has a destination.
+	dests := regexp.MustCompile(`/Subtype /Link [^>]*/Dest \[`).FindAll(out["b.pdf"], -1)
+	if len(dests) < 5 {
+		t.Errorf("the PDF has %d internal links with a destination, want at least 5", len(dests))
+	}
+}
