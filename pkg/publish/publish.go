@@ -160,6 +160,14 @@ func Read(ctx context.Context, job *Job, env *Env) (*doc.Document, error) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
+		if isBook(in) {
+			book, err := readBook(ctx, in, job, env)
+			if err != nil {
+				return nil, err
+			}
+			parts = append(parts, book...)
+			continue
+		}
 		d, err := readOne(in, job, env)
 		if err != nil {
 			return nil, err
@@ -225,6 +233,12 @@ func readOne(in string, job *Job, env *Env) (*doc.Document, error) {
 	if err != nil {
 		return nil, err
 	}
+	return readData(in, name, data, job, env)
+}
+
+// readData reads the bytes of input in (named name in messages).
+func readData(in, name string, data []byte, job *Job, env *Env) (*doc.Document, error) {
+	var err error
 	from := job.From
 	if from == "" {
 		if in == "-" {

@@ -1,0 +1,97 @@
+package publish
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestMdBook builds fixtures/mdbook (book.toml, src/SUMMARY.md with
+// nested chapters, a draft, {{#include}} of a whole file, of an anchor
+// and of lines) into one EPUB, and checks what a reader sees: the
+// contents nest like the summary, the included text is there without
+// its anchor markers, and the links between chapters lead somewhere.
+func TestMdBook(t *testing.T) {
+	data, err := os.ReadFile("../../golden/mdbook.epub")
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var chapters, nav, opf string
+	for _, f := range zr.File {
+		rc, _ := f.Open()
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		switch {
+		case strings.HasPrefix(f.Name, "EPUB/ch"):
+			chapters += string(b)
+		case f.Name == "EPUB/nav.xhtml":
+			nav = string(b)
+		case f.Name == "EPUB/package.opf":
+			opf = string(b)
+		}
+	}
+	toc := regexp.MustCompile(`(?s)<nav epub:type="toc".*?</nav>`).FindString(nav)
+	flat := regexp.MustCompile(`<[^>]+>|\s+`).ReplaceAllStringFunc(toc, func(s string) string {
+		switch {
+		case strings.HasPrefix(s, "<ol"):
+			return "("
+		case s == "</ol>":
+			return ")"
+		case strings.HasPrefix(s, "<"):
+			return ""
+		}
+		return " "
+	})
+	flat = strings.Join(strings.Fields(flat), " ")
+	if want := "( Preface Getting started ( Equipment A first sample ( Labelling ) ) Reference )"; !strings.Contains(flat, want) {
+		t.Errorf("contents: %s\nwant %s", flat, want)
+	}
+	for _, want := range []string{`interval = "15m"`, `depth = 1.5`, `SITE  Junne weir`} {
+		if !strings.Contains(chapters, want) {
+			t.Errorf("the included %s is missing", want)
+		}
+	}
+	for _, gone := range []string{"ANCHOR", "{{#include", "Draft chapter", `units = "metric"`} {
+		if strings.Contains(chapters, gone) {
+			t.Errorf("the chapters show %q", gone)
+		}
+	}
+	for _, id := range []string{"getting-started", "equipment", "labelling"} {
+		if !regexp.MustCompile(`href="ch\d+\.xhtml#` + id + `"`).MatchString(chapters) {
+			t.Errorf("no link to #%s", id)
+		}
+	}
+	if !strings.Contains(opf, "<dc:title") || !strings.Contains(opf, "The Sampling Handbook") || !strings.Contains(opf, "Water Board") {
+		t.Errorf("book.toml's title and author are not in the package")
+	}
+}
+
+// TestMdBookIncludeOutside checks that {{#include}} reads nothing outside
+// the book's source folder, and says so in one line.
+func TestMdBookIncludeOutside(t *testing.T) {
+	p := project(t, map[string]string{
+		ConfigFile:            "documents:\n  - input: book/book.toml\n    outputs: [out/b.html]\n",
+		"book/book.toml":      "[book]\ntitle = \"B\"\n",
+		"book/src/SUMMARY.md": "- [One](one.md)\n",
+		"book/src/one.md":     "# One\n\n{{#include ../../secret.txt}}\n",
+		"secret.txt":          "SECRET\n",
+	})
+	rep := Build(context.Background(), p, &BuildOptions{})
+	errs := buildErrs(rep)
+	if !rep.Failed() || !strings.Contains(errs, "outside the book's folder") || strings.Count(strings.TrimSpace(errs), "\n") > 0 {
+		t.Errorf("errors: %q", errs)
+	}
+	if _, err := os.Stat(filepath.Join(p.Dir, "out", "b.html")); err == nil {
+		t.Error("an output was written")
+	}
+}
