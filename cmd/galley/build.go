@@ -20,15 +20,17 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	var dir, file string
 	var jobs int
-	var check, verbose, strict, watch, allowOutside bool
-	var root string
+	var check, verbose, strict, watch, allowOutside, noCache bool
+	var root, shard string
 	fs.StringVar(&dir, "C", ".", "run in `DIR`")
+	fs.StringVar(&shard, "shard", "", "build only shard `K/N` of the documents (by a hash of their inputs' paths), for a CI matrix of N machines")
 	fs.StringVar(&root, "root", "", "confine the files galley.yaml names to `DIR` (default: the folder of galley.yaml)")
 	fs.BoolVar(&allowOutside, "allow-outside", false, "let galley.yaml name inputs, outputs, stylesheets and fonts outside the project folder")
 	fs.StringVar(&file, "c", publish.ConfigFile, "configuration `FILE`, relative to DIR")
 	fs.IntVar(&jobs, "jobs", 0, "documents built at once (0: one per CPU)")
 	fs.BoolVar(&check, "check", false, "write nothing; exit 1 if an output is missing or out of date")
 	fs.BoolVar(&watch, "watch", false, "rebuild when inputs change, until interrupted")
+	fs.BoolVar(&noCache, "no-cache", false, "render every document, even those whose inputs, images, settings and outputs are as at the last build")
 	var lf limitFlags
 	lf.register(fs)
 	fs.BoolVar(&verbose, "v", false, "report the readers' decisions")
@@ -57,11 +59,19 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return usageError(stderr, "build: %v", err)
 	}
 	opts := publish.BuildOptions{Jobs: jobs, AllowOutside: allowOutside}
+	if shard != "" {
+		if opts.Shard, err = publish.ParseShard(shard); err != nil {
+			return usageError(stderr, "build: %v", err)
+		}
+	}
 	opts.Limits = limits
 	if root != "" {
 		opts.Root = filepath.Join(dir, root)
 	}
 	opts.Modified, opts.Strict, opts.Check = modified, strict, check
+	if !noCache {
+		opts.CacheFile = publish.DefaultCacheFile(path)
+	}
 	opts.Warn = func(err error) { fmt.Fprintf(stderr, "galley: warning: %v\n", err) }
 	if verbose {
 		opts.Log = func(s string) { fmt.Fprintf(stderr, "galley: %s\n", s) }

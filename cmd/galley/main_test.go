@@ -26,6 +26,8 @@ func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata/script",
 		Setup: func(env *testscript.Env) error {
+			// galley build's cache goes in the script's folder.
+			env.Setenv("XDG_CACHE_HOME", filepath.Join(env.WorkDir, ".cache"))
 			return copyDir("../../fixtures", filepath.Join(env.WorkDir, "fixtures"))
 		},
 	})

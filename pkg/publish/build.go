@@ -2,7 +2,12 @@ package publish
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/binary"
+	"fmt"
 	"runtime"
+	"strconv"
+	"strings"
 	"sync"
 )
 
@@ -57,9 +62,46 @@ type BuildOptions struct {
 	// Only, if set, lists the indexes of the documents to build; the
 	// others are left out of the report.
 	Only []int
+	// CacheFile, if set, makes the build incremental: a document whose
+	// inputs, images, settings and galley binary are as at its last build
+	// with this cache, and whose outputs still hold what that build
+	// wrote, is not rendered again (its outputs are Unchanged).
+	// DefaultCacheFile gives galley build's.
+	CacheFile string
+	// Shard, if Shard.N > 1, builds only the documents of shard K of N
+	// (1 ≤ K ≤ N), for a CI matrix of N machines: a document's shard
+	// depends only on its inputs' paths, so adding a document moves no
+	// other. The others are left out of the report.
+	Shard Shard
 	// Progress, if set, is called when a document starts and when it
 	// finishes. Calls never overlap.
 	Progress func(Progress)
+}
+
+// Shard names one of N parts of a project's documents.
+type Shard struct{ K, N int }
+
+// ParseShard reads "K/N".
+func ParseShard(s string) (Shard, error) {
+	k, n, ok := strings.Cut(s, "/")
+	var sh Shard
+	var err1, err2 error
+	sh.K, err1 = strconv.Atoi(strings.TrimSpace(k))
+	sh.N, err2 = strconv.Atoi(strings.TrimSpace(n))
+	if !ok || err1 != nil || err2 != nil || sh.N < 1 || sh.K < 1 || sh.K > sh.N {
+		return Shard{}, fmt.Errorf("shard %q: write K/N, 1 ≤ K ≤ N (2/4: the second of four)", s)
+	}
+	return sh, nil
+}
+
+// ShardOf returns the shard (1 to n) a job belongs to: by a hash of its
+// inputs' paths.
+func ShardOf(job *Job, n int) int {
+	if n <= 1 {
+		return 1
+	}
+	h := sha256.Sum256([]byte(strings.Join(job.Inputs, "\x00")))
+	return int(binary.BigEndian.Uint64(h[:8])%uint64(n)) + 1
 }
 
 // Progress is a step of a build.
@@ -99,6 +141,23 @@ func Build(ctx context.Context, p *Project, opts *BuildOptions) *Report {
 		for i := range indexes {
 			indexes[i] = i
 		}
+	}
+	if opts.Shard.N > 1 {
+		var mine []int
+		for _, i := range indexes {
+			if ShardOf(p.Jobs[i], opts.Shard.N) == opts.Shard.K {
+				mine = append(mine, i)
+			}
+		}
+		indexes = mine
+	}
+	if opts.CacheFile != "" {
+		env.cache = openCache(opts.CacheFile)
+		defer func() {
+			if err := env.cache.save(); err != nil && env.Warn != nil {
+				env.Warn(fmt.Errorf("build cache: %v", err))
+			}
+		}()
 	}
 	rep := &Report{Documents: make([]DocReport, len(indexes))}
 	sem := make(chan struct{}, jobs)

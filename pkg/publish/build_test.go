@@ -244,6 +244,81 @@ func BenchmarkBuild(b *testing.B) {
 			b.ReportMetric(float64(len(p.Jobs)*b.N)/b.Elapsed().Seconds(), "docs/s")
 		})
 	}
+	// Four shards one after the other, as four CI machines would.
+	b.Run("shards=4", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			os.RemoveAll(filepath.Join(p.Dir, "out"))
+			for k := 1; k <= 4; k++ {
+				if rep := Build(context.Background(), p, &BuildOptions{Shard: Shard{K: k, N: 4}}); rep.Failed() {
+					b.Fatal("build failed")
+				}
+			}
+		}
+		b.ReportMetric(float64(len(p.Jobs)*b.N)/b.Elapsed().Seconds(), "docs/s")
+	})
+}
+
+// TestShards builds a project whole and in four shards, one after the
+// other: every document lands in exactly one shard, the shards' outputs
+// are the whole build's byte for byte, and adding a document moves no
+// other to another shard.
+func TestShards(t *testing.T) {
+	files := map[string]string{}
+	var cfg strings.Builder
+	cfg.WriteString("documents:\n")
+	for i := 0; i < 12; i++ {
+		name := fmt.Sprintf("d%02d", i)
+		files[name+".md"] = fmt.Sprintf("# Document %d\n\nText of document %d.\n", i, i)
+		fmt.Fprintf(&cfg, "  - input: %s.md\n    outputs: [out/%[1]s.html, out/%[1]s.epub, out/%[1]s.pdf, out/%[1]s.txt]\n", name)
+	}
+	files[ConfigFile] = cfg.String()
+	p := project(t, files)
+	if rep := Build(context.Background(), p, &BuildOptions{Jobs: 1}); rep.Failed() {
+		t.Fatal(buildErrs(rep))
+	}
+	whole := readAll(t, filepath.Join(p.Dir, "out"))
+	os.RemoveAll(filepath.Join(p.Dir, "out"))
+	seen := map[string]int{}
+	for k := 1; k <= 4; k++ {
+		rep := Build(context.Background(), p, &BuildOptions{Shard: Shard{K: k, N: 4}})
+		if rep.Failed() {
+			t.Fatal(buildErrs(rep))
+		}
+		for _, d := range rep.Documents {
+			seen[d.Job.Inputs[0]]++
+		}
+	}
+	if len(seen) != 12 {
+		t.Errorf("%d documents built over the shards, want 12", len(seen))
+	}
+	for in, n := range seen {
+		if n != 1 {
+			t.Errorf("%s built %d times", in, n)
+		}
+	}
+	sharded := readAll(t, filepath.Join(p.Dir, "out"))
+	if len(sharded) != len(whole) {
+		t.Errorf("%d outputs from the shards, %d from the whole build", len(sharded), len(whole))
+	}
+	for name, data := range whole {
+		if !bytes.Equal(sharded[name], data) {
+			t.Errorf("%s differs between the whole build and the shards", name)
+		}
+	}
+	before := map[string]int{}
+	for _, j := range p.Jobs {
+		before[j.Inputs[0]] = ShardOf(j, 4)
+	}
+	more := &Job{Inputs: []string{"new.md"}}
+	p.Jobs = append(p.Jobs, more)
+	for _, j := range p.Jobs[:12] {
+		if ShardOf(j, 4) != before[j.Inputs[0]] {
+			t.Errorf("adding a document moved %s", j.Inputs[0])
+		}
+	}
+	if _, err := ParseShard("5/4"); err == nil {
+		t.Error("5/4 accepted")
+	}
 }
 
 // TestJoinedInputs checks several Markdown files become one book, in

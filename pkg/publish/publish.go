@@ -99,7 +99,8 @@ type Env struct {
 	// zero value gives the defaults.
 	Limits Limits
 
-	mu *sync.Mutex // serialises Warn and Log; see serialized
+	mu    *sync.Mutex // serialises Warn and Log; see serialized
+	cache *cache      // set by Build for an incremental build
 }
 
 // Status is what happened to one output.
@@ -394,6 +395,16 @@ func Convert(ctx context.Context, job *Job, env *Env) ([]Result, error) {
 	}
 	defer root.Close()
 	resources := limitedFS{fsys: root.FS(), limit: env.maxInput()}
+	var key string
+	if env.cache != nil {
+		key = buildKey(job, d, env, resources)
+		if env.cache.fresh(job, key, paths) {
+			for i := range results {
+				results[i].Status = Unchanged
+			}
+			return results, nil
+		}
+	}
 	var wg sync.WaitGroup
 	var stdout sync.Mutex
 	for i := range results {
@@ -408,6 +419,9 @@ func Convert(ctx context.Context, job *Job, env *Env) ([]Result, error) {
 		if r.Err != nil {
 			return results, r.Err
 		}
+	}
+	if env.cache != nil && !env.Check {
+		env.cache.record(job, key, paths)
 	}
 	return results, nil
 }
