@@ -1,7 +1,7 @@
 # galley: the usual tasks. The README's two commands need no make.
 GO ?= go
 
-.PHONY: build test golden demo lint readme-image fuzz
+.PHONY: build test golden demo lint readme-image fuzz bench
 
 build:
 	$(GO) build ./...
@@ -49,3 +49,8 @@ fuzz:
 		echo "== $$pkg $$name ($(FUZZTIME))"; \
 		$(GO) test $$pkg -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) || exit 1; \
 	done
+
+# Whole-process timings against pandoc, pandoc + WeasyPrint and Typst
+# (each skipped when missing); see bench/compare.sh.
+bench:
+	bench/compare.sh

@@ -2,6 +2,7 @@ package epub
 
 import (
 	"archive/zip"
+	"compress/flate"
 	"io"
 	"path"
 	"strings"
@@ -14,6 +15,20 @@ import (
 // so the bytes depend on nothing but the content.
 func writeZip(w io.Writer, files []file, mod time.Time) error {
 	zw := zip.NewWriter(w)
+	// Deflate's fastest level: the default level took 40% of a large
+	// book's time for files some 8% smaller.
+	var fw *flate.Writer
+	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+		if fw == nil {
+			var err error
+			if fw, err = flate.NewWriter(out, flate.BestSpeed); err != nil {
+				return nil, err
+			}
+		} else {
+			fw.Reset(out)
+		}
+		return fw, nil
+	})
 	date, clock := dosTime(mod)
 	for i, f := range files {
 		h := &zip.FileHeader{Name: f.name, Method: zip.Deflate, ModifiedDate: date, ModifiedTime: clock}

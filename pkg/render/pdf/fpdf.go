@@ -32,7 +32,11 @@ func emit(w io.Writer, d *doc.Document, opts *render.Options, l *layout.Document
 	})
 	f.SetAutoPageBreak(false, 0)
 	f.SetMargins(0, 0, 0)
-	f.SetCompression(true)
+	// Page contents are compressed by repair, with one compressor for the
+	// whole file: fpdf makes a new one (a megabyte of state to clear) for
+	// every page, a fifth of a long document's time. Same level, same
+	// bytes.
+	f.SetCompression(false)
 	// fpdf sorts nothing by default; sorting its catalog, and fixed
 	// dates, make the output the same on every run.
 	f.SetCatalogSort(true)

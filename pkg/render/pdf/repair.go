@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"compress/zlib"
 	"errors"
 	"fmt"
 	"regexp"
@@ -100,8 +101,20 @@ func repair(data []byte, catalog string, tags *tagging) ([]byte, error) {
 		}
 		return c
 	}
+	// The pages' content streams, which fpdf left uncompressed.
+	contents := map[int]bool{}
+	for _, o := range objs {
+		body := data[o.start:o.end]
+		if bytes.Contains(body, []byte(pageHead)) {
+			if c := contentsRef.FindSubmatch(body); c != nil {
+				num, _ := strconv.Atoi(string(c[1]))
+				contents[num] = true
+			}
+		}
+	}
+	z := newCompressor()
 	var out bytes.Buffer
-	out.Grow(len(data) + len(data)/50)
+	out.Grow(len(data) / 3)
 	head := data[:objs[0].start]
 	if bytes.HasPrefix(head, []byte("%PDF-1.")) {
 		// XMP metadata and tagged PDF are PDF 1.4 and later; PDF/UA-1
@@ -137,6 +150,12 @@ func repair(data []byte, catalog string, tags *tagging) ([]byte, error) {
 	for _, o := range objs {
 		offsets[o.num] = out.Len()
 		body := data[o.start:o.end]
+		if contents[o.num] {
+			var err error
+			if body, err = z.stream(body); err != nil {
+				return nil, err
+			}
+		}
 		page := -1
 		if bytes.Contains(body, []byte(pageHead)) {
 			page = len(pageObjs)
@@ -206,6 +225,51 @@ func repair(data []byte, catalog string, tags *tagging) ([]byte, error) {
 	out.Write(trailer)
 	fmt.Fprintf(&out, "startxref\n%d\n%%%%EOF\n", newXref)
 	return out.Bytes(), nil
+}
+
+var (
+	contentsRef = regexp.MustCompile(`/Contents (\d+) 0 R`)
+	plainStream = regexp.MustCompile(`^(\d+ 0 obj\n)<</Length (\d+)>>\nstream\n`)
+)
+
+// compressor compresses page content streams as fpdf does (zlib, best
+// speed), reusing one compressor.
+type compressor struct {
+	buf bytes.Buffer
+	zw  *zlib.Writer
+}
+
+func newCompressor() *compressor {
+	c := &compressor{}
+	c.zw, _ = zlib.NewWriterLevel(&c.buf, zlib.BestSpeed)
+	return c
+}
+
+// stream returns an object holding an uncompressed stream
+// ("N 0 obj\n<</Length L>>\nstream\n…\nendstream\nendobj\n") with the
+// stream compressed.
+func (c *compressor) stream(obj []byte) ([]byte, error) {
+	m := plainStream.FindSubmatchIndex(obj)
+	if m == nil {
+		return nil, errors.New("pdf: a page's contents are not a plain stream")
+	}
+	n, _ := strconv.Atoi(string(obj[m[4]:m[5]]))
+	start := m[1]
+	if start+n > len(obj) {
+		return nil, errors.New("pdf: a page's contents are shorter than their length")
+	}
+	c.buf.Reset()
+	c.zw.Reset(&c.buf)
+	c.zw.Write(obj[start : start+n])
+	if err := c.zw.Close(); err != nil {
+		return nil, err
+	}
+	out := make([]byte, 0, c.buf.Len()+len(obj)-n+32)
+	out = append(out, obj[:m[2]]...)
+	out = fmt.Appendf(out, "%s<</Filter /FlateDecode /Length %d>>\nstream\n", obj[m[2]:m[3]], c.buf.Len())
+	out = append(out, c.buf.Bytes()...)
+	out = append(out, obj[start+n:]...)
+	return out, nil
 }
 
 // indirectAnnots replaces the dictionaries of an /Annots array that starts

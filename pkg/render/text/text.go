@@ -533,14 +533,19 @@ type piece struct {
 // pieces yields the pieces of one line of text.
 func pieces(s string) iter.Seq[piece] {
 	return func(yield func(piece) bool) {
-		ascii := true
+		// Without a wide character (none below U+1100), the only breaks
+		// are at spaces, as in ASCII: Unicode line breaking, which is
+		// slow, is needed only next to wide characters.
+		narrow := true
 		for i := 0; i < len(s); i++ {
-			if s[i] >= 0x80 {
-				ascii = false
-				break
+			if s[i] >= 0xe1 { // a rune of U+1000 or above
+				if r, _ := utf8.DecodeRuneInString(s[i:]); r >= 0x1100 {
+					narrow = false
+					break
+				}
 			}
 		}
-		if ascii {
+		if narrow {
 			for i := 0; i < len(s); {
 				for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r') {
 					i++
