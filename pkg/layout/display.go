@@ -100,6 +100,12 @@ func (l *layout) display(pages []typeset.Page, titled bool, front int) []Page {
 	for i := range pages {
 		p := &pages[i]
 		d := &displayer{l: l, page: &out[i]}
+		// The page before's items: this page's likely number.
+		last := 64
+		if i > 0 {
+			last = len(out[i-1].Items)
+		}
+		d.page.Items = make([]Item, 0, last+last/8)
 		l.g = portrait
 		// A page of a table turned to landscape is drawn as a page of
 		// its own, in landscape geometry.
