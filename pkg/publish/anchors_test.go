@@ -1,10 +1,7 @@
 package publish
 
 import (
-	"archive/zip"
-	"bytes"
 	"context"
-	"io"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -37,21 +34,9 @@ func TestAnchors(t *testing.T) {
 			t.Errorf("HTML lacks the target %s", id)
 		}
 	}
-	zr, err := zip.NewReader(bytes.NewReader(files["a.epub"]), int64(len(files["a.epub"])))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var chapters strings.Builder
-	for _, f := range zr.File {
-		if strings.HasPrefix(f.Name, "EPUB/ch") {
-			rc, _ := f.Open()
-			b, _ := io.ReadAll(rc)
-			rc.Close()
-			chapters.Write(b)
-		}
-	}
+	chapters := chapterText(epubFiles(t, files["a.epub"]))
 	for _, href := range []string{`notes-here`, `caf%C3%A9`, `install--update`} {
-		if !regexp.MustCompile(`href="ch\d+\.xhtml#` + href + `"`).MatchString(chapters.String()) {
+		if !regexp.MustCompile(`href="ch\d+\.xhtml#` + href + `"`).MatchString(chapters) {
 			t.Errorf("EPUB lacks the link to #%s", href)
 		}
 	}

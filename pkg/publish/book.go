@@ -30,6 +30,24 @@ type part struct {
 	first   *doc.Anchor // the target of a link to the file itself, if made
 }
 
+// newPart makes the part for input in (what names its role in errors),
+// read as d: its file resolved to an absolute path inside the project.
+func newPart(in, what string, d *doc.Document, env *Env) (*part, error) {
+	p := &part{name: in, d: d}
+	if in == "-" {
+		return p, nil
+	}
+	var err error
+	if p.file, err = env.resolve(in, what); err != nil {
+		return nil, err
+	}
+	if abs, err := filepath.Abs(p.file); err == nil {
+		p.file = abs
+	}
+	p.dir = filepath.Dir(p.file)
+	return p, nil
+}
+
 // record notes a part's links and original ids, before it is joined.
 func (p *part) record() {
 	p.ids = map[*doc.Section]string{}

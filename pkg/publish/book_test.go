@@ -1,10 +1,7 @@
 package publish
 
 import (
-	"archive/zip"
-	"bytes"
 	"context"
-	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -68,22 +65,11 @@ func TestBook(t *testing.T) {
 	}
 
 	// EPUB: links to chapter files, images packed, nav nested.
-	zr, err := zip.NewReader(bytes.NewReader(out["b.epub"]), int64(len(out["b.epub"])))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var chapters, nav string
-	var images int
-	for _, f := range zr.File {
-		rc, _ := f.Open()
-		b, _ := io.ReadAll(rc)
-		rc.Close()
-		switch {
-		case strings.HasPrefix(f.Name, "EPUB/ch"):
-			chapters += string(b)
-		case f.Name == "EPUB/nav.xhtml":
-			nav = string(b)
-		case strings.HasSuffix(f.Name, ".png"):
+	epub := epubFiles(t, out["b.epub"])
+	chapters := chapterText(epub)
+	images := 0
+	for name := range epub {
+		if strings.HasSuffix(name, ".png") {
 			images++
 		}
 	}
@@ -95,20 +81,8 @@ func TestBook(t *testing.T) {
 			t.Errorf("the EPUB has no link to #%s", id)
 		}
 	}
-	toc := regexp.MustCompile(`(?s)<nav epub:type="toc".*?</nav>`).FindString(nav)
-	flat := regexp.MustCompile(`<[^>]+>|\s+`).ReplaceAllStringFunc(toc, func(s string) string {
-		switch {
-		case strings.HasPrefix(s, "<ol"):
-			return "("
-		case s == "</ol>":
-			return ")"
-		case strings.HasPrefix(s, "<"):
-			return ""
-		}
-		return " "
-	})
-	flat = strings.Join(strings.Fields(flat), " ")
-	if want := "( Introduction ( Why a book The survey ( Method and tools ) ) Appendix ( Tables ) )"; !strings.Contains(strings.ReplaceAll(flat, "( ", "( "), want) {
+	flat := navOutline(epub["EPUB/nav.xhtml"])
+	if want := "( Introduction ( Why a book The survey ( Method and tools ) ) Appendix ( Tables ) )"; !strings.Contains(flat, want) {
 		t.Errorf("EPUB contents: %s\nwant %s", flat, want)
 	}
 

@@ -1,10 +1,7 @@
 package publish
 
 import (
-	"archive/zip"
-	"bytes"
 	"html"
-	"io"
 	"os"
 	"regexp"
 	"strings"
@@ -76,17 +73,10 @@ func TestExtrasKept(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	zr, err := zip.NewReader(bytes.NewReader(epub), int64(len(epub)))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var all strings.Builder
-	for _, f := range zr.File {
-		if strings.HasSuffix(f.Name, ".xhtml") || strings.HasSuffix(f.Name, ".opf") {
-			rc, _ := f.Open()
-			b, _ := io.ReadAll(rc)
-			rc.Close()
-			all.Write(b)
+	for name, data := range epubFiles(t, epub) {
+		if strings.HasSuffix(name, ".xhtml") || strings.HasSuffix(name, ".opf") {
+			all.WriteString(data)
 		}
 	}
 	if s := html.UnescapeString(all.String()); !strings.Contains(s, formula) || !strings.Contains(s, `properties="mathml"`) || !strings.Contains(s, "<math") {

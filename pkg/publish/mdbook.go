@@ -69,14 +69,10 @@ func readBook(ctx context.Context, in string, job *Job, env *Env) ([]*part, erro
 			return nil, err
 		}
 		transform.ShiftHeadings(d, ch.Depth-1)
-		p := &part{name: name, d: d}
-		if p.file, err = env.resolve(name, "chapter"); err != nil {
+		p, err := newPart(name, "chapter", d, env)
+		if err != nil {
 			return nil, err
 		}
-		if abs, err := filepath.Abs(p.file); err == nil {
-			p.file = abs
-		}
-		p.dir = filepath.Dir(p.file)
 		parts = append(parts, p)
 	}
 	if cfg != nil {

@@ -1,10 +1,7 @@
 package publish
 
 import (
-	"archive/zip"
-	"bytes"
 	"context"
-	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -22,37 +19,9 @@ func TestMdBook(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var chapters, nav, opf string
-	for _, f := range zr.File {
-		rc, _ := f.Open()
-		b, _ := io.ReadAll(rc)
-		rc.Close()
-		switch {
-		case strings.HasPrefix(f.Name, "EPUB/ch"):
-			chapters += string(b)
-		case f.Name == "EPUB/nav.xhtml":
-			nav = string(b)
-		case f.Name == "EPUB/package.opf":
-			opf = string(b)
-		}
-	}
-	toc := regexp.MustCompile(`(?s)<nav epub:type="toc".*?</nav>`).FindString(nav)
-	flat := regexp.MustCompile(`<[^>]+>|\s+`).ReplaceAllStringFunc(toc, func(s string) string {
-		switch {
-		case strings.HasPrefix(s, "<ol"):
-			return "("
-		case s == "</ol>":
-			return ")"
-		case strings.HasPrefix(s, "<"):
-			return ""
-		}
-		return " "
-	})
-	flat = strings.Join(strings.Fields(flat), " ")
+	files := epubFiles(t, data)
+	chapters, opf := chapterText(files), files["EPUB/package.opf"]
+	flat := navOutline(files["EPUB/nav.xhtml"])
 	if want := "( Preface Getting started ( Equipment A first sample ( Labelling ) ) Reference )"; !strings.Contains(flat, want) {
 		t.Errorf("contents: %s\nwant %s", flat, want)
 	}

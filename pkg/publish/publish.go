@@ -173,15 +173,9 @@ func Read(ctx context.Context, job *Job, env *Env) (*doc.Document, error) {
 		if err != nil {
 			return nil, err
 		}
-		p := &part{name: in, d: d}
-		if in != "-" {
-			if p.file, err = env.resolve(in, "input"); err != nil {
-				return nil, err
-			}
-			if abs, err := filepath.Abs(p.file); err == nil {
-				p.file = abs
-			}
-			p.dir = filepath.Dir(p.file)
+		p, err := newPart(in, "input", d, env)
+		if err != nil {
+			return nil, err
 		}
 		parts = append(parts, p)
 	}

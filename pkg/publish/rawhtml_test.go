@@ -1,10 +1,7 @@
 package publish
 
 import (
-	"archive/zip"
-	"bytes"
 	"context"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -82,21 +79,14 @@ func TestRawHTMLReadme(t *testing.T) {
 		}
 	}
 
-	zr, err := zip.NewReader(bytes.NewReader(files["r.epub"]), int64(len(files["r.epub"])))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var images int
 	var content strings.Builder
-	for _, f := range zr.File {
-		if strings.HasSuffix(f.Name, ".png") {
+	for name, data := range epubFiles(t, files["r.epub"]) {
+		if strings.HasSuffix(name, ".png") {
 			images++
 		}
-		if strings.HasSuffix(f.Name, ".xhtml") || strings.HasSuffix(f.Name, ".opf") {
-			rc, _ := f.Open()
-			b, _ := io.ReadAll(rc)
-			rc.Close()
-			content.Write(b)
+		if strings.HasSuffix(name, ".xhtml") || strings.HasSuffix(name, ".opf") {
+			content.WriteString(data)
 		}
 	}
 	epub := content.String()

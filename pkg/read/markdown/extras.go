@@ -176,16 +176,7 @@ func (mkdocsParser) Open(parent ast.Node, reader text.Reader, pc parser.Context)
 }
 
 func (mkdocsParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
-	line, _ := reader.PeekLine()
-	if util.IsBlank(line) {
-		return parser.Continue | parser.HasChildren
-	}
-	childpos, padding := util.IndentPosition(line, reader.LineOffset(), 4)
-	if childpos < 0 {
-		return parser.Close
-	}
-	reader.AdvanceAndSetPadding(childpos, padding)
-	return parser.Continue | parser.HasChildren
+	return indented(reader)
 }
 
 func (mkdocsParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {}

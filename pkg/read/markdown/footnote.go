@@ -108,6 +108,13 @@ func (noteDefParser) Open(parent ast.Node, reader text.Reader, pc parser.Context
 }
 
 func (noteDefParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
+	return indented(reader)
+}
+
+// indented continues a block whose content is indented by four spaces
+// (a footnote's, a MkDocs admonition's): blank lines and indented lines
+// belong to it, without their indent; any other line closes it.
+func indented(reader text.Reader) parser.State {
 	line, _ := reader.PeekLine()
 	if util.IsBlank(line) {
 		return parser.Continue | parser.HasChildren
