@@ -54,6 +54,12 @@ for f in seed seed10 seed100 book; do
 	"$W/convert" -to typst <"$W/$f.json" >"$W/$f.typ"
 done
 
+# Timings run in the work folder: pandoc's PDF engine leaves its files in
+# the current one.
+cd "$W"
+G=./galley
+W=.
+
 secs() { # the mean seconds of a command
 	if have hyperfine; then
 		hyperfine -N --warmup 1 --runs "$RUNS" --export-csv "$W/t.csv" "$1" >/dev/null 2>&1 || { echo fail; return; }
@@ -99,5 +105,4 @@ pages=$(pdfinfo "$W/book.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
 read -r el kb <"$W/time"
 echo
 echo "book: $pages pages in $el s ($(awk -v p="$pages" -v s="$el" 'BEGIN {printf "%.0f", p/s}') pages/s), peak $(awk -v k="$kb" 'BEGIN {printf "%.0f", k/1024}') MB"
-/usr/bin/time -f "%e" -o "$W/time" "$G" version >/dev/null
-echo "process start (galley version): $(awk '{printf "%.0f ms", $1*1000}' "$W/time")"
+echo "process start (galley version): $(ms "$(secs "$G version")")"
