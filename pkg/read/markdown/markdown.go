@@ -48,9 +48,23 @@ type Config struct {
 
 // Reader reads Markdown.
 type Reader struct {
-	cfg   Config
-	md    goldmark.Markdown
-	chunk int // chunk size; 0 means chunkSize (tests set it)
+	cfg Config
+	md  goldmark.Markdown
+	// unlinky is md without autolinks, for text in which there is
+	// nothing to autolink: the autolink parser looks at every space.
+	unlinky goldmark.Markdown
+	chunk   int // chunk size; 0 means chunkSize (tests set it)
+}
+
+// parse parses a chunk of Markdown.
+func (r *Reader) parse(src []byte, pc parser.Context) ast.Node {
+	md := r.unlinky
+	// GitHub's autolinks: URLs (http://, https://, ftp://), www. and
+	// e-mail addresses.
+	if bytes.Contains(src, []byte("://")) || bytes.Contains(src, []byte("www.")) || bytes.IndexByte(src, '@') >= 0 {
+		md = r.md
+	}
+	return md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 }
 
 // Config returns a copy of the reader's configuration; see
@@ -62,10 +76,12 @@ func (r *Reader) WithConfig(cfg any) read.Reader { return New(*cfg.(*Config)) }
 
 // New returns a Markdown reader.
 func New(cfg Config) *Reader {
-	exts := []goldmark.Extender{extension.Table, extension.Strikethrough, extension.Linkify, extension.TaskList,
+	exts := []goldmark.Extender{extension.Table, extension.Strikethrough, extension.TaskList,
 		extension.DefinitionList, emoji.Emoji, footnotes{}, extras{}}
 	opts := goldmark.WithParserOptions(parser.WithHeadingAttribute())
-	return &Reader{cfg: cfg, md: goldmark.New(goldmark.WithExtensions(exts...), opts)}
+	return &Reader{cfg: cfg,
+		md:      goldmark.New(goldmark.WithExtensions(append(exts, extension.Linkify)...), opts),
+		unlinky: goldmark.New(goldmark.WithExtensions(exts...), opts)}
 }
 
 func init() {
@@ -136,7 +152,7 @@ func (r *Reader) Read(in io.Reader, opts *read.Options) (*doc.Document, error) {
 				continue
 			}
 			pc := r.context(labels, nil)
-			root := r.md.Parser().Parse(text.NewReader(src[part[0]:part[1]]), parser.WithContext(pc))
+			root := r.parse(src[part[0]:part[1]], pc)
 			refs = append(refs, pc.References()...)
 			c.at(src, part[0], definitions(pc))
 			if err := c.convertNotes(root); err != nil {
@@ -147,7 +163,7 @@ func (r *Reader) Read(in io.Reader, opts *read.Options) (*doc.Document, error) {
 	tree := doc.NewBuilder(d)
 	for _, part := range parts {
 		pc := r.context(labels, refs)
-		root := r.md.Parser().Parse(text.NewReader(src[part[0]:part[1]]), parser.WithContext(pc))
+		root := r.parse(src[part[0]:part[1]], pc)
 		c.at(src, part[0], definitions(pc))
 		for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 			if h, ok := n.(*ast.Heading); ok {
