@@ -6,6 +6,7 @@ package xhtml
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/galleypress/galley/pkg/doc"
 )
@@ -24,39 +25,60 @@ func Attr(s string) string {
 }
 
 func escape(s string, quote bool) string {
-	clean := true
-	for i := 0; i < len(s); i++ {
+	// Most text needs nothing: it is returned as it is, and text that
+	// does is copied in spans between the characters that change.
+	var b strings.Builder
+	last := 0 // s[last:i] is not yet copied
+	for i := 0; i < len(s); {
 		c := s[i]
-		if c == '&' || c == '<' || c == '>' || (quote && c == '"') || (c < 0x20 && c != '\t' && c != '\n') || c == 0x7f || c >= 0x80 {
-			clean = false
-			break
+		var repl string
+		size := 1
+		switch {
+		case c == '&':
+			repl = "&amp;"
+		case c == '<':
+			repl = "&lt;"
+		case c == '>':
+			repl = "&gt;"
+		case c == '"' && quote:
+			repl = "&quot;"
+		case c < 0x80:
+			if Allowed(rune(c)) {
+				i++
+				continue
+			}
+			// dropped: repl stays ""
+		default:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			size = n
+			switch {
+			case r == utf8.RuneError && n == 1:
+				repl = "\uFFFD" // a byte that is not UTF-8
+			case !Allowed(r):
+				// dropped
+			case quote && r > 0xffff:
+				// A character outside the BMP (an emoji) in an
+				// attribute is written as a reference: the Nu checker's
+				// XML parser loses surrogate pairs split at its buffer's
+				// end in attributes.
+				repl = fmt.Sprintf("&#x%X;", r)
+			default:
+				i += n
+				continue
+			}
 		}
+		if b.Cap() == 0 {
+			b.Grow(len(s) + 16)
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(repl)
+		i += size
+		last = i
 	}
-	if clean {
+	if last == 0 && b.Cap() == 0 {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s) + 16)
-	for _, r := range s {
-		switch {
-		case r == '&':
-			b.WriteString("&amp;")
-		case r == '<':
-			b.WriteString("&lt;")
-		case r == '>':
-			b.WriteString("&gt;")
-		case r == '"' && quote:
-			b.WriteString("&quot;")
-		case !Allowed(r):
-		case quote && r > 0xffff:
-			// A character outside the BMP (an emoji) in an attribute is
-			// written as a reference: the Nu checker's XML parser loses
-			// surrogate pairs split at its buffer's end in attributes.
-			fmt.Fprintf(&b, "&#x%X;", r)
-		default:
-			b.WriteRune(r)
-		}
-	}
+	b.WriteString(s[last:])
 	return b.String()
 }
 
