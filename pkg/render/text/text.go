@@ -470,12 +470,31 @@ func printable(s string) string {
 // width returns the columns s takes on a terminal: wide (CJK)
 // characters take two, combining marks none.
 func width(s string) int {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 0x80 || c < 0x20 {
-			return uniseg.StringWidth(s)
+	n := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x20 && c < 0x7f { // printable ASCII: one column
+			n++
+			i++
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !oneColumn(r) {
+			return uniseg.StringWidth(s) // wide, combining, emoji, controls
+		}
+		n++
+		i += size
 	}
-	return len(s) // printable ASCII: one column each
+	return n
+}
+
+// oneColumn reports whether r is a character that surely takes one
+// column on its own: Latin letters with their accents precomposed, and
+// the common punctuation (’ “ – …); not the soft hyphen, which takes
+// none. Anything else is measured by
+// Unicode's rules.
+func oneColumn(r rune) bool {
+	return r >= 0xa0 && r < 0x300 && r != 0xad || r >= 0x2010 && r <= 0x2027 || r >= 0x2030 && r <= 0x205e
 }
 
 // wrap breaks s into lines of at most w columns.
@@ -533,13 +552,14 @@ type piece struct {
 // pieces yields the pieces of one line of text.
 func pieces(s string) iter.Seq[piece] {
 	return func(yield func(piece) bool) {
-		// Without a wide character (none below U+1100), the only breaks
-		// are at spaces, as in ASCII: Unicode line breaking, which is
+		// Without a wide character (none below U+1100, and none among
+		// the punctuation oneColumn knows), the only breaks are at
+		// spaces, as in ASCII: Unicode line breaking, which is
 		// slow, is needed only next to wide characters.
 		narrow := true
 		for i := 0; i < len(s); i++ {
 			if s[i] >= 0xe1 { // a rune of U+1000 or above
-				if r, _ := utf8.DecodeRuneInString(s[i:]); r >= 0x1100 {
+				if r, _ := utf8.DecodeRuneInString(s[i:]); r >= 0x1100 && !oneColumn(r) {
 					narrow = false
 					break
 				}
