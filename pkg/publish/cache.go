@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -90,10 +91,26 @@ var (
 	selfDigest string
 )
 
-// self returns a digest of the running galley binary: a new build of
-// galley, even from the same version, invalidates the cache.
+// self returns what identifies the running galley: a released
+// module version, or a clean checkout's commit, as the build recorded
+// them; else (a build from a changed tree, a test binary) a digest of the
+// binary itself, so that any new build invalidates the cache.
 func self() string {
 	selfOnce.Do(func() {
+		if bi, ok := debug.ReadBuildInfo(); ok {
+			settings := map[string]string{}
+			for _, s := range bi.Settings {
+				settings[s.Key] = s.Value
+			}
+			switch {
+			case bi.Main.Version != "" && bi.Main.Version != "(devel)" && !strings.Contains(bi.Main.Version, "+dirty"):
+				selfDigest = bi.GoVersion + " " + bi.Main.Path + "@" + bi.Main.Version
+				return
+			case settings["vcs.revision"] != "" && settings["vcs.modified"] == "false":
+				selfDigest = bi.GoVersion + " " + bi.Main.Path + "@" + settings["vcs.revision"]
+				return
+			}
+		}
 		selfDigest = "unknown"
 		exe, err := os.Executable()
 		if err != nil {
