@@ -218,6 +218,7 @@ func formats(args []string, stdout, stderr io.Writer) int {
 	for _, f := range read.Formats() {
 		fmt.Fprintf(stdout, "  %-10s %v\n", f.Name, f.Exts)
 	}
+	fmt.Fprintln(stdout, "  (and an mdBook book, by its book.toml or SUMMARY.md: its chapters in the summary's order)")
 	fmt.Fprintln(stdout, "Output formats (-t, --to; the extension without its dot works too):")
 	for _, f := range render.Formats() {
 		fmt.Fprintf(stdout, "  %-10s %-6s %s\n", f.Name, f.Ext, f.MediaType)

@@ -44,7 +44,7 @@ func convertFlagSet(stderr io.Writer) (*flag.FlagSet, *convertFlags) {
 	fs.BoolVar(&c.verbose, "v", false, "report the readers' decisions (headings found and why)")
 	fs.BoolVar(&c.strict, "strict", false, "treat warnings a renderer can check (missing glyphs, images that cannot be embedded) as errors")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: galley convert [flags] INPUT...\n\nReads INPUT (several are joined in order; - reads standard input) and writes\nevery -o FILE. \"galley formats --options\" lists the options by format.\n\nFlags:\n")
+		fmt.Fprintf(stderr, "Usage: galley convert [flags] INPUT...\n\nReads INPUT (several are joined in order into one book; an mdBook's book.toml\nor SUMMARY.md reads its chapters; - reads standard input) and writes\nevery -o FILE. \"galley formats --options\" lists the options by format.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
 	return fs, c
