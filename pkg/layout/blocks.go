@@ -157,6 +157,14 @@ func (l *layout) block(b doc.Block, c ctx) {
 	st := typeset.Style{Font: c.font, Size: c.size, Tag: l.cur}
 	switch b := b.(type) {
 	case *doc.Paragraph:
+		if m, ok := displayMath(b); ok {
+			// A displayed formula: centred on its own lines, as TeX
+			// sets a display (its TeX source, for now).
+			mc := c
+			mc.ragged, mc.hyphens = true, false
+			l.center(l.paragraph(l.runs([]doc.Inline{m}, st), mc, nil), mc)
+			break
+		}
 		l.paragraph(l.runs(b.Inlines, st), c, anchorMarks(b.Inlines))
 	case *doc.Heading:
 		hc := c
@@ -188,6 +196,16 @@ func (l *layout) block(b doc.Block, c ctx) {
 	default:
 		l.fail(fmt.Errorf("pdf: unsupported block %T", b))
 	}
+}
+
+// displayMath returns the formula of a paragraph that is one displayed
+// formula.
+func displayMath(p *doc.Paragraph) (*doc.Math, bool) {
+	if len(p.Inlines) != 1 {
+		return nil, false
+	}
+	m, ok := p.Inlines[0].(*doc.Math)
+	return m, ok && m.Display
 }
 
 // anchorMarks returns the link targets (anchors) in inlines, as marks
