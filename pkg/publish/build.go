@@ -151,6 +151,7 @@ func Build(ctx context.Context, p *Project, opts *BuildOptions) *Report {
 		}
 		indexes = mine
 	}
+	resetStaleTemps()
 	if opts.CacheFile != "" {
 		env.cache = openCache(opts.CacheFile)
 		defer func() {

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 )
 
 // writeFile writes data to path atomically; see writeWith.
@@ -164,19 +165,54 @@ func tempPrefix(path string) string {
 	return "." + filepath.Base(path) + ".tmp-"
 }
 
+// staleTemps lists, per folder, the temporary files found there when
+// the folder was first written to (a build resets it): listing a folder
+// for each output would cost a build of n documents n² directory
+// entries.
+var staleTemps struct {
+	sync.Mutex
+	dirs map[string][]string
+}
+
+// resetStaleTemps forgets the folders listed, so that the next write
+// to each lists it again.
+func resetStaleTemps() {
+	staleTemps.Lock()
+	staleTemps.dirs = nil
+	staleTemps.Unlock()
+}
+
 // removeStaleTemps removes the temporary files an interrupted run (a
 // killed process, a power cut) left for path.
 func removeStaleTemps(path string) {
-	entries, err := os.ReadDir(filepath.Dir(path))
-	if err != nil {
-		return
+	dir := filepath.Dir(path)
+	staleTemps.Lock()
+	defer staleTemps.Unlock()
+	if staleTemps.dirs == nil {
+		staleTemps.dirs = map[string][]string{}
 	}
-	prefix := tempPrefix(path)
-	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), prefix) && e.Type().IsRegular() {
-			os.Remove(filepath.Join(filepath.Dir(path), e.Name()))
+	names, listed := staleTemps.dirs[dir]
+	if !listed {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			return
+		}
+		for _, e := range entries {
+			if strings.HasPrefix(e.Name(), ".") && strings.Contains(e.Name(), ".tmp-") && e.Type().IsRegular() {
+				names = append(names, e.Name())
+			}
 		}
 	}
+	prefix := tempPrefix(path)
+	keep := names[:0]
+	for _, n := range names {
+		if strings.HasPrefix(n, prefix) {
+			os.Remove(filepath.Join(dir, n))
+		} else {
+			keep = append(keep, n)
+		}
+	}
+	staleTemps.dirs[dir] = keep
 }
 
 // writeDevice writes to a file that is not a regular file, such as
