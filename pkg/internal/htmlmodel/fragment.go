@@ -131,10 +131,13 @@ func TagsOf(src string) Tags {
 		switch z.Next() {
 		case html.ErrorToken:
 			return ops
-		case html.StartTagToken:
+		case html.StartTagToken, html.SelfClosingTagToken:
+			// "<div/>" opens a div, as browsers read it; "<br/>" and the
+			// other void elements open nothing.
 			name, _ := z.TagName()
-			if !voidElements[string(name)] || blockTags[atom.Lookup(name)] {
-				ops = append(ops, tagOp{name: string(name), start: !voidElements[string(name)], block: blockTags[atom.Lookup(name)]})
+			void, block := voidElements[string(name)], blockTags[atom.Lookup(name)]
+			if !void || block {
+				ops = append(ops, tagOp{name: string(name), start: !void, block: block})
 			}
 		case html.EndTagToken:
 			name, _ := z.TagName()
