@@ -62,6 +62,10 @@ type Config struct {
 	// Notes is where notes go: "foot" (or empty), at the foot of the
 	// page that refers to them; "end", after each top-level section.
 	Notes string
+	// Dump keeps the typeset pages for Document.Dump; otherwise they go
+	// once the display lists are made (they are a third of a long
+	// document's memory).
+	Dump bool
 }
 
 // titlePage reports whether the document gets a title page.
@@ -189,8 +193,12 @@ type Document struct {
 }
 
 // Dump writes the layout as text (see typeset.Dump): every line's
-// position and text, page by page.
+// position and text, page by page. The layout must have been made with
+// Config.Dump.
 func (d *Document) Dump(w io.Writer) error {
+	if d.pages == nil && len(d.Pages) > 0 {
+		return errors.New("layout: Dump needs a layout made with Config.Dump")
+	}
 	return typeset.Dump(w, d.pages)
 }
 
@@ -269,7 +277,10 @@ func Layout(d *doc.Document, cfg Config, opts *render.Options) (*Document, error
 		pages[i].Number = i + 1
 	}
 	out := &Document{Width: g.pageW, Height: g.pageH, Images: l.images.seq, TitlePage: titled, Root: l.root,
-		FrontPages: len(front), pages: pages}
+		FrontPages: len(front)}
+	if cfg.Dump {
+		out.pages = pages
+	}
 	out.Faces = append([]*Face(nil), fam.faces...)
 	out.Pages = l.display(pages, out.TitlePage, len(front))
 	out.Breaks = breaks(pages, len(front))

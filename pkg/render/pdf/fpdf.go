@@ -105,6 +105,8 @@ func emit(w io.Writer, d *doc.Document, opts *render.Options, l *layout.Document
 			return err
 		}
 		b.page(&l.Pages[i], l.Width.Points(), l.Height.Points())
+		// Drawn: the page's display list is fpdf's now, and can go.
+		l.Pages[i].Items = nil
 	}
 	if err := f.Error(); err != nil {
 		return fmt.Errorf("pdf: %w", err)
@@ -113,6 +115,9 @@ func emit(w io.Writer, d *doc.Document, opts *render.Options, l *layout.Document
 	if err := f.Output(&buf); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
+	// fpdf's pages are in buf now: let them go before repair makes the
+	// file again.
+	f, b.f = nil, nil
 	out, err := repair(buf.Bytes(), pageLabels(l), b.tags)
 	if err != nil {
 		return err

@@ -121,6 +121,12 @@ func (r *Renderer) layoutConfig() layout.Config {
 		Hyphenation: c.Hyphenation, Expansion: c.Expansion, Notes: c.Notes, WideTables: c.WideTables}
 }
 
+// dumpConfig keeps the typeset pages, for Dump.
+func dumpConfig(c layout.Config) layout.Config {
+	c.Dump = true
+	return c
+}
+
 // Render writes d to w as PDF. It does not modify d.
 func (r *Renderer) Render(w io.Writer, d *doc.Document, opts *render.Options) error {
 	if opts == nil {
@@ -152,7 +158,7 @@ func (r *Renderer) PageBreaks(d *doc.Document, opts *render.Options) ([]render.P
 // every line's position and text, page by page, for golden files that
 // show what moved.
 func (r *Renderer) Dump(w io.Writer, d *doc.Document, opts *render.Options) error {
-	l, err := layout.Layout(d, r.layoutConfig(), opts)
+	l, err := layout.Layout(d, dumpConfig(r.layoutConfig()), opts)
 	if err != nil {
 		return err
 	}
