@@ -119,6 +119,13 @@ func (n *admonNode) Dump(src []byte, level int) {
 
 var containerOpen = regexp.MustCompile(`^(:{3,})[ \t]*([A-Za-z][\w-]*)[ \t]*(.*?)[ \t]*$`)
 
+// lineBody returns the length of a line without its line end: a
+// parser that takes a whole line advances by it (the last line of a
+// text may have no line end).
+func lineBody(line []byte) int {
+	return len(bytes.TrimRight(line, "\r\n"))
+}
+
 // containerParser reads ":::kind Title" … ":::".
 type containerParser struct{}
 
@@ -135,7 +142,7 @@ func (containerParser) Open(parent ast.Node, reader text.Reader, pc parser.Conte
 		return nil, parser.NoChildren
 	}
 	node := &admonNode{kind: strings.ToLower(string(m[2])), title: strings.Trim(string(m[3]), `"`), fence: len(m[1])}
-	reader.Advance(len(line) - 1)
+	reader.Advance(lineBody(line))
 	return node, parser.HasChildren
 }
 
@@ -143,7 +150,7 @@ func (containerParser) Continue(node ast.Node, reader text.Reader, pc parser.Con
 	line, _ := reader.PeekLine()
 	t := bytes.TrimSpace(line)
 	if len(t) >= node.(*admonNode).fence && len(bytes.Trim(t, ":")) == 0 {
-		reader.Advance(len(line) - 1)
+		reader.Advance(lineBody(line))
 		return parser.Close
 	}
 	return parser.Continue | parser.HasChildren
@@ -171,7 +178,7 @@ func (mkdocsParser) Open(parent ast.Node, reader text.Reader, pc parser.Context)
 	if m == nil {
 		return nil, parser.NoChildren
 	}
-	reader.Advance(len(line) - 1)
+	reader.Advance(lineBody(line))
 	return &admonNode{kind: strings.ToLower(string(m[1])), title: string(m[2])}, parser.HasChildren
 }
 
