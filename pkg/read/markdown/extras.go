@@ -131,19 +131,27 @@ type containerParser struct{}
 
 func (containerParser) Trigger() []byte { return []byte{':'} }
 
-func (containerParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+// openLine matches a block's opening line, from the block's start, and
+// takes the line when it matches.
+func openLine(re *regexp.Regexp, reader text.Reader, pc parser.Context) [][]byte {
 	line, _ := reader.PeekLine()
 	pos := pc.BlockOffset()
 	if pos < 0 {
-		return nil, parser.NoChildren
+		return nil
 	}
-	m := containerOpen.FindSubmatch(bytes.TrimRight(line[pos:], "\r\n"))
+	m := re.FindSubmatch(bytes.TrimRight(line[pos:], "\r\n"))
+	if m != nil {
+		reader.Advance(lineBody(line))
+	}
+	return m
+}
+
+func (containerParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	m := openLine(containerOpen, reader, pc)
 	if m == nil {
 		return nil, parser.NoChildren
 	}
-	node := &admonNode{kind: strings.ToLower(string(m[2])), title: strings.Trim(string(m[3]), `"`), fence: len(m[1])}
-	reader.Advance(lineBody(line))
-	return node, parser.HasChildren
+	return &admonNode{kind: strings.ToLower(string(m[2])), title: strings.Trim(string(m[3]), `"`), fence: len(m[1])}, parser.HasChildren
 }
 
 func (containerParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
@@ -169,16 +177,10 @@ type mkdocsParser struct{}
 func (mkdocsParser) Trigger() []byte { return []byte{'!', '?'} }
 
 func (mkdocsParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
-	line, _ := reader.PeekLine()
-	pos := pc.BlockOffset()
-	if pos < 0 {
-		return nil, parser.NoChildren
-	}
-	m := mkdocsOpen.FindSubmatch(bytes.TrimRight(line[pos:], "\r\n"))
+	m := openLine(mkdocsOpen, reader, pc)
 	if m == nil {
 		return nil, parser.NoChildren
 	}
-	reader.Advance(lineBody(line))
 	return &admonNode{kind: strings.ToLower(string(m[1])), title: string(m[2])}, parser.HasChildren
 }
 
