@@ -3,7 +3,6 @@ module github.com/galleypress/galley
 go 1.26.0
 
 require (
-	codeberg.org/go-pdf/fpdf v0.12.0
 	github.com/BurntSushi/toml v1.2.1
 	github.com/andybalholm/cascadia v1.3.5
 	github.com/pdfcpu/pdfcpu v0.15.0

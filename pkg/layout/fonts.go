@@ -42,12 +42,20 @@ type Face struct {
 	font *sfnt.Font
 	upem int64
 
-	// low holds the advances of the first runes, read once; the rest
-	// are looked up and cached under mu.
-	low [lowRunes]int32
-	mu  sync.Mutex
-	buf sfnt.Buffer
-	adv map[rune]int32 // advance in font units; -1 for a missing glyph
+	// low holds the advances and glyphs of the first runes, read once;
+	// the rest are looked up and cached under mu.
+	low    [lowRunes]int32
+	lowGID [lowRunes]uint16
+	mu     sync.Mutex
+	buf    sfnt.Buffer
+	adv    map[rune]glyph
+}
+
+// glyph is a rune's glyph in a face and its advance in font units; the
+// advance is -1 for a missing glyph.
+type glyph struct {
+	adv int32
+	id  uint16
 }
 
 // family is the set of faces a document is set in; it implements
@@ -118,9 +126,10 @@ func newFace(name string, data []byte) (*Face, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pdf: font %s: not a TrueType or OpenType font: %w", name, err)
 	}
-	fc := &Face{Name: name, Data: data, font: f, upem: int64(f.UnitsPerEm()), adv: map[rune]int32{}}
+	fc := &Face{Name: name, Data: data, font: f, upem: int64(f.UnitsPerEm()), adv: map[rune]glyph{}}
 	for r := range fc.low {
-		fc.low[r] = fc.lookup(rune(r))
+		g := fc.lookup(rune(r))
+		fc.low[r], fc.lowGID[r] = g.adv, g.id
 	}
 	return fc, nil
 }
@@ -238,25 +247,30 @@ func (f *Face) advance(r rune) int32 {
 	if r >= 0 && r < lowRunes {
 		return f.low[r]
 	}
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if a, ok := f.adv[r]; ok {
-		return a
-	}
-	a := f.lookup(r)
-	f.adv[r] = a
-	return a
+	return f.cached(r).adv
 }
 
-// lookup reads the advance of r from the font; the caller must hold mu
-// or be the only user.
-func (f *Face) lookup(r rune) int32 {
+// cached returns r's glyph from the cache, looking it up the first time.
+func (f *Face) cached(r rune) glyph {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if g, ok := f.adv[r]; ok {
+		return g
+	}
+	g := f.lookup(r)
+	f.adv[r] = g
+	return g
+}
+
+// lookup reads r's glyph and its advance from the font; the caller must
+// hold mu or be the only user.
+func (f *Face) lookup(r rune) glyph {
 	if idx, err := f.font.GlyphIndex(&f.buf, r); err == nil && idx != 0 {
 		if adv, err := f.font.GlyphAdvance(&f.buf, idx, fixed.Int26_6(f.upem<<6), 0); err == nil {
-			return int32(adv >> 6)
+			return glyph{adv: int32(adv >> 6), id: uint16(idx)}
 		}
 	}
-	return -1
+	return glyph{adv: -1}
 }
 
 // has reports whether the face has a glyph for r.

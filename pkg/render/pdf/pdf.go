@@ -2,8 +2,9 @@
 // layout sets the pages (Knuth–Plass justified paragraphs with
 // hyphenation, headings kept with what follows, no widows or orphans,
 // running headers, page numbers "3 / 25", a title page) as a display
-// list, and a backend draws it with embedded, subset fonts, an outline and
-// links. The backend is the only code that imports fpdf.
+// list, and the backend (emit.go) writes it as PDF itself, page by page:
+// embedded, subset fonts, images, an outline, links and, by default, the
+// structure tree of a tagged PDF.
 //
 // The whole document is laid out before anything is emitted, so the page
 // count is known; the output depends on nothing but the input: fixed

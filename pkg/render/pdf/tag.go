@@ -13,27 +13,23 @@ import (
 // Tagged PDF (PDF/UA-1): every piece of page content is marked content
 // owned by a structure element (a /MCID), or an /Artifact; the structure
 // tree follows the layout's logical elements; link annotations belong to
-// their Link elements. fpdf writes neither marked content nor a
-// structure tree: the backend writes the marked-content operators itself
-// (through fpdf's RawWriteStr), records what each belongs to in a
-// tagging, and repair adds the structure tree's objects and the entries
-// that point at it.
+// their Link elements. The backend writes the marked-content operators,
+// records what each belongs to in a tagging, and writes the structure
+// tree's objects after the pages.
 
 // tagEvent is one piece of tagged content on a page, in drawing order: a
 // marked-content sequence (annot false, n its MCID) or a link annotation
-// (annot true, n its index among the page's annotations).
+// (annot true, n its object number, key its /StructParent).
 type tagEvent struct {
-	elem  *layout.Elem
-	annot bool
-	n     int
+	elem   *layout.Elem
+	annot  bool
+	n, key int
 }
 
 // tagging is what the backend recorded for the structure tree.
 type tagging struct {
 	// events holds each page's tagged content, in drawing order.
 	events [][]tagEvent
-	// contents holds each page's link annotations' descriptions.
-	contents [][]string
 }
 
 // pdfText encodes s as a PDF text string in UTF-16BE, hex-encoded.
@@ -50,14 +46,13 @@ func pdfText(s string) string {
 // structTree returns the objects of the structure tree, numbered from
 // first: the StructTreeRoot (first), the parent tree (first+1), then one
 // StructElem per element that holds content, each after its parent.
-// pages are the page objects' numbers, annots each page's annotation
-// objects' numbers; the annotations are numbered from annotBase, and the
-// struct parent key of annotation object a is len(pages)+a-annotBase.
+// pages are the page objects' numbers; nextKey is the parent tree's next
+// key (the pages', then the link annotations').
 //
 // An element's kids are its content and its child elements in the order
 // they are drawn, which is the reading order: the layout draws the pages
 // in order and each page from top to bottom, notes at its foot last.
-func (t *tagging) structTree(first int, pages []int, annots [][]int, annotBase int) []string {
+func (t *tagging) structTree(first int, pages []int, nextKey int) []string {
 	num := map[*layout.Elem]int{}
 	kids := map[*layout.Elem][]string{}
 	pg := map[*layout.Elem]int{} // the page of an element's first content
@@ -107,19 +102,12 @@ func (t *tagging) structTree(first int, pages []int, annots [][]int, annotBase i
 				mcids = append(mcids, fmt.Sprintf("%d 0 R", n))
 				continue
 			}
-			if ev.n < len(annots[p]) {
-				a := annots[p][ev.n]
-				kids[ev.elem] = append(kids[ev.elem], fmt.Sprintf("<</Type /OBJR /Pg %d 0 R /Obj %d 0 R>>", pages[p], a))
-				annotKeys = append(annotKeys, keyed{len(pages) + a - annotBase, n})
-			}
+			kids[ev.elem] = append(kids[ev.elem], fmt.Sprintf("<</Type /OBJR /Pg %d 0 R /Obj %d 0 R>>", pages[p], ev.n))
+			annotKeys = append(annotKeys, keyed{ev.key, n})
 		}
 		fmt.Fprintf(&parentTree, "%d [%s] ", p, strings.Join(mcids, " "))
 	}
 	sort.Slice(annotKeys, func(i, j int) bool { return annotKeys[i].key < annotKeys[j].key })
-	nextKey := len(pages)
-	for _, a := range annots {
-		nextKey += len(a)
-	}
 	for _, k := range annotKeys {
 		fmt.Fprintf(&parentTree, "%d %d 0 R ", k.key, k.elem)
 	}

@@ -1,0 +1,590 @@
+package pdf
+
+import (
+	"fmt"
+	"io"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/galleypress/galley/pkg/doc"
+	"github.com/galleypress/galley/pkg/layout"
+	"github.com/galleypress/galley/pkg/render"
+	"github.com/galleypress/galley/pkg/typeset"
+)
+
+// emit writes a laid-out document as PDF: the backend behind the display
+// list. It only draws what the display list says; what to draw and where
+// is the layout's.
+//
+// Pages are written as they are drawn, each page's content compressed
+// and its display list let go, so that a long document's PDF is never
+// held whole: what must wait for the last page (the fonts, whose subsets
+// hold every glyph drawn; the outline; the structure tree; the catalog)
+// is written after the pages, under object numbers allocated before.
+//
+// Tagged, it marks every piece of content and adds the structure tree
+// (see tag.go).
+func emit(w io.Writer, d *doc.Document, opts *render.Options, l *layout.Document, tagged bool) error {
+	o := newObjWriter(w)
+	b := &backend{o: o, l: l, fonts: map[*layout.Face]*fontEnc{}, faceEnc: make([]*fontEnc, len(l.Faces)), dests: map[string]dest{}}
+	if tagged {
+		b.tags = &tagging{}
+	}
+	catalog, info, pagesObj := o.alloc(), o.alloc(), o.alloc()
+	b.pagesObj = pagesObj
+	b.resources = o.alloc()
+	b.pageObjs = make([]int, len(l.Pages))
+	for i := range b.pageObjs {
+		b.pageObjs[i] = o.alloc()
+	}
+	// Every destination is known before the first page is drawn, so
+	// links may point forward.
+	for i, p := range l.Pages {
+		h := l.Height
+		if p.Landscape {
+			h = l.Width
+		}
+		for _, it := range p.Items {
+			if it.Kind == layout.Dest {
+				if _, ok := b.dests[it.Name]; !ok {
+					b.dests[it.Name] = dest{page: i, y: (h - it.Y).Points()}
+				}
+			}
+		}
+	}
+	images, err := b.images(l.Images)
+	if err != nil {
+		return err
+	}
+	b.imageObjs = images
+	b.imageIdx = map[*layout.Picture]int{}
+	for i, pic := range l.Images {
+		b.imageIdx[pic] = i
+	}
+	for i := range l.Pages {
+		if err := opts.Err(); err != nil {
+			return err
+		}
+		b.page(i, &l.Pages[i])
+		// Drawn: the page's display list can go.
+		l.Pages[i].Items = nil
+	}
+	if o.err != nil {
+		return fmt.Errorf("pdf: %w", o.err)
+	}
+	fontRes, err := b.writeFonts()
+	if err != nil {
+		return err
+	}
+	var res strings.Builder
+	res.WriteString("<</ProcSet [/PDF /Text /ImageB /ImageC /ImageI]")
+	if fontRes != "" {
+		res.WriteString(" /Font <<" + fontRes + ">>")
+	}
+	if len(images) > 0 {
+		res.WriteString(" /XObject <<")
+		for i, obj := range images {
+			fmt.Fprintf(&res, "/I%d %d 0 R ", i, obj)
+		}
+		res.WriteString(">>")
+	}
+	res.WriteString(">>")
+	o.object(b.resources, res.String())
+
+	var kids strings.Builder
+	for i, n := range b.pageObjs {
+		if i > 0 {
+			kids.WriteByte(' ')
+		}
+		kids.WriteString(strconv.Itoa(n))
+		kids.WriteString(" 0 R")
+	}
+	o.object(pagesObj, fmt.Sprintf("<</Type /Pages /Kids [%s] /Count %d>>", kids.String(), len(b.pageObjs)))
+
+	mod := render.ModTime(d, opts)
+	m := &d.Meta
+	date := mod.UTC().Format("2006-01-02T15:04:05Z")
+	subject := m.Description
+	if subject == "" {
+		subject = m.Subtitle
+	}
+	var inf strings.Builder
+	inf.WriteString("<<")
+	for _, e := range []struct{ key, val string }{
+		{"Title", m.Title}, {"Author", strings.Join(m.Authors, ", ")}, {"Subject", subject},
+		{"Keywords", strings.Join(m.Keywords, ", ")}, {"Creator", "galley"}, {"Producer", "galley"},
+	} {
+		if e.val != "" {
+			inf.WriteString("/" + e.key + " " + pdfText(e.val) + " ")
+		}
+	}
+	pdfDate := "(D:" + mod.UTC().Format("20060102150405") + "+00'00')"
+	inf.WriteString("/CreationDate " + pdfDate + " /ModDate " + pdfDate + ">>")
+	o.object(info, inf.String())
+
+	meta := o.alloc()
+	o.stream(meta, "/Type /Metadata /Subtype /XML ", xmp(m.Title, m.Authors, m.Lang, date, "galley", tagged), plain)
+
+	var cat strings.Builder
+	fmt.Fprintf(&cat, "<</Type /Catalog /Pages %d 0 R /Metadata %d 0 R /PageLayout /SinglePage", pagesObj, meta)
+	if len(b.pageObjs) > 0 {
+		fmt.Fprintf(&cat, " /OpenAction [%d 0 R /Fit]", b.pageObjs[0])
+	}
+	if outline := b.writeOutline(); outline > 0 {
+		fmt.Fprintf(&cat, " /Outlines %d 0 R /PageMode /UseOutlines", outline)
+	}
+	if m.Lang != "" {
+		cat.WriteString(" /Lang " + pdfString(asciiURI(m.Lang)))
+	}
+	if l.FrontPages > 0 {
+		fmt.Fprintf(&cat, " /PageLabels <</Nums [0 <</S /r>> %d <</S /D>>]>>", l.FrontPages)
+	}
+	cat.WriteString(" /ViewerPreferences <</DisplayDocTitle true>>")
+	if b.tags != nil {
+		objs := b.tags.structTree(len(o.offsets), b.pageObjs, len(b.pageObjs)+b.annots)
+		root := len(o.offsets)
+		for _, obj := range objs {
+			o.object(o.alloc(), obj)
+		}
+		fmt.Fprintf(&cat, " /StructTreeRoot %d 0 R /MarkInfo <</Marked true>>", root)
+	}
+	cat.WriteString(">>")
+	o.object(catalog, cat.String())
+	id := fmt.Sprintf("%s\x00%d\x00%d\x00%s", m.Title, len(b.pageObjs), o.n, date)
+	if err := o.finish(catalog, info, []byte(id)); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	return nil
+}
+
+// dest is where a named destination is: a page (by index) and a height
+// from the page's foot, in points.
+type dest struct {
+	page int
+	y    float64
+}
+
+// outlineEntry is an entry of the outline, in document order.
+type outlineEntry struct {
+	title string
+	level int
+	page  int
+	y     float64
+}
+
+// backend draws display lists into content streams, remembering the
+// graphics state so that it sets a font, a colour or a scale only when it
+// changes.
+type backend struct {
+	o  *objWriter
+	l  *layout.Document
+	cs []byte // the page's content stream
+
+	pagesObj, resources int
+	pageObjs            []int
+	imageObjs           []int
+	imageIdx            map[*layout.Picture]int
+	dests               map[string]dest
+	outline             []outlineEntry
+
+	// fonts holds an encoding for every face drawn with, faceEnc the
+	// same by typeset.Font; order is the order of first use.
+	fonts   map[*layout.Face]*fontEnc
+	faceEnc []*fontEnc
+	order   []*fontEnc
+
+	font   *fontEnc
+	size   typeset.Unit
+	color  bool    // the fill colour is the link colour
+	tz     float64 // the horizontal scale in force, in percent
+	inText bool    // in a text object (BT … ET)
+	tx, ty int64   // the text line's origin, in hundredths of a point
+
+	// tags records the marked content of each page for the structure
+	// tree (see tag.go).
+	tags *tagging
+	// mcid is the next marked-content identifier on the page; annots
+	// counts the link annotations so far; text holds the text drawn so
+	// far on the page for each element, to describe its links.
+	mcid, annots int
+	text         map[*layout.Elem]*strings.Builder
+	open         marked
+}
+
+func (b *backend) op(s string) { b.cs = append(b.cs, s...) }
+
+// endText closes the open text object, if any.
+func (b *backend) endText() {
+	if b.inText {
+		b.op("ET\n")
+		b.inText = false
+	}
+}
+
+// page draws page i and writes it: its content stream, its link
+// annotations and the page object.
+func (b *backend) page(i int, p *layout.Page) {
+	w, h := b.l.Width, b.l.Height
+	if p.Landscape {
+		w, h = h, w
+	}
+	b.cs = b.cs[:0]
+	// A page's content starts in the default graphics state.
+	b.tz, b.color, b.font, b.size, b.inText = 100, false, nil, 0, false
+	b.mcid = 0
+	clear(b.text)
+	if b.text == nil {
+		b.text = map[*layout.Elem]*strings.Builder{}
+	}
+	if b.tags != nil {
+		b.tags.events = append(b.tags.events, nil)
+	}
+	hp := h.Points()
+	var annots []int
+	for _, it := range p.Items {
+		switch it.Kind {
+		case layout.Glyphs:
+			b.mark(it)
+			if !b.inText {
+				b.op("BT\n")
+				b.inText = true
+				b.tx, b.ty = 0, 0
+			}
+			b.setFont(it.Font, it.Size)
+			if it.Furniture {
+				b.scale(1)
+				b.setColor(false)
+			} else {
+				b.setColor(it.Link)
+				b.scale(it.Scale)
+			}
+			x, y := hundredths(it.X.Points()), hundredths(hp-it.Y.Points())
+			b.cs = appendHundredths(b.cs, x-b.tx)
+			b.cs = append(b.cs, ' ')
+			b.cs = appendHundredths(b.cs, y-b.ty)
+			b.cs = append(b.cs, " Td "...)
+			b.tx, b.ty = x, y
+			b.cs = b.font.appendText(b.cs, it.Text)
+			b.cs = append(b.cs, " Tj\n"...)
+			if it.Elem != nil {
+				t := b.text[it.Elem]
+				if t == nil {
+					t = &strings.Builder{}
+					b.text[it.Elem] = t
+				}
+				t.WriteString(it.Text)
+			}
+		case layout.Rule:
+			b.mark(it)
+			b.endText()
+			b.cs = appendNum(b.cs, it.Thick.Points())
+			b.cs = append(b.cs, " w "...)
+			b.cs = appendNum(b.cs, it.X.Points())
+			b.cs = append(b.cs, ' ')
+			b.cs = appendNum(b.cs, hp-it.Y.Points())
+			b.cs = append(b.cs, " m "...)
+			b.cs = appendNum(b.cs, (it.X + it.W).Points())
+			b.cs = append(b.cs, ' ')
+			b.cs = appendNum(b.cs, hp-(it.Y+it.H).Points())
+			b.cs = append(b.cs, " l S\n"...)
+		case layout.Image:
+			b.mark(it)
+			b.endText()
+			n := b.imageIndex(it.Picture)
+			if n < 0 {
+				continue
+			}
+			b.cs = append(b.cs, "q "...)
+			b.cs = appendNum(b.cs, it.W.Points())
+			b.cs = append(b.cs, " 0 0 "...)
+			b.cs = appendNum(b.cs, it.H.Points())
+			b.cs = append(b.cs, ' ')
+			b.cs = appendNum(b.cs, it.X.Points())
+			b.cs = append(b.cs, ' ')
+			b.cs = appendNum(b.cs, hp-(it.Y+it.H).Points())
+			b.cs = fmt.Appendf(b.cs, " cm /I%d Do Q\n", n)
+		case layout.LinkArea:
+			if a := b.link(it, hp); a > 0 {
+				annots = append(annots, a)
+			}
+		case layout.Outline:
+			b.outline = append(b.outline, outlineEntry{title: it.Title, level: it.Level, page: i, y: hp - it.Y.Points()})
+		}
+	}
+	b.endMark()
+	b.endText()
+	o := b.o
+	contents := o.alloc()
+	o.stream(contents, "", b.cs, fast)
+	var pg strings.Builder
+	fmt.Fprintf(&pg, "<</Type /Page /Parent %d 0 R /MediaBox [0 0 %s %s] /Resources %d 0 R /Contents %d 0 R",
+		b.pagesObj, num(w.Points()), num(hp), b.resources, contents)
+	if len(annots) > 0 {
+		pg.WriteString(" /Annots [")
+		for k, a := range annots {
+			if k > 0 {
+				pg.WriteByte(' ')
+			}
+			fmt.Fprintf(&pg, "%d 0 R", a)
+		}
+		pg.WriteString("]")
+	}
+	if b.tags != nil {
+		fmt.Fprintf(&pg, " /StructParents %d /Tabs /S", i)
+	}
+	pg.WriteString(">>")
+	o.object(b.pageObjs[i], pg.String())
+}
+
+// hundredths rounds v to hundredths.
+func hundredths(v float64) int64 {
+	if v < 0 {
+		return int64(v*100 - 0.5)
+	}
+	return int64(v*100 + 0.5)
+}
+
+func (b *backend) setFont(font typeset.Font, size typeset.Unit) {
+	enc := b.faceEnc[font]
+	if enc == nil {
+		face := b.l.Faces[font]
+		if enc = b.fonts[face]; enc == nil {
+			enc = newFontEnc(face, len(b.order))
+			b.fonts[face] = enc
+			b.order = append(b.order, enc)
+		}
+		b.faceEnc[font] = enc
+	}
+	if enc == b.font && size == b.size {
+		return
+	}
+	b.cs = append(b.cs, enc.res...)
+	b.cs = append(b.cs, ' ')
+	b.cs = appendNum(b.cs, size.Points())
+	b.cs = append(b.cs, " Tf\n"...)
+	b.font, b.size = enc, size
+}
+
+// setColor sets the text colour: the link colour, or black.
+func (b *backend) setColor(link bool) {
+	if link == b.color {
+		return
+	}
+	if link {
+		b.op("0.122 0.306 0.549 rg\n") // RGB 31, 78, 140
+	} else {
+		b.op("0 g\n")
+	}
+	b.color = link
+}
+
+// scale sets the horizontal scale of the glyphs (Tz) for font expansion;
+// 0 means 1.
+func (b *backend) scale(s float64) {
+	tz := 100.0
+	if s != 0 {
+		tz = float64(hundredths(s*100)) / 100
+	}
+	if tz != b.tz {
+		b.cs = appendNum(b.cs, tz)
+		b.cs = append(b.cs, " Tz\n"...)
+		b.tz = tz
+	}
+}
+
+// link writes a link area's annotation and returns its object number; 0
+// when it leads nowhere (a fragment that names no destination).
+func (b *backend) link(it layout.Item, hp float64) int {
+	var action string
+	if strings.HasPrefix(it.Target, "#") {
+		d, ok := b.dests[it.Target[1:]]
+		if !ok {
+			// "#caf%C3%A9" finds the section "café".
+			if name, err := url.PathUnescape(it.Target[1:]); err == nil {
+				d, ok = b.dests[name]
+			}
+		}
+		if !ok {
+			return 0
+		}
+		action = fmt.Sprintf("/Dest [%d 0 R /XYZ 0 %s null]", b.pageObjs[d.page], num(d.y))
+	} else {
+		action = "/A <</S /URI /URI " + pdfString(asciiURI(it.Target)) + ">>"
+	}
+	x, y := it.X.Points(), hp-it.Y.Points()
+	rect := fmt.Sprintf("[%s %s %s %s]", num(x), num(y-it.H.Points()), num(x+it.W.Points()), num(y))
+	obj := b.o.alloc()
+	var tag string
+	if b.tags != nil {
+		desc := it.Target
+		if t := b.text[it.Elem]; t != nil && strings.TrimSpace(t.String()) != "" {
+			desc = strings.TrimSpace(t.String())
+		}
+		key := len(b.pageObjs) + b.annots
+		tag = fmt.Sprintf(" /StructParent %d /Contents %s", key, pdfText(desc))
+		if it.Elem != nil {
+			page := len(b.tags.events) - 1
+			b.tags.events[page] = append(b.tags.events[page], tagEvent{elem: it.Elem, annot: true, n: obj, key: key})
+		}
+	}
+	b.annots++
+	b.o.object(obj, fmt.Sprintf("<</Type /Annot /Subtype /Link /Rect %s /Border [0 0 0] %s%s>>", rect, action, tag))
+	return obj
+}
+
+// asciiURI percent-encodes a URI's bytes outside printable ASCII: a PDF
+// URI is 7-bit ASCII.
+func asciiURI(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c <= ' ' || c >= 0x7f {
+			fmt.Fprintf(&b, "%%%02X", c)
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// writeOutline writes the outline (bookmarks) and returns its root's
+// object number; 0 when there are no entries. Every entry is open.
+func (b *backend) writeOutline() int {
+	if len(b.outline) == 0 {
+		return 0
+	}
+	o := b.o
+	type node struct {
+		e           outlineEntry
+		obj, parent int
+		kids        []int // indexes in nodes
+	}
+	root := o.alloc()
+	nodes := make([]node, len(b.outline))
+	var top []int
+	var stack []int // open entries, by level
+	for i, e := range b.outline {
+		nodes[i] = node{e: e, obj: o.alloc(), parent: root}
+		for len(stack) > 0 && nodes[stack[len(stack)-1]].e.level >= e.level {
+			stack = stack[:len(stack)-1]
+		}
+		if len(stack) == 0 {
+			top = append(top, i)
+		} else {
+			p := stack[len(stack)-1]
+			nodes[i].parent = nodes[p].obj
+			nodes[p].kids = append(nodes[p].kids, i)
+		}
+		stack = append(stack, i)
+	}
+	var count func(i int) int
+	count = func(i int) int {
+		c := 0
+		for _, k := range nodes[i].kids {
+			c += 1 + count(k)
+		}
+		return c
+	}
+	siblings := func(list []int) {
+		for k, i := range list {
+			n := &nodes[i]
+			var s strings.Builder
+			fmt.Fprintf(&s, "<</Title %s /Parent %d 0 R", pdfText(n.e.title), n.parent)
+			if k > 0 {
+				fmt.Fprintf(&s, " /Prev %d 0 R", nodes[list[k-1]].obj)
+			}
+			if k+1 < len(list) {
+				fmt.Fprintf(&s, " /Next %d 0 R", nodes[list[k+1]].obj)
+			}
+			if len(n.kids) > 0 {
+				fmt.Fprintf(&s, " /First %d 0 R /Last %d 0 R /Count %d", nodes[n.kids[0]].obj, nodes[n.kids[len(n.kids)-1]].obj, count(i))
+			}
+			fmt.Fprintf(&s, " /Dest [%d 0 R /XYZ 0 %s null]>>", b.pageObjs[n.e.page], num(n.e.y))
+			o.object(n.obj, s.String())
+		}
+	}
+	siblings(top)
+	for i := range nodes {
+		siblings(nodes[i].kids)
+	}
+	o.object(root, fmt.Sprintf("<</Type /Outlines /First %d 0 R /Last %d 0 R /Count %d>>",
+		nodes[top[0]].obj, nodes[top[len(top)-1]].obj, len(nodes)))
+	return root
+}
+
+// marked is what the open marked-content sequence marks.
+type marked struct {
+	elem *layout.Elem // content of an element
+	kind markKind
+}
+
+type markKind int
+
+const (
+	none       markKind = iota // no sequence open
+	content                    // an element's content
+	furniture                  // page furniture: header, page number
+	decoration                 // rules, leaders
+	hyphen                     // a hyphen the line breaker added
+	hyphenOpen                 // the open sequence of one
+)
+
+// mark puts an item that draws into a marked-content sequence: the
+// content of its element, with the next MCID, or an artifact (the page
+// furniture; rules, which decorate). Consecutive items of one element
+// share a sequence: a paragraph's lines on a page are one, unless a link
+// or a note reference interrupts them. A sequence is opened and closed
+// outside text objects.
+func (b *backend) mark(it layout.Item) {
+	if b.tags == nil {
+		return
+	}
+	want := marked{elem: it.Elem, kind: content}
+	switch {
+	case it.Hyphen:
+		want = marked{kind: hyphen}
+	case it.Furniture:
+		want = marked{kind: furniture}
+	case it.Elem == nil:
+		want = marked{kind: decoration}
+	}
+	if want == b.open {
+		return
+	}
+	b.endMark()
+	b.endText()
+	b.open = want
+	switch want.kind {
+	case furniture:
+		b.op("/Artifact <</Type /Pagination>> BDC\n")
+	case decoration:
+		b.op("/Artifact BMC\n")
+	case hyphen:
+		// The hyphen a line break added is not part of the text: an
+		// artifact of the layout, left out of the structure (so that
+		// "dreu-" "nen" reads as "dreunen"), whose text is a soft
+		// hyphen for tools that extract text from the page.
+		b.op("/Artifact <</ActualText <FEFF00AD>>> BDC\n")
+		b.open.kind = hyphenOpen // a sequence of its own: the next item ends it
+	default:
+		b.cs = append(b.cs, '/')
+		b.cs = append(b.cs, it.Elem.Role...)
+		b.cs = append(b.cs, " <</MCID "...)
+		b.cs = strconv.AppendInt(b.cs, int64(b.mcid), 10)
+		b.cs = append(b.cs, ">> BDC\n"...)
+		page := len(b.tags.events) - 1
+		b.tags.events[page] = append(b.tags.events[page], tagEvent{elem: it.Elem, n: b.mcid})
+		b.mcid++
+	}
+}
+
+// endMark ends the open marked-content sequence, if any, and the text
+// object in it.
+func (b *backend) endMark() {
+	if b.open.kind != none {
+		b.endText()
+		b.op("EMC\n")
+		b.open = marked{}
+	}
+}

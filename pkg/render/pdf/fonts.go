@@ -1,0 +1,207 @@
+package pdf
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"fmt"
+	"strings"
+	"unicode/utf16"
+
+	"github.com/galleypress/galley/pkg/layout"
+)
+
+// fontEnc encodes text in one embedded face: each character drawn gets
+// the next character code (a CID, two bytes), in order of first use, and
+// the CID maps to the face's glyph for it (CIDToGIDMap) and back to the
+// character (ToUnicode), so that text extraction gives exactly the text
+// drawn, even where two characters share a glyph or a missing one is
+// drawn as the replacement glyph.
+type fontEnc struct {
+	face *layout.Face
+	res  string // resource name: "/F0"
+	low  [lowCIDs]uint16
+	high map[rune]uint16
+	// runes and gids hold each CID's character and glyph, from CID 1.
+	runes []rune
+	gids  []uint16
+}
+
+// lowCIDs is how many runes from U+0000 find their CID in an array.
+const lowCIDs = 0x800
+
+func newFontEnc(face *layout.Face, index int) *fontEnc {
+	return &fontEnc{face: face, res: fmt.Sprintf("/F%d", index), high: map[rune]uint16{}}
+}
+
+// cid returns r's character code, assigning the next one the first time.
+// A face has at most 65,535 codes; characters beyond those are drawn
+// as glyph 0.
+func (f *fontEnc) cid(r rune) uint16 {
+	if r >= 0 && r < lowCIDs {
+		if c := f.low[r]; c != 0 {
+			return c
+		}
+	} else if c, ok := f.high[r]; ok {
+		return c
+	}
+	if len(f.runes) >= 0xFFFF {
+		return 0
+	}
+	gid, _ := f.face.GlyphID(r)
+	f.runes = append(f.runes, r)
+	f.gids = append(f.gids, gid)
+	c := uint16(len(f.runes))
+	if r >= 0 && r < lowCIDs {
+		f.low[r] = c
+	} else {
+		f.high[r] = c
+	}
+	return c
+}
+
+// appendText appends s as a PDF string of two-byte character codes.
+func (f *fontEnc) appendText(b []byte, s string) []byte {
+	b = append(b, '(')
+	for _, r := range s {
+		c := f.cid(r)
+		b = appendEscaped(b, byte(c>>8))
+		b = appendEscaped(b, byte(c))
+	}
+	return append(b, ')')
+}
+
+// appendEscaped appends a byte of a literal string.
+func appendEscaped(b []byte, c byte) []byte {
+	switch c {
+	case '(', ')', '\\':
+		return append(b, '\\', c)
+	case '\r':
+		return append(b, '\\', 'r')
+	}
+	return append(b, c)
+}
+
+// writeFonts writes every face drawn with as a Type 0 font with a
+// CIDFontType2 descendant and a subset of the font file, and returns the
+// resource dictionary's entries ("/F0 12 0 R …").
+func (b *backend) writeFonts() (string, error) {
+	var res strings.Builder
+	for _, f := range b.order {
+		obj, err := b.writeFont(f)
+		if err != nil {
+			return "", err
+		}
+		fmt.Fprintf(&res, "%s %d 0 R ", f.res, obj)
+	}
+	return strings.TrimSuffix(res.String(), " "), nil
+}
+
+func (b *backend) writeFont(f *fontEnc) (int, error) {
+	o := b.o
+	face := f.face
+	used := make([]bool, 0, 256)
+	for _, g := range f.gids {
+		for int(g) >= len(used) {
+			used = append(used, false)
+		}
+		used[g] = true
+	}
+	data, err := face.Subset(used)
+	if err != nil {
+		return 0, fmt.Errorf("pdf: %w", err)
+	}
+	m := face.Metrics()
+	name := baseName(m.PostScriptName, face.Name)
+	// A subset's name starts with a tag of six capitals, made here from
+	// the glyphs it holds.
+	sum := sha256.New()
+	sum.Write([]byte(name))
+	for _, g := range f.gids {
+		sum.Write([]byte{byte(g >> 8), byte(g)})
+	}
+	h := sum.Sum(nil)
+	tag := make([]byte, 6)
+	for i := range tag {
+		tag[i] = 'A' + h[i]%26
+	}
+	name = string(tag) + "+" + name
+
+	type0, cidFont, desc, file, toUni, cidMap := o.alloc(), o.alloc(), o.alloc(), o.alloc(), o.alloc(), o.alloc()
+	o.object(type0, fmt.Sprintf("<</Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R>>",
+		name, cidFont, toUni))
+
+	var w strings.Builder
+	w.WriteString("[1 [")
+	for i, g := range f.gids {
+		if i > 0 {
+			w.WriteByte(' ')
+		}
+		fmt.Fprint(&w, face.GlyphWidth(g))
+	}
+	w.WriteString("]]")
+	o.object(cidFont, fmt.Sprintf("<</Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor %d 0 R /DW %d /W %s /CIDToGIDMap %d 0 R>>",
+		name, desc, face.GlyphWidth(0), w.String(), cidMap))
+
+	flags := 4 // symbolic: glyphs outside the standard Latin set
+	if m.Italic {
+		flags |= 64
+	}
+	if m.FixedPitch {
+		flags |= 1
+	}
+	stemV := 50 + (m.Weight*m.Weight)/(65*65)
+	o.object(desc, fmt.Sprintf("<</Type /FontDescriptor /FontName /%s /Flags %d /FontBBox [%d %d %d %d] /ItalicAngle %s /Ascent %d /Descent %d /CapHeight %d /StemV %d /FontFile2 %d 0 R>>",
+		name, flags, m.BBox[0], m.BBox[1], m.BBox[2], m.BBox[3], num(m.ItalicAngle), m.Ascent, m.Descent, m.CapHeight, stemV, file))
+	o.stream(file, fmt.Sprintf("/Length1 %d ", len(data)), data, tight)
+
+	o.stream(toUni, "", toUnicode(f.runes), tight)
+
+	gidMap := make([]byte, 2*(len(f.gids)+1))
+	for i, g := range f.gids {
+		binary.BigEndian.PutUint16(gidMap[2*(i+1):], g)
+	}
+	o.stream(cidMap, "", gidMap, tight)
+	return type0, o.err
+}
+
+// baseName makes a PDF font name from a face's PostScript name, or its
+// name: "GoRegular".
+func baseName(ps, name string) string {
+	if ps == "" {
+		ps = name
+	}
+	var b strings.Builder
+	for _, r := range ps {
+		if r > ' ' && r < 127 && !strings.ContainsRune("()<>[]{}/%#", r) {
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() == 0 {
+		return "Font"
+	}
+	return b.String()
+}
+
+// toUnicode returns the ToUnicode CMap that maps each CID (from 1) back
+// to its character.
+func toUnicode(runes []rune) []byte {
+	var b strings.Builder
+	b.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
+		"/CIDSystemInfo <</Registry (Adobe) /Ordering (UCS) /Supplement 0>> def\n" +
+		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
+		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
+	for start := 0; start < len(runes); start += 100 {
+		end := min(start+100, len(runes))
+		fmt.Fprintf(&b, "%d beginbfchar\n", end-start)
+		for i := start; i < end; i++ {
+			fmt.Fprintf(&b, "<%04X> <", i+1)
+			for _, u := range utf16.Encode([]rune{runes[i]}) {
+				fmt.Fprintf(&b, "%04X", u)
+			}
+			b.WriteString(">\n")
+		}
+		b.WriteString("endbfchar\n")
+	}
+	b.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
+	return []byte(b.String())
+}
