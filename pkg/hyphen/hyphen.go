@@ -9,7 +9,6 @@
 package hyphen
 
 import (
-	"bufio"
 	"bytes"
 	"embed"
 	"fmt"
@@ -53,57 +52,46 @@ type pattern struct {
 // together, as pyphen does. Non-standard patterns ("c1k/k=k,1,2") count
 // as their standard part.
 func Parse(r io.Reader) (*Patterns, error) {
-	br := bufio.NewReader(r)
-	first, err := br.ReadString('\n')
-	if err != nil && err != io.EOF {
+	data, err := io.ReadAll(r)
+	if err != nil {
 		return nil, fmt.Errorf("hyphen: %w", err)
 	}
-	charset := strings.ToUpper(strings.TrimSpace(strings.TrimPrefix(first, "\ufeff")))
-	var decode func([]byte) (string, error)
+	first, rest, _ := bytes.Cut(data, []byte("\n"))
+	charset := strings.ToUpper(strings.TrimSpace(strings.TrimPrefix(string(first), "\ufeff")))
+	latin1 := false
 	switch charset {
 	case "UTF-8", "UTF8":
-		decode = func(b []byte) (string, error) {
-			if !utf8.Valid(b) {
-				return "", fmt.Errorf("not valid UTF-8")
-			}
-			return string(b), nil
-		}
 	case "ISO8859-1", "ISO-8859-1", "LATIN1":
-		decode = func(b []byte) (string, error) {
-			rs := make([]rune, len(b)) // Latin-1 bytes are code points
-			for i, c := range b {
-				rs[i] = rune(c)
-			}
-			return string(rs), nil
-		}
+		latin1 = true
 	default:
 		// The line is not quoted: a file given by mistake (or by
 		// malice, such as /proc/self/environ) must not reach a log.
 		return nil, fmt.Errorf("hyphen: line 1 does not name a supported character set (UTF-8 or ISO8859-1); is this a hyphenation pattern file (hyph_*.dic)? Other encodings: convert the file to UTF-8 with iconv and make its first line UTF-8")
 	}
-	p := &Patterns{LeftMin: 2, RightMin: 2, pats: map[string]pattern{}, cache: map[string][]int{}}
-	line := 1
-	for {
-		raw, err := br.ReadBytes('\n')
+	if latin1 {
+		rest = fromLatin1(rest) // Latin-1 bytes are code points
+	}
+	lines := bytes.Count(rest, []byte("\n")) + 1
+	p := &Patterns{LeftMin: 2, RightMin: 2, pats: make(map[string]pattern, lines), cache: map[string][]int{}}
+	a := &arena{keys: make([]byte, 0, len(rest)), pending: make([]keyed, 0, lines)}
+	for line := 2; len(rest) > 0; line++ {
+		var raw []byte
+		raw, rest, _ = bytes.Cut(rest, []byte("\n"))
 		if len(raw) > maxLine {
-			return nil, fmt.Errorf("hyphen: line %d is longer than %d bytes; is this a hyphenation pattern file (hyph_*.dic)?", line+1, maxLine)
+			return nil, fmt.Errorf("hyphen: line %d is longer than %d bytes; is this a hyphenation pattern file (hyph_*.dic)?", line, maxLine)
 		}
-		if len(raw) > 0 {
-			line++
-			s, derr := decode(bytes.TrimSpace(raw))
-			if derr != nil {
-				return nil, fmt.Errorf("hyphen: line %d: %v", line, derr)
-			}
-			if perr := p.addLine(s); perr != nil {
-				return nil, fmt.Errorf("hyphen: line %d: %v", line, perr)
-			}
+		raw = bytes.TrimSpace(raw)
+		if !latin1 && !utf8.Valid(raw) {
+			return nil, fmt.Errorf("hyphen: line %d: not valid UTF-8", line)
 		}
-		if err == io.EOF {
-			break
+		if perr := p.addLine(raw, a); perr != nil {
+			return nil, fmt.Errorf("hyphen: line %d: %v", line, perr)
 		}
-		if err != nil {
-			return nil, fmt.Errorf("hyphen: %w", err)
-		}
+	}
+	// The keys are cut from one string: one allocation for them all.
+	keys := string(a.keys)
+	for _, k := range a.pending {
+		p.pats[keys[k.start:k.end]] = k.pat
 	}
 	if len(p.pats) == 0 {
 		return nil, fmt.Errorf("hyphen: no patterns found")
@@ -111,43 +99,87 @@ func Parse(r io.Reader) (*Patterns, error) {
 	return p, nil
 }
 
-func (p *Patterns) addLine(s string) error {
-	if s == "" || s[0] == '%' || s[0] == '#' {
+// fromLatin1 returns Latin-1 text as UTF-8.
+func fromLatin1(b []byte) []byte {
+	out := make([]byte, 0, len(b)+len(b)/16)
+	for _, c := range b {
+		out = utf8.AppendRune(out, rune(c))
+	}
+	return out
+}
+
+// arena holds the patterns' values and a scratch key, so that a pattern
+// costs one allocation (its key) and not four.
+type arena struct {
+	values  []uint8
+	keys    []byte // every pattern's letters, one after the other
+	pending []keyed
+}
+
+// keyed is a pattern whose letters are keys[start:end].
+type keyed struct {
+	start, end int
+	pat        pattern
+}
+
+func (p *Patterns) addLine(s []byte, a *arena) error {
+	if len(s) == 0 || s[0] == '%' || s[0] == '#' {
 		return nil
 	}
-	if f := strings.Fields(s); len(f) == 2 {
-		n, err := strconv.Atoi(f[1])
-		switch f[0] {
-		case "LEFTHYPHENMIN", "RIGHTHYPHENMIN":
-			if err != nil || n < 1 {
-				return fmt.Errorf("%s wants a positive number", f[0])
+	if bytes.IndexByte(s, ' ') >= 0 || bytes.IndexByte(s, '\t') >= 0 {
+		if f := strings.Fields(string(s)); len(f) == 2 {
+			n, err := strconv.Atoi(f[1])
+			switch f[0] {
+			case "LEFTHYPHENMIN", "RIGHTHYPHENMIN":
+				if err != nil || n < 1 {
+					return fmt.Errorf("%s wants a positive number", f[0])
+				}
+				if f[0] == "LEFTHYPHENMIN" {
+					p.LeftMin = n
+				} else {
+					p.RightMin = n
+				}
+				return nil
+			case "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN":
+				return nil
 			}
-			if f[0] == "LEFTHYPHENMIN" {
-				p.LeftMin = n
-			} else {
-				p.RightMin = n
-			}
-			return nil
-		case "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN":
-			return nil
 		}
 	}
-	if s == "NEXTLEVEL" {
+	if string(s) == "NEXTLEVEL" {
 		return nil
 	}
-	if i := strings.IndexByte(s, '/'); i >= 0 {
+	if i := bytes.IndexByte(s, '/'); i >= 0 {
 		s = s[:i] // the standard part of a non-standard pattern
 	}
-	var letters []rune
-	values := []uint8{0}
-	for _, r := range s {
+	if len(a.values) > 1<<16 {
+		a.values = nil // a new block; the patterns keep the old one
+	}
+	base := len(a.values)
+	a.values = append(a.values, 0)
+	keyStart := len(a.keys)
+	letters := 0
+	for len(s) > 0 {
+		r, size := rune(s[0]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(s)
+		}
+		s = s[size:]
 		if r >= '0' && r <= '9' {
-			values[len(values)-1] = uint8(r - '0')
+			a.values[len(a.values)-1] = uint8(r - '0')
 			continue
 		}
-		letters = append(letters, unicode.ToLower(r))
-		values = append(values, 0)
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			a.keys = append(a.keys, byte(r))
+		} else {
+			a.keys = utf8.AppendRune(a.keys, unicode.ToLower(r))
+		}
+		letters++
+		a.values = append(a.values, 0)
 	}
+	values := a.values[base:len(a.values):len(a.values)]
 	start, end := 0, len(values)
 	for start < end && values[start] == 0 {
 		start++
@@ -155,12 +187,14 @@ func (p *Patterns) addLine(s string) error {
 	for end > start && values[end-1] == 0 {
 		end--
 	}
-	if start == end || len(letters) == 0 {
+	if start == end || letters == 0 {
+		a.values = a.values[:base]
+		a.keys = a.keys[:keyStart]
 		return nil // no hyphenation values: nothing to do
 	}
-	key := string(letters)
-	p.pats[key] = pattern{offset: start, values: values[start:end]}
-	p.maxLen = max(p.maxLen, len(letters))
+	// A later line with the same letters replaces this one, as before.
+	a.pending = append(a.pending, keyed{start: keyStart, end: len(a.keys), pat: pattern{offset: start, values: values[start:end]}})
+	p.maxLen = max(p.maxLen, letters)
 	return nil
 }
 
