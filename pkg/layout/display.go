@@ -95,65 +95,69 @@ type Item struct {
 // outline entries.
 func (l *layout) display(pages []typeset.Page, titled bool, front int) []Page {
 	out := make([]Page, len(pages))
+	last := 64
+	for i := range pages {
+		out[i] = l.displayPage(pages, i, titled, front, last)
+		last = len(out[i].Items)
+	}
+	return out
+}
+
+// displayPage makes the display list of pages[i]; last is the number of
+// items of the page before, this page's likely number.
+func (l *layout) displayPage(pages []typeset.Page, i int, titled bool, front, last int) Page {
+	var out Page
 	portrait := l.g
 	defer func() { l.g = portrait }()
-	for i := range pages {
-		p := &pages[i]
-		d := &displayer{l: l, page: &out[i]}
-		// The page before's items: this page's likely number.
-		last := 64
-		if i > 0 {
-			last = len(out[i-1].Items)
+	p := &pages[i]
+	d := &displayer{l: l, page: &out}
+	d.page.Items = make([]Item, 0, last+last/8)
+	// A page of a table turned to landscape is drawn as a page of its
+	// own, in landscape geometry.
+	if len(p.Elems) == 1 {
+		if b, ok := p.Elems[0].Box.(landscapeBox); ok {
+			lp := b.Page
+			lp.Number, lp.Header = p.Number, p.Header
+			p = &lp
+			l.g = portrait.landscape()
+			d.page.Landscape = true
 		}
-		d.page.Items = make([]Item, 0, last+last/8)
-		l.g = portrait
-		// A page of a table turned to landscape is drawn as a page of
-		// its own, in landscape geometry.
-		if len(p.Elems) == 1 {
-			if b, ok := p.Elems[0].Box.(landscapeBox); ok {
-				lp := b.Page
-				lp.Number, lp.Header = p.Number, p.Header
-				p = &lp
-				l.g = portrait.landscape()
-				d.page.Landscape = true
-			}
-		}
-		d.page.Number = p.Number
-		d.page.Label = PageLabel(p.Number, front)
-		if !(titled && p.Number == 1) {
-			num := fmt.Sprintf("%d / %d", p.Number-front, len(pages)-front)
-			if p.Number <= front {
-				num = d.page.Label
-			}
-			d.furniture(p, num)
-		}
-		for _, pe := range p.Elems {
-			y := l.g.top + pe.Y
-			for _, mk := range pe.Marks {
-				if mk.ID != "" {
-					d.add(Item{Kind: Dest, Name: mk.ID, Y: y})
-				}
-				if mk.Depth > 0 {
-					d.add(Item{Kind: Outline, Title: mk.Title, Level: mk.Depth - 1, Y: y})
-				}
-			}
-			switch pe.Kind {
-			case typeset.VLine:
-				d.line(pe.Line, l.g.left+pe.X, y+pe.Baseline)
-			case typeset.VBox:
-				switch b := pe.Box.(type) {
-				case ruleBox:
-					if b.Width > 0 {
-						yy := y + pe.Height/2
-						d.add(Item{Kind: Rule, X: l.g.left + pe.X, Y: yy, W: b.Width, Thick: typeset.FromPoints(0.4)})
-					}
-				case imageBox:
-					d.add(Item{Kind: Image, X: l.g.left + pe.X, Y: y, W: b.Width, H: b.Height, Picture: b.Picture, Elem: b.Elem})
-				}
-			}
-		}
-		d.foot(p)
 	}
+	d.page.Number = p.Number
+	d.page.Label = PageLabel(p.Number, front)
+	if !(titled && p.Number == 1) {
+		num := fmt.Sprintf("%d / %d", p.Number-front, len(pages)-front)
+		if p.Number <= front {
+			num = d.page.Label
+		}
+		d.furniture(p, num)
+	}
+	for _, pe := range p.Elems {
+		y := l.g.top + pe.Y
+		for _, mk := range pe.Marks {
+			if mk.ID != "" {
+				d.add(Item{Kind: Dest, Name: mk.ID, Y: y})
+			}
+			if mk.Depth > 0 {
+				d.add(Item{Kind: Outline, Title: mk.Title, Level: mk.Depth - 1, Y: y})
+			}
+		}
+		switch pe.Kind {
+		case typeset.VLine:
+			d.line(pe.Line, l.g.left+pe.X, y+pe.Baseline)
+		case typeset.VBox:
+			switch b := pe.Box.(type) {
+			case ruleBox:
+				if b.Width > 0 {
+					yy := y + pe.Height/2
+					d.add(Item{Kind: Rule, X: l.g.left + pe.X, Y: yy, W: b.Width, Thick: typeset.FromPoints(0.4)})
+				}
+			case imageBox:
+				d.add(Item{Kind: Image, X: l.g.left + pe.X, Y: y, W: b.Width, H: b.Height, Picture: b.Picture, Elem: b.Elem})
+			}
+		}
+	}
+	d.foot(p)
 	return out
 }
 

@@ -66,6 +66,11 @@ type Config struct {
 	// once the display lists are made (they are a third of a long
 	// document's memory).
 	Dump bool
+	// Stream leaves Document.Pages empty: Document.Page makes each
+	// page's display list when it is asked for, in order, and lets the
+	// page's typeset lines go, so that the display lists of a long
+	// document are never held all at once (they are half its memory).
+	Stream bool
 }
 
 // titlePage reports whether the document gets a title page.
@@ -167,7 +172,8 @@ func (c *Config) geometry() (geometry, error) {
 // Document is a laid-out document: its pages as display lists, and what
 // drawing them needs.
 type Document struct {
-	// Pages are the display lists, in order.
+	// Pages are the display lists, in order; empty for a layout made
+	// with Config.Stream (see Page).
 	Pages []Page
 	// Width and Height are the paper's, in Units.
 	Width, Height typeset.Unit
@@ -190,6 +196,47 @@ type Document struct {
 	Breaks []render.PageBreak
 
 	pages []typeset.Page // for Dump
+	// lazy makes the display lists of a Stream layout.
+	lazy *lazyPages
+}
+
+// lazyPages holds what a Stream layout needs to make its display lists.
+type lazyPages struct {
+	l      *layout
+	pages  []typeset.Page
+	titled bool
+	front  int
+	next   int // the page to make next
+	last   int // the items of the page made before
+}
+
+// Len returns the number of pages.
+func (d *Document) Len() int {
+	if d.lazy != nil {
+		return len(d.lazy.pages)
+	}
+	return len(d.Pages)
+}
+
+// Page returns the display list of page i (from 0). For a Stream
+// layout, pages must be asked for in order, each once: the page is made
+// now, and its typeset lines are let go.
+func (d *Document) Page(i int) (Page, error) {
+	z := d.lazy
+	if z == nil {
+		if i < 0 || i >= len(d.Pages) {
+			return Page{}, fmt.Errorf("layout: no page %d", i+1)
+		}
+		return d.Pages[i], nil
+	}
+	if i != z.next {
+		return Page{}, fmt.Errorf("layout: page %d asked for out of order (page %d is next)", i+1, z.next+1)
+	}
+	p := z.l.displayPage(z.pages, i, z.titled, z.front, z.last)
+	z.last = len(p.Items)
+	z.pages[i] = typeset.Page{}
+	z.next++
+	return p, nil
 }
 
 // Dump writes the layout as text (see typeset.Dump): every line's
@@ -282,8 +329,13 @@ func Layout(d *doc.Document, cfg Config, opts *render.Options) (*Document, error
 		out.pages = pages
 	}
 	out.Faces = append([]*Face(nil), fam.faces...)
-	out.Pages = l.display(pages, out.TitlePage, len(front))
 	out.Breaks = breaks(pages, len(front))
+	l.elems = nil
+	if cfg.Stream && !cfg.Dump {
+		out.lazy = &lazyPages{l: l, pages: pages, titled: out.TitlePage, front: len(front), last: 64}
+		return out, nil
+	}
+	out.Pages = l.display(pages, out.TitlePage, len(front))
 	return out, nil
 }
 

@@ -34,25 +34,14 @@ func emit(w io.Writer, d *doc.Document, opts *render.Options, l *layout.Document
 	catalog, info, pagesObj := o.alloc(), o.alloc(), o.alloc()
 	b.pagesObj = pagesObj
 	b.resources = o.alloc()
-	b.pageObjs = make([]int, len(l.Pages))
+	n := l.Len()
+	b.pageObjs = make([]int, n)
 	for i := range b.pageObjs {
 		b.pageObjs[i] = o.alloc()
 	}
-	// Every destination is known before the first page is drawn, so
-	// links may point forward.
-	for i, p := range l.Pages {
-		h := l.Height
-		if p.Landscape {
-			h = l.Width
-		}
-		for _, it := range p.Items {
-			if it.Kind == layout.Dest {
-				if _, ok := b.dests[it.Name]; !ok {
-					b.dests[it.Name] = dest{page: i, y: (h - it.Y).Points()}
-				}
-			}
-		}
-	}
+	b.pending = make([][]*annot, n)
+	b.contents = make([]int, n)
+	b.landscape = make([]bool, n)
 	images, err := b.images(l.Images)
 	if err != nil {
 		return err
@@ -62,17 +51,22 @@ func emit(w io.Writer, d *doc.Document, opts *render.Options, l *layout.Document
 	for i, pic := range l.Images {
 		b.imageIdx[pic] = i
 	}
-	for i := range l.Pages {
+	for i := 0; i < n; i++ {
 		if err := opts.Err(); err != nil {
 			return err
 		}
-		b.page(i, &l.Pages[i])
-		// Drawn: the page's display list can go.
-		l.Pages[i].Items = nil
+		p, err := l.Page(i)
+		if err != nil {
+			return err
+		}
+		b.page(i, &p)
 	}
 	if o.err != nil {
 		return fmt.Errorf("pdf: %w", o.err)
 	}
+	// The destinations are all known now: the links, and the pages that
+	// hold them.
+	b.writePages()
 	fontRes, err := b.writeFonts()
 	if err != nil {
 		return err
@@ -158,6 +152,15 @@ func emit(w io.Writer, d *doc.Document, opts *render.Options, l *layout.Document
 	return nil
 }
 
+// annot is a link annotation, written once every destination is known.
+type annot struct {
+	obj    int // its object number; 0 until written
+	target string
+	rect   string
+	key    int    // its /StructParent, tagged
+	desc   string // its /Contents, tagged
+}
+
 // dest is where a named destination is: a page (by index) and a height
 // from the page's foot, in points.
 type dest struct {
@@ -183,6 +186,9 @@ type backend struct {
 
 	pagesObj, resources int
 	pageObjs            []int
+	contents            []int      // each page's content stream
+	landscape           []bool     // each page's orientation
+	pending             [][]*annot // each page's links
 	imageObjs           []int
 	imageIdx            map[*layout.Picture]int
 	dests               map[string]dest
@@ -241,7 +247,7 @@ func (b *backend) page(i int, p *layout.Page) {
 		b.tags.events = append(b.tags.events, nil)
 	}
 	hp := h.Points()
-	var annots []int
+	b.landscape[i] = p.Landscape
 	for _, it := range p.Items {
 		switch it.Kind {
 		case layout.Glyphs:
@@ -305,8 +311,10 @@ func (b *backend) page(i int, p *layout.Page) {
 			b.cs = appendNum(b.cs, hp-(it.Y+it.H).Points())
 			b.cs = fmt.Appendf(b.cs, " cm /I%d Do Q\n", n)
 		case layout.LinkArea:
-			if a := b.link(it, hp); a > 0 {
-				annots = append(annots, a)
+			b.link(i, it, hp)
+		case layout.Dest:
+			if _, ok := b.dests[it.Name]; !ok {
+				b.dests[it.Name] = dest{page: i, y: hp - it.Y.Points()}
 			}
 		case layout.Outline:
 			b.outline = append(b.outline, outlineEntry{title: it.Title, level: it.Level, page: i, y: hp - it.Y.Points()})
@@ -314,27 +322,53 @@ func (b *backend) page(i int, p *layout.Page) {
 	}
 	b.endMark()
 	b.endText()
+	b.contents[i] = b.o.alloc()
+	b.o.stream(b.contents[i], "", b.cs, fast)
+}
+
+// writePages writes the link annotations, each page's that leads
+// somewhere, and the page objects.
+func (b *backend) writePages() {
 	o := b.o
-	contents := o.alloc()
-	o.stream(contents, "", b.cs, fast)
-	var pg strings.Builder
-	fmt.Fprintf(&pg, "<</Type /Page /Parent %d 0 R /MediaBox [0 0 %s %s] /Resources %d 0 R /Contents %d 0 R",
-		b.pagesObj, num(w.Points()), num(hp), b.resources, contents)
-	if len(annots) > 0 {
-		pg.WriteString(" /Annots [")
-		for k, a := range annots {
-			if k > 0 {
+	w, h := num(b.l.Width.Points()), num(b.l.Height.Points())
+	for i, obj := range b.pageObjs {
+		var pg strings.Builder
+		box := w + " " + h
+		if b.landscape[i] {
+			box = h + " " + w
+		}
+		fmt.Fprintf(&pg, "<</Type /Page /Parent %d 0 R /MediaBox [0 0 %s] /Resources %d 0 R /Contents %d 0 R",
+			b.pagesObj, box, b.resources, b.contents[i])
+		first := true
+		for _, a := range b.pending[i] {
+			action, ok := b.action(a.target)
+			if !ok {
+				continue
+			}
+			a.obj = o.alloc()
+			tag := ""
+			if b.tags != nil {
+				tag = fmt.Sprintf(" /StructParent %d /Contents %s", a.key, pdfText(a.desc))
+			}
+			o.object(a.obj, fmt.Sprintf("<</Type /Annot /Subtype /Link /Rect %s /Border [0 0 0] %s%s>>", a.rect, action, tag))
+			if first {
+				pg.WriteString(" /Annots [")
+				first = false
+			} else {
 				pg.WriteByte(' ')
 			}
-			fmt.Fprintf(&pg, "%d 0 R", a)
+			fmt.Fprintf(&pg, "%d 0 R", a.obj)
 		}
-		pg.WriteString("]")
+		if !first {
+			pg.WriteString("]")
+		}
+		b.pending[i] = nil
+		if b.tags != nil {
+			fmt.Fprintf(&pg, " /StructParents %d /Tabs /S", i)
+		}
+		pg.WriteString(">>")
+		o.object(obj, pg.String())
 	}
-	if b.tags != nil {
-		fmt.Fprintf(&pg, " /StructParents %d /Tabs /S", i)
-	}
-	pg.WriteString(">>")
-	o.object(b.pageObjs[i], pg.String())
 }
 
 // hundredths rounds v to hundredths.
@@ -393,44 +427,42 @@ func (b *backend) scale(s float64) {
 	}
 }
 
-// link writes a link area's annotation and returns its object number; 0
-// when it leads nowhere (a fragment that names no destination).
-func (b *backend) link(it layout.Item, hp float64) int {
-	var action string
-	if strings.HasPrefix(it.Target, "#") {
-		d, ok := b.dests[it.Target[1:]]
-		if !ok {
-			// "#caf%C3%A9" finds the section "café".
-			if name, err := url.PathUnescape(it.Target[1:]); err == nil {
-				d, ok = b.dests[name]
-			}
-		}
-		if !ok {
-			return 0
-		}
-		action = fmt.Sprintf("/Dest [%d 0 R /XYZ 0 %s null]", b.pageObjs[d.page], num(d.y))
-	} else {
-		action = "/A <</S /URI /URI " + pdfString(asciiURI(it.Target)) + ">>"
-	}
+// link records a link area's annotation, to be written with the page
+// object once every destination is known.
+func (b *backend) link(page int, it layout.Item, hp float64) {
 	x, y := it.X.Points(), hp-it.Y.Points()
-	rect := fmt.Sprintf("[%s %s %s %s]", num(x), num(y-it.H.Points()), num(x+it.W.Points()), num(y))
-	obj := b.o.alloc()
-	var tag string
+	a := &annot{target: it.Target, rect: fmt.Sprintf("[%s %s %s %s]", num(x), num(y-it.H.Points()), num(x+it.W.Points()), num(y))}
 	if b.tags != nil {
-		desc := it.Target
+		a.desc = it.Target
 		if t := b.text[it.Elem]; t != nil && strings.TrimSpace(t.String()) != "" {
-			desc = strings.TrimSpace(t.String())
+			a.desc = strings.TrimSpace(t.String())
 		}
-		key := len(b.pageObjs) + b.annots
-		tag = fmt.Sprintf(" /StructParent %d /Contents %s", key, pdfText(desc))
+		a.key = len(b.pageObjs) + b.annots
 		if it.Elem != nil {
-			page := len(b.tags.events) - 1
-			b.tags.events[page] = append(b.tags.events[page], tagEvent{elem: it.Elem, annot: true, n: obj, key: key})
+			b.tags.events[page] = append(b.tags.events[page], tagEvent{elem: it.Elem, annot: a})
 		}
 	}
 	b.annots++
-	b.o.object(obj, fmt.Sprintf("<</Type /Annot /Subtype /Link /Rect %s /Border [0 0 0] %s%s>>", rect, action, tag))
-	return obj
+	b.pending[page] = append(b.pending[page], a)
+}
+
+// action returns a link's destination or action; ok is false for a
+// fragment that names no destination.
+func (b *backend) action(target string) (_ string, ok bool) {
+	if !strings.HasPrefix(target, "#") {
+		return "/A <</S /URI /URI " + pdfString(asciiURI(target)) + ">>", true
+	}
+	d, ok := b.dests[target[1:]]
+	if !ok {
+		// "#caf%C3%A9" finds the section "café".
+		if name, err := url.PathUnescape(target[1:]); err == nil {
+			d, ok = b.dests[name]
+		}
+	}
+	if !ok {
+		return "", false
+	}
+	return fmt.Sprintf("/Dest [%d 0 R /XYZ 0 %s null]", b.pageObjs[d.page], num(d.y)), true
 }
 
 // asciiURI percent-encodes a URI's bytes outside printable ASCII: a PDF

@@ -12,7 +12,6 @@
 package pdf
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"strconv"
@@ -133,15 +132,13 @@ func (r *Renderer) Render(w io.Writer, d *doc.Document, opts *render.Options) er
 	if opts == nil {
 		opts = &render.Options{}
 	}
-	l, err := layout.Layout(d, r.layoutConfig(), opts)
+	cfg := r.layoutConfig()
+	cfg.Stream = true // each page is drawn, written and let go in turn
+	l, err := layout.Layout(d, cfg, opts)
 	if err != nil {
 		return err
 	}
-	bw := bufio.NewWriter(w)
-	if err := emit(bw, d, opts, l, !r.cfg.Untagged); err != nil {
-		return err
-	}
-	return bw.Flush()
+	return emit(w, d, opts, l, !r.cfg.Untagged)
 }
 
 // PageBreaks returns where the pages of d's PDF start in d, for an

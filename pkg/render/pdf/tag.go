@@ -18,12 +18,12 @@ import (
 // tree's objects after the pages.
 
 // tagEvent is one piece of tagged content on a page, in drawing order: a
-// marked-content sequence (annot false, n its MCID) or a link annotation
-// (annot true, n its object number, key its /StructParent).
+// marked-content sequence (n its MCID) or a link annotation (annot set;
+// left out if it was not written, leading nowhere).
 type tagEvent struct {
-	elem   *layout.Elem
-	annot  bool
-	n, key int
+	elem  *layout.Elem
+	annot *annot
+	n     int
 }
 
 // tagging is what the backend recorded for the structure tree.
@@ -89,8 +89,11 @@ func (t *tagging) structTree(first int, pages []int, nextKey int) []string {
 		}
 		var mcids []string
 		for _, ev := range events {
+			if ev.annot != nil && ev.annot.obj == 0 {
+				continue // a link that leads nowhere: not written
+			}
 			n := attach(ev.elem)
-			if !ev.annot {
+			if ev.annot == nil {
 				// Content on the element's own page (its /Pg) is just
 				// the MCID.
 				if first, ok := pg[ev.elem]; !ok || first == pages[p] {
@@ -102,8 +105,8 @@ func (t *tagging) structTree(first int, pages []int, nextKey int) []string {
 				mcids = append(mcids, fmt.Sprintf("%d 0 R", n))
 				continue
 			}
-			kids[ev.elem] = append(kids[ev.elem], fmt.Sprintf("<</Type /OBJR /Pg %d 0 R /Obj %d 0 R>>", pages[p], ev.n))
-			annotKeys = append(annotKeys, keyed{ev.key, n})
+			kids[ev.elem] = append(kids[ev.elem], fmt.Sprintf("<</Type /OBJR /Pg %d 0 R /Obj %d 0 R>>", pages[p], ev.annot.obj))
+			annotKeys = append(annotKeys, keyed{ev.annot.key, n})
 		}
 		fmt.Fprintf(&parentTree, "%d [%s] ", p, strings.Join(mcids, " "))
 	}
