@@ -413,24 +413,50 @@ func (b *builder) textBox(s string, st Style) Item {
 }
 
 // withHyphens returns the items with discretionary hyphens added inside
-// the words the hyphenator knows.
+// the words the hyphenator knows. The hyphenation points are found
+// first, so that the items are made in a slice of the right size.
 func (b *builder) withHyphens() []Item {
 	hyphen := b.ps.Hyphen
 	if hyphen == "" {
 		hyphen = "-"
 	}
-	out := make([]Item, 0, len(b.items)*2)
-	next := 0 // the next word range
+	hyphenatable := func(it *Item) bool {
+		return it.Kind == BoxItem && it.Style.Font != Mono && it.Style.Font != MonoBold && it.Style.Link == ""
+	}
+	// cuts holds every hyphenatable box's points, in order; counts how
+	// many each box has.
+	var cuts, counts []int
+	perCut := 2 // a piece of the word and a penalty
+	if b.ps.Ragged {
+		perCut = 5 // and glue around the penalty
+	}
+	size := len(b.items)
+	for _, r := range b.words {
+		for k := r[0]; k < r[1]; k++ {
+			if it := &b.items[k]; hyphenatable(it) {
+				before := len(cuts)
+				cuts = b.hyphenCuts(it.Text, cuts, before+16)
+				counts = append(counts, len(cuts)-before)
+				size += perCut * (len(cuts) - before)
+			}
+		}
+	}
+	out := make([]Item, 0, size)
+	next, box := 0, 0 // the next word range; the next hyphenatable box
 	for i := 0; i < len(b.items); i++ {
 		if next < len(b.words) && b.words[next][0] == i {
 			r := b.words[next]
 			next++
-			for _, it := range b.items[r[0]:r[1]] {
-				if it.Kind != BoxItem || it.Style.Font == Mono || it.Style.Font == MonoBold || it.Style.Link != "" {
+			for k := r[0]; k < r[1]; k++ {
+				it := b.items[k]
+				if !hyphenatable(&it) {
 					out = append(out, it)
 					continue
 				}
-				out = b.hyphenateBox(out, it, hyphen)
+				n := counts[box]
+				box++
+				out = b.hyphenateBox(out, it, hyphen, cuts[:n])
+				cuts = cuts[n:]
 			}
 			i = r[1] - 1
 			continue
@@ -479,10 +505,8 @@ func (b *builder) hyphenCuts(s string, cuts []int, maxCuts int) []int {
 }
 
 // hyphenateBox appends a box to out, split at its hyphenation points.
-func (b *builder) hyphenateBox(out []Item, it Item, hyphen string) []Item {
+func (b *builder) hyphenateBox(out []Item, it Item, hyphen string, cuts []int) []Item {
 	s := it.Text
-	var buf [16]int
-	cuts := b.hyphenCuts(s, buf[:0], len(buf))
 	if len(cuts) == 0 {
 		return append(out, it)
 	}
