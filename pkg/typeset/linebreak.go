@@ -365,8 +365,9 @@ func (p *Paragraph) set(items []Item, breaks []int, width Unit) []Line {
 // limit, even on a line that must be looser than the tolerance.
 func setLine(items []Item, start, end int, width Unit, last bool) Line {
 	var natural, glueY, glueZ, boxY, boxZ Unit
+	boxes := 1 // and the hyphen, if any
 	for i := start; i < end; i++ {
-		it := items[i]
+		it := &items[i]
 		switch it.Kind {
 		case GlueItem:
 			natural += it.Width
@@ -376,6 +377,9 @@ func setLine(items []Item, start, end int, width Unit, last bool) Line {
 			natural += it.Width
 			boxY += it.Stretch
 			boxZ += it.Shrink
+			if it.Text != "" || it.Object != nil {
+				boxes++
+			}
 		}
 	}
 	brk := items[end]
@@ -397,7 +401,7 @@ func setLine(items []Item, start, end int, width Unit, last bool) Line {
 	}
 	line := Line{Width: width, Natural: natural, Ratio: r, Hyphenated: hyphen, Spaced: brk.Kind == GlueItem || brk.Kind == PenaltyItem && !hyphen && brk.Penalty > -Infinity && end > 0 && items[end-1].Kind == GlueItem,
 		Last: last || brk.Kind == PenaltyItem && brk.Penalty <= -Infinity}
-	line.Boxes = make([]Placed, 0, (end-start)/2+2)
+	line.Boxes = make([]Placed, 0, boxes)
 	// Positions come from cumulative sums, so rounding never accumulates.
 	var sumW, sumGY, sumGZ, sumBY, sumBZ Unit
 	pos := func() Unit {
@@ -410,27 +414,47 @@ func setLine(items []Item, start, end int, width Unit, last bool) Line {
 		return Unit(math.Round(x))
 	}
 	tight := false // the glue since the last box is not a word space
+	// joined is set while only penalties (hyphenation points not taken)
+	// follow the last text box: the pieces of a hyphenated word become
+	// one box again, natural its natural width.
+	joined := false
+	var natural0 Unit
 	for i := start; i < end; i++ {
-		it := items[i]
+		it := &items[i]
 		switch it.Kind {
 		case BoxItem:
 			x := pos()
 			sumW += it.Width
 			sumBY += it.Stretch
 			sumBZ += it.Shrink
-			if it.Text != "" || it.Object != nil {
-				p := Placed{X: x, Width: pos() - x, Text: it.Text, Style: it.Style, Tight: tight, Object: it.Object}
-				tight = false
-				if p.Width != it.Width && it.Width > 0 {
-					p.Scale = float64(p.Width) / float64(it.Width)
-				}
-				line.Boxes = append(line.Boxes, p)
+			if it.Text == "" && it.Object == nil {
+				joined = false
+				continue
 			}
+			if n := len(line.Boxes); joined && it.Object == nil && line.Boxes[n-1].Style == it.Style {
+				prev := &line.Boxes[n-1]
+				prev.Text += it.Text
+				natural0 += it.Width
+				prev.Width = pos() - prev.X
+				prev.Scale = 0
+				if prev.Width != natural0 && natural0 > 0 {
+					prev.Scale = float64(prev.Width) / float64(natural0)
+				}
+				continue
+			}
+			p := Placed{X: x, Width: pos() - x, Text: it.Text, Style: it.Style, Tight: tight, Object: it.Object}
+			tight = false
+			if p.Width != it.Width && it.Width > 0 {
+				p.Scale = float64(p.Width) / float64(it.Width)
+			}
+			line.Boxes = append(line.Boxes, p)
+			joined, natural0 = it.Object == nil, it.Width
 		case GlueItem:
 			sumW += it.Width
 			sumGY += it.Stretch
 			sumGZ += it.Shrink
 			tight = it.Flagged
+			joined = false
 		}
 	}
 	if hyphen {
