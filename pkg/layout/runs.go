@@ -124,14 +124,15 @@ func (l *layout) breakPage() {
 	l.push(typeset.Elem{Kind: typeset.VPenalty, Penalty: -typeset.Infinity})
 }
 
-// clean prepares text for a font: characters the font lacks, and those
-// above U+FFFF (which the PDF writer cannot encode), become U+FFFD (or
-// "?") and are recorded; control characters are dropped.
+// clean prepares text for a font: characters the font lacks are
+// recorded, and drawn as U+FFFD (measured as it, and read back from the
+// PDF as themselves), or replaced by "?" when the font lacks U+FFFD too;
+// control characters are dropped.
 func (l *layout) clean(s string, f typeset.Font) string {
 	face := l.fam.faces[f]
 	ok := true
 	for _, r := range s {
-		if r > 0xffff || r < 0x20 && r != '\n' || !face.has(r) && r != '\n' {
+		if r < 0x20 && r != '\n' || !face.has(r) && r != '\n' {
 			ok = false
 			break
 		}
@@ -139,19 +140,20 @@ func (l *layout) clean(s string, f typeset.Font) string {
 	if ok {
 		return s
 	}
-	sub := string(replacement)
-	if !face.has(replacement) {
-		sub = "?"
-	}
+	keep := face.has(replacement)
 	var b strings.Builder
 	for _, r := range s {
 		switch {
 		case r == '\n':
 			b.WriteRune(r)
 		case r < 0x20 || r == 0x7f:
-		case r > 0xffff || !face.has(r):
+		case !face.has(r):
 			l.recordMissing(r)
-			b.WriteString(sub)
+			if keep {
+				b.WriteRune(r)
+			} else {
+				b.WriteByte('?')
+			}
 		default:
 			b.WriteRune(r)
 		}
@@ -167,14 +169,15 @@ type segment struct {
 
 // segments splits text set in a style into pieces, each in the first
 // face that has its characters: the style's own, a fallback, a system
-// font. Characters no font has become U+FFFD (or "?") and are recorded;
-// control characters are dropped. Spaces stay with the piece they are
+// font. Characters no font has are recorded and set in the style's face,
+// drawn as U+FFFD (or replaced by "?"; see clean); control characters
+// are dropped. Spaces stay with the piece they are
 // in.
 func (l *layout) segments(s string, font typeset.Font) []segment {
 	face := l.fam.faces[font]
 	simple := true
 	for _, r := range s {
-		if r > 0xffff || r < 0x20 && r != '\n' || r != '\n' && !face.has(r) {
+		if r < 0x20 && r != '\n' || r != '\n' && !face.has(r) {
 			simple = false
 			break
 		}
@@ -204,17 +207,11 @@ func (l *layout) segments(s string, font typeset.Font) []segment {
 				continue
 			}
 		}
-		f, ok := font, true
-		if r > 0xffff {
-			ok = false // the PDF writer encodes 16-bit characters only
-		} else {
-			f, ok = l.fam.faceFor(r, font)
-		}
+		f, ok := l.fam.faceFor(r, font)
 		if !ok {
 			l.recordMissing(r)
 			f = font
-			r = replacement
-			if !l.fam.faces[font].has(r) {
+			if !l.fam.faces[font].has(replacement) {
 				r = '?'
 			}
 		}
@@ -283,15 +280,8 @@ func (l *layout) missingReport() string {
 	if len(l.missingPlaces) > 3 {
 		where += fmt.Sprintf(" and %d more places", len(l.missingPlaces)-3)
 	}
-	why := "the font has no glyph for them"
-	for _, r := range rs {
-		if r > 0xffff {
-			why += "; those above U+FFFF cannot be encoded by the PDF writer"
-			break
-		}
-	}
-	return fmt.Sprintf("%d distinct characters (%d in all) are drawn as %q, because %s: %s; in %s; add a font that has them with --font fallback=FILE (or --system-fonts)",
-		len(rs), total, replacement, why, list, where)
+	return fmt.Sprintf("%d distinct characters (%d in all) are drawn as %q, because the font has no glyph for them: %s; in %s; add a font that has them with --font fallback=FILE (or --system-fonts)",
+		len(rs), total, replacement, list, where)
 }
 
 // runs converts inlines into typeset runs in the given base style.

@@ -3,6 +3,10 @@ package pdf_test
 import (
 	"bytes"
 	"fmt"
+	"image"
+	"image/color"
+	"image/jpeg"
+	"image/png"
 	"math"
 	"os"
 	"path/filepath"
@@ -11,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
@@ -448,7 +453,7 @@ func TestMissingGlyphs(t *testing.T) {
 	var warnings []string
 	data := renderPDF(t, d, pdf.Config{}, &render.Options{Warn: func(err error) { warnings = append(warnings, err.Error()) }})
 	w := strings.Join(warnings, "\n")
-	for _, want := range []string{"'✓' U+2713", "'😀' U+1F600", "above U+FFFF cannot be encoded", `in section "Checks"`} {
+	for _, want := range []string{"'✓' U+2713", "'😀' U+1F600", `in section "Checks"`} {
 		if !strings.Contains(w, want) {
 			t.Errorf("warning lacks %q:\n%s", want, w)
 		}
@@ -597,4 +602,81 @@ func missing(a, b []string) []string {
 		}
 	}
 	return append(out, a[i:]...)
+}
+
+// TestTextBack checks that pdftotext reads back exactly the characters
+// drawn: ones the Go fonts have, a no-break space, one above U+FFFF set
+// in a fallback font, and one no font has (drawn as the replacement
+// glyph, yet read back as itself).
+func TestTextBack(t *testing.T) {
+	tool := validate.Tool(t, "pdftotext", "poppler-utils")
+	dejavu := validate.File(t, "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "fonts-dejavu-core")
+	text := "Ĳsselmeer kost €12,50 — “goed” ½ ✓ 😀 and 😀 again 𓀀"
+	d := &doc.Document{Meta: doc.Meta{Title: "Text"}, Sections: []*doc.Section{{Level: 1, ID: "s", Title: []doc.Inline{&doc.Text{Text: "Back"}},
+		Blocks: []doc.Block{&doc.Paragraph{Inlines: []doc.Inline{&doc.Text{Text: text}}}}}}}
+	var warnings []string
+	data := renderPDF(t, d, pdf.Config{NoTitlePage: true, Fonts: pdf.Fonts{Fallback: []string{dejavu}}},
+		&render.Options{Warn: func(err error) { warnings = append(warnings, err.Error()) }})
+	out, ok := validate.Run(tool, writeTemp(t, data), "-")
+	if !ok {
+		t.Fatal(out)
+	}
+	if !strings.Contains(out, text) {
+		t.Errorf("pdftotext reads\n%s\nwant %q", out, text)
+	}
+	if len(warnings) != 1 || !strings.Contains(warnings[0], "U+13000") || strings.Contains(warnings[0], "1F600") {
+		t.Errorf("warnings: %q (want one, for 𓀀 only)", warnings)
+	}
+}
+
+// TestImages checks how images go in: a PNG with transparency gets a
+// soft mask, a grey one stays grey, JPEGs are embedded as they are (RGB
+// and grey); every one is drawn, and qpdf finds nothing wrong.
+func TestImages(t *testing.T) {
+	pdfimages := validate.Tool(t, "pdfimages", "poppler-utils")
+	qpdf := validate.Tool(t, "qpdf", "qpdf")
+	enc := func(img image.Image, format string) []byte {
+		var b bytes.Buffer
+		if format == "png" {
+			png.Encode(&b, img)
+		} else {
+			jpeg.Encode(&b, img, nil)
+		}
+		return b.Bytes()
+	}
+	rgba := image.NewNRGBA(image.Rect(0, 0, 40, 20))
+	gray := image.NewGray(image.Rect(0, 0, 30, 30))
+	for y := 0; y < 30; y++ {
+		for x := 0; x < 40; x++ {
+			rgba.Set(x, y, color.NRGBA{uint8(x * 6), 40, 200, uint8(y * 12)})
+			gray.Set(x, y, color.Gray{uint8(x * 8)})
+		}
+	}
+	files := fstest.MapFS{
+		"alpha.png": {Data: enc(rgba, "png")}, "gray.png": {Data: enc(gray, "png")},
+		"photo.jpg": {Data: enc(rgba, "jpeg")}, "gray.jpg": {Data: enc(gray, "jpeg")},
+	}
+	var blocks []doc.Block
+	for _, name := range []string{"alpha.png", "gray.png", "photo.jpg", "gray.jpg"} {
+		blocks = append(blocks, &doc.Figure{Src: name, Alt: name})
+	}
+	d := &doc.Document{Meta: doc.Meta{Title: "Images"}, Sections: []*doc.Section{{Level: 1, ID: "s", Title: []doc.Inline{&doc.Text{Text: "Images"}}, Blocks: blocks}}}
+	path := writeTemp(t, renderPDF(t, d, pdf.Config{NoTitlePage: true}, &render.Options{Resources: files}))
+	out, ok := validate.Run(pdfimages, "-list", path)
+	if !ok {
+		t.Fatal(out)
+	}
+	var got []string
+	for _, l := range strings.Split(out, "\n")[2:] {
+		if f := strings.Fields(l); len(f) > 9 {
+			got = append(got, strings.Join([]string{f[2], f[3] + "x" + f[4], f[5], f[8]}, " "))
+		}
+	}
+	want := []string{"image 40x20 rgb image", "smask 40x20 gray image", "image 30x30 gray image", "image 40x20 rgb jpeg", "image 30x30 gray jpeg"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("pdfimages lists\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if out, ok := validate.Run(qpdf, "--check", path); !ok {
+		t.Errorf("qpdf: %s", out)
+	}
 }

@@ -1,0 +1,177 @@
+package layout_test
+
+import (
+	"encoding/binary"
+	"os"
+	"reflect"
+	"testing"
+
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+
+	"github.com/galleypress/galley/pkg/doc"
+	"github.com/galleypress/galley/pkg/internal/fixture"
+	"github.com/galleypress/galley/pkg/internal/validate"
+	"github.com/galleypress/galley/pkg/layout"
+	"github.com/galleypress/galley/pkg/render"
+)
+
+// goRegular returns the layout's face for the regular style: Go Regular.
+func goRegular(t *testing.T) *layout.Face {
+	t.Helper()
+	d := &doc.Document{Sections: []*doc.Section{{Level: 1, ID: "a", Title: []doc.Inline{&doc.Text{Text: "A"}}}}}
+	l, err := layout.Layout(d, layout.Config{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l.Faces[0]
+}
+
+// outline returns the segments of glyph g of a font, as text.
+func outline(t *testing.T, f *sfnt.Font, g sfnt.GlyphIndex) []sfnt.Segment {
+	t.Helper()
+	var buf sfnt.Buffer
+	segs, err := f.LoadGlyph(&buf, g, fixed.I(1000), nil)
+	if err != nil {
+		t.Fatalf("glyph %d: %v", g, err)
+	}
+	return append([]sfnt.Segment(nil), segs...)
+}
+
+// TestSubset checks a subset of Go Regular: a valid font file (its
+// checksum adjustment right) with the same glyph ids, the glyphs asked
+// for and the components of composite ones drawn as in the whole font,
+// the others empty.
+func TestSubset(t *testing.T) {
+	face := goRegular(t)
+	whole, err := sfnt.Parse(face.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := map[rune]uint16{}
+	for _, r := range "Aéb€" {
+		id, ok := face.GlyphID(r)
+		if !ok || id == 0 {
+			t.Fatalf("no glyph for %q", r)
+		}
+		ids[r] = id
+	}
+	used := make([]bool, whole.NumGlyphs())
+	for _, r := range "Aé€" {
+		used[ids[r]] = true
+	}
+	data, err := face.Subset(used)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(data) >= len(face.Data)/2 {
+		t.Errorf("subset of 3 glyphs is %d bytes, the font %d", len(data), len(face.Data))
+	}
+	var sum uint32
+	for i := 0; i+4 <= len(data); i += 4 {
+		sum += binary.BigEndian.Uint32(data[i:])
+	}
+	if sum != 0xB1B0AFBA {
+		t.Errorf("checksum %#x: the head table's adjustment is wrong", sum)
+	}
+	sub, err := sfnt.Parse(data)
+	if err != nil {
+		t.Fatalf("the subset does not parse: %v", err)
+	}
+	if sub.NumGlyphs() != whole.NumGlyphs() {
+		t.Errorf("%d glyphs, want %d (ids kept)", sub.NumGlyphs(), whole.NumGlyphs())
+	}
+	for _, r := range "Aé€" {
+		g := sfnt.GlyphIndex(ids[r])
+		if a, b := outline(t, whole, g), outline(t, sub, g); !reflect.DeepEqual(a, b) || len(a) == 0 {
+			t.Errorf("%q is drawn differently in the subset (%d segments, want %d)", r, len(b), len(a))
+		}
+	}
+	if segs := outline(t, sub, sfnt.GlyphIndex(ids['b'])); len(segs) != 0 {
+		t.Errorf("'b', not asked for, kept %d segments", len(segs))
+	}
+	if id, ok := face.GlyphID('✓'); ok {
+		t.Errorf("Go Regular has no ✓, yet GlyphID gives %d", id)
+	} else if rep, _ := face.GlyphID('\ufffd'); id != rep {
+		t.Errorf("✓ is drawn as glyph %d, not the replacement character's %d", id, rep)
+	}
+	m := face.Metrics()
+	if m.Ascent <= 0 || m.Descent >= 0 || m.CapHeight <= 0 || m.BBox[2] <= m.BBox[0] || m.PostScriptName != "GoRegular" {
+		t.Errorf("metrics: %+v", m)
+	}
+	if w := face.GlyphWidth(ids['A']); w < 500 || w > 800 {
+		t.Errorf("'A' is %d thousandths of an em wide", w)
+	}
+}
+
+// TestSubsetComposite checks that a subset of DejaVu Sans keeps the
+// glyphs its composite glyphs are made of: "é" and "ǅ" are composites
+// there, and draw as in the whole font.
+func TestSubsetComposite(t *testing.T) {
+	path := validate.File(t, "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "fonts-dejavu-core")
+	d := &doc.Document{Sections: []*doc.Section{{Level: 1, ID: "a", Title: []doc.Inline{&doc.Text{Text: "A"}}}}}
+	l, err := layout.Layout(d, layout.Config{Fonts: layout.Fonts{Regular: path}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	face := l.Faces[0]
+	whole, err := sfnt.Parse(face.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	used := make([]bool, whole.NumGlyphs())
+	for _, r := range "éǅ" {
+		id, _ := face.GlyphID(r)
+		used[id] = true
+	}
+	data, err := face.Subset(used)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub, err := sfnt.Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range "éǅ" {
+		id, _ := face.GlyphID(r)
+		if a, b := outline(t, whole, sfnt.GlyphIndex(id)), outline(t, sub, sfnt.GlyphIndex(id)); !reflect.DeepEqual(a, b) || len(a) == 0 {
+			t.Errorf("%q: %d segments in the subset, %d in the font", r, len(b), len(a))
+		}
+	}
+	if len(data) > len(face.Data)/4 {
+		t.Errorf("a subset of 2 glyphs is %d bytes of %d", len(data), len(face.Data))
+	}
+}
+
+// TestStream checks that a Stream layout gives, page by page, the display
+// lists a whole layout holds, and that pages must be asked for in order.
+func TestStream(t *testing.T) {
+	d := fixture.Read(t, "handbook.md")
+	opts := &render.Options{Resources: os.DirFS(fixture.Dir()), TOC: true}
+	whole, err := layout.Layout(d, layout.Config{}, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lazy, err := layout.Layout(d, layout.Config{Stream: true}, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(lazy.Pages) != 0 || lazy.Len() != whole.Len() || whole.Len() < 3 {
+		t.Fatalf("pages: %d held, %d in all; want none held, %d", len(lazy.Pages), lazy.Len(), whole.Len())
+	}
+	if _, err := lazy.Page(1); err == nil {
+		t.Error("page 2 before page 1: no error")
+	}
+	for i := 0; i < lazy.Len(); i++ {
+		p, err := lazy.Page(i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(p.Items, whole.Pages[i].Items) || p.Label != whole.Pages[i].Label {
+			t.Errorf("page %d differs from the whole layout's", i+1)
+		}
+	}
+	if _, err := lazy.Page(0); err == nil {
+		t.Error("page 1 asked for twice: no error")
+	}
+}
