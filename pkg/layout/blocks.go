@@ -356,7 +356,7 @@ func (l *layout) list(lst *doc.List, c ctx) {
 				st := typeset.Style{Font: c.font, Size: c.size, Tag: lbl}
 				w := l.fam.Width(st.Font, st.Size, marker)
 				gap := l.g.size / 2
-				e.Line.Boxes = append([]typeset.Placed{{X: -w - gap, Width: w, Text: l.clean(marker, st.Font), Style: st}}, e.Line.Boxes...)
+				e.Line.Boxes = append([]typeset.Placed{{X: -w - gap, Width: w, Text: l.clean(marker, st.Font), Style: &st}}, e.Line.Boxes...)
 				break
 			}
 		}
@@ -418,7 +418,7 @@ func (l *layout) code(cb *doc.CodeBlock, c ctx) {
 			line := codeLine(fit, st, l.fam.Width(st.Font, st.Size, fit), cc.width)
 			line.Last = rest == "" // the source line continues: no space
 			if cont {
-				line.Boxes = append([]typeset.Placed{{X: -markW - cc.size/2, Width: markW, Text: mark, Style: markSt}}, line.Boxes...)
+				line.Boxes = append([]typeset.Placed{{X: -markW - cc.size/2, Width: markW, Text: mark, Style: &markSt}}, line.Boxes...)
 			}
 			lines = append(lines, line)
 			at = append(at, n)
@@ -485,7 +485,7 @@ func (l *layout) fit(s string, st typeset.Style, width unit) (string, string) {
 func codeLine(text string, st typeset.Style, w, measure unit) typeset.Line {
 	line := typeset.Line{Width: measure, Natural: w, Last: true}
 	if text != "" {
-		line.Boxes = []typeset.Placed{{Width: w, Text: text, Style: st}}
+		line.Boxes = []typeset.Placed{{Width: w, Text: text, Style: &st}}
 	}
 	return line
 }
@@ -681,8 +681,9 @@ func repeatedHead(lines []typeset.Line, c ctx, rule typeset.Elem) []typeset.Elem
 		cp := ln
 		cp.Boxes = append([]typeset.Placed(nil), ln.Boxes...)
 		for i := range cp.Boxes {
-			cp.Boxes[i].Style.Tag = decoration{}
-			cp.Boxes[i].Style.Link = ""
+			st := *cp.Boxes[i].Style
+			st.Tag, st.Link = decoration{}, ""
+			cp.Boxes[i].Style = &st
 		}
 		out = append(out, typeset.Elem{Kind: typeset.VLine, Height: c.leading, Baseline: baseline(c), X: c.x, Line: &cp})
 	}
@@ -951,7 +952,7 @@ func (l *layout) numberNote(n *doc.Note, first int, c ctx) {
 			// of the note.
 			st := typeset.Style{Font: typeset.Regular, Size: c.size, Link: "#" + doc.NoteRefID(n.Number), Tag: &Elem{Role: "Link", Parent: l.cur}}
 			w := l.fam.Width(st.Font, st.Size, num+".")
-			e.Line.Boxes = append([]typeset.Placed{{X: -w - c.size/2, Width: w, Text: num + ".", Style: st}}, e.Line.Boxes...)
+			e.Line.Boxes = append([]typeset.Placed{{X: -w - c.size/2, Width: w, Text: num + ".", Style: &st}}, e.Line.Boxes...)
 			e.Marks = append(e.Marks, typeset.Mark{ID: doc.NoteID(n.Number)})
 			return
 		}

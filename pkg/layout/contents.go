@@ -95,9 +95,9 @@ func (l *layout) contentsEntry(s *doc.Section, level, page int, widest unit) {
 		leader := strings.Repeat(". ", n)
 		lst := nst
 		lst.Tag = decoration{} // not read out: an artifact
-		last.Boxes = append(last.Boxes, typeset.Placed{X: first*dot - c.x, Width: dot * unit(n), Text: leader, Style: lst})
+		last.Boxes = append(last.Boxes, typeset.Placed{X: first*dot - c.x, Width: dot * unit(n), Text: leader, Style: &lst})
 	}
-	last.Boxes = append(last.Boxes, typeset.Placed{X: c.width - numW, Width: numW, Text: num, Style: nst})
+	last.Boxes = append(last.Boxes, typeset.Placed{X: c.width - numW, Width: numW, Text: num, Style: &nst})
 	for i := range lines {
 		lines[i].Width = c.width
 	}

@@ -255,11 +255,11 @@ func (d *displayer) line(l *typeset.Line, x, baseline unit) {
 			// It stands on the baseline, a little below, as letters
 			// with descenders do.
 			top := baseline + img.Height/5 - img.Height
-			d.add(Item{Kind: Image, X: x + b.X, Y: top, W: img.Width, H: img.Height, Picture: img.Picture, Elem: tagOf(b.Style)})
+			d.add(Item{Kind: Image, X: x + b.X, Y: top, W: img.Width, H: img.Height, Picture: img.Picture, Elem: tagOf(*b.Style)})
 			i++
 			continue
 		}
-		for j < len(boxes) && boxes[j].Style == b.Style && boxes[j].Scale == b.Scale && boxes[j].X == end && !boxes[j].Hyphen && !b.Hyphen && boxes[j].Object == nil {
+		for j < len(boxes) && *boxes[j].Style == *b.Style && boxes[j].Scale == b.Scale && boxes[j].X == end && !boxes[j].Hyphen && !b.Hyphen && boxes[j].Object == nil {
 			text.WriteString(boxes[j].Text)
 			end = boxes[j].X + boxes[j].Width
 			j++
@@ -271,7 +271,7 @@ func (d *displayer) line(l *typeset.Line, x, baseline unit) {
 			text.WriteByte(' ')
 		}
 		bx, by := x+b.X, baseline-b.Style.Rise
-		d.add(Item{Kind: Glyphs, X: bx, Y: by, Text: text.String(), Font: b.Style.Font, Size: b.Style.Size, Scale: b.Scale, Link: b.Style.Link != "" && !inContents(tagOf(b.Style)) && b.Style.Tag != decoration{}, Elem: tagOf(b.Style), Hyphen: b.Hyphen})
+		d.add(Item{Kind: Glyphs, X: bx, Y: by, Text: text.String(), Font: b.Style.Font, Size: b.Style.Size, Scale: b.Scale, Link: b.Style.Link != "" && !inContents(tagOf(*b.Style)) && b.Style.Tag != decoration{}, Elem: tagOf(*b.Style), Hyphen: b.Hyphen})
 		if b.Style.Strike {
 			sy := by - b.Style.Size*3/10
 			d.add(Item{Kind: Rule, X: bx, Y: sy, W: end - b.X, Thick: b.Style.Size / 18})
@@ -310,7 +310,7 @@ func (d *displayer) links(l *typeset.Line, x, baseline unit) {
 				size = max(size, b.Style.Size)
 			}
 			top := baseline - size*9/10
-			d.add(Item{Kind: LinkArea, Target: target, X: x + first.X, Y: top, W: last.X + last.Width - first.X, H: size * 12 / 10, Elem: tagOf(first.Style)})
+			d.add(Item{Kind: LinkArea, Target: target, X: x + first.X, Y: top, W: last.X + last.Width - first.X, H: size * 12 / 10, Elem: tagOf(*first.Style)})
 			if n, ok := doc.NoteNumber(strings.TrimPrefix(target, "#")); ok {
 				d.add(Item{Kind: Dest, Name: doc.NoteRefID(n), Y: top})
 			}

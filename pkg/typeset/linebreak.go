@@ -33,7 +33,9 @@ type Placed struct {
 	// Scale is the horizontal scale of the glyphs; 0 means 1.
 	Scale float64
 	Text  string
-	Style Style
+	// Style is shared by the boxes of a paragraph in the same style: a
+	// user must not change it, but give a box a changed copy.
+	Style *Style
 	// Hyphen marks the hyphen the line breaker added at a hyphenated
 	// line's end.
 	Hyphen bool
@@ -346,14 +348,15 @@ func abs(x int) int {
 
 // set places the boxes of each line between the breaks.
 func (p *Paragraph) set(items []Item, breaks []int, width Unit) []Line {
-	var lines []Line
+	lines := make([]Line, 0, len(breaks))
 	start := 0
+	var styles styleSet
 	for k, b := range breaks {
 		// Skip glue and penalties at the line's start.
 		for start < b && items[start].Kind != BoxItem {
 			start++
 		}
-		lines = append(lines, setLine(items, start, b, width, k == len(breaks)-1))
+		lines = append(lines, setLine(items, start, b, width, k == len(breaks)-1, &styles))
 		start = b + 1
 	}
 	return lines
@@ -363,9 +366,12 @@ func (p *Paragraph) set(items []Item, breaks []int, width Unit) []Line {
 // the difference between the natural width and the measure; boxes that
 // may scale (font expansion) take their share, but never beyond their
 // limit, even on a line that must be looser than the tolerance.
-func setLine(items []Item, start, end int, width Unit, last bool) Line {
+func setLine(items []Item, start, end int, width Unit, last bool, styles *styleSet) Line {
 	var natural, glueY, glueZ, boxY, boxZ Unit
-	boxes := 1 // and the hyphen, if any
+	// boxes counts the boxes placed (as the loop below joins them) and
+	// the hyphen, if any.
+	boxes := 1
+	var prevBox *Item // the last text box, while only penalties follow it
 	for i := start; i < end; i++ {
 		it := &items[i]
 		switch it.Kind {
@@ -373,12 +379,21 @@ func setLine(items []Item, start, end int, width Unit, last bool) Line {
 			natural += it.Width
 			glueY += it.Stretch
 			glueZ += it.Shrink
+			prevBox = nil
 		case BoxItem:
 			natural += it.Width
 			boxY += it.Stretch
 			boxZ += it.Shrink
-			if it.Text != "" || it.Object != nil {
+			switch {
+			case it.Text == "" && it.Object == nil:
+				prevBox = nil
+			case prevBox != nil && it.Object == nil && prevBox.Style == it.Style:
+			default:
 				boxes++
+				prevBox = nil
+				if it.Object == nil {
+					prevBox = it
+				}
 			}
 		}
 	}
@@ -431,7 +446,7 @@ func setLine(items []Item, start, end int, width Unit, last bool) Line {
 				joined = false
 				continue
 			}
-			if n := len(line.Boxes); joined && it.Object == nil && line.Boxes[n-1].Style == it.Style {
+			if n := len(line.Boxes); joined && it.Object == nil && *line.Boxes[n-1].Style == it.Style {
 				prev := &line.Boxes[n-1]
 				prev.Text += it.Text
 				natural0 += it.Width
@@ -442,7 +457,7 @@ func setLine(items []Item, start, end int, width Unit, last bool) Line {
 				}
 				continue
 			}
-			p := Placed{X: x, Width: pos() - x, Text: it.Text, Style: it.Style, Tight: tight, Object: it.Object}
+			p := Placed{X: x, Width: pos() - x, Text: it.Text, Style: styles.of(it.Style), Tight: tight, Object: it.Object}
 			tight = false
 			if p.Width != it.Width && it.Width > 0 {
 				p.Scale = float64(p.Width) / float64(it.Width)
@@ -464,7 +479,7 @@ func setLine(items []Item, start, end int, width Unit, last bool) Line {
 		if n := len(line.Boxes); n > 0 {
 			x = line.Boxes[n-1].X + line.Boxes[n-1].Width
 		}
-		line.Boxes = append(line.Boxes, Placed{X: x, Width: brk.Width, Text: brk.Text, Style: brk.Style, Hyphen: true})
+		line.Boxes = append(line.Boxes, Placed{X: x, Width: brk.Width, Text: brk.Text, Style: styles.of(brk.Style), Hyphen: true})
 	}
 	// The word spaces as drawn: the gaps between boxes.
 	var spaceTotal Unit
@@ -479,6 +494,22 @@ func setLine(items []Item, start, end int, width Unit, last bool) Line {
 		line.Space = spaceTotal / Unit(line.Spaces)
 	}
 	return line
+}
+
+// styleSet gives the boxes of a paragraph one copy of each style: a
+// style is half a placed box's size.
+type styleSet []*Style
+
+// of returns the set's copy of st, adding one the first time.
+func (s *styleSet) of(st Style) *Style {
+	for i := len(*s) - 1; i >= 0; i-- {
+		if *(*s)[i] == st {
+			return (*s)[i]
+		}
+	}
+	p := &st
+	*s = append(*s, p)
+	return p
 }
 
 // endsInHyphen reports whether a box's text ends in a hyphen, as

@@ -150,6 +150,13 @@ func (t *tagging) structTree(first int, pages []int, nextKey int) []string {
 // dates, and, for a tagged PDF, the PDF/UA-1 identification.
 func xmp(title string, authors []string, lang, date, producer string, ua bool) []byte {
 	esc := func(s string) string {
+		// Characters XML cannot hold (controls, U+FFFE, U+FFFF) go.
+		s = strings.Map(func(r rune) rune {
+			if r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0xFFFE || r == 0xFFFF || r >= 0xD800 && r < 0xE000 {
+				return -1
+			}
+			return r
+		}, strings.ToValidUTF8(s, "\uFFFD"))
 		r := strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;")
 		return r.Replace(s)
 	}
