@@ -25,13 +25,6 @@ import (
 )
 
 func main() {
-	// A document's model lives through the whole run; with Go's default
-	// the heap may grow to twice what is live before a collection. Half
-	// of that keeps peak memory near 10 times the input, for a few per
-	// cent of CPU. An explicit GOGC wins.
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(50)
-	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	go func() {
 		// The first interrupt cancels the work (outputs are written
