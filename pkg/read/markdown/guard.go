@@ -244,7 +244,10 @@ func (g *guard) paragraph(lines [][]byte, first int) ([]byte, bool) {
 	for li := len(lines) - 1; li >= 0; li-- {
 		l := lines[li]
 		pos -= len(l)
-		for i := len(l) - 1; i >= prefixEnd(l); i-- {
+		if bytes.IndexByte(l, '`') < 0 {
+			continue
+		}
+		for i, start := len(l)-1, prefixEnd(l); i >= start; i-- {
 			if l[i] != '`' || (i > 0 && l[i-1] == '`') {
 				continue
 			}

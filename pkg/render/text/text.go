@@ -507,13 +507,14 @@ func wrap(s string, w int) []string { return wrapIndent(s, w, "", "") }
 // character, so that Chinese and Japanese text, which has no spaces,
 // wraps too. A word longer than the line stands on a line of its own.
 func wrapIndent(s string, w int, first, rest string) []string {
-	var lines []string
+	lines := make([]string, 0, len(s)/max(w, 1)+1)
 	for i, part := range strings.Split(s, "\n") {
 		prefix := first
 		if i > 0 {
 			prefix = rest
 		}
 		var b strings.Builder
+		b.Grow(w + w/4) // a line's bytes: its width, and more for non-ASCII
 		b.WriteString(prefix)
 		curW := width(prefix)
 		empty := true
@@ -525,6 +526,7 @@ func wrapIndent(s string, w int, first, rest string) []string {
 			if !empty && curW+need > w {
 				lines = append(lines, b.String())
 				b.Reset()
+				b.Grow(w + w/4)
 				b.WriteString(rest)
 				curW, empty = width(rest), true
 				need = p.w
