@@ -97,21 +97,27 @@ func (l *layout) display(pages []typeset.Page, titled bool, front int) []Page {
 	out := make([]Page, len(pages))
 	last := 64
 	for i := range pages {
-		out[i] = l.displayPage(pages, i, titled, front, last)
+		out[i] = l.displayPage(pages, i, titled, front, last, nil)
 		last = len(out[i].Items)
 	}
 	return out
 }
 
 // displayPage makes the display list of pages[i]; last is the number of
-// items of the page before, this page's likely number.
-func (l *layout) displayPage(pages []typeset.Page, i int, titled bool, front, last int) Page {
+// items of the page before, this page's likely number; reuse, if not
+// nil, is an array the list may be made in.
+func (l *layout) displayPage(pages []typeset.Page, i int, titled bool, front, last int, reuse []Item) Page {
 	var out Page
 	portrait := l.g
 	defer func() { l.g = portrait }()
 	p := &pages[i]
 	d := &displayer{l: l, page: &out}
-	d.page.Items = make([]Item, 0, last+last/8)
+	if reuse != nil {
+		clear(reuse[:cap(reuse)]) // no pointer into the page before stays
+		d.page.Items = reuse[:0]
+	} else {
+		d.page.Items = make([]Item, 0, last+last/8)
+	}
 	// A page of a table turned to landscape is drawn as a page of its
 	// own, in landscape geometry.
 	if len(p.Elems) == 1 {

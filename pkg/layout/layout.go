@@ -208,6 +208,9 @@ type lazyPages struct {
 	front  int
 	next   int // the page to make next
 	last   int // the items of the page made before
+	// items is the display list of the page made before, whose array
+	// the next page reuses.
+	items []Item
 }
 
 // Len returns the number of pages.
@@ -220,7 +223,8 @@ func (d *Document) Len() int {
 
 // Page returns the display list of page i (from 0). For a Stream
 // layout, pages must be asked for in order, each once: the page is made
-// now, and its typeset lines are let go.
+// now, and its typeset lines are let go; its display list is valid until
+// the next call, which reuses its memory.
 func (d *Document) Page(i int) (Page, error) {
 	z := d.lazy
 	if z == nil {
@@ -232,8 +236,9 @@ func (d *Document) Page(i int) (Page, error) {
 	if i != z.next {
 		return Page{}, fmt.Errorf("layout: page %d asked for out of order (page %d is next)", i+1, z.next+1)
 	}
-	p := z.l.displayPage(z.pages, i, z.titled, z.front, z.last)
+	p := z.l.displayPage(z.pages, i, z.titled, z.front, z.last, z.items)
 	z.last = len(p.Items)
+	z.items = p.Items[:0]
 	z.pages[i] = typeset.Page{}
 	z.next++
 	return p, nil

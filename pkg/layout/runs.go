@@ -487,7 +487,7 @@ func (l *layout) pushLinesAt(lines []typeset.Line, at []int, c ctx, marks []type
 				// the line breaker added) started there.
 				cont := i > 0 && !lines[i-1].Spaced && !lines[i-1].Last
 				src.at = words
-				k := len(strings.Fields(lines[i].Text()))
+				k := lines[i].Words()
 				if cont && k > 0 {
 					src.at--
 					k--

@@ -1,6 +1,9 @@
 package typeset
 
-import "math"
+import (
+	"math"
+	"unicode"
+)
 
 // Line is one line of a broken paragraph: boxes placed at their x offsets
 // from the line's start.
@@ -67,6 +70,28 @@ func (l *Line) Text() string {
 		end = b.X + b.Width
 	}
 	return string(out)
+}
+
+// Words returns the number of words in the line's text: the fields of
+// Text, counted without making it.
+func (l *Line) Words() int {
+	n := 0
+	in := false // inside a word
+	var end Unit
+	for i, b := range l.Boxes {
+		if i > 0 && b.X > end && !b.Tight {
+			in = false
+		}
+		for _, r := range b.Text {
+			space := r == ' ' || r == '\t' || r == '\n' || r >= 0x80 && unicode.IsSpace(r)
+			if !space && !in {
+				n++
+			}
+			in = !space
+		}
+		end = b.X + b.Width
+	}
+	return n
 }
 
 // Parameters of the line breaker, as in TeX.

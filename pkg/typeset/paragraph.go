@@ -227,11 +227,15 @@ func (b *builder) flushWord() {
 	}
 	url := false
 	if !tooWide && !cjk {
-		var all strings.Builder
-		for _, wp := range b.word {
-			all.WriteString(wp.text)
+		if len(b.word) == 1 {
+			url = isURL(b.word[0].text)
+		} else {
+			var all strings.Builder
+			for _, wp := range b.word {
+				all.WriteString(wp.text)
+			}
+			url = isURL(all.String())
 		}
-		url = isURL(all.String())
 	}
 	for _, wp := range b.word {
 		switch {

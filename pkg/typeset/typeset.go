@@ -150,14 +150,14 @@ type Item struct {
 // Style is how a box's text is drawn.
 type Style struct {
 	Font Font
-	Size Unit
+	// Strike draws a line through the text.
+	Strike bool
+	Size   Unit
 	// Rise lifts the text from the baseline (superscript) or, negative,
 	// lowers it (subscript).
 	Rise Unit
 	// Link is a URL, or "#id" for a place in the document.
 	Link string
-	// Strike draws a line through the text.
-	Strike bool
 	// Tag is what the text belongs to, for the caller (the logical
 	// element of tagged PDF); typeset only carries it along. It must be
 	// comparable: a pointer.

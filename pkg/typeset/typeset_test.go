@@ -410,3 +410,21 @@ func TestCJKBreaks(t *testing.T) {
 		}
 	}
 }
+
+// TestWords checks that Line.Words counts the words Text shows: across
+// hyphenated and explicit hyphens, web addresses broken without spaces,
+// no-break spaces and tabs.
+func TestWords(t *testing.T) {
+	s := "Een kantelmoment in de Europese geschiedenis: see https://www.example.org/a/very/long/path/that/breaks " +
+		"and 10\u00a0km of\troad, noord-zuidverbindingen, hyphen-\u00adated words and onbegrijpelijkerwijs lange woorden."
+	for _, width := range []typeset.Unit{60 * typeset.Pt, 90 * typeset.Pt, 200 * typeset.Pt} {
+		for _, ragged := range []bool{false, true} {
+			ps := typeset.ParagraphStyle{Width: width, Ragged: ragged, Hyphenator: syllables{}}
+			for _, l := range typeset.NewParagraph(mono{}, []typeset.Run{{Text: s, Style: typeset.Style{Size: 10 * typeset.Pt}}}, ps).Break() {
+				if got, want := l.Words(), len(strings.Fields(l.Text())); got != want {
+					t.Errorf("%q: %d words, Text has %d", l.Text(), got, want)
+				}
+			}
+		}
+	}
+}
