@@ -459,7 +459,9 @@ func (l *layout) paragraph(runs []typeset.Run, c ctx, marks []typeset.Mark) []*t
 	if c.hyphens && l.hyph != nil {
 		ps.Hyphenator = l.hyph
 	}
-	lines := typeset.NewParagraph(l.fam, runs, ps).Break()
+	p := typeset.NewParagraph(l.fam, runs, ps)
+	lines := p.Break()
+	p.Release()
 	return l.pushLines(lines, c, marks, true)
 }
 

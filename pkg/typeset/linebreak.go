@@ -2,6 +2,7 @@ package typeset
 
 import (
 	"math"
+	"sync"
 	"unicode"
 )
 
@@ -118,14 +119,15 @@ func (p *Paragraph) Break() []Line {
 		items = p.hyph
 	}
 	s := newSums(items)
+	defer sumsPool.Put(s)
 	for _, tol := range tolerances {
-		if br := breakpoints(items, s, w, tol); br != nil {
+		if br := breakpoints(items, *s, w, tol); br != nil {
 			return p.set(items, br, w)
 		}
 	}
 	// Unreachable with emergency break points in every long word; fill
 	// each line as far as it goes rather than fail.
-	return p.set(items, greedy(items, s, w), w)
+	return p.set(items, greedy(items, *s, w), w)
 }
 
 // greedy breaks at the last legal point before each line overflows.
@@ -194,9 +196,17 @@ type node struct {
 // index, shared by the passes of the line breaker.
 type sums struct{ w, y, z []Unit }
 
-func newSums(items []Item) sums {
+// sumsPool holds sums made before, for the next paragraph's.
+var sumsPool = sync.Pool{New: func() any { return new(sums) }}
+
+func newSums(items []Item) *sums {
 	n := len(items)
-	s := sums{make([]Unit, n+1), make([]Unit, n+1), make([]Unit, n+1)}
+	s := sumsPool.Get().(*sums)
+	if cap(s.w) < n+1 {
+		*s = sums{make([]Unit, n+1), make([]Unit, n+1), make([]Unit, n+1)}
+	}
+	s.w, s.y, s.z = s.w[:n+1], s.y[:n+1], s.z[:n+1]
+	s.w[0], s.y[0], s.z[0] = 0, 0, 0
 	for i, it := range items {
 		s.w[i+1], s.y[i+1], s.z[i+1] = s.w[i], s.y[i], s.z[i]
 		if it.Kind != PenaltyItem {

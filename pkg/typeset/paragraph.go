@@ -3,6 +3,7 @@ package typeset
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -72,7 +73,13 @@ func NewParagraph(m Metrics, runs []Run, ps ParagraphStyle) *Paragraph {
 	for _, r := range runs {
 		size += len(r.Text)
 	}
-	b := &builder{m: m, ps: ps, items: make([]Item, 0, size/3+8)}
+	// About a box and a glue a word; a hyphenated paragraph has half as
+	// many again (the pieces, the penalties between them).
+	estimate := size/3 + 8
+	if ps.Hyphenator != nil {
+		estimate = size/2 + 8
+	}
+	b := &builder{m: m, ps: ps, items: itemBuffer(estimate)}
 	if ps.Indent > 0 {
 		b.items = append(b.items, Item{Kind: BoxItem, Width: ps.Indent})
 	}
@@ -82,10 +89,38 @@ func NewParagraph(m Metrics, runs []Run, ps ParagraphStyle) *Paragraph {
 	b.flushWord()
 	b.forceBreak() // the last line is filled
 	p := &Paragraph{Items: b.items, style: ps}
-	if ps.Hyphenator != nil && b.hyphenatable {
+	if ps.Hyphenator != nil && b.hyphenatable && len(b.words) > 0 {
 		p.hyph = b.withHyphens()
 	}
 	return p
+}
+
+// items holds item arrays that released paragraphs gave back: a long
+// document makes tens of thousands of paragraphs, one after the other.
+var items = sync.Pool{New: func() any { return new([]Item) }}
+
+// itemBuffer returns an empty item slice with room for n, from the pool
+// if it has one.
+func itemBuffer(n int) []Item {
+	buf := items.Get().(*[]Item)
+	if cap(*buf) >= n {
+		return (*buf)[:0]
+	}
+	return make([]Item, 0, n)
+}
+
+// Release gives the paragraph's memory back, for the paragraphs made
+// after it. The paragraph must not be used again; the lines Break
+// returned stay valid.
+func (p *Paragraph) Release() {
+	for _, s := range [][]Item{p.Items, p.hyph} {
+		if cap(s) > 0 {
+			clear(s) // no pointer into the document stays in the pool
+			s = s[:0]
+			items.Put(&s)
+		}
+	}
+	p.Items, p.hyph = nil, nil
 }
 
 // fill is the stretch of glue that can fill any line: \parfillskip.
@@ -102,8 +137,11 @@ type builder struct {
 	ps           ParagraphStyle
 	items        []Item
 	word         []wordPiece // the word being collected
-	words        [][2]int    // item ranges of words, for hyphenation
+	words        [][2]int    // item ranges of words hyphenated at the end
 	hyphenatable bool
+	// tail and cuts are scratch space for hyphenateFrom.
+	tail []Item
+	cuts []int
 }
 
 func (b *builder) run(r Run) {
@@ -249,7 +287,13 @@ func (b *builder) flushWord() {
 			b.explicitHyphens(wp)
 		}
 	}
-	if !url { // an address is never hyphenated: a hyphen would read as part of it
+	switch {
+	case url: // an address is never hyphenated: a hyphen would read as part of it
+	case !tooWide && b.ps.Hyphenator != nil:
+		// Hyphenated now, in place. A word too wide for the measure is
+		// hyphenated at the end, and only if another word is.
+		b.hyphenateFrom(start)
+	default:
 		b.words = append(b.words, [2]int{start, len(b.items)})
 	}
 	if !tooWide && !url {
@@ -416,6 +460,34 @@ func (b *builder) textBox(s string, st Style) Item {
 	return it
 }
 
+// hyphenateFrom adds discretionary hyphens inside the boxes from
+// b.items[start] on: the word just added.
+func (b *builder) hyphenateFrom(start int) {
+	hyphen := b.ps.Hyphen
+	if hyphen == "" {
+		hyphen = "-"
+	}
+	n := len(b.items) - start
+	b.tail = append(b.tail[:0], b.items[start:]...)
+	b.items = b.items[:start]
+	for k := 0; k < n; k++ {
+		it := b.tail[k]
+		if !hyphenatable(&it) {
+			b.items = append(b.items, it)
+			continue
+		}
+		b.cuts = b.hyphenCuts(it.Text, b.cuts[:0], 16)
+		b.items = b.hyphenateBox(b.items, it, hyphen, b.cuts)
+	}
+	clear(b.tail)
+}
+
+// hyphenatable reports whether an item is a box the hyphenator may
+// break: not code, not a link.
+func hyphenatable(it *Item) bool {
+	return it.Kind == BoxItem && it.Style.Font != Mono && it.Style.Font != MonoBold && it.Style.Link == ""
+}
+
 // withHyphens returns the items with discretionary hyphens added inside
 // the words the hyphenator knows. The hyphenation points are found
 // first, so that the items are made in a slice of the right size.
@@ -423,9 +495,6 @@ func (b *builder) withHyphens() []Item {
 	hyphen := b.ps.Hyphen
 	if hyphen == "" {
 		hyphen = "-"
-	}
-	hyphenatable := func(it *Item) bool {
-		return it.Kind == BoxItem && it.Style.Font != Mono && it.Style.Font != MonoBold && it.Style.Link == ""
 	}
 	// cuts holds every hyphenatable box's points, in order; counts how
 	// many each box has.
@@ -445,7 +514,7 @@ func (b *builder) withHyphens() []Item {
 			}
 		}
 	}
-	out := make([]Item, 0, size)
+	out := itemBuffer(size)
 	next, box := 0, 0 // the next word range; the next hyphenatable box
 	for i := 0; i < len(b.items); i++ {
 		if next < len(b.words) && b.words[next][0] == i {
