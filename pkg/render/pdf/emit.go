@@ -3,6 +3,7 @@ package pdf
 import (
 	"fmt"
 	"io"
+	"math"
 	"net/url"
 	"strconv"
 	"strings"
@@ -206,6 +207,8 @@ type backend struct {
 	tz     float64 // the horizontal scale in force, in percent
 	inText bool    // in a text object (BT … ET)
 	tx, ty int64   // the text line's origin, in hundredths of a point
+	inTJ   bool    // in a TJ array
+	curX   float64 // where the glyphs drawn so far end, in points
 
 	// tags records the marked content of each page for the structure
 	// tree (see tag.go).
@@ -218,10 +221,15 @@ type backend struct {
 	open         marked
 }
 
-func (b *backend) op(s string) { b.cs = append(b.cs, s...) }
+// op appends an operator that is not text: it ends the open TJ array.
+func (b *backend) op(s string) {
+	b.closeTJ()
+	b.cs = append(b.cs, s...)
+}
 
 // endText closes the open text object, if any.
 func (b *backend) endText() {
+	b.closeTJ()
 	if b.inText {
 		b.op("ET\n")
 		b.inText = false
@@ -237,7 +245,7 @@ func (b *backend) page(i int, p *layout.Page) {
 	}
 	b.cs = b.cs[:0]
 	// A page's content starts in the default graphics state.
-	b.tz, b.color, b.font, b.size, b.inText = 100, false, nil, 0, false
+	b.tz, b.color, b.font, b.size, b.inText, b.inTJ = 100, false, nil, 0, false, false
 	b.mcid = 0
 	clear(b.text)
 	if b.text == nil {
@@ -265,14 +273,7 @@ func (b *backend) page(i int, p *layout.Page) {
 				b.setColor(it.Link)
 				b.scale(it.Scale)
 			}
-			x, y := hundredths(it.X.Points()), hundredths(hp-it.Y.Points())
-			b.cs = appendHundredths(b.cs, x-b.tx)
-			b.cs = append(b.cs, ' ')
-			b.cs = appendHundredths(b.cs, y-b.ty)
-			b.cs = append(b.cs, " Td "...)
-			b.tx, b.ty = x, y
-			b.cs = b.font.appendText(b.cs, it.Text)
-			b.cs = append(b.cs, " Tj\n"...)
+			b.glyphs(it, hp)
 			if it.Elem != nil {
 				t := b.text[it.Elem]
 				if t == nil {
@@ -371,6 +372,44 @@ func (b *backend) writePages() {
 	}
 }
 
+// glyphs draws a glyph run. The runs of a line (one baseline, one font,
+// size, scale and colour, one marked-content sequence) go in one TJ
+// array, the space before each a number: how far to move from where the
+// glyphs before end (by the font's widths) to where the layout put it.
+func (b *backend) glyphs(it layout.Item, hp float64) {
+	x, y := hundredths(it.X.Points()), hundredths(hp-it.Y.Points())
+	// Text space units per point, along the line, with the size and
+	// scale as written (to hundredths), as a reader computes them.
+	unit := 1000 / (float64(hundredths(it.Size.Points())) / 100 * b.tz / 100)
+	if b.inTJ && y == b.ty {
+		n := math.Round((b.curX - float64(x)/100) * unit)
+		if n != 0 {
+			b.cs = strconv.AppendInt(b.cs, int64(n), 10)
+			b.curX -= n / unit
+		}
+	} else {
+		b.closeTJ()
+		b.cs = appendHundredths(b.cs, x-b.tx)
+		b.cs = append(b.cs, ' ')
+		b.cs = appendHundredths(b.cs, y-b.ty)
+		b.cs = append(b.cs, " Td ["...)
+		b.tx, b.ty = x, y
+		b.curX = float64(x) / 100
+		b.inTJ = true
+	}
+	var w int
+	b.cs, w = b.font.appendText(b.cs, it.Text)
+	b.curX += float64(w) / unit
+}
+
+// closeTJ ends the open TJ array, if any.
+func (b *backend) closeTJ() {
+	if b.inTJ {
+		b.cs = append(b.cs, "] TJ\n"...)
+		b.inTJ = false
+	}
+}
+
 // hundredths rounds v to hundredths.
 func hundredths(v float64) int64 {
 	if v < 0 {
@@ -393,6 +432,7 @@ func (b *backend) setFont(font typeset.Font, size typeset.Unit) {
 	if enc == b.font && size == b.size {
 		return
 	}
+	b.closeTJ()
 	b.cs = append(b.cs, enc.res...)
 	b.cs = append(b.cs, ' ')
 	b.cs = appendNum(b.cs, size.Points())
@@ -421,6 +461,7 @@ func (b *backend) scale(s float64) {
 		tz = float64(hundredths(s*100)) / 100
 	}
 	if tz != b.tz {
+		b.closeTJ()
 		b.cs = appendNum(b.cs, tz)
 		b.cs = append(b.cs, " Tz\n"...)
 		b.tz = tz
@@ -600,6 +641,7 @@ func (b *backend) mark(it layout.Item) {
 		b.op("/Artifact <</ActualText <FEFF00AD>>> BDC\n")
 		b.open.kind = hyphenOpen // a sequence of its own: the next item ends it
 	default:
+		b.closeTJ()
 		b.cs = append(b.cs, '/')
 		b.cs = append(b.cs, it.Elem.Role...)
 		b.cs = append(b.cs, " <</MCID "...)

@@ -21,16 +21,19 @@ type fontEnc struct {
 	res  string // resource name: "/F0"
 	low  [lowCIDs]uint16
 	high map[rune]uint16
-	// runes and gids hold each CID's character and glyph, from CID 1.
-	runes []rune
-	gids  []uint16
+	// runes, gids and widths hold each CID's character, glyph and width
+	// (in thousandths of an em), from CID 1.
+	runes  []rune
+	gids   []uint16
+	widths []int
+	notdef int // glyph 0's width
 }
 
 // lowCIDs is how many runes from U+0000 find their CID in an array.
 const lowCIDs = 0x800
 
 func newFontEnc(face *layout.Face, index int) *fontEnc {
-	return &fontEnc{face: face, res: fmt.Sprintf("/F%d", index), high: map[rune]uint16{}}
+	return &fontEnc{face: face, res: fmt.Sprintf("/F%d", index), high: map[rune]uint16{}, notdef: face.GlyphWidth(0)}
 }
 
 // cid returns r's character code, assigning the next one the first time.
@@ -50,6 +53,7 @@ func (f *fontEnc) cid(r rune) uint16 {
 	gid, _ := f.face.GlyphID(r)
 	f.runes = append(f.runes, r)
 	f.gids = append(f.gids, gid)
+	f.widths = append(f.widths, f.face.GlyphWidth(gid))
 	c := uint16(len(f.runes))
 	if r >= 0 && r < lowCIDs {
 		f.low[r] = c
@@ -59,15 +63,26 @@ func (f *fontEnc) cid(r rune) uint16 {
 	return c
 }
 
-// appendText appends s as a PDF string of two-byte character codes.
-func (f *fontEnc) appendText(b []byte, s string) []byte {
+// width returns the width of code c, in thousandths of an em.
+func (f *fontEnc) width(c uint16) int {
+	if c == 0 {
+		return f.notdef
+	}
+	return f.widths[c-1]
+}
+
+// appendText appends s as a PDF string of two-byte character codes, and
+// returns its width in thousandths of an em.
+func (f *fontEnc) appendText(b []byte, s string) ([]byte, int) {
 	b = append(b, '(')
+	w := 0
 	for _, r := range s {
 		c := f.cid(r)
+		w += f.width(c)
 		b = appendEscaped(b, byte(c>>8))
 		b = appendEscaped(b, byte(c))
 	}
-	return append(b, ')')
+	return append(b, ')'), w
 }
 
 // appendEscaped appends a byte of a literal string.
@@ -132,15 +147,15 @@ func (b *backend) writeFont(f *fontEnc) (int, error) {
 
 	var w strings.Builder
 	w.WriteString("[1 [")
-	for i, g := range f.gids {
+	for i, width := range f.widths {
 		if i > 0 {
 			w.WriteByte(' ')
 		}
-		fmt.Fprint(&w, face.GlyphWidth(g))
+		fmt.Fprint(&w, width)
 	}
 	w.WriteString("]]")
 	o.object(cidFont, fmt.Sprintf("<</Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor %d 0 R /DW %d /W %s /CIDToGIDMap %d 0 R>>",
-		name, desc, face.GlyphWidth(0), w.String(), cidMap))
+		name, desc, f.notdef, w.String(), cidMap))
 
 	flags := 4 // symbolic: glyphs outside the standard Latin set
 	if m.Italic {

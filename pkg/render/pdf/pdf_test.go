@@ -26,6 +26,7 @@ import (
 	"github.com/galleypress/galley/pkg/internal/fixture"
 	_ "github.com/galleypress/galley/pkg/internal/golden"
 	"github.com/galleypress/galley/pkg/internal/validate"
+	"github.com/galleypress/galley/pkg/layout"
 	"github.com/galleypress/galley/pkg/render"
 	"github.com/galleypress/galley/pkg/render/pdf"
 )
@@ -678,5 +679,50 @@ func TestImages(t *testing.T) {
 	}
 	if out, ok := validate.Run(qpdf, "--check", path); !ok {
 		t.Errorf("qpdf: %s", out)
+	}
+}
+
+// TestWordPositions checks that every word is drawn where the layout put
+// it (pdftotext's reading of the PDF against the display list, to 0.02
+// pt) in justified, expanded lines at a size that is not a whole number
+// of points, where the spaces between the words of a line are drawn as
+// moves in one text array.
+func TestWordPositions(t *testing.T) {
+	tool := validate.Tool(t, "pdftotext", "poppler-utils")
+	var words []string
+	for i := 0; i < 300; i++ {
+		words = append(words, fmt.Sprintf("w%dx%s", i, strings.Repeat("e", i%9)))
+	}
+	d := &doc.Document{Meta: doc.Meta{Title: "Positions"}, Sections: []*doc.Section{{Level: 1, ID: "s", Title: []doc.Inline{&doc.Text{Text: "Positions"}},
+		Blocks: []doc.Block{&doc.Paragraph{Inlines: []doc.Inline{&doc.Text{Text: strings.Join(words, " ")}}}}}}}
+	cfg := pdf.Config{NoTitlePage: true, FontSize: 10.375}
+	out, ok := validate.Run(tool, "-bbox", writeTemp(t, renderPDF(t, d, cfg, nil)), "-")
+	if !ok {
+		t.Fatal(out)
+	}
+	read := map[string]float64{}
+	for _, m := range regexp.MustCompile(`<word xMin="([\d.]+)" [^>]*>([^<]*)</word>`).FindAllStringSubmatch(out, -1) {
+		read[m[2]], _ = strconv.ParseFloat(m[1], 64)
+	}
+	l, err := layout.Layout(d, layout.Config{NoTitlePage: true, FontSize: 10.375}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, p := range l.Pages {
+		for _, it := range p.Items {
+			w := strings.TrimSpace(it.Text)
+			x, ok := read[w]
+			if it.Kind != layout.Glyphs || !strings.HasPrefix(w, "w") || !ok {
+				continue
+			}
+			checked++
+			if math.Abs(x-it.X.Points()) > 0.02 {
+				t.Errorf("%q drawn at x=%.3f, laid out at %.3f", w, x, it.X.Points())
+			}
+		}
+	}
+	if checked < 250 {
+		t.Errorf("only %d words found in both", checked)
 	}
 }
