@@ -324,7 +324,7 @@ func (b *backend) page(i int, p *layout.Page) {
 	b.endMark()
 	b.endText()
 	b.contents[i] = b.o.alloc()
-	b.o.stream(b.contents[i], "", b.cs, fast)
+	b.o.stream(b.contents[i], "", b.cs, flated)
 }
 
 // writePages writes the link annotations, each page's that leads

@@ -167,15 +167,15 @@ func (b *backend) writeFont(f *fontEnc) (int, error) {
 	stemV := 50 + (m.Weight*m.Weight)/(65*65)
 	o.object(desc, fmt.Sprintf("<</Type /FontDescriptor /FontName /%s /Flags %d /FontBBox [%d %d %d %d] /ItalicAngle %s /Ascent %d /Descent %d /CapHeight %d /StemV %d /FontFile2 %d 0 R>>",
 		name, flags, m.BBox[0], m.BBox[1], m.BBox[2], m.BBox[3], num(m.ItalicAngle), m.Ascent, m.Descent, m.CapHeight, stemV, file))
-	o.stream(file, fmt.Sprintf("/Length1 %d ", len(data)), data, tight)
+	o.stream(file, fmt.Sprintf("/Length1 %d ", len(data)), data, flated)
 
-	o.stream(toUni, "", toUnicode(f.runes), tight)
+	o.stream(toUni, "", toUnicode(f.runes), flated)
 
 	gidMap := make([]byte, 2*(len(f.gids)+1))
 	for i, g := range f.gids {
 		binary.BigEndian.PutUint16(gidMap[2*(i+1):], g)
 	}
-	o.stream(cidMap, "", gidMap, tight)
+	o.stream(cidMap, "", gidMap, flated)
 	return type0, o.err
 }
 

@@ -101,11 +101,11 @@ func (b *backend) image(pic *layout.Picture) (int, error) {
 	smask := ""
 	if alpha != nil {
 		sm := o.alloc()
-		o.stream(sm, fmt.Sprintf("/Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 8 %s", w, h, predictor(1, w)), upRows(alpha, w), tight)
+		o.stream(sm, fmt.Sprintf("/Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 8 %s", w, h, predictor(1, w)), upRows(alpha, w), flated)
 		smask = fmt.Sprintf("/SMask %d 0 R ", sm)
 	}
 	obj := o.alloc()
-	o.stream(obj, fmt.Sprintf("/Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace %s /BitsPerComponent 8 %s%s", w, h, space, smask, predictor(comps, w)), upRows(pix, w*comps), tight)
+	o.stream(obj, fmt.Sprintf("/Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace %s /BitsPerComponent 8 %s%s", w, h, space, smask, predictor(comps, w)), upRows(pix, w*comps), flated)
 	return obj, o.err
 }
 

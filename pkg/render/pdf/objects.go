@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"sync"
 )
 
 // objWriter writes a PDF file's objects as they are made, remembering
@@ -21,24 +22,29 @@ type objWriter struct {
 	offsets []int64 // by object number; -1 while not written
 	err     error
 
-	// One compressor for the pages' content (a compressor is a megabyte
-	// of state to set up), at the fastest level; another, slower and
-	// tighter, for fonts and images, which are written once.
-	zbuf        bytes.Buffer
-	fast, tight *zlib.Writer
+	// One compressor for every stream, at the fastest level: a slower
+	// one makes fonts and images 1% smaller, and costs more to set up
+	// than the seed's whole content takes to compress.
+	zbuf bytes.Buffer
+	z    *zlib.Writer
 }
 
 // How a stream is compressed.
 const (
-	plain = iota // not
-	fast         // Flate, fastest
-	tight        // Flate, default level
+	plain  = iota // not
+	flated        // Flate
 )
+
+// compressors holds the compressors of finished files (each is a few
+// hundred kilobytes of state): a batch build makes many files.
+var compressors = sync.Pool{New: func() any {
+	z, _ := zlib.NewWriterLevel(io.Discard, zlib.BestSpeed)
+	return z
+}}
 
 func newObjWriter(w io.Writer) *objWriter {
 	o := &objWriter{w: bufio.NewWriterSize(w, 64<<10), offsets: []int64{0}}
-	o.fast, _ = zlib.NewWriterLevel(&o.zbuf, zlib.BestSpeed)
-	o.tight, _ = zlib.NewWriterLevel(&o.zbuf, zlib.DefaultCompression)
+	o.z = compressors.Get().(*zlib.Writer)
 	// PDF 1.7, which PDF/UA-1 is based on; the second line's high bytes
 	// tell transfer programs that the file is binary.
 	o.writeString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
@@ -84,13 +90,10 @@ func (o *objWriter) begin(num int) {
 }
 
 // stream writes object num as a stream: dict holds its entries but
-// /Length and /Filter; how is plain, fast or tight.
+// /Length and /Filter; how is plain or flated.
 func (o *objWriter) stream(num int, dict string, data []byte, how int) {
 	if how != plain {
-		z := o.fast
-		if how == tight {
-			z = o.tight
-		}
+		z := o.z
 		o.zbuf.Reset()
 		z.Reset(&o.zbuf)
 		z.Write(data)
@@ -128,6 +131,8 @@ func (o *objWriter) finish(root, info int, id []byte) error {
 	buf = fmt.Appendf(buf, "trailer\n<</Size %d /Root %d 0 R /Info %d 0 R /ID [%s %s]>>\nstartxref\n%d\n%%%%EOF\n",
 		len(o.offsets), root, info, hexID, hexID, xref)
 	o.write(buf)
+	compressors.Put(o.z)
+	o.z = nil
 	if o.err != nil {
 		return o.err
 	}
