@@ -2,11 +2,12 @@ package epub
 
 import (
 	"archive/zip"
-	"compress/flate"
 	"io"
 	"path"
 	"strings"
 	"time"
+
+	"github.com/galleypress/galley/pkg/internal/deflate"
 )
 
 // writeZip writes the OCF container: the mimetype entry first, stored and
@@ -17,13 +18,10 @@ func writeZip(w io.Writer, files []file, mod time.Time) error {
 	zw := zip.NewWriter(w)
 	// Deflate's fastest level: the default level took 40% of a large
 	// book's time for files some 8% smaller.
-	var fw *flate.Writer
+	var fw deflate.Writer
 	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
 		if fw == nil {
-			var err error
-			if fw, err = flate.NewWriter(out, flate.BestSpeed); err != nil {
-				return nil, err
-			}
+			fw = deflate.NewWriter(out)
 		} else {
 			fw.Reset(out)
 		}

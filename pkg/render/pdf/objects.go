@@ -3,12 +3,13 @@ package pdf
 import (
 	"bufio"
 	"bytes"
-	"compress/zlib"
 	"crypto/sha256"
 	"fmt"
 	"io"
 	"strconv"
 	"sync"
+
+	"github.com/galleypress/galley/pkg/internal/deflate"
 )
 
 // objWriter writes a PDF file's objects as they are made, remembering
@@ -26,7 +27,7 @@ type objWriter struct {
 	// one makes fonts and images 1% smaller, and costs more to set up
 	// than the seed's whole content takes to compress.
 	zbuf bytes.Buffer
-	z    *zlib.Writer
+	z    deflate.Writer
 }
 
 // How a stream is compressed.
@@ -37,14 +38,11 @@ const (
 
 // compressors holds the compressors of finished files (each is a few
 // hundred kilobytes of state): a batch build makes many files.
-var compressors = sync.Pool{New: func() any {
-	z, _ := zlib.NewWriterLevel(io.Discard, zlib.BestSpeed)
-	return z
-}}
+var compressors = sync.Pool{New: func() any { return deflate.NewZlibWriter(io.Discard) }}
 
 func newObjWriter(w io.Writer) *objWriter {
 	o := &objWriter{w: bufio.NewWriterSize(w, 64<<10), offsets: []int64{0}}
-	o.z = compressors.Get().(*zlib.Writer)
+	o.z = compressors.Get().(deflate.Writer)
 	// PDF 1.7, which PDF/UA-1 is based on; the second line's high bytes
 	// tell transfer programs that the file is binary.
 	o.writeString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
