@@ -3,8 +3,10 @@ package layout_test
 import (
 	"encoding/binary"
 	"os"
+	"path/filepath"
 	"reflect"
 	"testing"
+	"time"
 
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
@@ -173,5 +175,38 @@ func TestStream(t *testing.T) {
 	}
 	if _, err := lazy.Page(0); err == nil {
 		t.Error("page 1 asked for twice: no error")
+	}
+}
+
+// TestFaceCache checks that documents set in the same font file share
+// one parsed face, and that a changed file is read again.
+func TestFaceCache(t *testing.T) {
+	src := validate.File(t, "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "fonts-dejavu-core")
+	data, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "body.ttf")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d := &doc.Document{Sections: []*doc.Section{{Level: 1, ID: "a", Title: []doc.Inline{&doc.Text{Text: "A"}}}}}
+	face := func() *layout.Face {
+		l, err := layout.Layout(d, layout.Config{Fonts: layout.Fonts{Regular: path}}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return l.Faces[0]
+	}
+	first := face()
+	if face() != first {
+		t.Error("the same font file was parsed twice")
+	}
+	later := time.Now().Add(time.Hour)
+	if err := os.Chtimes(path, later, later); err != nil {
+		t.Fatal(err)
+	}
+	if face() == first {
+		t.Error("a changed font file was not read again")
 	}
 }

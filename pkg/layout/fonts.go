@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"sync"
+	"time"
 
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/gobolditalic"
@@ -155,7 +156,7 @@ func loadFamily(cfg Fonts, system bool) (*family, error) {
 		if path == "" {
 			continue
 		}
-		if fam.faces[i], err = loadFace(path); err != nil {
+		if fam.faces[i], err = cachedFace(path); err != nil {
 			return nil, err
 		}
 	}
@@ -175,7 +176,7 @@ func loadFamily(cfg Fonts, system bool) (*family, error) {
 		}
 	}
 	for _, path := range cfg.Fallback {
-		f, err := loadFace(path)
+		f, err := cachedFace(path)
 		if err != nil {
 			return nil, err
 		}
@@ -185,6 +186,51 @@ func loadFamily(cfg Fonts, system bool) (*family, error) {
 		return nil, fmt.Errorf("pdf: %d fallback fonts: at most %d", len(cfg.Fallback), 200-styles)
 	}
 	return fam, nil
+}
+
+// faces holds the faces read from the font files documents name, so
+// that a build of many documents in the same fonts reads and parses each
+// once. A face is known by its path and its file's size and time: a
+// changed file is read again.
+var faces struct {
+	sync.Mutex
+	byFile map[faceKey]*Face
+}
+
+type faceKey struct {
+	path string
+	size int64
+	mod  time.Time
+}
+
+// maxCachedFaces bounds the faces kept: a build names a few.
+const maxCachedFaces = 32
+
+// cachedFace is loadFace, remembered.
+func cachedFace(path string) (*Face, error) {
+	file, _ := splitFaceIndex(path)
+	st, err := os.Stat(file)
+	if err != nil || !st.Mode().IsRegular() {
+		return loadFace(path) // which says what is wrong
+	}
+	key := faceKey{path, st.Size(), st.ModTime()}
+	faces.Lock()
+	f, ok := faces.byFile[key]
+	faces.Unlock()
+	if ok {
+		return f, nil
+	}
+	f, err = loadFace(path)
+	if err != nil {
+		return nil, err
+	}
+	faces.Lock()
+	defer faces.Unlock()
+	if faces.byFile == nil || len(faces.byFile) >= maxCachedFaces {
+		faces.byFile = map[faceKey]*Face{}
+	}
+	faces.byFile[key] = f
+	return f, nil
 }
 
 // loadFace reads a font file, or one face of a collection
