@@ -264,6 +264,9 @@ func (g *guard) paragraph(lines [][]byte, first int) ([]byte, bool) {
 		}
 	}
 	for _, l := range lines {
+		if bytes.IndexAny(l, "*_~]") < 0 {
+			continue // most lines of prose: nothing to count
+		}
 		start := prefixEnd(l)
 		next := -1 // the next space (or, for "](<", ">") after i
 		for i := len(l) - 1; i >= start; i-- {
