@@ -81,19 +81,7 @@ func (b *backend) image(pic *layout.Picture) (int, error) {
 	if !opaque {
 		alpha = make([]byte, 0, w*h)
 	}
-	for y := r.Min.Y; y < r.Max.Y; y++ {
-		for x := r.Min.X; x < r.Max.X; x++ {
-			c := color.NRGBAModel.Convert(img.At(x, y)).(color.NRGBA)
-			if gray {
-				pix = append(pix, c.R)
-			} else {
-				pix = append(pix, c.R, c.G, c.B)
-			}
-			if alpha != nil {
-				alpha = append(alpha, c.A)
-			}
-		}
-	}
+	pix, alpha = pixels(img, gray, pix, alpha)
 	space := "/DeviceRGB"
 	if gray {
 		space = "/DeviceGray"
@@ -107,6 +95,68 @@ func (b *backend) image(pic *layout.Picture) (int, error) {
 	obj := o.alloc()
 	o.stream(obj, fmt.Sprintf("/Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace %s /BitsPerComponent 8 %s%s", w, h, space, smask, predictor(comps, w)), upRows(pix, w*comps), flated)
 	return obj, o.err
+}
+
+// pixels appends img's pixels to pix (grey, or red, green and blue) and,
+// if alpha is not nil, their opacity to alpha; the kinds of image the
+// decoders return most are read directly, the rest pixel by pixel.
+func pixels(img image.Image, gray bool, pix, alpha []byte) ([]byte, []byte) {
+	r := img.Bounds()
+	switch m := img.(type) {
+	case *image.Gray:
+		for y := r.Min.Y; y < r.Max.Y; y++ {
+			i := m.PixOffset(r.Min.X, y)
+			pix = append(pix, m.Pix[i:i+r.Dx()]...)
+		}
+		return pix, alpha
+	case *image.NRGBA:
+		if !gray {
+			for y := r.Min.Y; y < r.Max.Y; y++ {
+				row := m.Pix[m.PixOffset(r.Min.X, y):][:4*r.Dx()]
+				for k := 0; k < len(row); k += 4 {
+					pix = append(pix, row[k], row[k+1], row[k+2])
+					if alpha != nil {
+						alpha = append(alpha, row[k+3])
+					}
+				}
+			}
+			return pix, alpha
+		}
+	case *image.Paletted:
+		if !gray {
+			pal := make([]color.NRGBA, len(m.Palette))
+			for i, c := range m.Palette {
+				pal[i] = color.NRGBAModel.Convert(c).(color.NRGBA)
+			}
+			for y := r.Min.Y; y < r.Max.Y; y++ {
+				for _, k := range m.Pix[m.PixOffset(r.Min.X, y):][:r.Dx()] {
+					var c color.NRGBA
+					if int(k) < len(pal) {
+						c = pal[k]
+					}
+					pix = append(pix, c.R, c.G, c.B)
+					if alpha != nil {
+						alpha = append(alpha, c.A)
+					}
+				}
+			}
+			return pix, alpha
+		}
+	}
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			c := color.NRGBAModel.Convert(img.At(x, y)).(color.NRGBA)
+			if gray {
+				pix = append(pix, c.R)
+			} else {
+				pix = append(pix, c.R, c.G, c.B)
+			}
+			if alpha != nil {
+				alpha = append(alpha, c.A)
+			}
+		}
+	}
+	return pix, alpha
 }
 
 // predictor returns the decode parameters of pixels filtered by upRows.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"image/gif"
 	"image/jpeg"
 	"image/png"
 	"math"
@@ -632,7 +633,8 @@ func TestTextBack(t *testing.T) {
 
 // TestImages checks how images go in: a PNG with transparency gets a
 // soft mask, a grey one stays grey, JPEGs are embedded as they are (RGB
-// and grey); every one is drawn, and qpdf finds nothing wrong.
+// and grey), a GIF's transparent colour becomes a soft mask; every one
+// is drawn as decoded, and qpdf finds nothing wrong.
 func TestImages(t *testing.T) {
 	pdfimages := validate.Tool(t, "pdfimages", "poppler-utils")
 	qpdf := validate.Tool(t, "qpdf", "qpdf")
@@ -653,12 +655,23 @@ func TestImages(t *testing.T) {
 			gray.Set(x, y, color.Gray{uint8(x * 8)})
 		}
 	}
+	pal := image.NewPaletted(image.Rect(0, 0, 16, 8), color.Palette{color.NRGBA{}, color.NRGBA{200, 30, 30, 255}})
+	for x := 0; x < 16; x += 2 {
+		for y := 0; y < 8; y++ {
+			pal.SetColorIndex(x, y, 1)
+		}
+	}
+	var gifData bytes.Buffer
+	if err := gif.Encode(&gifData, pal, nil); err != nil {
+		t.Fatal(err)
+	}
 	files := fstest.MapFS{
 		"alpha.png": {Data: enc(rgba, "png")}, "gray.png": {Data: enc(gray, "png")},
 		"photo.jpg": {Data: enc(rgba, "jpeg")}, "gray.jpg": {Data: enc(gray, "jpeg")},
+		"stripes.gif": {Data: gifData.Bytes()},
 	}
 	var blocks []doc.Block
-	for _, name := range []string{"alpha.png", "gray.png", "photo.jpg", "gray.jpg"} {
+	for _, name := range []string{"alpha.png", "gray.png", "photo.jpg", "gray.jpg", "stripes.gif"} {
 		blocks = append(blocks, &doc.Figure{Src: name, Alt: name})
 	}
 	d := &doc.Document{Meta: doc.Meta{Title: "Images"}, Sections: []*doc.Section{{Level: 1, ID: "s", Title: []doc.Inline{&doc.Text{Text: "Images"}}, Blocks: blocks}}}
@@ -673,13 +686,49 @@ func TestImages(t *testing.T) {
 			got = append(got, strings.Join([]string{f[2], f[3] + "x" + f[4], f[5], f[8]}, " "))
 		}
 	}
-	want := []string{"image 40x20 rgb image", "smask 40x20 gray image", "image 30x30 gray image", "image 40x20 rgb jpeg", "image 30x30 gray jpeg"}
+	want := []string{"image 40x20 rgb image", "smask 40x20 gray image", "image 30x30 gray image", "image 40x20 rgb jpeg", "image 30x30 gray jpeg",
+		"image 16x8 rgb image", "smask 16x8 gray image"}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("pdfimages lists\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	if out, ok := validate.Run(qpdf, "--check", path); !ok {
 		t.Errorf("qpdf: %s", out)
 	}
+	// The pixels and masks read back as they were made.
+	dir := t.TempDir()
+	if out, ok := validate.Run(pdfimages, "-png", path, filepath.Join(dir, "i")); !ok {
+		t.Fatal(out)
+	}
+	same := func(n int, src image.Image, channel func(color.NRGBA) []uint8) {
+		t.Helper()
+		f, err := os.Open(filepath.Join(dir, fmt.Sprintf("i-%03d.png", n)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		got, err := png.Decode(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := src.Bounds()
+		for y := b.Min.Y; y < b.Max.Y; y++ {
+			for x := b.Min.X; x < b.Max.X; x++ {
+				want := channel(color.NRGBAModel.Convert(src.At(x, y)).(color.NRGBA))
+				c := color.NRGBAModel.Convert(got.At(x-b.Min.X, y-b.Min.Y)).(color.NRGBA)
+				have := []uint8{c.R, c.G, c.B}[:len(want)]
+				if string(have) != string(want) {
+					t.Fatalf("image %d, pixel %d,%d: %v, want %v", n, x, y, have, want)
+				}
+			}
+		}
+	}
+	rgb := func(c color.NRGBA) []uint8 { return []uint8{c.R, c.G, c.B} }
+	opacity := func(c color.NRGBA) []uint8 { return []uint8{c.A} }
+	same(0, rgba, rgb)
+	same(1, rgba, opacity)
+	same(2, gray, func(c color.NRGBA) []uint8 { return []uint8{c.R} })
+	same(5, pal, rgb)
+	same(6, pal, opacity)
 }
 
 // TestWordPositions checks that every word is drawn where the layout put
