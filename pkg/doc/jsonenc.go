@@ -96,13 +96,21 @@ func (e *encoder) quote(s string) { e.quoteHTML(s, false) }
 
 // quoteHTML is quote; with html set it also escapes <, > and &, as
 // encoding/json does by default (Field's MarshalJSON, in version 1).
+// plainJSON marks the ASCII bytes a JSON string holds as they are.
+var plainJSON = func() (t [utf8.RuneSelf]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
 func (e *encoder) quoteHTML(s string, html bool) {
 	b := append(e.buf[:0], '"')
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && !(html && (c == '<' || c == '>' || c == '&')) {
+			if plainJSON[c] && !(html && (c == '<' || c == '>' || c == '&')) {
 				i++
 				continue
 			}
