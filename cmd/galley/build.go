@@ -97,6 +97,16 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return failure(stderr, err)
 	}
+	var inputs []string
+	for _, j := range p.Jobs {
+		for _, in := range j.Inputs {
+			if !filepath.IsAbs(in) {
+				in = filepath.Join(p.Dir, in)
+			}
+			inputs = append(inputs, in)
+		}
+	}
+	softMemoryLimit(inputSize(inputs))
 	rep := publish.Build(ctx, p, &opts)
 	bar.clear()
 	return report(rep, p.File, check, stdout, stderr, bar.elapsed())

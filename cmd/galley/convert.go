@@ -85,6 +85,7 @@ func convert(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	if c.verbose {
 		env.Log = func(s string) { fmt.Fprintf(stderr, "galley: %s\n", s) }
 	}
+	softMemoryLimit(inputSize(inputs))
 	if _, err := publish.Convert(ctx, job, env); err != nil {
 		return failure(stderr, err)
 	}

@@ -15,8 +15,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 	"syscall"
@@ -173,4 +175,37 @@ func (l *limitFlags) limits() (publish.Limits, error) {
 		lim.InputSize = n
 	}
 	return lim, nil
+}
+
+// softMemoryLimit keeps the process under about 1 GB when its inputs
+// allow: a soft memory limit (GOMEMLIMIT's), at which the collector
+// works harder instead of letting the heap double, and which never fails
+// an allocation. A PDF needs some 15 times its input while it is laid
+// out, so from 64 MB of input the limit could not hold and would only
+// keep the collector running: there is none. An explicit GOMEMLIMIT
+// wins.
+func softMemoryLimit(inputBytes int64) {
+	if os.Getenv("GOMEMLIMIT") != "" || inputBytes > 64<<20 {
+		return
+	}
+	// 900 MiB of Go memory: the process's resident size is some 5%
+	// more (the program, what the runtime does not count).
+	debug.SetMemoryLimit(900 << 20)
+}
+
+// inputSize returns the bytes of the named files that exist; a folder
+// (an mdBook) counts its files.
+func inputSize(paths []string) int64 {
+	var n int64
+	for _, p := range paths {
+		filepath.WalkDir(p, func(_ string, d fs.DirEntry, err error) error {
+			if err == nil && d.Type().IsRegular() {
+				if info, err := d.Info(); err == nil {
+					n += info.Size()
+				}
+			}
+			return nil
+		})
+	}
+	return n
 }

@@ -356,6 +356,7 @@ func (l *layout) list(lst *doc.List, c ctx) {
 				st := typeset.Style{Font: c.font, Size: c.size, Tag: lbl}
 				w := l.fam.Width(st.Font, st.Size, marker)
 				gap := l.g.size / 2
+				l.fix(e.Line)
 				e.Line.Boxes = append([]typeset.Placed{{X: -w - gap, Width: w, Text: l.clean(marker, st.Font), Style: &st}}, e.Line.Boxes...)
 				break
 			}
@@ -952,6 +953,7 @@ func (l *layout) numberNote(n *doc.Note, first int, c ctx) {
 			// of the note.
 			st := typeset.Style{Font: typeset.Regular, Size: c.size, Link: "#" + doc.NoteRefID(n.Number), Tag: &Elem{Role: "Link", Parent: l.cur}}
 			w := l.fam.Width(st.Font, st.Size, num+".")
+			l.fix(e.Line)
 			e.Line.Boxes = append([]typeset.Placed{{X: -w - c.size/2, Width: w, Text: num + ".", Style: &st}}, e.Line.Boxes...)
 			e.Marks = append(e.Marks, typeset.Mark{ID: doc.NoteID(n.Number)})
 			return

@@ -250,6 +250,8 @@ func (d *displayer) fit(text string, font typeset.Font, size, width unit) string
 // nothing. Strikes are rules; links are areas, one per run of boxes
 // that lead to the same place.
 func (d *displayer) line(l *typeset.Line, x, baseline unit) {
+	d.l.boxes(l)
+	defer d.l.drawn(l)
 	boxes := visualOrder(l.Boxes)
 	for i := 0; i < len(boxes); {
 		b := boxes[i]

@@ -337,6 +337,7 @@ func Layout(d *doc.Document, cfg Config, opts *render.Options) (*Document, error
 	out.Breaks = breaks(pages, len(front))
 	l.elems = nil
 	if cfg.Stream && !cfg.Dump {
+		l.forget()
 		out.lazy = &lazyPages{l: l, pages: pages, titled: out.TitlePage, front: len(front), last: 64}
 		return out, nil
 	}

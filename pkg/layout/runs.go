@@ -81,6 +81,10 @@ type layout struct {
 	// src is the part of the document being set: lines and boxes pushed
 	// get it as their Src, for the page breaks (see Document.Breaks).
 	src source
+	// recipes records how paragraphs were set, and lazyLines the lines
+	// whose boxes were let go until they are drawn (see recipe.go).
+	recipes   []*recipe
+	lazyLines map[*typeset.Line]*recipe
 }
 
 // source is where an element of the vertical list comes from: a node
@@ -461,8 +465,11 @@ func (l *layout) paragraph(runs []typeset.Run, c ctx, marks []typeset.Mark) []*t
 	}
 	p := typeset.NewParagraph(l.fam, runs, ps)
 	lines := p.Break()
+	breaks := p.Breaks()
 	p.Release()
-	return l.pushLines(lines, c, marks, true)
+	pushed := l.pushLines(lines, c, marks, true)
+	l.remember(runs, ps, breaks, pushed)
+	return pushed
 }
 
 // pushLines pushes lines with the given leading. With protect set, a page

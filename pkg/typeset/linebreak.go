@@ -111,23 +111,50 @@ const (
 // than the measure, except a single character wider than it.
 func (p *Paragraph) Break() []Line {
 	w := p.style.Width
+	items := p.breakItems()
 	if p.style.NoBreak {
-		return p.set(p.Items, p.forcedOnly(), w)
-	}
-	items := p.Items
-	if p.hyph != nil {
-		items = p.hyph
+		p.breaks = p.forcedOnly()
+		return p.set(items, p.breaks, w)
 	}
 	s := newSums(items)
 	defer sumsPool.Put(s)
 	for _, tol := range tolerances {
 		if br := breakpoints(items, *s, w, tol); br != nil {
+			p.breaks = br
 			return p.set(items, br, w)
 		}
 	}
 	// Unreachable with emergency break points in every long word; fill
 	// each line as far as it goes rather than fail.
-	return p.set(items, greedy(items, *s, w), w)
+	p.breaks = greedy(items, *s, w)
+	return p.set(items, p.breaks, w)
+}
+
+// breakItems returns the items Break breaks: with the hyphenation
+// points, if there are any.
+func (p *Paragraph) breakItems() []Item {
+	if p.hyph != nil && !p.style.NoBreak {
+		return p.hyph
+	}
+	return p.Items
+}
+
+// Breaks returns where the last Break broke the paragraph: indexes of
+// its items, for SetAt.
+func (p *Paragraph) Breaks() []int { return p.breaks }
+
+// SetAt sets the paragraph's lines at the given breaks, as Break
+// returned them: a paragraph made again from the same runs and style
+// gives the same lines, so that a caller may keep the breaks instead of
+// the lines.
+func (p *Paragraph) SetAt(breaks []int) []Line {
+	items := p.breakItems()
+	for _, b := range breaks {
+		if b < 0 || b >= len(items) {
+			return nil
+		}
+	}
+	return p.set(items, breaks, p.style.Width)
 }
 
 // greedy breaks at the last legal point before each line overflows.

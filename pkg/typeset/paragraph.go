@@ -44,6 +44,8 @@ type Paragraph struct {
 	// points added; nil if there are none.
 	hyph  []Item
 	style ParagraphStyle
+	// breaks are where Break broke it.
+	breaks []int
 }
 
 // space returns the interword glue for a style: the space's width,

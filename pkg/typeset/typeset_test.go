@@ -3,6 +3,7 @@ package typeset_test
 import (
 	"bytes"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -425,6 +426,25 @@ func TestWords(t *testing.T) {
 					t.Errorf("%q: %d words, Text has %d", l.Text(), got, want)
 				}
 			}
+		}
+	}
+}
+
+// TestSetAt checks that a paragraph made again from the same runs and
+// set at the breaks Break chose gives the same lines.
+func TestSetAt(t *testing.T) {
+	for _, ps := range []typeset.ParagraphStyle{
+		{Width: 120 * typeset.Pt, Hyphenator: syllables{}},
+		{Width: 90 * typeset.Pt, Ragged: true, Hyphenator: syllables{}},
+		{Width: 200 * typeset.Pt},
+		{Width: 60 * typeset.Pt, NoBreak: true},
+	} {
+		runs := []typeset.Run{{Text: text + " supercalifragilisticexpialidocious\nand a forced break", Style: typeset.Style{Size: 10 * typeset.Pt}}}
+		p := typeset.NewParagraph(mono{}, runs, ps)
+		want := p.Break()
+		again := typeset.NewParagraph(mono{}, runs, ps).SetAt(p.Breaks())
+		if len(want) < 2 || !reflect.DeepEqual(again, want) {
+			t.Errorf("%+v: %d lines set again differ from the %d broken", ps, len(again), len(want))
 		}
 	}
 }
