@@ -22,6 +22,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	emoji "github.com/yuin/goldmark-emoji"
@@ -48,21 +49,29 @@ type Config struct {
 
 // Reader reads Markdown.
 type Reader struct {
-	cfg Config
-	md  goldmark.Markdown
-	// unlinky is md without autolinks, for text in which there is
-	// nothing to autolink: the autolink parser looks at every space.
-	unlinky goldmark.Markdown
-	chunk   int // chunk size; 0 means chunkSize (tests set it)
+	cfg   Config
+	chunk int // chunk size; 0 means chunkSize (tests set it)
 }
+
+// parsers returns the goldmark parsers every reader shares, made when
+// first needed (not when a program that never reads Markdown starts):
+// one with GitHub's autolinks, and one without, for text in which there
+// is nothing to autolink (the autolink parser looks at every space).
+var parsers = sync.OnceValues(func() (linky, unlinky goldmark.Markdown) {
+	exts := []goldmark.Extender{extension.Table, extension.Strikethrough, extension.TaskList,
+		extension.DefinitionList, emoji.Emoji, footnotes{}, extras{}}
+	opts := goldmark.WithParserOptions(parser.WithHeadingAttribute())
+	return goldmark.New(goldmark.WithExtensions(append(exts, extension.Linkify)...), opts),
+		goldmark.New(goldmark.WithExtensions(exts...), opts)
+})
 
 // parse parses a chunk of Markdown.
 func (r *Reader) parse(src []byte, pc parser.Context) ast.Node {
-	md := r.unlinky
+	linky, md := parsers()
 	// GitHub's autolinks: URLs (http://, https://, ftp://), www. and
 	// e-mail addresses.
 	if bytes.Contains(src, []byte("://")) || bytes.Contains(src, []byte("www.")) || bytes.IndexByte(src, '@') >= 0 {
-		md = r.md
+		md = linky
 	}
 	return md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 }
@@ -75,14 +84,7 @@ func (r *Reader) Config() any { c := r.cfg; return &c }
 func (r *Reader) WithConfig(cfg any) read.Reader { return New(*cfg.(*Config)) }
 
 // New returns a Markdown reader.
-func New(cfg Config) *Reader {
-	exts := []goldmark.Extender{extension.Table, extension.Strikethrough, extension.TaskList,
-		extension.DefinitionList, emoji.Emoji, footnotes{}, extras{}}
-	opts := goldmark.WithParserOptions(parser.WithHeadingAttribute())
-	return &Reader{cfg: cfg,
-		md:      goldmark.New(goldmark.WithExtensions(append(exts, extension.Linkify)...), opts),
-		unlinky: goldmark.New(goldmark.WithExtensions(exts...), opts)}
-}
+func New(cfg Config) *Reader { return &Reader{cfg: cfg} }
 
 func init() {
 	read.Register(read.Format{Name: "markdown", Exts: []string{".md", ".markdown"}}, New(Config{}))

@@ -63,7 +63,8 @@ func ReadBookConfig(data []byte) (*BookConfig, error) {
 // order, with their depth. Draft chapters (an empty link) and part
 // titles are left out; so are links to other sites.
 func ReadSummary(data []byte) ([]Chapter, error) {
-	root := New(Config{}).md.Parser().Parse(text.NewReader(data))
+	linky, _ := parsers()
+	root := linky.Parser().Parse(text.NewReader(data))
 	var out []Chapter
 	var items func(list ast.Node, depth int)
 	link := func(n ast.Node) {
