@@ -11,12 +11,14 @@ import "github.com/galleypress/galley/pkg/typeset"
 // its first line is drawn: the lines come out the same, for some 30%
 // more time.
 
-// streamLines is the number of lines from which a Stream layout lets
-// the boxes of the lines set before go (about 2,500 pages); window is
-// how many of the last paragraphs keep theirs, for the changes made
-// after a paragraph is set (a list item's marker, a note's number).
+// streamLines is the length of the vertical list (lines, and the
+// penalties and spaces between them: some 100 a page) from which a
+// Stream layout lets the boxes of the lines set before go, about 2,500
+// pages; window is how many of the last paragraphs keep theirs, for the
+// changes made after a paragraph is set (a list item's marker, a note's
+// number).
 // (variables for the tests)
-var streamLines, window = 110000, 64
+var streamLines, window = 250000, 64
 
 // recipe is how a paragraph was set: made again from its runs and style
 // and set at its breaks, it gives its lines again.
