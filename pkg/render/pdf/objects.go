@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"strconv"
 	"sync"
@@ -22,6 +23,9 @@ type objWriter struct {
 	n       int64   // bytes written
 	offsets []int64 // by object number; -1 while not written
 	err     error
+	// crc is a checksum of every stream written, for the file
+	// identifier.
+	crc uint32
 
 	// One compressor for every stream, at the fastest level: a slower
 	// one makes fonts and images 1% smaller, and costs more to set up
@@ -103,12 +107,14 @@ func (o *objWriter) stream(num int, dict string, data []byte, how int) {
 	}
 	o.begin(num)
 	o.writeString("<<" + dict + "/Length " + strconv.Itoa(len(data)) + ">>\nstream\n")
+	o.crc = crc32.Update(o.crc, crc32.IEEETable, data)
 	o.write(data)
 	o.writeString("\nendstream\nendobj\n")
 }
 
 // finish writes the cross-reference table and the trailer. Every
-// allocated object must have been written.
+// allocated object must have been written. The file identifier is a
+// digest of id and of every stream written.
 func (o *objWriter) finish(root, info int, id []byte) error {
 	if o.err != nil {
 		return o.err
@@ -124,7 +130,7 @@ func (o *objWriter) finish(root, info int, id []byte) error {
 	for _, off := range o.offsets[1:] {
 		buf = fmt.Appendf(buf, "%010d 00000 n \n", off)
 	}
-	sum := sha256.Sum256(id)
+	sum := sha256.Sum256(fmt.Appendf(id, "\x00%08x", o.crc))
 	hexID := fmt.Sprintf("<%X>", sum[:16])
 	buf = fmt.Appendf(buf, "trailer\n<</Size %d /Root %d 0 R /Info %d 0 R /ID [%s %s]>>\nstartxref\n%d\n%%%%EOF\n",
 		len(o.offsets), root, info, hexID, hexID, xref)
