@@ -145,7 +145,9 @@ func (r *Renderer) Render(w io.Writer, d *doc.Document, opts *render.Options) er
 // EPUB's page list (see render.Paginator): the body's pages, labelled
 // as printed.
 func (r *Renderer) PageBreaks(d *doc.Document, opts *render.Options) ([]render.PageBreak, error) {
-	l, err := layout.Layout(d, r.layoutConfig(), opts)
+	cfg := r.layoutConfig()
+	cfg.Stream = true // the pages are never drawn: no display lists
+	l, err := layout.Layout(d, cfg, opts)
 	if err != nil {
 		return nil, err
 	}
