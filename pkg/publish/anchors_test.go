@@ -1,8 +1,6 @@
 package publish
 
 import (
-	"context"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -18,16 +16,7 @@ func TestAnchors(t *testing.T) {
 		"a.md": "# Guide\n\nSee [the notes](#notes-here), [café](#caf%C3%A9) and [updating](#install--update).\n\n" +
 			"<a name=\"notes-here\"></a>\nNotes live here.\n\n## Café\n\nText.\n\n## Install & Update\n\nText.\n",
 	})
-	var warnings []string
-	opts := &BuildOptions{}
-	opts.Warn = func(err error) { warnings = append(warnings, err.Error()) }
-	if rep := Build(context.Background(), p, opts); rep.Failed() {
-		t.Fatal(buildErrs(rep))
-	}
-	if len(warnings) > 0 {
-		t.Errorf("warnings: %q", warnings)
-	}
-	files := readAll(t, filepath.Join(p.Dir, "out"))
+	files := readAll(t, buildQuietly(t, p))
 	page := string(files["a.html"])
 	for _, id := range []string{`<span id="notes-here">`, `<section id="café">`, `<section id="install--update">`} {
 		if !strings.Contains(page, id) {

@@ -1,9 +1,7 @@
 package publish
 
 import (
-	"context"
 	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -31,16 +29,7 @@ func TestBook(t *testing.T) {
 	files["shared/logo.png"] = string(logo)
 	files["book/part2/appendix.md"] += "\n![Logo](../../shared/logo.png)\n"
 	p := project(t, files)
-	var warnings []string
-	opts := &BuildOptions{}
-	opts.Warn = func(err error) { warnings = append(warnings, err.Error()) }
-	if rep := Build(context.Background(), p, opts); rep.Failed() {
-		t.Fatal(buildErrs(rep))
-	}
-	if len(warnings) > 0 {
-		t.Errorf("warnings: %q", warnings)
-	}
-	out := readAll(t, filepath.Join(p.Dir, "out"))
+	out := readAll(t, buildQuietly(t, p))
 
 	// HTML: every internal link has its target.
 	page := string(out["b.html"])

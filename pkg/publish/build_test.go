@@ -46,6 +46,22 @@ var twoFiles = map[string]string{
 	"b.txt":    "BRAVO\n\nThe second document is plain text, wrapped at the usual width of\nseventy-two columns, as licences are.\n",
 }
 
+// buildQuietly builds p, failing the test on an error or a warning, and
+// returns its out folder.
+func buildQuietly(t *testing.T, p *Project) string {
+	t.Helper()
+	var warnings []string
+	opts := &BuildOptions{}
+	opts.Warn = func(err error) { warnings = append(warnings, err.Error()) }
+	if rep := Build(context.Background(), p, opts); rep.Failed() {
+		t.Fatal(buildErrs(rep))
+	}
+	if len(warnings) > 0 {
+		t.Errorf("warnings: %q", warnings)
+	}
+	return filepath.Join(p.Dir, "out")
+}
+
 func readAll(t *testing.T, dir string) map[string][]byte {
 	t.Helper()
 	out := map[string][]byte{}

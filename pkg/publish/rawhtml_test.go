@@ -1,7 +1,6 @@
 package publish
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -48,16 +47,7 @@ func TestRawHTMLReadme(t *testing.T) {
 		"README.md": logoReadme,
 		"logo.png":  string(logo),
 	})
-	var warnings []string
-	opts := &BuildOptions{}
-	opts.Warn = func(err error) { warnings = append(warnings, err.Error()) }
-	if rep := Build(context.Background(), p, opts); rep.Failed() {
-		t.Fatal(buildErrs(rep))
-	}
-	if len(warnings) > 0 {
-		t.Errorf("warnings: %q", warnings)
-	}
-	out := filepath.Join(p.Dir, "out")
+	out := buildQuietly(t, p)
 	files := readAll(t, out)
 
 	html := string(files["r.html"])

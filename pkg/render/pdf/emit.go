@@ -47,7 +47,6 @@ func emit(w io.Writer, d *doc.Document, opts *render.Options, l *layout.Document
 	if err != nil {
 		return err
 	}
-	b.imageObjs = images
 	b.imageIdx = map[*layout.Picture]int{}
 	for i, pic := range l.Images {
 		b.imageIdx[pic] = i
@@ -190,7 +189,6 @@ type backend struct {
 	contents            []int      // each page's content stream
 	landscape           []bool     // each page's orientation
 	pending             [][]*annot // each page's links
-	imageObjs           []int
 	imageIdx            map[*layout.Picture]int
 	dests               map[string]dest
 	outline             []outlineEntry

@@ -146,11 +146,7 @@ func (o *objWriter) finish(root, info int, id []byte) error {
 // appendNum appends v rounded to hundredths, without trailing zeros:
 // "72", "72.5", "-0.25".
 func appendNum(b []byte, v float64) []byte {
-	c := int64(v*100 + 0.5)
-	if v < 0 {
-		c = int64(v*100 - 0.5)
-	}
-	return appendHundredths(b, c)
+	return appendHundredths(b, hundredths(v))
 }
 
 // appendHundredths appends c hundredths as a decimal number.
