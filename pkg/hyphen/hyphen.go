@@ -11,14 +11,17 @@ package hyphen
 import (
 	"bytes"
 	"embed"
+	"errors"
 	"fmt"
 	"io"
-	"os"
+	"io/fs"
 	"strconv"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/galleypress/galley/pkg/files"
 )
 
 //go:embed patterns/*.dic
@@ -206,24 +209,20 @@ const maxLine = 4096
 // Debian's hyphen-* packages is under 1 MB.
 const maxFile = 32 << 20
 
-// Load reads a pattern file from disk. It reads only a regular file of
-// at most 32 MB.
-func Load(path string) (*Patterns, error) {
-	f, err := os.Open(path)
+// Load reads the pattern file name of fsys: a regular file of at most
+// 32 MB. Its errors name the file but never quote it.
+func Load(fsys fs.FS, name string) (*Patterns, error) {
+	data, err := files.ReadFile(fsys, name, maxFile)
 	if err != nil {
-		return nil, fmt.Errorf("hyphen: %w", err)
+		var se *files.SizeError
+		if errors.As(err, &se) {
+			return nil, fmt.Errorf("hyphen: %s is larger than 32 MB; is it a hyphenation pattern file (hyph_*.dic)?", name)
+		}
+		return nil, fmt.Errorf("hyphen: patterns %s %s", name, files.Describe(err))
 	}
-	defer f.Close()
-	if st, err := f.Stat(); err != nil {
-		return nil, fmt.Errorf("hyphen: %w", err)
-	} else if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("hyphen: %s is not a regular file", path)
-	} else if st.Size() > maxFile {
-		return nil, fmt.Errorf("hyphen: %s is larger than 32 MB; is it a hyphenation pattern file (hyph_*.dic)?", path)
-	}
-	p, err := Parse(io.LimitReader(f, maxFile))
+	p, err := Parse(bytes.NewReader(data))
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return p, nil
 }
@@ -233,8 +232,8 @@ var (
 	loaded = map[string]*Patterns{}
 )
 
-// files maps primary language subtags to embedded pattern files.
-var files = map[string]string{
+// embeddedFiles maps primary language subtags to embedded pattern files.
+var embeddedFiles = map[string]string{
 	"nl": "patterns/hyph_nl_NL.dic",
 	"en": "patterns/hyph_en_US.dic",
 }
@@ -247,7 +246,7 @@ func ForLang(tag string) *Patterns {
 	if i := strings.IndexAny(primary, "-_"); i >= 0 {
 		primary = primary[:i]
 	}
-	file, ok := files[primary]
+	file, ok := embeddedFiles[primary]
 	if !ok {
 		return nil
 	}

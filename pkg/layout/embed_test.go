@@ -12,6 +12,7 @@ import (
 	"golang.org/x/image/math/fixed"
 
 	"github.com/galleypress/galley/pkg/doc"
+	"github.com/galleypress/galley/pkg/files"
 	"github.com/galleypress/galley/pkg/internal/fixture"
 	"github.com/galleypress/galley/pkg/internal/validate"
 	"github.com/galleypress/galley/pkg/layout"
@@ -149,7 +150,7 @@ func TestSubsetComposite(t *testing.T) {
 // lists a whole layout holds, and that pages must be asked for in order.
 func TestStream(t *testing.T) {
 	d := fixture.Read(t, "handbook.md")
-	opts := &render.Options{Resources: os.DirFS(fixture.Dir()), TOC: true}
+	opts := &render.Options{Files: os.DirFS(fixture.Dir()), TOC: true}
 	whole, err := layout.Layout(d, layout.Config{}, opts)
 	if err != nil {
 		t.Fatal(err)
@@ -186,13 +187,19 @@ func TestFaceCache(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(t.TempDir(), "body.ttf")
+	dir := t.TempDir()
+	path := filepath.Join(dir, "body.ttf")
 	if err := os.WriteFile(path, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	root, err := files.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
 	d := &doc.Document{Sections: []*doc.Section{{Level: 1, ID: "a", Title: []doc.Inline{&doc.Text{Text: "A"}}}}}
 	face := func() *layout.Face {
-		l, err := layout.Layout(d, layout.Config{Fonts: layout.Fonts{Regular: path}}, nil)
+		l, err := layout.Layout(d, layout.Config{Fonts: layout.Fonts{Regular: "body.ttf"}}, &render.Options{Files: root})
 		if err != nil {
 			t.Fatal(err)
 		}

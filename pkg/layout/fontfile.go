@@ -5,23 +5,29 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/galleypress/galley/pkg/files"
 )
 
 // splitFaceIndex splits "fonts.ttc#1" into the file and the face's
 // index in the collection (0 when not given).
-func splitFaceIndex(path string) (string, int) {
+func splitFaceIndex(fsys fs.FS, path string) (string, int) {
 	i := strings.LastIndexByte(path, '#')
 	if i < 0 {
 		return path, 0
 	}
-	if _, err := os.Stat(path); err == nil {
-		return path, 0 // a file whose name holds a '#'
+	if filepath.IsAbs(path) {
+		if _, err := files.StatSystemFont(path); err == nil {
+			return path, 0 // a file whose name holds a '#'
+		}
+	} else if fsys != nil {
+		if _, err := fs.Stat(fsys, path); err == nil {
+			return path, 0
+		}
 	}
 	n, err := strconv.Atoi(path[i+1:])
 	if err != nil || n < 0 {
@@ -49,8 +55,16 @@ func collectionFace(data []byte, index int) ([]byte, error) {
 		return nil, err
 	}
 	tags := make([]string, 0, len(tables))
-	for tag := range tables {
+	total := 0
+	for tag, t := range tables {
 		tags = append(tags, tag)
+		total += t.length
+	}
+	// A face's tables do not overlap: together they are no larger than
+	// the file. Hostile ones (65,535 tables each the whole file) would
+	// make the copy below thousands of times the file.
+	if total > len(data) {
+		return nil, errors.New("damaged font: the face's tables add up to more than the file")
 	}
 	sort.Strings(tags) // a table directory is sorted by tag
 	num := len(tags)
@@ -73,6 +87,10 @@ func collectionFace(data []byte, index int) ([]byte, error) {
 	return out, nil
 }
 
+// maxTables is the most tables a font may list: OpenType registers some
+// sixty, and real fonts have a few dozen.
+const maxTables = 512
+
 type table struct {
 	offset, length int
 	checksum       uint32
@@ -84,6 +102,9 @@ func tableDir(data []byte, off int) (map[string]table, error) {
 		return nil, errors.New("damaged font: no table directory")
 	}
 	num := int(binary.BigEndian.Uint16(data[off+4:]))
+	if num > maxTables {
+		return nil, fmt.Errorf("damaged font: %d tables (real fonts have a few dozen; at most %d are read)", num, maxTables)
+	}
 	if off+12+16*num > len(data) {
 		return nil, errors.New("damaged font: short table directory")
 	}
@@ -118,22 +139,6 @@ type systemFonts struct {
 	used    []*Face          // faces found, in order
 }
 
-// fontDirs are where systems keep fonts.
-func fontDirs() []string {
-	home, _ := os.UserHomeDir()
-	switch runtime.GOOS {
-	case "darwin":
-		return []string{"/System/Library/Fonts", "/Library/Fonts", filepath.Join(home, "Library/Fonts")}
-	case "windows":
-		return []string{filepath.Join(os.Getenv("WINDIR"), "Fonts"), filepath.Join(os.Getenv("LOCALAPPDATA"), "Microsoft/Windows/Fonts")}
-	}
-	dirs := []string{"/usr/share/fonts", "/usr/local/share/fonts"}
-	if home != "" {
-		dirs = append(dirs, filepath.Join(home, ".local/share/fonts"), filepath.Join(home, ".fonts"))
-	}
-	return dirs
-}
-
 // find returns a system face that has r, or nil.
 func (s *systemFonts) find(r rune) *Face {
 	if s.missing[r] {
@@ -143,17 +148,11 @@ func (s *systemFonts) find(r rune) *Face {
 		s.listed = true
 		s.faces = map[string]*Face{}
 		s.missing = map[rune]bool{}
-		for _, dir := range fontDirs() {
-			filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-				if err != nil {
-					return nil
-				}
-				switch strings.ToLower(filepath.Ext(path)) {
-				case ".ttf", ".ttc":
-					s.paths = append(s.paths, path)
-				}
-				return nil
-			})
+		for _, path := range files.SystemFonts() {
+			switch strings.ToLower(filepath.Ext(path)) {
+			case ".ttf", ".ttc": // TrueType outlines, which the PDF writer embeds
+				s.paths = append(s.paths, path)
+			}
 		}
 		// Regular faces first: a character found in "DejaVuSans-Bold"
 		// would be set bold.
@@ -168,7 +167,7 @@ func (s *systemFonts) find(r rune) *Face {
 	for _, path := range s.paths {
 		f, seen := s.faces[path]
 		if !seen {
-			f, _ = loadFace(path) // a font that cannot be used is skipped
+			f, _ = loadFace(nil, path) // a font that cannot be used is skipped
 			s.faces[path] = f
 		}
 		if f != nil && f.has(r) {

@@ -2,8 +2,9 @@ package layout
 
 import (
 	"fmt"
-	"io"
-	"os"
+	"io/fs"
+	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -16,6 +17,7 @@ import (
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 
+	"github.com/galleypress/galley/pkg/files"
 	"github.com/galleypress/galley/pkg/typeset"
 )
 
@@ -142,7 +144,7 @@ const lowRunes = 0x2100
 // loadFamily returns the family for the configured font files; with
 // system set, characters no given font has are looked for in the
 // system's fonts.
-func loadFamily(cfg Fonts, system bool) (*family, error) {
+func loadFamily(fsys fs.FS, cfg Fonts, system bool) (*family, error) {
 	base, err := builtinFamily()
 	if err != nil {
 		return nil, err
@@ -156,7 +158,7 @@ func loadFamily(cfg Fonts, system bool) (*family, error) {
 		if path == "" {
 			continue
 		}
-		if fam.faces[i], err = cachedFace(path); err != nil {
+		if fam.faces[i], err = cachedFace(fsys, path); err != nil {
 			return nil, err
 		}
 	}
@@ -176,7 +178,7 @@ func loadFamily(cfg Fonts, system bool) (*family, error) {
 		}
 	}
 	for _, path := range cfg.Fallback {
-		f, err := cachedFace(path)
+		f, err := cachedFace(fsys, path)
 		if err != nil {
 			return nil, err
 		}
@@ -190,8 +192,9 @@ func loadFamily(cfg Fonts, system bool) (*family, error) {
 
 // faces holds the faces read from the font files documents name, so
 // that a build of many documents in the same fonts reads and parses each
-// once. A face is known by its path and its file's size and time: a
-// changed file is read again.
+// once. A face is known by its file's path on the machine, size and
+// time: a changed file is read again. Fonts from a file system that is
+// not the machine's (a program's own fs.FS) are read every time.
 var faces struct {
 	sync.Mutex
 	byFile map[faceKey]*Face
@@ -206,21 +209,38 @@ type faceKey struct {
 // maxCachedFaces bounds the faces kept: a build names a few.
 const maxCachedFaces = 32
 
-// cachedFace is loadFace, remembered.
-func cachedFace(path string) (*Face, error) {
-	file, _ := splitFaceIndex(path)
-	st, err := os.Stat(file)
-	if err != nil || !st.Mode().IsRegular() {
-		return loadFace(path) // which says what is wrong
+// pather is a file system on the machine's, which can tell a file's
+// path (files.Root, files.Tracker).
+type pather interface{ Path(name string) string }
+
+// cachedFace is loadFace, remembered. name is a font file's name in
+// fsys, or the absolute path of a font installed on the machine, with
+// "#N" for a face of a collection.
+func cachedFace(fsys fs.FS, name string) (*Face, error) {
+	file, _ := splitFaceIndex(fsys, name)
+	var key faceKey
+	if filepath.IsAbs(file) {
+		st, err := files.StatSystemFont(file)
+		if err != nil {
+			return loadFace(fsys, name) // which says what is wrong
+		}
+		key = faceKey{name, st.Size(), st.ModTime()}
+	} else if p, ok := fsys.(pather); ok && fsys != nil {
+		st, err := fs.Stat(fsys, file)
+		if err != nil || !st.Mode().IsRegular() || p.Path(file) == "" {
+			return loadFace(fsys, name)
+		}
+		key = faceKey{p.Path(file) + strings.TrimPrefix(name, file), st.Size(), st.ModTime()}
+	} else {
+		return loadFace(fsys, name)
 	}
-	key := faceKey{path, st.Size(), st.ModTime()}
 	faces.Lock()
 	f, ok := faces.byFile[key]
 	faces.Unlock()
 	if ok {
 		return f, nil
 	}
-	f, err = loadFace(path)
+	f, err := loadFace(fsys, name)
 	if err != nil {
 		return nil, err
 	}
@@ -234,27 +254,30 @@ func cachedFace(path string) (*Face, error) {
 }
 
 // loadFace reads a font file, or one face of a collection
-// ("fonts.ttc#1").
-func loadFace(path string) (*Face, error) {
-	file, index := splitFaceIndex(path)
-	data, err := readFont(file)
+// ("fonts.ttc#1"): name in fsys, or the absolute path of an installed
+// font.
+func loadFace(fsys fs.FS, name string) (*Face, error) {
+	file, index := splitFaceIndex(fsys, name)
+	data, err := readFont(fsys, file)
 	if err != nil {
 		return nil, err
 	}
 	if isCollection(data) {
 		if data, err = collectionFace(data, index); err != nil {
-			return nil, fmt.Errorf("pdf: font %s: %w", path, err)
+			return nil, fmt.Errorf("pdf: font %s: %w", name, err)
 		}
+	} else if index > 0 {
+		return nil, fmt.Errorf("pdf: font %s: %s is not a collection (.ttc); it has one face, #0", name, file)
 	}
-	f, err := newFace(path, data)
+	f, err := newFace(name, data)
 	if err != nil {
 		return nil, err
 	}
 	if !hasTable(data, "glyf") {
-		return nil, fmt.Errorf("pdf: font %s has PostScript (CFF) outlines; the PDF writer embeds only fonts with TrueType outlines (most .ttf files)", path)
+		return nil, fmt.Errorf("pdf: font %s has PostScript (CFF) outlines; the PDF writer embeds only fonts with TrueType outlines (most .ttf files)", name)
 	}
 	if f.font.NumGlyphs() == 0 {
-		return nil, fmt.Errorf("pdf: font %s has no glyphs", path)
+		return nil, fmt.Errorf("pdf: font %s has no glyphs", name)
 	}
 	return f, nil
 }
@@ -264,25 +287,21 @@ func loadFace(path string) (*Face, error) {
 const maxFontFile = 256 << 20
 
 // readFont reads a font file: a regular file of at most maxFontFile
-// bytes.
-func readFont(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("pdf: font: %w", err)
-	}
-	defer f.Close()
-	st, err := f.Stat()
+// bytes, name in fsys or the absolute path of an installed font. Its
+// errors never quote the file.
+func readFont(fsys fs.FS, name string) ([]byte, error) {
+	var data []byte
+	var err error
 	switch {
-	case err != nil:
-		return nil, fmt.Errorf("pdf: font: %w", err)
-	case !st.Mode().IsRegular():
-		return nil, fmt.Errorf("pdf: font %s is not a regular file", path)
-	case st.Size() > maxFontFile:
-		return nil, fmt.Errorf("pdf: font %s is larger than %d MB", path, maxFontFile>>20)
+	case filepath.IsAbs(name):
+		data, _, err = files.ReadSystemFont(name, maxFontFile)
+	case fsys == nil:
+		return nil, fmt.Errorf("pdf: font %s: no files to read it from", name)
+	default:
+		data, err = files.ReadFile(fsys, name, maxFontFile)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, maxFontFile))
 	if err != nil {
-		return nil, fmt.Errorf("pdf: font: %w", err)
+		return nil, fmt.Errorf("pdf: font %s %s", name, files.Describe(err))
 	}
 	return data, nil
 }

@@ -1,11 +1,7 @@
 package layout
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
-	"net/url"
-	"path"
 	"regexp"
 	"strings"
 
@@ -29,14 +25,13 @@ type Picture struct {
 
 // imageSet reads the images a document uses, once each.
 type imageSet struct {
-	res  fs.FS
 	opts *render.Options
 	byID map[string]*Picture
 	seq  []*Picture
 }
 
-func newImageSet(res fs.FS, opts *render.Options) *imageSet {
-	return &imageSet{res: res, opts: opts, byID: map[string]*Picture{}}
+func newImageSet(opts *render.Options) *imageSet {
+	return &imageSet{opts: opts, byID: map[string]*Picture{}}
 }
 
 var scheme = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.-]*:|^//`)
@@ -64,23 +59,8 @@ func (s *imageSet) get(src string) (*Picture, error) {
 }
 
 func (s *imageSet) read(src string) (*Picture, error) {
-	p, err := url.PathUnescape(src)
+	data, err := s.opts.ReadRef(src)
 	if err != nil {
-		p = src
-	}
-	clean := strings.TrimPrefix(path.Clean("/"+p), "/")
-	if strings.HasPrefix(src, "/") || strings.Contains(src, "..") || !fs.ValidPath(clean) {
-		return nil, errors.New("only paths inside the input's folder can be read")
-	}
-	if s.res == nil {
-		return nil, errors.New("no resources to read it from")
-	}
-	data, err := fs.ReadFile(s.res, clean)
-	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
 		return nil, err
 	}
 	info, err := safeimage.Check(data, s.opts.ImagePixels())

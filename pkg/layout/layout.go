@@ -265,14 +265,17 @@ func Layout(d *doc.Document, cfg Config, opts *render.Options) (*Document, error
 	if err != nil {
 		return nil, err
 	}
-	fam, err := loadFamily(cfg.Fonts, cfg.SystemFonts)
+	fam, err := loadFamily(opts.Files, cfg.Fonts, cfg.SystemFonts)
 	if err != nil {
 		return nil, err
 	}
 	l := &layout{cfg: &cfg, fam: fam, g: g, d: d, opts: opts, missing: map[rune][]string{}, missingCount: map[rune]int{},
-		images: newImageSet(opts.Resources, opts)}
+		images: newImageSet(opts)}
 	if cfg.Hyphenation != "" {
-		p, err := hyphen.Load(cfg.Hyphenation)
+		if opts.Files == nil {
+			return nil, fmt.Errorf("pdf: hyphenation patterns %s: no files to read them from", cfg.Hyphenation)
+		}
+		p, err := hyphen.Load(opts.Files, cfg.Hyphenation)
 		if err != nil {
 			return nil, fmt.Errorf("pdf: %w", err)
 		}

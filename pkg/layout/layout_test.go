@@ -22,7 +22,7 @@ import (
 // sections (H1, H2 and 22 H3), and links and destinations pair up.
 func TestDisplayList(t *testing.T) {
 	d := fixture.Read(t, "beleidsprioriteiten-2023.txt")
-	l, err := layout.Layout(d, layout.Config{}, &render.Options{Resources: os.DirFS(fixture.Dir())})
+	l, err := layout.Layout(d, layout.Config{}, &render.Options{Files: os.DirFS(fixture.Dir())})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,7 +104,7 @@ func TestFootnotes(t *testing.T) {
 	}
 	checkNotes(t, l, 60)
 	// The report: 66 notes among text, a long table, figures and code.
-	l, err = layout.Layout(fixture.Read(t, "report.md"), layout.Config{}, &render.Options{Resources: os.DirFS(fixture.Dir()), TOC: true})
+	l, err = layout.Layout(fixture.Read(t, "report.md"), layout.Config{}, &render.Options{Files: os.DirFS(fixture.Dir()), TOC: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -237,7 +237,7 @@ func TestTables(t *testing.T) {
 	if table == nil || len(table.Rows) < 100 || len(table.Header) != 8 {
 		t.Fatal("the report has no table of 100 rows and 8 columns")
 	}
-	l, err := layout.Layout(d, layout.Config{}, &render.Options{Resources: os.DirFS(fixture.Dir())})
+	l, err := layout.Layout(d, layout.Config{}, &render.Options{Files: os.DirFS(fixture.Dir())})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -428,7 +428,7 @@ func TestInlineImage(t *testing.T) {
 	d := &doc.Document{Meta: doc.Meta{Lang: "en"}, Blocks: []doc.Block{&doc.Paragraph{Inlines: []doc.Inline{
 		&doc.Text{Text: "An inline image "}, &doc.Image{Src: "images/galley.png", Alt: "a ship"}, &doc.Text{Text: " sits in a sentence."},
 	}}}}
-	l, err := layout.Layout(d, layout.Config{NoTitlePage: true}, &render.Options{Resources: os.DirFS(fixture.Dir())})
+	l, err := layout.Layout(d, layout.Config{NoTitlePage: true}, &render.Options{Files: os.DirFS(fixture.Dir())})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -471,7 +471,7 @@ func TestSVG(t *testing.T) {
 		&doc.Figure{Src: "broken.svg", Alt: "no size"},
 	}}
 	var warnings []string
-	l, err := layout.Layout(d, layout.Config{NoTitlePage: true}, &render.Options{Resources: res, Warn: func(err error) { warnings = append(warnings, err.Error()) }})
+	l, err := layout.Layout(d, layout.Config{NoTitlePage: true}, &render.Options{Files: res, Warn: func(err error) { warnings = append(warnings, err.Error()) }})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,7 +19,7 @@ func TestLetGo(t *testing.T) {
 	streamLines, window = 0, 2
 	for _, name := range []string{"report.md", "handbook.md", "beleidsprioriteiten-2023.txt", "extras.md"} {
 		d := fixture.Read(t, name)
-		opts := &render.Options{Resources: os.DirFS(fixture.Dir()), TOC: true}
+		opts := &render.Options{Files: os.DirFS(fixture.Dir()), TOC: true}
 		whole, err := Layout(d, Config{}, opts)
 		if err != nil {
 			t.Fatal(err)

@@ -12,7 +12,8 @@
 // flag (--css sets both the HTML and the EPUB stylesheet); flag:"-" gives
 // the option no flag. default is what the zero value means, for help
 // texts; help is one line. file:"" marks a path to a file, which the
-// caller resolves (and confines) before setting it.
+// caller resolves (and confines) before setting it; file:"fonts" one
+// that may also name a font installed on the machine.
 //
 // Kinds of fields: string, bool, int, float64, []string (a list: repeat
 // the flag, or give a YAML list), a struct of tagged string fields (a
@@ -57,8 +58,9 @@ type Option struct {
 	// Default describes the default, for help texts; Help is one line.
 	Default, Help string
 	Kind          Kind
-	// File marks an option whose values are file paths.
-	File bool
+	// File marks an option whose values are file paths; Fonts one whose
+	// files may also be fonts installed on the machine (file:"fonts").
+	File, Fonts bool
 	// Names are a mapping's keys ("regular", "bold", …).
 	Names []string
 
@@ -92,7 +94,9 @@ func Of(cfg any) []Option {
 				o.Flag = ""
 			}
 		}
-		_, o.File = f.Tag.Lookup("file")
+		var fileKind string
+		fileKind, o.File = f.Tag.Lookup("file")
+		o.Fonts = o.File && fileKind == "fonts"
 		switch {
 		case reflect.PointerTo(f.Type).Implements(textUnmarshaler):
 			o.Kind = Text

@@ -2,10 +2,12 @@ package publish
 
 import (
 	"net/url"
+	"path"
 	"path/filepath"
 	"strings"
 
 	"github.com/galleypress/galley/pkg/doc"
+	"github.com/galleypress/galley/pkg/files"
 	"github.com/galleypress/galley/pkg/transform"
 )
 
@@ -18,8 +20,8 @@ import (
 // part is one input of a document.
 type part struct {
 	name string // as given
-	file string // resolved path; "" for standard input
-	dir  string
+	file string // its name in the project; "" for standard input
+	dir  string // its folder in the project
 	d    *doc.Document
 	// links are the part's links, and ids the original ids (explicit or
 	// made from the title) of its sections and anchors, recorded before
@@ -30,22 +32,10 @@ type part struct {
 	first   *doc.Anchor // the target of a link to the file itself, if made
 }
 
-// newPart makes the part for input in (what names its role in errors),
-// read as d: its file resolved to an absolute path inside the project.
-func newPart(in, what string, d *doc.Document, env *Env) (*part, error) {
-	p := &part{name: in, d: d}
-	if in == "-" {
-		return p, nil
-	}
-	var err error
-	if p.file, err = env.resolve(in, what); err != nil {
-		return nil, err
-	}
-	if abs, err := filepath.Abs(p.file); err == nil {
-		p.file = abs
-	}
-	p.dir = filepath.Dir(p.file)
-	return p, nil
+// newPart makes the part for the input shown as in, the file name in
+// the project, read as d.
+func newPart(in, name string, d *doc.Document) *part {
+	return &part{name: in, file: name, dir: path.Dir(name), d: d}
 }
 
 // record notes a part's links and original ids, before it is joined.
@@ -152,7 +142,11 @@ func linkParts(parts []*part) {
 			if !ok {
 				continue
 			}
-			q := byFile[filepath.Clean(filepath.Join(p.dir, filepath.FromSlash(target)))]
+			name, err := files.Join(p.dir, target)
+			if err != nil {
+				continue
+			}
+			q := byFile[name]
 			if q == nil {
 				continue
 			}
@@ -204,31 +198,23 @@ func splitLocal(u string) (path, frag string, ok bool) {
 	return path, frag, path != ""
 }
 
-// rebaseImages makes the local images of the parts relative to base, the
-// folder resources are read from: the common folder of the inputs and,
-// in a project (galley build, --root), of the images they name inside it
-// (so "../images/x.png" works within the project, never beyond it). It returns base, or "" when the
-// first input's folder serves (the usual case), so that nothing changes.
-func rebaseImages(parts []*part, env *Env) string {
-	root := ""
-	if env.Root != "" {
-		if r, err := filepath.EvalSymlinks(env.Root); err == nil {
-			if r, err = filepath.Abs(r); err == nil {
-				root = r
-			}
-		}
-	}
-	type img struct {
-		src *string
-		abs string
-	}
-	var imgs []img
+// rebaseImages returns the folder, in the project, that the document's
+// images are read from: the folder that holds every input. The local
+// images of the parts are made relative to it ("part2/b.png",
+// "../shared/c.png"), so that each file's images are found from its own
+// folder.
+func rebaseImages(parts []*part) string {
 	var dirs []string
 	for _, p := range parts {
-		if p.file == "" {
-			return ""
+		if p.dir != "" {
+			dirs = append(dirs, p.dir)
 		}
-		dirs = append(dirs, p.dir)
+	}
+	base := commonName(dirs)
+	for _, p := range parts {
+		if p.file == "" || p.dir == base {
+			continue
+		}
 		doc.Walk(p.d, func(n doc.Node) doc.Visit {
 			var src *string
 			switch n := n.(type) {
@@ -246,45 +232,52 @@ func rebaseImages(parts []*part, env *Env) string {
 			if u, err := url.PathUnescape(s); err == nil {
 				s = u
 			}
-			abs := filepath.Clean(filepath.Join(p.dir, filepath.FromSlash(s)))
-			imgs = append(imgs, img{src, abs})
-			if root != "" && inside(root, abs) {
-				// Inside the project: the resources reach it. Without
-				// a project (convert), only the inputs' folders do.
-				dirs = append(dirs, filepath.Dir(abs))
+			if name, err := files.Join(p.dir, s); err == nil {
+				*src = relName(base, name)
 			}
 			return doc.Continue
 		})
 	}
-	base := commonDir(dirs)
-	if base == parts[0].dir {
-		return ""
+	return base
+}
+
+// commonName returns the deepest folder holding every folder of dirs,
+// names in one file system ("." for none).
+func commonName(dirs []string) string {
+	if len(dirs) == 0 {
+		return "."
 	}
-	for _, im := range imgs {
-		if !inside(base, im.abs) {
-			continue // refused when read, as ever
-		}
-		if rel, err := filepath.Rel(base, im.abs); err == nil {
-			*im.src = filepath.ToSlash(rel)
+	base := dirs[0]
+	for _, d := range dirs[1:] {
+		for base != "." && d != base && !strings.HasPrefix(d, base+"/") {
+			base = path.Dir(base)
 		}
 	}
 	return base
 }
 
-// commonDir returns the deepest folder holding every dir.
-func commonDir(dirs []string) string {
-	if len(dirs) == 0 {
-		return ""
-	}
-	base := dirs[0]
-	for _, d := range dirs[1:] {
-		for !inside(base, d) {
-			parent := filepath.Dir(base)
-			if parent == base {
-				break
-			}
-			base = parent
+// relName returns the slash-separated path from the folder from to the
+// name to, both names in one file system: relName("a/b", "c/d.png") is
+// "../../c/d.png".
+func relName(from, to string) string {
+	split := func(s string) []string {
+		if s == "." || s == "" {
+			return nil
 		}
+		return strings.Split(s, "/")
 	}
-	return base
+	f, t := split(from), split(to)
+	i := 0
+	for i < len(f) && i < len(t) && f[i] == t[i] {
+		i++
+	}
+	var out []string
+	for range f[i:] {
+		out = append(out, "..")
+	}
+	out = append(out, t[i:]...)
+	if len(out) == 0 {
+		return "."
+	}
+	return strings.Join(out, "/")
 }

@@ -5,10 +5,13 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
+	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/galleypress/galley/pkg/files"
 )
 
 // DocReport is what happened to one document of a build.
@@ -20,6 +23,10 @@ type DocReport struct {
 	Results []Result
 	// Err is the document's first error, if any.
 	Err error
+	// Files are the paths of the files the document was made from (or
+	// looked for and missing): inputs, chapters, included files, images,
+	// stylesheets, fonts, pattern files. Watch watches them.
+	Files []string
 }
 
 // Report is what a build did.
@@ -104,6 +111,16 @@ func ShardOf(job *Job, n int) int {
 	return int(binary.BigEndian.Uint64(h[:8])%uint64(n)) + 1
 }
 
+// fsRoot returns the root of the file system dir is on: "/", or a
+// volume's root.
+func fsRoot(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return string(filepath.Separator)
+	}
+	return filepath.VolumeName(abs) + string(filepath.Separator)
+}
+
 // Progress is a step of a build.
 type Progress struct {
 	// Done counts the documents finished, of Total.
@@ -134,6 +151,30 @@ func Build(ctx context.Context, p *Project, opts *BuildOptions) *Report {
 		env.Root = ""
 	case env.Root == "":
 		env.Root = p.Dir
+	}
+	if env.FS == nil {
+		// One root for every document: the project folder, or with
+		// AllowOutside the whole file system (devices and pipes are
+		// still refused).
+		dir := env.Root
+		if dir == "" {
+			dir = fsRoot(p.Dir)
+		}
+		root, err := files.Open(dir)
+		if err != nil {
+			rep := &Report{}
+			for _, i := range opts.Only {
+				rep.Documents = append(rep.Documents, DocReport{Job: p.Jobs[i], Line: p.Lines[i], Err: err})
+			}
+			if opts.Only == nil {
+				for i, j := range p.Jobs {
+					rep.Documents = append(rep.Documents, DocReport{Job: j, Line: p.Lines[i], Err: err})
+				}
+			}
+			return rep
+		}
+		defer root.Close()
+		env.FS = root
 	}
 	indexes := opts.Only
 	if indexes == nil {
@@ -191,7 +232,7 @@ func Build(ctx context.Context, p *Project, opts *BuildOptions) *Report {
 			defer wg.Done()
 			defer func() { <-sem }()
 			progress(dr, false)
-			dr.Results, dr.Err = Convert(ctx, dr.Job, &env)
+			dr.Results, dr.Files, dr.Err = convert(ctx, dr.Job, &env)
 			progress(dr, true)
 		}()
 	}

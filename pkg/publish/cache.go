@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -14,13 +13,15 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/galleypress/galley/pkg/doc"
+	"github.com/galleypress/galley/pkg/files"
 )
 
-// An incremental build skips a document whose inputs, images, settings
-// and galley binary hash to what they hashed to last time, when every
-// output on disk still holds the bytes that build wrote. Reading a
-// document takes milliseconds; rendering it is the cost saved.
+// An incremental build skips a document whose settings and galley binary
+// are as at its last build, whose every file read then (inputs, book
+// chapters, included files, images, stylesheets, fonts, pattern files)
+// holds the same bytes, whose every file missing then (an image not
+// found) is still missing, and whose every output on disk still holds
+// the bytes that build wrote. Then it is not even read.
 
 // cache holds, per document, the key of its last build and the digests
 // of the outputs it wrote. It lives outside the project (the user's cache
@@ -35,6 +36,10 @@ type cache struct {
 type cacheEntry struct {
 	Key     string            `json:"key"`
 	Outputs map[string]string `json:"outputs"` // path → sha256
+	// Files are the files the build read, by name in the project
+	// (installed fonts by path): their sha256, or "" for a file that
+	// was looked for and missing.
+	Files map[string]string `json:"files"`
 }
 
 // openCache reads the cache file; a missing or unreadable one is empty.
@@ -63,11 +68,26 @@ func (c *cache) save() error {
 	if err := os.MkdirAll(filepath.Dir(c.file), 0o755); err != nil {
 		return err
 	}
-	tmp := c.file + ".tmp"
-	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+	// A temporary file of this process's own: two builds of one project
+	// at once must not write (or rename) each other's.
+	f, err := os.CreateTemp(filepath.Dir(c.file), filepath.Base(c.file)+".tmp-*")
+	if err != nil {
 		return err
 	}
-	return os.Rename(tmp, c.file)
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		os.Remove(f.Name())
+		return err
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(f.Name())
+		return err
+	}
+	if err := os.Rename(f.Name(), c.file); err != nil {
+		os.Remove(f.Name())
+		return err
+	}
+	return nil
 }
 
 // DefaultCacheFile returns where galley build keeps the cache of the
@@ -138,92 +158,113 @@ func docKey(job *Job) string {
 	return strings.Join(job.Inputs, "\x00") + "\x01" + strings.Join(outs, "\x00")
 }
 
-// buildKey hashes what a document's outputs depend on: galley itself,
-// the job's settings, the environment's, the inputs' bytes, every file
-// an option names, and every local image the document shows.
-func buildKey(job *Job, d *doc.Document, env *Env, resources fs.FS) string {
+// buildKey hashes what a document's outputs depend on besides the
+// files it reads: galley itself, the job's settings and the
+// environment's. With --system-fonts, the list of installed fonts too.
+func buildKey(job *Job, env *Env) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "galley %s\n", self())
 	settings := map[string]map[string][]string{}
+	system := false
 	for scope, opts := range job.Options {
 		settings[scope] = map[string][]string{}
 		for k, v := range opts {
 			settings[scope][k] = v.Values
+			if k == "system-fonts" && len(v.Values) > 0 && v.Values[0] != "false" {
+				system = true
+			}
 		}
 	}
 	meta, _ := json.Marshal(job.Meta)
 	opts, _ := json.Marshal(settings)
 	limits, _ := json.Marshal(env.Limits)
-	fmt.Fprintf(h, "from %q encoding %q meta %s options %s\n", job.From, job.Encoding, meta, opts)
-	fmt.Fprintf(h, "modified %d strict %v limits %s root %q\n", env.Modified.Unix(), env.Strict, limits, env.Root)
-	file := func(what, p string) {
-		data, err := env.readFile(p, what)
-		if err != nil {
-			fmt.Fprintf(h, "%s %q: none\n", what, p)
-			return
-		}
-		sum := sha256.Sum256(data)
-		fmt.Fprintf(h, "%s %q: %x\n", what, p, sum)
-	}
-	for _, in := range job.Inputs {
-		file("input", in)
-	}
-	// Files named by options (stylesheets, fonts, pattern files): any
-	// value that names a file.
-	var values []string
-	for _, opts := range settings {
-		for _, vs := range opts {
-			for _, v := range vs {
-				if _, after, ok := strings.Cut(v, "="); ok {
-					values = append(values, after)
-				}
-				values = append(values, v)
-			}
-		}
-	}
-	sort.Strings(values)
-	for _, v := range values {
-		if st, err := os.Stat(env.path(v)); err == nil && st.Mode().IsRegular() {
-			file("file", v)
-		}
-	}
-	// Images, as the renderers find them.
-	var srcs []string
-	doc.Walk(d, func(n doc.Node) doc.Visit {
-		switch n := n.(type) {
-		case *doc.Image:
-			srcs = append(srcs, n.Src)
-		case *doc.Figure:
-			srcs = append(srcs, n.Src)
-		}
-		return doc.Continue
-	})
-	if d.Meta.Cover != "" {
-		srcs = append(srcs, d.Meta.Cover)
-	}
-	for _, src := range srcs {
-		p := strings.TrimPrefix(filepath.ToSlash(filepath.Clean("/"+src)), "/")
-		data, err := fs.ReadFile(resources, p)
-		if err != nil {
-			fmt.Fprintf(h, "image %q: none\n", src)
-			continue
-		}
-		fmt.Fprintf(h, "image %q: %x\n", src, sha256.Sum256(data))
-	}
+	fmt.Fprintf(h, "inputs %q from %q encoding %q meta %s options %s\n", job.Inputs, job.From, job.Encoding, meta, opts)
+	fmt.Fprintf(h, "modified %d strict %v limits %s root %q dir %q\n", env.Modified.Unix(), env.Strict, limits, env.Root, env.Dir)
 	for _, o := range job.Outputs {
 		fmt.Fprintf(h, "output %q %q\n", o.Path, o.Format)
+	}
+	if system {
+		for _, f := range files.SystemFonts() {
+			if st, err := files.StatSystemFont(f); err == nil {
+				fmt.Fprintf(h, "font %q %d %d\n", f, st.Size(), st.ModTime().UnixNano())
+			}
+		}
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }
 
+// digests returns the digest of every file a conversion read, as
+// cacheEntry.Files holds them.
+func (pr *projectFS) digests() (map[string]string, bool) {
+	out := map[string]string{}
+	for _, f := range append(pr.fsys.Files(), pr.system...) {
+		sum, ok := pr.digest(f.Name)
+		if ok != f.Found {
+			return nil, false // changed while the document was made
+		}
+		out[f.Name] = sum
+	}
+	return out, true
+}
+
+// digest returns the sha256 of a file the project read (an installed
+// font by its path), and whether it is there.
+func (pr *projectFS) digest(name string) (string, bool) {
+	var data []byte
+	var err error
+	if filepath.IsAbs(name) {
+		data, _, err = files.ReadSystemFont(name, 1<<30)
+	} else {
+		data, err = files.ReadFile(pr.fsys.FS(), name, 1<<30)
+	}
+	if err != nil {
+		return "", false
+	}
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:]), true
+}
+
+// cachedPaths returns the paths of the files a document's last build
+// read, as the cache recorded them, for Watch.
+func (pr *projectFS) cachedPaths(c *cache, job *Job) []string {
+	if pr.root == nil {
+		return nil
+	}
+	c.mu.Lock()
+	e := c.entries[docKey(job)]
+	c.mu.Unlock()
+	var out []string
+	for name := range e.Files {
+		if filepath.IsAbs(name) {
+			out = append(out, name)
+		} else {
+			out = append(out, pr.root.Path(name))
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
 // fresh reports whether the outputs at paths are what the build with key
-// wrote, so that rendering them again can be skipped.
-func (c *cache) fresh(job *Job, key string, paths []string) bool {
+// wrote, from files that have not changed since, so that reading and
+// rendering them again can be skipped.
+func (c *cache) fresh(job *Job, key string, paths []string, pr *projectFS) bool {
 	c.mu.Lock()
 	e, ok := c.entries[docKey(job)]
 	c.mu.Unlock()
-	if !ok || e.Key != key || len(e.Outputs) != len(paths) {
+	if !ok || e.Key != key || len(e.Outputs) != len(paths) || e.Files == nil {
 		return false
+	}
+	names := make([]string, 0, len(e.Files))
+	for name := range e.Files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		sum, found := pr.digest(name)
+		if want := e.Files[name]; found != (want != "") || sum != want {
+			return false
+		}
 	}
 	for _, p := range paths {
 		if p == "" {
@@ -237,9 +278,14 @@ func (c *cache) fresh(job *Job, key string, paths []string) bool {
 	return true
 }
 
-// record notes the outputs a build with key wrote.
-func (c *cache) record(job *Job, key string, paths []string) {
-	e := cacheEntry{Key: key, Outputs: map[string]string{}}
+// record notes the outputs a build with key wrote, and the files it
+// read.
+func (c *cache) record(job *Job, key string, paths []string, pr *projectFS) {
+	read, ok := pr.digests()
+	if !ok {
+		return
+	}
+	e := cacheEntry{Key: key, Outputs: map[string]string{}, Files: read}
 	for _, p := range paths {
 		sum, err := fileDigest(p)
 		if err != nil {

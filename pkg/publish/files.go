@@ -5,11 +5,16 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/url"
 	"os"
+	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
 
+	"github.com/galleypress/galley/pkg/doc"
+	"github.com/galleypress/galley/pkg/files"
+	"github.com/galleypress/galley/pkg/option"
 	"github.com/galleypress/galley/pkg/transform"
 )
 
@@ -64,71 +69,36 @@ func (l Limits) transform() transform.Limits {
 	return transform.Limits{MaxDepth: l.Depth, MaxNotes: l.Notes, MaxTableCells: l.TableCells}
 }
 
-// resolve returns the file a job's path names: relative paths start at
-// e.Dir. When e.Root is set, the path with every symbolic link resolved
-// must lie inside e.Root; what names the path's role in errors
-// ("input", "output", "stylesheet"). The path returned is the resolved
-// one, so that a link swapped later cannot lead elsewhere.
-func (e *Env) resolve(p, what string) (string, error) {
+// resolveOutput returns the file an output path names: relative paths
+// start at e.Dir, and every symbolic link of the folders on the way is
+// resolved, so that two paths to one file are seen to be one. When
+// e.Root is set (a build), the file must lie inside it. The last part
+// is not resolved: a link there is never written through (see
+// writeWith).
+func (e *Env) resolveOutput(p string) (string, error) {
 	full := e.path(p)
-	if e.Root == "" {
-		return full, nil
-	}
-	root, err := filepath.EvalSymlinks(e.Root)
-	if err != nil {
-		return "", fmt.Errorf("publish: project folder: %w", err)
-	}
-	if root, err = filepath.Abs(root); err != nil {
-		return "", fmt.Errorf("publish: project folder: %w", err)
-	}
 	abs, err := filepath.Abs(full)
 	if err != nil {
-		return "", fmt.Errorf("publish: %s %s: %w", what, p, err)
+		return "", fmt.Errorf("publish: output %s: %w", p, err)
 	}
-	real, err := realPath(abs)
+	dir, err := files.RealPath(filepath.Dir(abs))
 	if err != nil {
-		return "", fmt.Errorf("publish: %s %s: %w", what, p, err)
+		return "", fmt.Errorf("publish: output %s: %w", p, err)
 	}
-	if !inside(root, real) {
+	real := filepath.Join(dir, filepath.Base(abs))
+	if e.Root == "" {
+		return real, nil
+	}
+	root, err := files.RealPath(e.Root)
+	if err != nil {
+		return "", fmt.Errorf("publish: project folder: %w", err)
+	}
+	if !files.Inside(root, real) {
 		how := "lies"
-		if real != filepath.Clean(abs) {
+		if dir != filepath.Dir(filepath.Clean(abs)) {
 			how = "leads, through a symbolic link,"
 		}
-		return "", fmt.Errorf("publish: %s %q %s outside the project folder %s; move it in, or allow it with --allow-outside", what, p, how, e.Root)
-	}
-	return real, nil
-}
-
-// inside reports whether path lies in dir (or is dir).
-func inside(dir, path string) bool {
-	rel, err := filepath.Rel(dir, path)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
-}
-
-// realPath resolves the symbolic links of an absolute path whose last
-// parts may not exist yet (an output to be written): the longest existing
-// prefix is resolved and the rest appended.
-func realPath(abs string) (string, error) {
-	abs = filepath.Clean(abs)
-	var rest []string
-	p := abs
-	for {
-		if _, err := os.Lstat(p); err == nil {
-			break
-		}
-		parent := filepath.Dir(p)
-		if parent == p {
-			break
-		}
-		rest = append(rest, filepath.Base(p))
-		p = parent
-	}
-	real, err := filepath.EvalSymlinks(p)
-	if err != nil {
-		return "", err
-	}
-	for i := len(rest) - 1; i >= 0; i-- {
-		real = filepath.Join(real, rest[i])
+		return "", fmt.Errorf("publish: output %q %s outside the project folder %s; move it in, or allow it with --allow-outside", p, how, e.Root)
 	}
 	return real, nil
 }
@@ -141,38 +111,6 @@ func (e *Env) maxInput() int64 {
 	return DefaultMaxInputSize
 }
 
-// readFile reads a file a job names (an input, a stylesheet), confined as
-// resolve says and limited to the input size limit. A folder, a device or
-// a socket is refused; a named pipe is read (up to the limit) only when
-// the paths are not confined, as when a user names it on the command
-// line.
-func (e *Env) readFile(p, what string) ([]byte, error) {
-	path, err := e.resolve(p, what)
-	if err != nil {
-		return nil, err
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("publish: %w", pathError(err, e.path(p)))
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, fmt.Errorf("publish: %w", pathError(err, e.path(p)))
-	}
-	switch m := st.Mode(); {
-	case m.IsRegular():
-	case m.IsDir():
-		return nil, fmt.Errorf("publish: %s %s is a folder, not a file", what, p)
-	case m&(fs.ModeNamedPipe|fs.ModeCharDevice) != 0 && e.Root == "":
-		// A pipe or a terminal named on the command line: read it, with
-		// the limit below guarding against an endless one (/dev/zero).
-	default:
-		return nil, fmt.Errorf("publish: %s %s is not a regular file (a device, pipe or socket); galley reads only files", what, p)
-	}
-	return readLimited(f, e.maxInput(), what+" "+p)
-}
-
 // readLimited reads r to its end, or fails once it passes limit bytes.
 func readLimited(r io.Reader, limit int64, name string) ([]byte, error) {
 	data, err := io.ReadAll(io.LimitReader(r, limit+1))
@@ -180,102 +118,206 @@ func readLimited(r io.Reader, limit int64, name string) ([]byte, error) {
 		return nil, fmt.Errorf("publish: %s: %w", name, err)
 	}
 	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("publish: %s is larger than %s, the input size limit; raise it with --max-input-size", name, sizeString(limit))
+		return nil, fmt.Errorf("publish: %s is larger than %s, the input size limit; raise it with --max-input-size", name, files.Size(limit))
 	}
 	return data, nil
 }
 
-// sizeString formats a byte count for messages: "64 MB", "1500 bytes".
-func sizeString(n int64) string {
-	switch {
-	case n >= 1<<20 && n%(1<<20) == 0:
-		return fmt.Sprintf("%d MB", n>>20)
-	case n >= 1<<10 && n%(1<<10) == 0:
-		return fmt.Sprintf("%d KB", n>>10)
-	}
-	return fmt.Sprintf("%d bytes", n)
+// projectFS is one conversion's view of the files it may read: the
+// project folder (Env.FS, or the folder Env.Root, else the default
+// project folder, opened as a files.Root), through a tracker that
+// records what was read, for the build cache, for --watch and so that
+// no output is written over a file the document is made from.
+type projectFS struct {
+	env   *Env
+	fsys  *files.Tracker
+	root  *files.Root // nil when Env.FS is a program's own file system
+	shown string      // the project folder, for messages
+	dir   string      // where relative paths start in fsys, with Env.FS
+	close func() error
+	// system lists the fonts installed on the machine that options
+	// name, as preflight found them.
+	system []files.Read
 }
 
-// pathError names a file by the path the user gave instead of the
-// resolved one.
-func pathError(err error, p string) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return &fs.PathError{Op: pe.Op, Path: p, Err: pe.Err}
-	}
-	return err
-}
-
-// resources returns the folder of the first input, where images and other
-// resources are looked up, as a file system that no path (.., an absolute
-// path, a symbolic link) can leave. The caller closes it.
-func (e *Env) resources(job *Job) (*os.Root, error) {
-	dir := e.Dir
-	if dir == "" {
-		dir = "."
-	}
-	if job.resBase != "" {
-		dir = job.resBase
-	} else if in := job.Inputs[0]; in != "-" {
-		p, err := e.resolve(in, "input")
+// openProject opens the files job reads, as env says.
+func openProject(job *Job, env *Env) (*projectFS, error) {
+	pr := &projectFS{env: env, close: func() error { return nil }}
+	switch fsys := env.FS.(type) {
+	case nil:
+		dir, shown, err := env.projectDir(job)
 		if err != nil {
 			return nil, err
 		}
-		dir = filepath.Dir(p)
+		r, err := files.Open(dir)
+		if err != nil {
+			return nil, fmt.Errorf("publish: %w", err)
+		}
+		pr.root, pr.shown, pr.close = r, shown, r.Close
+		pr.fsys = files.Track(r)
+		env.logf("project folder: %s", shown)
+	case *files.Root:
+		pr.root, pr.shown = fsys, env.Root
+		if pr.shown == "" {
+			pr.shown = fsys.Dir()
+		}
+		pr.fsys = files.Track(fsys)
+	default:
+		pr.shown = "the given file system"
+		pr.dir = path.Clean(filepath.ToSlash(env.Dir))
+		if pr.dir == "" || !fs.ValidPath(pr.dir) {
+			pr.dir = "."
+		}
+		pr.fsys = files.Track(fsys)
 	}
-	r, err := os.OpenRoot(dir)
+	return pr, nil
+}
+
+// projectDir returns the folder a conversion reads from, when Env.Root
+// and Env.FS leave it open: what a user means by "my project". That is
+// the book's folder for an mdBook (mdBook lets a chapter include
+// "../listings/x.rs" from src/); else the current folder (Env.Dir),
+// when it holds every input, so that "../img/a.png" beside the inputs'
+// folder is found; else the folder that holds all the inputs. shown is
+// the folder as messages name it.
+func (e *Env) projectDir(job *Job) (dir, shown string, err error) {
+	if e.Root != "" {
+		return e.Root, e.Root, nil
+	}
+	if len(job.Inputs) == 1 && isBook(job.Inputs[0]) {
+		d := bookDir(e.path(job.Inputs[0]))
+		return d, d, nil
+	}
+	base := e.Dir
+	if base == "" {
+		base = "."
+	}
+	absBase, err := filepath.Abs(base)
 	if err != nil {
-		return nil, fmt.Errorf("publish: resources: %w", err)
+		return "", "", fmt.Errorf("publish: %w", err)
 	}
-	return r, nil
+	var dirs []string
+	all := true
+	for _, in := range job.Inputs {
+		if in == "-" {
+			continue
+		}
+		abs, err := filepath.Abs(e.path(in))
+		if err != nil {
+			return "", "", fmt.Errorf("publish: %w", err)
+		}
+		if isBook(in) {
+			abs = filepath.Join(bookDir(abs), "book.toml")
+		}
+		dirs = append(dirs, filepath.Dir(abs))
+		if !files.Inside(absBase, abs) {
+			all = false
+		}
+	}
+	if all {
+		return base, base, nil
+	}
+	common := commonDir(dirs)
+	if filepath.Dir(common) == common {
+		return "", "", fmt.Errorf("publish: the inputs %s have no folder in common but %s; name the project folder with --root DIR", strings.Join(job.Inputs, ", "), common)
+	}
+	return common, common, nil
 }
 
-// limitedFS serves the regular files of a file system, each up to a size
-// limit: a device, a pipe or an endless file among the resources can
-// neither hang nor exhaust a render.
-type limitedFS struct {
-	fsys  fs.FS
-	limit int64
+// bookDir returns the folder of an mdBook: book.toml's, or for a
+// SUMMARY.md the folder above its own when that holds a book.toml.
+func bookDir(in string) string {
+	dir := filepath.Dir(in)
+	if filepath.Base(in) == "SUMMARY.md" {
+		if _, err := os.Lstat(filepath.Join(filepath.Dir(dir), "book.toml")); err == nil {
+			return filepath.Dir(dir)
+		}
+	}
+	return dir
 }
 
-func (l limitedFS) Open(name string) (fs.File, error) {
-	f, err := l.fsys.Open(name)
+// commonDir returns the deepest folder holding every dir.
+func commonDir(dirs []string) string {
+	if len(dirs) == 0 {
+		return ""
+	}
+	base := dirs[0]
+	for _, d := range dirs[1:] {
+		for !files.Inside(base, d) {
+			parent := filepath.Dir(base)
+			if parent == base {
+				break
+			}
+			base = parent
+		}
+	}
+	return base
+}
+
+// name returns the name in the project of a path a user gave (relative
+// to Env.Dir); what names its role in errors ("input", "stylesheet").
+func (pr *projectFS) name(p, what string) (string, error) {
+	if pr.root == nil {
+		name := path.Join(pr.dir, filepath.ToSlash(p))
+		if path.IsAbs(p) || filepath.IsAbs(p) || name == ".." || strings.HasPrefix(name, "../") {
+			return "", pr.fileError(p, what, files.ErrOutside)
+		}
+		if !fs.ValidPath(name) {
+			return "", pr.fileError(p, what, fs.ErrInvalid)
+		}
+		return name, nil
+	}
+	name, err := pr.root.Name(pr.env.path(p))
 	if err != nil {
-		return nil, err
+		return "", pr.fileError(p, what, err)
 	}
-	st, err := f.Stat()
+	// Whether it leads out through a link is known when it is opened;
+	// say which, so that the user knows what to look for.
+	if _, err := pr.root.Stat(name); errors.Is(err, files.ErrOutside) {
+		return "", fmt.Errorf("publish: %s %q leads, through a symbolic link, outside the project folder %s; move it in, or allow it with --allow-outside", what, p, pr.shown)
+	}
+	return name, nil
+}
+
+// read reads a file a user named, as an input of role what.
+func (pr *projectFS) read(p, what string) (name string, data []byte, err error) {
+	if name, err = pr.name(p, what); err != nil {
+		return "", nil, err
+	}
+	data, err = pr.readName(name, p, what)
+	return name, data, err
+}
+
+// readName reads the file name of the project, shown as shown.
+func (pr *projectFS) readName(name, shown, what string) ([]byte, error) {
+	return pr.readFrom(pr.fsys, name, shown, what, "the project folder "+pr.shown)
+}
+
+// readFrom reads name of fsys, a folder of the project (a book's)
+// described as folder in errors ("the book's folder book"); name is
+// known to lie inside it, so that only a link can lead out.
+func (pr *projectFS) readFrom(fsys fs.FS, name, shown, what, folder string) ([]byte, error) {
+	data, err := files.ReadFile(fsys, name, pr.env.maxInput())
+	if errors.Is(err, files.ErrOutside) {
+		return nil, fmt.Errorf("publish: %s %q leads, through a symbolic link, outside %s", what, shown, folder)
+	}
 	if err != nil {
-		f.Close()
-		return nil, err
+		return nil, pr.fileError(shown, what, err)
 	}
-	if st.IsDir() {
-		return f, nil
-	}
-	if !st.Mode().IsRegular() {
-		f.Close()
-		return nil, &fs.PathError{Op: "open", Path: name, Err: errors.New("not a regular file")}
-	}
-	if st.Size() > l.limit {
-		f.Close()
-		return nil, &fs.PathError{Op: "open", Path: name, Err: fmt.Errorf("larger than %s, the input size limit", sizeString(l.limit))}
-	}
-	return &limitedFile{File: f, left: l.limit}, nil
+	return data, nil
 }
 
-// limitedFile fails a read that goes past its limit (a file that grew
-// after it was opened).
-type limitedFile struct {
-	fs.File
-	left int64
-}
-
-func (f *limitedFile) Read(p []byte) (int, error) {
-	n, err := f.File.Read(p)
-	f.left -= int64(n)
-	if f.left < 0 {
-		return n, errors.New("file grew past the input size limit while it was read")
+// fileError says, in one line and without quoting the file, why a file
+// cannot be read.
+func (pr *projectFS) fileError(shown, what string, err error) error {
+	var se *files.SizeError
+	switch {
+	case errors.Is(err, files.ErrOutside):
+		return fmt.Errorf("publish: %s %q lies outside the project folder %s; move it in, or allow it with --allow-outside", what, shown, pr.shown)
+	case errors.As(err, &se):
+		return fmt.Errorf("publish: %s %s is larger than %s, the input size limit; raise it with --max-input-size", what, shown, files.Size(se.Limit))
 	}
-	return n, err
+	return fmt.Errorf("publish: %s %s %s", what, shown, files.Describe(err))
 }
 
 // ParseSize parses a size in bytes: a number, optionally followed by KB,
@@ -297,4 +339,167 @@ func ParseSize(s string) (int64, error) {
 		return 0, fmt.Errorf("%q is not a size (give bytes, or a number with KB, MB or GB)", s)
 	}
 	return n * mult, nil
+}
+
+// paths returns the files on the machine the conversion read, or looked
+// for, sorted: what --watch watches.
+func (pr *projectFS) paths() []string {
+	if pr == nil || pr.root == nil {
+		return nil
+	}
+	var out []string
+	for _, f := range pr.fsys.Files() {
+		out = append(out, pr.root.Path(f.Name))
+	}
+	return out
+}
+
+// fileOptions returns the names, in the project, of the files the job's
+// options name, and the paths of the installed fonts they name.
+func (pr *projectFS) fileOptions(job *Job) (names, system []string, err error) {
+	for _, scope := range Scopes() {
+		for _, o := range Options(scope) {
+			if !o.File {
+				continue
+			}
+			for _, v := range job.Options[scope][o.Key].Values {
+				if o.Kind == option.Map {
+					_, v, _ = strings.Cut(v, "=")
+				}
+				if v = strings.TrimSpace(v); v == "" {
+					continue
+				}
+				name, sys, err := pr.fileOption(v, o)
+				if err != nil {
+					return nil, nil, err
+				}
+				if sys {
+					system = append(system, name)
+				} else {
+					names = append(names, name)
+				}
+			}
+		}
+	}
+	return names, system, nil
+}
+
+// fileOption returns the name in the project of a file an option names,
+// or, for a font option, the path of a font installed on the machine
+// (sys). A face of a collection keeps its "#N".
+func (pr *projectFS) fileOption(v string, o option.Option) (name string, sys bool, err error) {
+	name, err = pr.name(v, o.Key)
+	if err == nil || !o.Fonts || pr.root == nil {
+		return name, false, err
+	}
+	abs, aerr := filepath.Abs(pr.env.path(v))
+	if aerr == nil && files.IsSystemFont(abs) {
+		return abs, true, nil
+	}
+	return "", false, err
+}
+
+// preflight opens, before anything is rendered, every file the
+// renderers will read: those the options name (so that a missing font
+// fails before any output is written) and the document's local images
+// and cover (recorded, so that no output replaces them). Images are
+// only looked at: one that cannot be read is the renderers' warning.
+func (pr *projectFS) preflight(d *doc.Document, base string, job *Job) error {
+	names, system, err := pr.fileOptions(job)
+	if err != nil {
+		return err
+	}
+	for _, n := range names {
+		file, _ := faceFile(pr.fsys, n)
+		st, err := pr.fsys.Stat(file)
+		if err == nil && !st.Mode().IsRegular() {
+			err = &fs.PathError{Op: "open", Path: file, Err: files.ErrNotRegular}
+		}
+		if err != nil {
+			return pr.fileError(file, "file", err)
+		}
+	}
+	for _, p := range system {
+		file, _ := faceFile(nil, p)
+		st, err := files.StatSystemFont(file)
+		if err != nil {
+			return pr.fileError(file, "font", err)
+		}
+		pr.system = append(pr.system, files.Read{Name: file, Found: true, Info: st})
+	}
+	for _, src := range localImages(d) {
+		if u, err := url.PathUnescape(src); err == nil {
+			src = u
+		}
+		if name, err := files.Join(base, src); err == nil {
+			pr.fsys.Stat(name)
+		}
+	}
+	return nil
+}
+
+// faceFile splits a font option's "FILE.ttc#N" into the file; a name
+// holding a '#' that exists as it is stays whole.
+func faceFile(fsys fs.FS, name string) (string, bool) {
+	i := strings.LastIndexByte(name, '#')
+	if i < 0 {
+		return name, false
+	}
+	if _, err := strconv.Atoi(name[i+1:]); err != nil {
+		return name, false
+	}
+	if fsys != nil {
+		if _, err := fs.Stat(fsys, name); err == nil {
+			return name, false
+		}
+	} else if _, err := files.StatSystemFont(name); err == nil {
+		return name, false
+	}
+	return name[:i], true
+}
+
+// localImages returns the sources of d's images and cover that are
+// files (not web addresses).
+func localImages(d *doc.Document) []string {
+	var srcs []string
+	add := func(s string) {
+		if s != "" && !strings.HasPrefix(s, "//") && doc.URLScheme(s) == "" {
+			srcs = append(srcs, s)
+		}
+	}
+	doc.Walk(d, func(n doc.Node) doc.Visit {
+		switch n := n.(type) {
+		case *doc.Image:
+			add(n.Src)
+		case *doc.Figure:
+			add(n.Src)
+		}
+		return doc.Continue
+	})
+	add(d.Meta.Cover)
+	return srcs
+}
+
+// protect refuses to write the output at path (resolved) over a file
+// the conversion reads: an input, a chapter, an included file, a
+// stylesheet, a font, an image.
+func (pr *projectFS) protect(path string) error {
+	st, err := os.Lstat(path)
+	if err != nil {
+		return nil // a new file
+	}
+	reads := append(pr.fsys.Files(), pr.system...)
+	for _, f := range reads {
+		if f.Found && f.Info != nil && os.SameFile(st, f.Info) {
+			shown := f.Name
+			if pr.root != nil && !filepath.IsAbs(shown) {
+				shown = pr.root.Path(f.Name)
+				if rel, err := filepath.Rel(".", shown); err == nil && !strings.HasPrefix(rel, "..") {
+					shown = rel
+				}
+			}
+			return fmt.Errorf("refusing to write over %s, which the document is made from", shown)
+		}
+	}
+	return nil
 }

@@ -31,7 +31,7 @@ func fuzzDoc(t *testing.T, src string) (*doc.Document, bool) {
 	if strings.HasPrefix(src, "\t") {
 		format = "text"
 	}
-	r, err := reader(format, &Job{}, &Env{})
+	r, err := reader(format, &Job{}, &projectFS{env: &Env{}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,7 +98,7 @@ func FuzzHTML(f *testing.F) {
 
 func FuzzText(f *testing.F) {
 	seedPipeline(f)
-	r, _ := renderer("text", &Job{}, &Env{})
+	r, _ := renderer("text", &Job{}, &projectFS{env: &Env{}})
 	f.Fuzz(func(t *testing.T, src string) {
 		d, ok := fuzzDoc(t, src)
 		if !ok {
@@ -112,7 +112,7 @@ func FuzzText(f *testing.F) {
 
 func FuzzJSON(f *testing.F) {
 	seedPipeline(f)
-	r, _ := renderer("json", &Job{}, &Env{})
+	r, _ := renderer("json", &Job{}, &projectFS{env: &Env{}})
 	f.Fuzz(func(t *testing.T, src string) {
 		d, ok := fuzzDoc(t, src)
 		if !ok {
@@ -133,7 +133,7 @@ func FuzzJSON(f *testing.F) {
 
 func FuzzEPUB(f *testing.F) {
 	seedPipeline(f)
-	r, _ := renderer("epub", &Job{}, &Env{})
+	r, _ := renderer("epub", &Job{}, &projectFS{env: &Env{}})
 	f.Fuzz(func(t *testing.T, src string) {
 		d, ok := fuzzDoc(t, src)
 		if !ok {
@@ -147,7 +147,7 @@ func FuzzEPUB(f *testing.F) {
 
 func FuzzPDF(f *testing.F) {
 	seedPipeline(f)
-	r, _ := renderer("pdf", &Job{}, &Env{})
+	r, _ := renderer("pdf", &Job{}, &projectFS{env: &Env{}})
 	f.Fuzz(func(t *testing.T, src string) {
 		d, ok := fuzzDoc(t, src)
 		if !ok {

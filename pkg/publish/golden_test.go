@@ -28,16 +28,15 @@ func TestGolden(t *testing.T) {
 		listed[in] = true
 		t.Run(in, func(t *testing.T) {
 			env := &Env{Dir: p.Dir}
-			d, err := Read(context.Background(), job, env)
+			pr, err := openProject(job, env)
 			if err != nil {
 				t.Fatal(err)
 			}
-			root, err := env.resources(job)
+			defer pr.close()
+			d, base, err := readDoc(context.Background(), job, pr)
 			if err != nil {
 				t.Fatal(err)
 			}
-			defer root.Close()
-			res := root.FS()
 			var formats []string
 			for _, o := range job.Outputs {
 				f, err := render.ForExt(filepath.Ext(o.Path))
@@ -45,19 +44,19 @@ func TestGolden(t *testing.T) {
 					t.Fatal(err)
 				}
 				formats = append(formats, f.Name)
-				data, err := renderOutput(context.Background(), d, f.Name, job, env, res)
+				data, err := renderOutput(context.Background(), d, f.Name, job, pr, base)
 				if err != nil {
 					t.Fatalf("%s: %v", o.Path, err)
 				}
 				golden.Check(t, filepath.Join(p.Dir, o.Path), data)
 				if f.Name == "pdf" {
-					r, err := renderer("pdf", job, env)
+					r, err := renderer("pdf", job, pr)
 					if err != nil {
 						t.Fatal(err)
 					}
 					var layout bytes.Buffer
-					opts := &render.Options{Resources: res}
-					if err := job.Options.apply(opts, "", env); err != nil {
+					opts := &render.Options{Files: pr.fsys, Dir: base}
+					if err := job.Options.apply(opts, "", pr); err != nil {
 						t.Fatal(err)
 					}
 					if err := r.(interface {

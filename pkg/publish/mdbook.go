@@ -4,12 +4,15 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io/fs"
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/galleypress/galley/pkg/files"
 	"github.com/galleypress/galley/pkg/read/markdown"
 	"github.com/galleypress/galley/pkg/transform"
 )
@@ -23,57 +26,77 @@ func isBook(in string) bool {
 
 // readBook reads an mdBook book: the chapters its summary lists, in
 // order, each nested as deep as the summary nests it (a chapter's "#"
-// under a chapter one level up becomes "##"), with {{#include}} resolved
-// inside the book's source folder. The metadata comes from book.toml.
-func readBook(ctx context.Context, in string, job *Job, env *Env) ([]*part, error) {
-	summary := in
+// under a chapter one level up becomes "##"), with {{#include}}
+// resolved. Everything is read through the book's folder (book.toml's)
+// as a root of its own: no chapter, include or link in them reaches
+// outside it, even where the project is larger. The metadata comes
+// from book.toml.
+func readBook(ctx context.Context, in string, job *Job, pr *projectFS) ([]*part, error) {
+	name, err := pr.name(in, "input")
+	if err != nil {
+		return nil, err
+	}
+	// The book's folder, in the project and as the user sees it.
+	bookName, shownDir := path.Dir(name), filepath.Dir(in)
+	summary := path.Base(name) // in the book
+	if path.Base(name) == "SUMMARY.md" {
+		if st, err := fs.Stat(pr.fsys, path.Join(path.Dir(bookName), "book.toml")); err == nil && st.Mode().IsRegular() && bookName != "." {
+			summary = path.Join(path.Base(bookName), "SUMMARY.md")
+			bookName, shownDir = path.Dir(bookName), filepath.Dir(shownDir)
+		}
+	}
+	book, closeBook, err := pr.fsys.Sub(bookName)
+	if err != nil {
+		return nil, pr.fileError(shownDir, "book folder", err)
+	}
+	defer closeBook()
+	shown := func(n string) string { return filepath.Join(shownDir, filepath.FromSlash(n)) }
+	folder := "the book's folder " + shownDir
 	var cfg *markdown.BookConfig
-	if filepath.Base(in) == "book.toml" {
-		data, err := env.readFile(in, "input")
+	if path.Base(name) == "book.toml" {
+		data, err := pr.readFrom(book, "book.toml", in, "input", folder)
 		if err != nil {
 			return nil, err
 		}
 		if cfg, err = markdown.ReadBookConfig(data); err != nil {
-			return nil, fmt.Errorf("%s: %w", in, err)
+			return nil, fmt.Errorf("%s: %w", shownDir, err)
 		}
-		summary = filepath.Join(filepath.Dir(in), filepath.FromSlash(cfg.Src), "SUMMARY.md")
+		if summary, err = files.Join(".", path.Join(filepath.ToSlash(cfg.Src), "SUMMARY.md")); err != nil {
+			return nil, fmt.Errorf("%s: src = %q leads outside the book's folder", in, cfg.Src)
+		}
 	}
-	data, err := env.readFile(summary, "input")
+	data, err := pr.readFrom(book, summary, shown(summary), "input", folder)
 	if err != nil {
 		return nil, err
 	}
 	chapters, err := markdown.ReadSummary(data)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", summary, err)
+		return nil, fmt.Errorf("%s: %w", shown(summary), err)
 	}
-	src := filepath.Dir(summary)
+	src := path.Dir(summary)
+	inc := &includer{pr: pr, book: book, shown: shown, folder: folder, left: pr.env.maxInput(), raw: map[string][]byte{}}
 	var parts []*part
 	for _, ch := range chapters {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		rel := path.Clean(ch.Path)
-		if path.IsAbs(rel) || rel == ".." || strings.HasPrefix(rel, "../") {
-			return nil, fmt.Errorf("%s: chapter %q lies outside the book's folder", summary, ch.Path)
-		}
-		name := filepath.Join(src, filepath.FromSlash(rel))
-		text, err := env.readFile(name, "chapter")
+		chName, err := files.Join(src, ch.Path)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", summary, err)
+			return nil, fmt.Errorf("%s: chapter %q lies outside %s", shown(summary), ch.Path, folder)
 		}
-		if text, err = includes(text, name, src, env, 0); err != nil {
+		text, err := inc.read(chName, "chapter")
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", shown(summary), err)
+		}
+		if text, err = inc.expand(ctx, text, chName, []string{chName}); err != nil {
 			return nil, err
 		}
-		d, err := readData(name, name, text, &Job{From: "markdown", Encoding: job.Encoding, Options: job.Options}, env)
+		d, err := readData(shown(chName), shown(chName), text, &Job{From: "markdown", Encoding: job.Encoding, Options: job.Options}, pr)
 		if err != nil {
 			return nil, err
 		}
 		transform.ShiftHeadings(d, ch.Depth-1)
-		p, err := newPart(name, "chapter", d, env)
-		if err != nil {
-			return nil, err
-		}
-		parts = append(parts, p)
+		parts = append(parts, newPart(shown(chName), path.Join(bookName, chName), d))
 	}
 	if cfg != nil {
 		cfg.Meta.Override(&parts[0].d.Meta)
@@ -82,43 +105,106 @@ func readBook(ctx context.Context, in string, job *Job, env *Env) ([]*part, erro
 	return parts, nil
 }
 
-var includeRe = regexp.MustCompile(`\{\{#(?:include|rustdoc_include)\s+([^}\s]+)\s*\}\}`)
+// maxIncludeDepth is how deep {{#include}}s may nest: mdBook's own
+// limit.
+const maxIncludeDepth = 10
 
-// includes resolves mdBook's {{#include file}}, {{#include file:anchor}}
-// and {{#include file:FROM:TO}} (lines) in a chapter, recursively (up to
-// ten levels), reading only files inside the book's source folder.
-func includes(text []byte, file, src string, env *Env, depth int) ([]byte, error) {
+// includer resolves a book's {{#include}}s. The text they add to the
+// book counts against the input size limit, so that a small book whose
+// files include one another many times cannot grow without bound.
+type includer struct {
+	pr     *projectFS
+	book   fs.FS
+	shown  func(string) string
+	folder string
+	left   int64 // bytes the book may still take in
+	raw    map[string][]byte
+}
+
+// read reads a file of the book (once), counting it against the limit.
+func (inc *includer) read(name, what string) ([]byte, error) {
+	data, ok := inc.raw[name]
+	if !ok {
+		var err error
+		if data, err = inc.pr.readFrom(inc.book, name, inc.shown(name), what, inc.folder); err != nil {
+			return nil, err
+		}
+		inc.raw[name] = data
+	}
+	return data, nil
+}
+
+// spend counts n bytes of text taken into the book.
+func (inc *includer) spend(n int, chain []string) error {
+	if inc.left -= int64(n); inc.left < 0 {
+		return fmt.Errorf("%s: {{#include}}s make the book larger than %s, the input size limit (through %s); raise it with --max-input-size", inc.shown(chain[0]), files.Size(inc.pr.env.maxInput()), inc.chain(chain))
+	}
+	return nil
+}
+
+func (inc *includer) chain(chain []string) string {
+	shown := make([]string, len(chain))
+	for i, c := range chain {
+		shown[i] = inc.shown(c)
+	}
+	return strings.Join(shown, " → ")
+}
+
+var includeRe = regexp.MustCompile(`\\?\{\{#(?:include|rustdoc_include)\s+([^}\s]+)\s*\}\}`)
+
+// expand resolves mdBook's {{#include file}}, {{#include file:anchor}}
+// and {{#include file:FROM:TO}} (lines), and {{#rustdoc_include}} as an
+// include, in text, the file file of the book; chain is how it was
+// reached. An escaped \{{#include}} stays as written, less its
+// backslash. Includes nest at most maxIncludeDepth deep, never in a
+// cycle.
+func (inc *includer) expand(ctx context.Context, text []byte, file string, chain []string) ([]byte, error) {
+	if err := inc.spend(len(text), chain); err != nil {
+		return nil, err
+	}
 	if !bytes.Contains(text, []byte("{{#")) {
 		return text, nil
 	}
-	if depth >= 10 {
-		return nil, fmt.Errorf("%s: {{#include}} nested more than ten deep", file)
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	var err error
 	out := includeRe.ReplaceAllFunc(text, func(m []byte) []byte {
 		if err != nil {
 			return nil
 		}
+		if m[0] == '\\' {
+			return m[1:]
+		}
 		arg := string(includeRe.FindSubmatch(m)[1])
 		target, sel, _ := strings.Cut(arg, ":")
-		name := filepath.Clean(filepath.Join(filepath.Dir(file), filepath.FromSlash(target)))
-		absSrc, _ := filepath.Abs(src)
-		absName, _ := filepath.Abs(name)
-		if !inside(absSrc, absName) {
-			err = fmt.Errorf("%s: {{#include %s}}: the file lies outside the book's folder %s", file, arg, src)
+		name, jerr := files.Join(path.Dir(file), target)
+		if jerr != nil {
+			err = fmt.Errorf("%s: {{#include %s}}: the file lies outside %s", inc.shown(file), arg, inc.folder)
+			return nil
+		}
+		if i := slices.Index(chain, name); i >= 0 {
+			err = fmt.Errorf("%s: {{#include %s}}: the files include one another: %s", inc.shown(file), arg, inc.chain(append(chain[i:], name)))
+			return nil
+		}
+		if len(chain) > maxIncludeDepth {
+			err = fmt.Errorf("%s: {{#include}}s nest more than %d deep (as in mdBook): %s", inc.shown(chain[0]), maxIncludeDepth, inc.chain(append(chain, name)))
 			return nil
 		}
 		var data []byte
-		if data, err = env.readFile(name, "included file"); err != nil {
-			err = fmt.Errorf("%s: {{#include %s}}: %w", file, arg, err)
-			return nil
-		}
-		if data, err = includes(data, name, src, env, depth+1); err != nil {
+		if data, err = inc.read(name, "included file"); err != nil {
+			err = fmt.Errorf("%s: {{#include %s}}: %w", inc.shown(file), arg, err)
 			return nil
 		}
 		var part []byte
 		if part, err = selectLines(data, sel); err != nil {
-			err = fmt.Errorf("%s: {{#include %s}}: %w", file, arg, err)
+			err = fmt.Errorf("%s: {{#include %s}}: %w", inc.shown(file), arg, err)
+			return nil
+		}
+		// What is included is not counted twice: spend counts it as
+		// the included text is expanded.
+		inc.left += int64(len(m))
+		if part, err = inc.expand(ctx, part, name, append(slices.Clip(chain), name)); err != nil {
 			return nil
 		}
 		return part

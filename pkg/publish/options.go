@@ -186,10 +186,11 @@ func settingError(scope string, set Setting, err error) error {
 	return &lineError{line: set.Line, err: err}
 }
 
-// apply sets cfg's options from the settings of scope. Paths of file
-// options are resolved (and confined) by env; settings of the scope that
+// apply sets cfg's options from the settings of scope. The paths file
+// options give are turned into names in the project (see project.name),
+// so that renderers read them through it; settings of the scope that
 // cfg does not declare are left to the scope's other configuration.
-func (s Settings) apply(cfg any, scope string, env *Env) error {
+func (s Settings) apply(cfg any, scope string, pr *projectFS) error {
 	for _, o := range option.Of(cfg) {
 		set, ok := s[scope][o.Key]
 		if !ok {
@@ -199,18 +200,18 @@ func (s Settings) apply(cfg any, scope string, env *Env) error {
 		if o.File {
 			values = make([]string, len(set.Values))
 			for i, v := range set.Values {
-				name, path, isMap := "", v, o.Kind == option.Map
+				key, p, isMap := "", v, o.Kind == option.Map
 				if isMap {
-					name, path, _ = strings.Cut(v, "=")
+					key, p, _ = strings.Cut(v, "=")
 				}
-				real, err := env.resolve(strings.TrimSpace(path), o.Key)
+				name, _, err := pr.fileOption(strings.TrimSpace(p), o)
 				if err != nil {
 					return err
 				}
 				if isMap {
-					real = name + "=" + real
+					name = key + "=" + name
 				}
-				values[i] = real
+				values[i] = name
 			}
 		}
 		if err := option.Set(cfg, o.Key, values...); err != nil {
@@ -218,28 +219,6 @@ func (s Settings) apply(cfg any, scope string, env *Env) error {
 		}
 	}
 	return nil
-}
-
-// files returns the paths that file options of the settings name, as
-// given (relative to the project), for Watch.
-func (s Settings) files() []string {
-	var out []string
-	for _, scope := range Scopes() {
-		for _, o := range Options(scope) {
-			if !o.File {
-				continue
-			}
-			for _, v := range s[scope][o.Key].Values {
-				if o.Kind == option.Map {
-					_, v, _ = strings.Cut(v, "=")
-				}
-				if v = strings.TrimSpace(v); v != "" {
-					out = append(out, v)
-				}
-			}
-		}
-	}
-	return out
 }
 
 // CheckSettings reports an error if a setting names no option of its

@@ -57,10 +57,6 @@ type Job struct {
 	Options Settings
 	// Outputs are the files to write.
 	Outputs []Output
-
-	// resBase is the folder Read found the inputs' images in, when it
-	// is not the first input's (a book of several folders).
-	resBase string
 }
 
 // Output is one file to write. Path "-" is standard output, and needs a
@@ -90,11 +86,19 @@ type Env struct {
 	// Check writes nothing: every output is compared with the file on
 	// disk, and reported Stale or Missing if it differs.
 	Check bool
-	// Root, if set, confines every file the job names (inputs,
-	// stylesheets, fonts, pattern files, outputs) to that folder: a path
-	// that leads outside it, directly or through a symbolic link, is an
-	// error. Build sets it to the project folder.
+	// Root is the project folder. Every file a conversion reads (inputs,
+	// book chapters and includes, images, the cover, stylesheets, fonts,
+	// pattern files) is read through it as a files.Root: a path that
+	// leads outside it, by "..", as an absolute path or through a
+	// symbolic link, is an error. Outputs must lie in it too. Build sets
+	// it to galley.yaml's folder. Empty, Convert reads from the folder
+	// ProjectDir chooses and writes outputs anywhere.
 	Root string
+	// FS, if set, is read instead of the folder Root: the job's inputs
+	// and the files its options name are names in FS, relative to Dir
+	// (slash-separated). A program that serves conversions passes a
+	// files.Root, or any fs.FS of its own (an embed.FS, a zip).
+	FS fs.FS
 	// Limits bound what a run reads and what a document may hold; the
 	// zero value gives the defaults.
 	Limits Limits
@@ -153,33 +157,45 @@ func (e *Env) path(p string) string {
 // Read reads the job's inputs into one document, applies the metadata
 // overrides and the standard transforms.
 func Read(ctx context.Context, job *Job, env *Env) (*doc.Document, error) {
+	if env == nil {
+		env = &Env{}
+	}
+	pr, err := openProject(job, env)
+	if err != nil {
+		return nil, err
+	}
+	defer pr.close()
+	d, _, err := readDoc(ctx, job, pr)
+	return d, err
+}
+
+// readDoc reads the job's inputs from the project. It returns the document
+// and the folder, in the project, its images are relative to.
+func readDoc(ctx context.Context, job *Job, pr *projectFS) (*doc.Document, string, error) {
+	env := pr.env
 	if len(job.Inputs) == 0 {
-		return nil, errors.New("publish: no input")
+		return nil, "", errors.New("publish: no input")
 	}
 	var parts []*part
 	for _, in := range job.Inputs {
 		if err := ctx.Err(); err != nil {
-			return nil, err
+			return nil, "", err
 		}
 		if isBook(in) {
-			book, err := readBook(ctx, in, job, env)
+			book, err := readBook(ctx, in, job, pr)
 			if err != nil {
-				return nil, err
+				return nil, "", err
 			}
 			parts = append(parts, book...)
 			continue
 		}
-		d, err := readOne(in, job, env)
+		p, err := readOne(in, job, pr)
 		if err != nil {
-			return nil, err
-		}
-		p, err := newPart(in, "input", d, env)
-		if err != nil {
-			return nil, err
+			return nil, "", err
 		}
 		parts = append(parts, p)
 	}
-	job.resBase = rebaseImages(parts, env)
+	base := rebaseImages(parts)
 	if len(parts) > 1 {
 		for _, p := range parts {
 			p.record()
@@ -195,7 +211,7 @@ func Read(ctx context.Context, job *Job, env *Env) (*doc.Document, error) {
 		}
 	}
 	if err := transform.Limit(d, env.Limits.transform(), warn); err != nil {
-		return nil, fmt.Errorf("%s: %w", names, err)
+		return nil, "", fmt.Errorf("%s: %w", names, err)
 	}
 	transform.DropUnsafeLinks(d, warn)
 	if n, first := remoteImages(d); n > 0 {
@@ -209,30 +225,39 @@ func Read(ctx context.Context, job *Job, env *Env) (*doc.Document, error) {
 	if len(parts) > 1 {
 		linkParts(parts)
 	}
-	return d, nil
+	return d, base, nil
 }
 
-func readOne(in string, job *Job, env *Env) (*doc.Document, error) {
-	var data []byte
-	var err error
-	name := in
+// readOne reads one input (not a book).
+func readOne(in string, job *Job, pr *projectFS) (*part, error) {
 	if in == "-" {
-		if env.Stdin == nil {
+		if pr.env.Stdin == nil {
 			return nil, errors.New("publish: no standard input")
 		}
-		name = "<stdin>"
-		data, err = readLimited(env.Stdin, env.maxInput(), "standard input")
-	} else {
-		data, err = env.readFile(in, "input")
+		data, err := readLimited(pr.env.Stdin, pr.env.maxInput(), "standard input")
+		if err != nil {
+			return nil, err
+		}
+		d, err := readData(in, "<stdin>", data, job, pr)
+		if err != nil {
+			return nil, err
+		}
+		return &part{name: in, dir: pr.dir, d: d}, nil
 	}
+	name, data, err := pr.read(in, "input")
 	if err != nil {
 		return nil, err
 	}
-	return readData(in, name, data, job, env)
+	d, err := readData(in, in, data, job, pr)
+	if err != nil {
+		return nil, err
+	}
+	return newPart(in, name, d), nil
 }
 
 // readData reads the bytes of input in (named name in messages).
-func readData(in, name string, data []byte, job *Job, env *Env) (*doc.Document, error) {
+func readData(in, name string, data []byte, job *Job, pr *projectFS) (*doc.Document, error) {
+	env := pr.env
 	var err error
 	from := job.From
 	if from == "" {
@@ -259,12 +284,12 @@ func readData(in, name string, data []byte, job *Job, env *Env) (*doc.Document, 
 	if data, err = Decode(data, enc, name); err != nil {
 		return nil, err
 	}
-	r, err := reader(from, job, env)
+	r, err := reader(from, job, pr)
 	if err != nil {
 		return nil, err
 	}
 	opts := &read.Options{Name: name, Warn: env.Warn, Log: env.Log}
-	if err := job.Options.apply(opts, "", env); err != nil {
+	if err := job.Options.apply(opts, "", pr); err != nil {
 		return nil, err
 	}
 	d, err := r.Read(bytes.NewBuffer(data), opts) // a Buffer, so readers may take the bytes as they are
@@ -276,14 +301,14 @@ func readData(in, name string, data []byte, job *Job, env *Env) (*doc.Document, 
 }
 
 // reader returns the reader for a format, configured by the job.
-func reader(format string, job *Job, env *Env) (read.Reader, error) {
+func reader(format string, job *Job, pr *projectFS) (read.Reader, error) {
 	r, err := read.Lookup(format)
 	if err != nil {
 		return nil, err
 	}
 	if c, ok := r.(read.Configurable); ok {
 		cfg := c.Config()
-		if err := job.Options.apply(cfg, canonicalReader(format), env); err != nil {
+		if err := job.Options.apply(cfg, canonicalReader(format), pr); err != nil {
 			return nil, err
 		}
 		r = c.WithConfig(cfg)
@@ -307,14 +332,14 @@ func canonicalReader(name string) string {
 }
 
 // renderer returns the renderer for a format, configured by the job.
-func renderer(format string, job *Job, env *Env) (render.Renderer, error) {
+func renderer(format string, job *Job, pr *projectFS) (render.Renderer, error) {
 	r, f, err := render.Lookup(format)
 	if err != nil {
 		return nil, err
 	}
 	if c, ok := r.(render.Configurable); ok {
 		cfg := c.Config()
-		if err := job.Options.apply(cfg, f.Name, env); err != nil {
+		if err := job.Options.apply(cfg, f.Name, pr); err != nil {
 			return nil, err
 		}
 		r = c.WithConfig(cfg)
@@ -330,6 +355,13 @@ func renderer(format string, job *Job, env *Env) (render.Renderer, error) {
 // hostile file) is recovered and reported as that output's error, so
 // that one document never takes a whole build down.
 func Convert(ctx context.Context, job *Job, env *Env) ([]Result, error) {
+	results, _, err := convert(ctx, job, env)
+	return results, err
+}
+
+// convert is Convert; it also returns the paths of the files the
+// document was made from (for Watch), when they are on the machine.
+func convert(ctx context.Context, job *Job, env *Env) ([]Result, []string, error) {
 	if env == nil {
 		env = &Env{}
 	}
@@ -338,19 +370,19 @@ func Convert(ctx context.Context, job *Job, env *Env) ([]Result, error) {
 	for i, o := range job.Outputs {
 		results[i] = Result{Path: o.Path, Format: o.Format}
 	}
-	fail := func(err error) ([]Result, error) {
+	var pr *projectFS
+	fail := func(err error) ([]Result, []string, error) {
 		for i := range results {
 			if results[i].Err == nil {
 				results[i].Status, results[i].Err = Failed, err
 			}
 		}
-		return results, err
+		return results, pr.paths(), err
 	}
 	if len(job.Outputs) == 0 {
-		return nil, errors.New("publish: no output; add -o FILE")
+		return nil, nil, errors.New("publish: no output; add -o FILE")
 	}
-	// Resolve formats and paths, and refuse to overwrite an input, before
-	// reading.
+	// Resolve formats and paths, before reading.
 	paths := make([]string, len(job.Outputs))
 	for i, o := range job.Outputs {
 		if o.Format == "" {
@@ -368,35 +400,60 @@ func Convert(ctx context.Context, job *Job, env *Env) ([]Result, error) {
 		if o.Path == "-" {
 			continue
 		}
-		p, err := env.resolve(o.Path, "output")
+		p, err := env.resolveOutput(o.Path)
 		if err != nil {
 			return fail(err)
 		}
+		for j := range i {
+			if paths[j] == p {
+				return fail(fmt.Errorf("publish: outputs %s and %s are the same file", job.Outputs[j].Path, o.Path))
+			}
+		}
 		paths[i] = p
+	}
+	pr, err := openProject(job, env)
+	if err != nil {
+		return fail(err)
+	}
+	defer pr.close()
+	// An output that names an input is refused before anything is read;
+	// one that names any other file the document is made from, once
+	// those are known (below).
+	for i, p := range paths {
+		if p == "" {
+			continue
+		}
 		for _, in := range job.Inputs {
-			if in != "-" && (p == env.path(in) || sameFile(p, env.path(in))) {
-				return fail(fmt.Errorf("%s: %w", o.Path, errSameAsInput))
+			if in != "-" && sameFile(p, env.path(in)) {
+				return fail(fmt.Errorf("%s: %w", job.Outputs[i].Path, errSameAsInput))
 			}
 		}
 	}
-	d, err := safeRead(ctx, job, env)
-	if err != nil {
-		return fail(err)
-	}
-	root, err := env.resources(job)
-	if err != nil {
-		return fail(err)
-	}
-	defer root.Close()
-	resources := limitedFS{fsys: root.FS(), limit: env.maxInput()}
 	var key string
 	if env.cache != nil {
-		key = buildKey(job, d, env, resources)
-		if env.cache.fresh(job, key, paths) {
+		key = buildKey(job, env)
+		if env.cache.fresh(job, key, paths, pr) {
 			for i := range results {
 				results[i].Status = Unchanged
 			}
-			return results, nil
+			return results, pr.cachedPaths(env.cache, job), nil
+		}
+	}
+	d, base, err := safeRead(ctx, job, pr)
+	if err != nil {
+		return fail(err)
+	}
+	if err := pr.preflight(d, base, job); err != nil {
+		return fail(err)
+	}
+	if !env.Check {
+		for i, p := range paths {
+			if p == "" {
+				continue
+			}
+			if err := pr.protect(p); err != nil {
+				return fail(fmt.Errorf("%s: %w", job.Outputs[i].Path, err))
+			}
 		}
 	}
 	var wg sync.WaitGroup
@@ -405,19 +462,19 @@ func Convert(ctx context.Context, job *Job, env *Env) ([]Result, error) {
 		wg.Add(1)
 		go func(res *Result, path string) {
 			defer wg.Done()
-			res.Status, res.Err = output(ctx, d, res, path, job, env, resources, &stdout)
+			res.Status, res.Err = output(ctx, d, res, path, job, pr, base, &stdout)
 		}(&results[i], paths[i])
 	}
 	wg.Wait()
 	for _, r := range results {
 		if r.Err != nil {
-			return results, r.Err
+			return results, pr.paths(), r.Err
 		}
 	}
 	if env.cache != nil && !env.Check {
-		env.cache.record(job, key, paths)
+		env.cache.record(job, key, paths, pr)
 	}
-	return results, nil
+	return results, pr.paths(), nil
 }
 
 // logf sends a decision to e.Log, if any.
@@ -474,27 +531,28 @@ func remoteImages(d *doc.Document) (n int, first string) {
 	return n, first
 }
 
-// safeRead is Read with a panic turned into an error naming the inputs.
-func safeRead(ctx context.Context, job *Job, env *Env) (d *doc.Document, err error) {
+// safeRead is readDoc with a panic turned into an error naming the inputs.
+func safeRead(ctx context.Context, job *Job, pr *projectFS) (d *doc.Document, base string, err error) {
 	defer func() {
 		if v := recover(); v != nil {
-			d, err = nil, fmt.Errorf("publish: reading %s failed unexpectedly (%v); please report this with the input", strings.Join(job.Inputs, ", "), v)
+			d, base, err = nil, "", fmt.Errorf("publish: reading %s failed unexpectedly (%v); please report this with the input", strings.Join(job.Inputs, ", "), v)
 		}
 	}()
-	return Read(ctx, job, env)
+	return readDoc(ctx, job, pr)
 }
 
 // renderOutput renders d in format into a buffer.
-func renderOutput(ctx context.Context, d *doc.Document, format string, job *Job, env *Env, resources fs.FS) ([]byte, error) {
+func renderOutput(ctx context.Context, d *doc.Document, format string, job *Job, pr *projectFS, base string) ([]byte, error) {
 	var buf bytes.Buffer
-	if err := renderTo(ctx, &buf, d, format, job, env, resources); err != nil {
+	if err := renderTo(ctx, &buf, d, format, job, pr, base); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
 }
 
 // renderTo renders d in format to w. A panic is recovered as an error.
-func renderTo(ctx context.Context, w io.Writer, d *doc.Document, format string, job *Job, env *Env, resources fs.FS) (err error) {
+func renderTo(ctx context.Context, w io.Writer, d *doc.Document, format string, job *Job, pr *projectFS, base string) (err error) {
+	env := pr.env
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -503,21 +561,21 @@ func renderTo(ctx context.Context, w io.Writer, d *doc.Document, format string, 
 			err = fmt.Errorf("%s: rendering failed unexpectedly (%v); please report this with the input", format, v)
 		}
 	}()
-	r, err := renderer(format, job, env)
+	r, err := renderer(format, job, pr)
 	if err != nil {
 		return err
 	}
 	opts := &render.Options{
-		Modified: env.Modified, Resources: resources, Warn: env.Warn, Strict: env.Strict,
+		Modified: env.Modified, Files: pr.fsys, Dir: base, MaxFileSize: env.maxInput(), Warn: env.Warn, Strict: env.Strict,
 		Context: ctx, MaxImagePixels: env.Limits.ImagePixels,
 	}
-	if err := job.Options.apply(opts, "", env); err != nil {
+	if err := job.Options.apply(opts, "", pr); err != nil {
 		return err
 	}
 	if format == "epub" && job.hasFormat("pdf") {
 		// The EPUB marks the pages of the PDF built with it, laid out
 		// with the same settings.
-		pdf, err := renderer("pdf", job, env)
+		pdf, err := renderer("pdf", job, pr)
 		if err != nil {
 			return err
 		}
@@ -551,9 +609,10 @@ func (job *Job) hasFormat(format string) bool {
 // output renders one output and writes it to path (resolved; empty for
 // standard output). Files are written as the renderer produces them;
 // standard output gets the whole output or nothing.
-func output(ctx context.Context, d *doc.Document, res *Result, path string, job *Job, env *Env, resources fs.FS, stdout *sync.Mutex) (Status, error) {
+func output(ctx context.Context, d *doc.Document, res *Result, path string, job *Job, pr *projectFS, base string, stdout *sync.Mutex) (Status, error) {
+	env := pr.env
 	write := func(w io.Writer) error {
-		if err := renderTo(ctx, w, d, res.Format, job, env, resources); err != nil {
+		if err := renderTo(ctx, w, d, res.Format, job, pr, base); err != nil {
 			return fmt.Errorf("%s: %w", res.Path, err)
 		}
 		return ctx.Err()
@@ -579,7 +638,7 @@ func output(ctx context.Context, d *doc.Document, res *Result, path string, job 
 	if env.Check {
 		return compareWith(path, write)
 	}
-	unchanged, err := writeWith(path, write)
+	unchanged, err := writeWith(ctx, path, write)
 	if err != nil {
 		return Failed, err
 	}

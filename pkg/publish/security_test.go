@@ -148,32 +148,46 @@ func TestDeviceOutput(t *testing.T) {
 	if _, err := Convert(context.Background(), job, &Env{Dir: dir, Check: true}); err == nil || !strings.Contains(err.Error(), "not a regular file") {
 		t.Errorf("check of a device: %v", err)
 	}
-	// An output symlinked to a device in a project is outside it.
-	p := project(t, map[string]string{ConfigFile: "documents:\n  - input: a.md\n    outputs: [out.html]\n", "a.md": "# A\n"})
+	// An output that is a symbolic link, to a device or a file, in a
+	// project is never written through.
+	p := project(t, map[string]string{ConfigFile: "documents:\n  - input: a.md\n    outputs: [out.html, out.txt]\n", "a.md": "# A\n"})
 	os.Symlink("/dev/zero", filepath.Join(p.Dir, "out.html"))
+	target := filepath.Join(t.TempDir(), "bashrc")
+	os.WriteFile(target, []byte("# mine\n"), 0o644)
+	os.Symlink(target, filepath.Join(p.Dir, "out.txt"))
 	for _, check := range []bool{false, true} {
 		opts := &BuildOptions{}
 		opts.Check = check
-		if errs := buildErrs(Build(context.Background(), p, opts)); !strings.Contains(errs, "outside the project folder") {
+		if errs := buildErrs(Build(context.Background(), p, opts)); !strings.Contains(errs, "symbolic link; galley writes no output through a link") {
 			t.Errorf("check=%v: %q", check, errs)
 		}
 	}
+	if data, _ := os.ReadFile(target); string(data) != "# mine\n" {
+		t.Errorf("the link's target was written: %q", data)
+	}
 }
 
-// TestEndlessInput checks an input that never ends (a link to
-// /dev/zero) stops at the size limit with an error naming the option.
+// TestEndlessInput checks that an input that never ends (a link to
+// /dev/zero) is refused, and that a large one stops at the size limit
+// with an error naming the option.
 func TestEndlessInput(t *testing.T) {
 	dir := t.TempDir()
 	os.Symlink("/dev/zero", filepath.Join(dir, "zero.md"))
 	job := &Job{Inputs: []string{"zero.md"}, Outputs: []Output{{Path: "out.html"}}}
-	_, err := Convert(context.Background(), job, &Env{Dir: dir, Limits: Limits{InputSize: 1 << 20}})
-	if err == nil || !strings.Contains(err.Error(), "larger than 1 MB, the input size limit; raise it with --max-input-size") {
+	_, err := Convert(context.Background(), job, &Env{Dir: dir})
+	if err == nil || !strings.Contains(err.Error(), "leads, through a symbolic link, outside the project folder") {
 		t.Errorf("error %v", err)
 	}
-	// Confined, a device is refused outright.
+	// With the whole file system as the project, a device is refused.
 	_, err = Convert(context.Background(), job, &Env{Dir: dir, Root: "/"})
 	if err == nil || !strings.Contains(err.Error(), "not a regular file") {
-		t.Errorf("confined: error %v", err)
+		t.Errorf("root /: error %v", err)
+	}
+	os.WriteFile(filepath.Join(dir, "big.md"), bytes.Repeat([]byte("word "), 300_000), 0o644)
+	job.Inputs = []string{"big.md"}
+	_, err = Convert(context.Background(), job, &Env{Dir: dir, Limits: Limits{InputSize: 1 << 20}})
+	if err == nil || !strings.Contains(err.Error(), "input big.md is larger than 1 MB, the input size limit; raise it with --max-input-size") {
+		t.Errorf("large: error %v", err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "out.html")); err == nil {
 		t.Error("an output was written")

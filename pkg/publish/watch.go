@@ -3,7 +3,6 @@ package publish
 import (
 	"context"
 	"os"
-	"path/filepath"
 	"slices"
 	"time"
 )
@@ -38,15 +37,28 @@ func Watch(ctx context.Context, path string, opts *WatchOptions) error {
 			opts.Built(r, err)
 		}
 	}
+	// deps holds, per document, the files its last build read.
+	deps := map[int][]string{}
+	note := func(p *Project, rep *Report) {
+		for _, d := range rep.Documents {
+			for i, j := range p.Jobs {
+				if j == d.Job {
+					deps[i] = d.Files
+				}
+			}
+		}
+	}
 	p, err := Load(path)
 	if err != nil {
 		built(nil, err)
 	} else {
 		b := opts.BuildOptions
 		b.Only = nil
-		built(Build(ctx, p, &b), nil)
+		rep := Build(ctx, p, &b)
+		note(p, rep)
+		built(rep, nil)
 	}
-	seen := stamps(path, p)
+	seen := stamps(path, deps)
 	var changedAt time.Time
 	var pending map[string]bool
 	tick := time.NewTicker(opts.Interval)
@@ -57,7 +69,7 @@ func Watch(ctx context.Context, path string, opts *WatchOptions) error {
 			return nil
 		case <-tick.C:
 		}
-		now := stamps(path, p)
+		now := stamps(path, deps)
 		if diff := changed(seen, now); len(diff) > 0 {
 			if pending == nil {
 				pending = map[string]bool{}
@@ -82,15 +94,18 @@ func Watch(ctx context.Context, path string, opts *WatchOptions) error {
 			}
 			p = np
 			b.Only = nil
+			deps = map[int][]string{}
 		} else {
-			b.Only = affected(p, pending)
+			b.Only = affected(deps, pending)
 		}
 		pending = nil
 		if b.Only != nil && len(b.Only) == 0 {
 			continue
 		}
-		built(Build(ctx, p, &b), nil)
-		seen = stamps(path, p)
+		rep := Build(ctx, p, &b)
+		note(p, rep)
+		built(rep, nil)
+		seen = stamps(path, deps)
 	}
 }
 
@@ -101,33 +116,10 @@ type stamp struct {
 	ok   bool
 }
 
-// watched lists the files a job depends on, as paths from the current
-// folder.
-func watched(p *Project, job *Job) []string {
-	var files []string
-	add := func(f string) {
-		if f != "" && f != "-" {
-			files = append(files, filepath.Join(p.Dir, f))
-		}
-	}
-	for _, in := range job.Inputs {
-		add(in)
-	}
-	for _, f := range job.Options.files() {
-		add(f)
-	}
-	if job.Meta.Cover != "" && len(job.Inputs) > 0 {
-		add(filepath.Join(filepath.Dir(job.Inputs[0]), job.Meta.Cover))
-	}
-	return files
-}
-
-func stamps(path string, p *Project) map[string]stamp {
+func stamps(path string, deps map[int][]string) map[string]stamp {
 	files := []string{path}
-	if p != nil {
-		for _, j := range p.Jobs {
-			files = append(files, watched(p, j)...)
-		}
+	for _, fs := range deps {
+		files = append(files, fs...)
 	}
 	out := map[string]stamp{}
 	for _, f := range files {
@@ -151,16 +143,18 @@ func changed(old, now map[string]stamp) []string {
 	return diff
 }
 
-// affected returns the indexes of the jobs that depend on a changed file.
-func affected(p *Project, files map[string]bool) []int {
+// affected returns the indexes of the documents that read a changed
+// file, in order.
+func affected(deps map[int][]string, files map[string]bool) []int {
 	only := []int{}
-	for i, j := range p.Jobs {
-		for _, f := range watched(p, j) {
+	for i, fs := range deps {
+		for _, f := range fs {
 			if files[f] {
 				only = append(only, i)
 				break
 			}
 		}
 	}
+	slices.Sort(only)
 	return only
 }

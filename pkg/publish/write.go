@@ -3,23 +3,18 @@ package publish
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
+	"time"
 )
-
-// writeFile writes data to path atomically; see writeWith.
-func writeFile(path string, data []byte) (unchanged bool, err error) {
-	return writeWith(path, func(w io.Writer) error {
-		_, err := w.Write(data)
-		return err
-	})
-}
 
 // writeWith writes what write produces to path atomically: into a
 // temporary file in the same folder, then renamed over path, so that a
@@ -28,25 +23,32 @@ func writeFile(path string, data []byte) (unchanged bool, err error) {
 // whole in memory. If path already holds exactly those bytes, it is left
 // alone (its mtime too) and writeWith reports unchanged.
 //
-// A path that exists but is not a regular file (a device such as
-// /dev/null, a named pipe) is written to directly: never read, never
-// replaced. Temporary files that an interrupted earlier run left next to
-// path are removed first.
-func writeWith(path string, write func(io.Writer) error) (unchanged bool, err error) {
-	st, err := os.Stat(path)
+// path's folders have their symbolic links resolved (resolveOutput); a
+// link at path itself is never written through: one to a regular file
+// is an error (it could lead anywhere, ~/.bashrc), one to a device or a
+// pipe (/dev/stdout) is written to. A path that is a device (/dev/null)
+// or a named pipe is written to directly: never read, never replaced; a
+// pipe no program reads is an error, not a wait. Temporary files that a
+// killed earlier run left next to path are removed first; those of a
+// run still going are not.
+func writeWith(ctx context.Context, path string, write func(io.Writer) error) (unchanged bool, err error) {
+	st, err := os.Lstat(path)
+	if err == nil && st.Mode()&fs.ModeSymlink != 0 {
+		target, terr := os.Stat(path)
+		if terr != nil || !deviceLink(path) || target.Mode().IsRegular() || target.IsDir() {
+			return false, errSymlink(path)
+		}
+		return false, writeDevice(ctx, path, write)
+	}
 	switch {
 	case err == nil && st.IsDir():
 		return false, fmt.Errorf("write %s: it is a folder", path)
 	case err == nil && !st.Mode().IsRegular():
-		return false, writeDevice(path, write)
+		return false, writeDevice(ctx, path, write)
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
 		return false, fmt.Errorf("write %s: %w", path, err)
 	case err != nil:
 		st = nil
-	}
-	// Write where a symbolic link points, so that the link stays.
-	if real, err := filepath.EvalSymlinks(path); err == nil {
-		path = real
 	}
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -57,23 +59,21 @@ func writeWith(path string, write func(io.Writer) error) (unchanged bool, err er
 	if err != nil {
 		return false, fmt.Errorf("write %s: %w", path, err)
 	}
+	lockTemp(f) // held until the file is renamed or removed
 	tmp := f.Name()
 	keep := false
 	defer func() {
 		if !keep {
 			os.Remove(tmp)
 		}
+		f.Close()
 	}()
 	bw := bufio.NewWriterSize(f, 64<<10)
 	if err = write(bw); err == nil {
 		err = bw.Flush()
 	}
 	if err != nil {
-		f.Close()
 		return false, err
-	}
-	if err = f.Close(); err != nil {
-		return false, fmt.Errorf("write %s: %w", path, err)
 	}
 	if st != nil {
 		if same, err := sameFiles(path, tmp); err == nil && same {
@@ -84,14 +84,34 @@ func writeWith(path string, write func(io.Writer) error) (unchanged bool, err er
 	if st != nil {
 		mode = st.Mode().Perm()
 	}
-	if err = os.Chmod(tmp, mode); err != nil {
+	if err = f.Chmod(mode); err != nil {
+		return false, fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = f.Sync(); err != nil {
 		return false, fmt.Errorf("write %s: %w", path, err)
 	}
 	if err = os.Rename(tmp, path); err != nil {
 		return false, fmt.Errorf("write %s: %w", path, err)
 	}
 	keep = true
+	if err = f.Close(); err != nil {
+		return false, fmt.Errorf("write %s: %w", path, err)
+	}
 	return false, nil
+}
+
+// deviceLink reports whether path is where a system keeps links to
+// devices (/dev/stdout, /dev/fd/3), which a user names on purpose: an
+// output there is written through its link.
+func deviceLink(path string) bool {
+	return runtime.GOOS != "windows" && strings.HasPrefix(filepath.Clean(path), "/dev/")
+}
+
+// errSymlink refuses to write through a link, which could lead anywhere
+// (~/.bashrc, a disk): a project checked out from elsewhere may hold
+// one where an output goes.
+func errSymlink(path string) error {
+	return fmt.Errorf("write %s: it is a symbolic link; galley writes no output through a link (remove it, or name the file it points to)", path)
 }
 
 // sameFiles reports whether two regular files hold the same bytes,
@@ -183,7 +203,8 @@ func resetStaleTemps() {
 }
 
 // removeStaleTemps removes the temporary files an interrupted run (a
-// killed process, a power cut) left for path.
+// killed process, a power cut) left for path: those no running galley
+// holds.
 func removeStaleTemps(path string) {
 	dir := filepath.Dir(path)
 	staleTemps.Lock()
@@ -207,7 +228,9 @@ func removeStaleTemps(path string) {
 	keep := names[:0]
 	for _, n := range names {
 		if strings.HasPrefix(n, prefix) {
-			os.Remove(filepath.Join(dir, n))
+			if p := filepath.Join(dir, n); abandoned(p) {
+				os.Remove(p)
+			}
 		} else {
 			keep = append(keep, n)
 		}
@@ -216,19 +239,32 @@ func removeStaleTemps(path string) {
 }
 
 // writeDevice writes to a file that is not a regular file, such as
-// /dev/null or a named pipe.
-func writeDevice(path string, write func(io.Writer) error) error {
-	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+// /dev/null or a named pipe. A pipe is opened without waiting for a
+// reader (with none, it is an error), and a write blocked on a pipe
+// nobody empties ends when ctx is cancelled.
+func writeDevice(ctx context.Context, path string, write func(io.Writer) error) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|openNoWait, 0)
 	if err != nil {
+		if noReader(err) {
+			return fmt.Errorf("write %s: it is a pipe that no program reads", path)
+		}
 		return fmt.Errorf("write %s: %w", path, err)
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Mode()&fs.ModeNamedPipe == 0 {
+		f.Fd() // a device: back to blocking writes
+	} else {
+		stop := context.AfterFunc(ctx, func() { f.SetWriteDeadline(time.Now()) })
+		defer stop()
 	}
 	bw := bufio.NewWriter(f)
 	if err := write(bw); err != nil {
-		f.Close()
 		return err
 	}
 	if err := bw.Flush(); err != nil {
-		f.Close()
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if err := f.Close(); err != nil {
@@ -241,6 +277,9 @@ func writeDevice(path string, write func(io.Writer) error) error {
 // produces, for --check: Missing, Stale or Unchanged. Only a regular file
 // is read, in pieces as the output is produced; nothing is written.
 func compareWith(path string, write func(io.Writer) error) (Status, error) {
+	if st, err := os.Lstat(path); err == nil && st.Mode()&fs.ModeSymlink != 0 && !deviceLink(path) {
+		return Failed, errSymlink(path)
+	}
 	st, err := os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):

@@ -14,13 +14,14 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
+	"net/url"
 	"sort"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/galleypress/galley/pkg/doc"
+	"github.com/galleypress/galley/pkg/files"
 )
 
 // Renderer writes a document in one format.
@@ -51,9 +52,19 @@ type Options struct {
 	// record one (EPUB, PDF). The zero time means a fixed date
 	// (DefaultModified), never the clock.
 	Modified time.Time
-	// Resources holds the files the document refers to (images, the
-	// cover, fonts), usually the input's folder. Nil means none.
-	Resources fs.FS
+	// Files holds what a renderer may read: the images and cover the
+	// document refers to, and the fonts, stylesheets and pattern files
+	// options name (by their names in Files). It is the project's folder
+	// as a files.Root, so that nothing outside it is read; nil means no
+	// files at all.
+	Files fs.FS
+	// Dir is the folder, in Files, that the document's references to
+	// images and its cover are relative to: the input's folder ("" is
+	// Files' root).
+	Dir string
+	// MaxFileSize is the largest file (image, stylesheet) a renderer
+	// reads, in bytes; 0 means DefaultMaxFileSize.
+	MaxFileSize int64
 	// Warn receives warnings: things dropped or degraded.
 	Warn func(error)
 	// Strict turns warnings into errors where a format can tell (missing
@@ -269,25 +280,74 @@ func init() {
 	Register(Format{Name: "json", Ext: ".json", MediaType: "application/json"}, jsonRenderer{})
 }
 
-// maxFile is the largest file ReadFile reads.
-const maxFile = 64 << 20
+// DefaultMaxFileSize is the file size limit when Options.MaxFileSize
+// is zero: 64 MB.
+const DefaultMaxFileSize = 64 << 20
 
-// ReadFile reads a file a configuration names (a stylesheet): a regular
-// file of at most 64 MB.
-func ReadFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
+// FileSize returns the file size limit in force.
+func (o *Options) FileSize() int64 {
+	if o == nil || o.MaxFileSize <= 0 {
+		return DefaultMaxFileSize
+	}
+	return o.MaxFileSize
+}
+
+// ReadFile reads a file an option names (a stylesheet) from o.Files: a
+// regular file of at most FileSize bytes. Its errors name the file but
+// never quote it.
+func (o *Options) ReadFile(name string) ([]byte, error) {
+	if o == nil || o.Files == nil {
+		return nil, fmt.Errorf("%s: no files to read it from", name)
+	}
+	data, err := files.ReadFile(o.Files, name, o.FileSize())
+	if err != nil {
+		return nil, fileError(name, err)
+	}
+	return data, nil
+}
+
+// ReadRef reads a file the document refers to (an image, the cover):
+// ref, a URL path relative to o.Dir ("img/a%20b.png", "../shared/c.png"),
+// read from o.Files. A reference that leads outside Files, a missing
+// file, one larger than FileSize, a device or a pipe is an error that
+// says which, in a user's words ("lies outside the project folder").
+func (o *Options) ReadRef(ref string) ([]byte, error) {
+	name, err := o.Ref(ref)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	st, err := f.Stat()
-	switch {
-	case err != nil:
-		return nil, err
-	case !st.Mode().IsRegular():
-		return nil, fmt.Errorf("%s is not a regular file", path)
-	case st.Size() > maxFile:
-		return nil, fmt.Errorf("%s is larger than %d MB", path, maxFile>>20)
+	if o == nil || o.Files == nil {
+		return nil, errors.New("no files to read it from")
 	}
-	return io.ReadAll(io.LimitReader(f, maxFile))
+	data, err := files.ReadFile(o.Files, name, o.FileSize())
+	if err != nil {
+		return nil, errors.New(files.Describe(err))
+	}
+	return data, nil
+}
+
+// Ref returns the name in o.Files of a file the document refers to (see
+// ReadRef), or an error in a user's words when it leads outside.
+func (o *Options) Ref(ref string) (string, error) {
+	p, err := url.PathUnescape(ref)
+	if err != nil {
+		p = ref
+	}
+	name, err := files.Join(o.dir(), p)
+	if err != nil {
+		return "", errors.New(files.Describe(err))
+	}
+	return name, nil
+}
+
+func (o *Options) dir() string {
+	if o == nil || o.Dir == "" {
+		return "."
+	}
+	return o.Dir
+}
+
+// fileError says what is wrong with a named file.
+func fileError(name string, err error) error {
+	return fmt.Errorf("%s %s", name, files.Describe(err))
 }

@@ -106,7 +106,7 @@ func readFrontMatter(content []byte, delim string) ([]entry, bool, error) {
 // is placed on the block's first line.
 func readTOML(content []byte) ([]entry, bool, error) {
 	var raw map[string]any
-	md, err := toml.Decode(string(content), &raw)
+	md, err := decodeTOML(content, &raw)
 	if err != nil {
 		if !looksLikeMapping.Match(content) {
 			return nil, false, nil

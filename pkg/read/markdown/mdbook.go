@@ -1,10 +1,12 @@
 package markdown
 
 import (
+	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
-	"github.com/BurntSushi/toml"
+	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
 
@@ -48,8 +50,13 @@ func ReadBookConfig(data []byte) (*BookConfig, error) {
 			Src         string   `toml:"src"`
 		} `toml:"book"`
 	}
-	if _, err := toml.Decode(string(data), &raw); err != nil {
-		return nil, fmt.Errorf("book.toml: %v", firstLine(err.Error()))
+	if _, err := decodeTOML(data, &raw); err != nil {
+		// The message would quote the file, which may not be a book's
+		// (a link to a key file): the line only.
+		if line := tomlLine(err); line > 0 {
+			return nil, fmt.Errorf("book.toml:%d: not valid TOML, or not a book's settings", line)
+		}
+		return nil, errors.New("book.toml: not valid TOML, or not a book's settings")
 	}
 	b := raw.Book
 	cfg := &BookConfig{Meta: doc.Meta{Title: b.Title, Authors: b.Authors, Description: b.Description, Lang: b.Language}, Src: b.Src}
@@ -59,12 +66,21 @@ func ReadBookConfig(data []byte) (*BookConfig, error) {
 	return cfg, nil
 }
 
+// summaryParser parses SUMMARY.md as mdBook does: CommonMark, with no
+// task lists (a chapter titled "x" is a link, not a ticked box).
+var summaryParser = sync.OnceValue(func() goldmark.Markdown { return goldmark.New() })
+
 // ReadSummary reads an mdBook SUMMARY.md: its chapters in reading
 // order, with their depth. Draft chapters (an empty link) and part
-// titles are left out; so are links to other sites.
+// titles are left out; so are links to other sites. Lists nested more
+// than 128 deep are flattened first, as in any Markdown galley reads
+// (goldmark's time grows with the square of the depth).
 func ReadSummary(data []byte) ([]Chapter, error) {
-	linky, _ := parsers()
-	root := linky.Parser().Parse(text.NewReader(data))
+	g := &guard{warn: func(int, string, ...any) {}}
+	if guarded, changed := g.rewrite(data); changed {
+		data = guarded
+	}
+	root := summaryParser().Parser().Parse(text.NewReader(data))
 	var out []Chapter
 	var items func(list ast.Node, depth int)
 	link := func(n ast.Node) {
@@ -115,9 +131,4 @@ func ReadSummary(data []byte) ([]Chapter, error) {
 		return nil, fmt.Errorf("SUMMARY.md lists no chapters (write them as a list of links: - [Title](file.md))")
 	}
 	return out, nil
-}
-
-func firstLine(s string) string {
-	s, _, _ = strings.Cut(s, "\n")
-	return s
 }

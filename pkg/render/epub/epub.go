@@ -21,7 +21,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"net/url"
 	"path"
 	"regexp"
@@ -126,9 +125,9 @@ func (r *Renderer) Render(w io.Writer, d *doc.Document, opts *render.Options) er
 		opts = &render.Options{}
 	}
 	if r.cfg.CSSFile != "" {
-		css, err := render.ReadFile(r.cfg.CSSFile)
+		css, err := opts.ReadFile(r.cfg.CSSFile)
 		if err != nil {
-			return fmt.Errorf("epub: stylesheet: %w", err)
+			return fmt.Errorf("epub: stylesheet %w", err)
 		}
 		cfg := r.cfg
 		cfg.CSS, cfg.CSSFile = string(css), ""
@@ -327,27 +326,16 @@ func (b *book) image(src string) (*item, error) {
 
 // pack reads and checks one local image.
 func (b *book) pack(src string) (*item, error) {
-	p, err := url.PathUnescape(src)
+	p, err := b.opts.Ref(src)
 	if err != nil {
-		p = src
-	}
-	p = strings.TrimPrefix(path.Clean("/"+p), "/")
-	if !fs.ValidPath(p) || p == "." || strings.HasPrefix(src, "/") || strings.Contains(src, "..") {
-		return nil, errors.New("only paths inside the input's folder can be read")
+		return nil, err
 	}
 	ext := strings.ToLower(path.Ext(p))
 	if _, ok := mediaTypes[ext]; !ok {
 		return nil, fmt.Errorf("%s files cannot go in an EPUB (use PNG, JPEG, GIF, SVG or WebP)", ext)
 	}
-	if b.opts.Resources == nil {
-		return nil, errors.New("no resources to read it from")
-	}
-	data, err := fs.ReadFile(b.opts.Resources, p)
+	data, err := b.opts.ReadRef(src)
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
 		return nil, err
 	}
 	info, err := safeimage.Check(data, b.opts.ImagePixels())

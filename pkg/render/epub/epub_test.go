@@ -28,8 +28,8 @@ func build(t *testing.T, d *doc.Document, opts *render.Options) []byte {
 	if opts == nil {
 		opts = &render.Options{}
 	}
-	if opts.Resources == nil {
-		opts.Resources = os.DirFS(fixture.Dir())
+	if opts.Files == nil {
+		opts.Files = os.DirFS(fixture.Dir())
 	}
 	var buf bytes.Buffer
 	if err := epub.New(epub.Config{}).Render(&buf, d, opts); err != nil {
@@ -251,21 +251,21 @@ func TestMissingImage(t *testing.T) {
 		"img/logo.svg":   {Data: []byte(`<?xml version="1.0"?><!DOCTYPE svg><svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script><rect width="1" height="1"/></svg>`)},
 	}
 	for src, want := range map[string]string{
-		"img/missing.png":      `epub: image "img/missing.png": file does not exist; its alternative text stands in`,
-		"../../etc/passwd.png": "only paths inside the input's folder",
+		"img/missing.png":      `epub: image "img/missing.png": does not exist; its alternative text stands in`,
+		"../../etc/passwd.png": "lies outside the project folder",
 		"img/broken.png":       "damaged png image",
 	} {
 		d := &doc.Document{Meta: doc.Meta{Title: "x"}, Blocks: []doc.Block{&doc.Figure{Src: src, Alt: "Alt text " + src}}}
 		var warnings []string
 		var out bytes.Buffer
-		err := epub.New(epub.Config{}).Render(&out, d, &render.Options{Resources: res, Warn: func(err error) { warnings = append(warnings, err.Error()) }})
+		err := epub.New(epub.Config{}).Render(&out, d, &render.Options{Files: res, Warn: func(err error) { warnings = append(warnings, err.Error()) }})
 		if err != nil || len(warnings) != 1 || !strings.Contains(warnings[0], want) {
 			t.Errorf("%s: error %v, warnings %q", src, err, warnings)
 		}
 		if ch := entry(t, out.Bytes(), "EPUB/ch001.xhtml"); !strings.Contains(ch, "Alt text "+src) || strings.Contains(ch, "<img") {
 			t.Errorf("%s: the alternative text does not stand in:\n%s", src, ch)
 		}
-		err = epub.New(epub.Config{}).Render(io.Discard, d, &render.Options{Resources: res, Strict: true})
+		err = epub.New(epub.Config{}).Render(io.Discard, d, &render.Options{Files: res, Strict: true})
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%s, strict: error %v", src, err)
 		}
@@ -274,7 +274,7 @@ func TestMissingImage(t *testing.T) {
 	d := &doc.Document{Meta: doc.Meta{Title: "x"}, Blocks: []doc.Block{&doc.Figure{Src: "img/logo.svg", Alt: "Logo"}}}
 	var warnings []string
 	var out bytes.Buffer
-	if err := epub.New(epub.Config{}).Render(&out, d, &render.Options{Resources: res, Warn: func(err error) { warnings = append(warnings, err.Error()) }}); err != nil {
+	if err := epub.New(epub.Config{}).Render(&out, d, &render.Options{Files: res, Warn: func(err error) { warnings = append(warnings, err.Error()) }}); err != nil {
 		t.Fatal(err)
 	}
 	svg := entry(t, out.Bytes(), "EPUB/images/logo.svg")

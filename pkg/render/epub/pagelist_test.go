@@ -22,7 +22,7 @@ import (
 func TestPageListAlone(t *testing.T) {
 	jar := validate.EPUBCheck(t)
 	d := fixture.Read(t, "beleidsprioriteiten-2023.txt")
-	opts := &render.Options{Resources: os.DirFS(fixture.Dir())}
+	opts := &render.Options{Files: os.DirFS(fixture.Dir())}
 	breaks, err := pdf.New(pdf.Config{}).PageBreaks(d, opts)
 	if err != nil {
 		t.Fatal(err)

@@ -118,9 +118,9 @@ func (r *Renderer) Render(w io.Writer, d *doc.Document, opts *render.Options) er
 // end. It does not modify d.
 func (r *Renderer) RenderPart(w io.Writer, d *doc.Document, p Part, opts *render.Options) error {
 	if r.cfg.CSSFile != "" && !r.cfg.Fragment {
-		css, err := render.ReadFile(r.cfg.CSSFile)
+		css, err := opts.ReadFile(r.cfg.CSSFile)
 		if err != nil {
-			return fmt.Errorf("html: stylesheet: %w", err)
+			return fmt.Errorf("html: stylesheet %w", err)
 		}
 		cfg := r.cfg
 		cfg.CSS, cfg.CSSFile = string(css), ""
@@ -245,7 +245,7 @@ func (w *writer) head(d *doc.Document, title, desc string) {
 		if css == "" {
 			css = Stylesheet
 		}
-		w.WriteString("<style>\n" + styleText(css) + "</style>\n")
+		w.WriteString("<style>\n" + styleText(css, w.cfg.XHTML) + "</style>\n")
 	}
 	w.WriteString("</head>\n<body>\n")
 }
@@ -259,9 +259,15 @@ func (w *writer) meta(name, content string) {
 	w.WriteString("\n")
 }
 
-// styleText makes CSS safe inside <style>: it must not close the element.
-func styleText(css string) string {
-	css = strings.ReplaceAll(css, "</", `<\/`)
+// styleText makes CSS safe inside <style>: in HTML it must not close the
+// element; in XHTML, which is XML, it is character data, so that "&" and
+// "<" are escaped (an XML parser gives the stylesheet back as written).
+func styleText(css string, xml bool) string {
+	if xml {
+		css = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(css)
+	} else {
+		css = strings.ReplaceAll(css, "</", `<\/`)
+	}
 	if !strings.HasSuffix(css, "\n") {
 		css += "\n"
 	}

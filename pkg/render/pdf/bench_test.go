@@ -42,7 +42,7 @@ func bigDocument(b *testing.B, copies int) (*doc.Document, int) {
 func BenchmarkRender(b *testing.B) {
 	d, size := bigDocument(b, 24)
 	r := pdf.New(pdf.Config{})
-	opts := &render.Options{Resources: os.DirFS(fixture.Dir())}
+	opts := &render.Options{Files: os.DirFS(fixture.Dir())}
 	var pages int
 	var counter bytes.Buffer
 	if err := r.Dump(&counter, d, opts); err != nil {
@@ -67,7 +67,7 @@ func BenchmarkRender(b *testing.B) {
 func BenchmarkLayout(b *testing.B) {
 	d, size := bigDocument(b, 24)
 	r := pdf.New(pdf.Config{})
-	opts := &render.Options{Resources: os.DirFS(fixture.Dir())}
+	opts := &render.Options{Files: os.DirFS(fixture.Dir())}
 	var out bytes.Buffer
 	if err := r.Dump(&out, d, opts); err != nil {
 		b.Fatal(err)

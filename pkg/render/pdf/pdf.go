@@ -41,7 +41,7 @@ type Config struct {
 	// NoTitlePage leaves out the title page.
 	NoTitlePage bool `option:"no-title-page" help:"leave out the title page"`
 	// Fonts replaces the built-in Go fonts.
-	Fonts Fonts `option:"fonts" flag:"font" file:"" help:"font file (TTF/OTF, or FILE.ttc#N) for a face: FACE=FILE, FACE one of regular, bold, italic, bolditalic, mono, or fallback (repeatable: fonts for the characters the others lack, tried in order)"`
+	Fonts Fonts `option:"fonts" flag:"font" file:"fonts" help:"font file (TTF/OTF, or FILE.ttc#N) for a face: FACE=FILE, FACE one of regular, bold, italic, bolditalic, mono, or fallback (repeatable: fonts for the characters the others lack, tried in order)"`
 	// SystemFonts sets characters that no given font has in a font
 	// installed on the machine that has them, when one does. Off by
 	// default: the output would depend on the machine.

@@ -24,6 +24,7 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 
 	"github.com/galleypress/galley/pkg/doc"
+	"github.com/galleypress/galley/pkg/files"
 	"github.com/galleypress/galley/pkg/internal/fixture"
 	_ "github.com/galleypress/galley/pkg/internal/golden"
 	"github.com/galleypress/galley/pkg/internal/validate"
@@ -39,8 +40,8 @@ func renderPDF(t testing.TB, d *doc.Document, cfg pdf.Config, opts *render.Optio
 	if opts == nil {
 		opts = &render.Options{}
 	}
-	if opts.Resources == nil {
-		opts.Resources = os.DirFS(fixture.Dir())
+	if opts.Files == nil {
+		opts.Files = os.DirFS(fixture.Dir())
 	}
 	var buf bytes.Buffer
 	if err := pdf.New(cfg).Render(&buf, d, opts); err != nil {
@@ -285,7 +286,7 @@ type dumped struct {
 func dump(t *testing.T, d *doc.Document) []dumped {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := pdf.New(pdf.Config{}).Dump(&buf, d, &render.Options{Resources: os.DirFS(fixture.Dir())}); err != nil {
+	if err := pdf.New(pdf.Config{}).Dump(&buf, d, &render.Options{Files: os.DirFS(fixture.Dir())}); err != nil {
 		t.Fatal(err)
 	}
 	var out []dumped
@@ -484,23 +485,32 @@ func TestMissingGlyphs(t *testing.T) {
 // impossible settings.
 func TestBadInput(t *testing.T) {
 	d := fixture.Read(t, "charter.txt")
-	bad := filepath.Join(t.TempDir(), "font.ttf")
-	os.WriteFile(bad, []byte("not a font at all"), 0o644)
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "font.ttf"), []byte("not a font at all"), 0o644)
+	os.Symlink("/etc/passwd", filepath.Join(dir, "link.ttf"))
 	for _, tc := range []struct {
 		cfg  pdf.Config
 		want string
 	}{
-		{pdf.Config{Fonts: pdf.Fonts{Regular: bad}}, "not a TrueType or OpenType font"},
-		{pdf.Config{Fonts: pdf.Fonts{Bold: "/nonexistent.ttf"}}, "no such file"},
+		{pdf.Config{Fonts: pdf.Fonts{Regular: "font.ttf"}}, "not a TrueType or OpenType font"},
+		{pdf.Config{Fonts: pdf.Fonts{Bold: "nonexistent.ttf"}}, "pdf: font nonexistent.ttf does not exist"},
+		{pdf.Config{Fonts: pdf.Fonts{Bold: "link.ttf"}}, "pdf: font link.ttf lies outside the project folder"},
+		{pdf.Config{Fonts: pdf.Fonts{Bold: "/etc/passwd"}}, "pdf: font /etc/passwd lies outside the project folder"},
 		{pdf.Config{Paper: "a3"}, `unknown paper "a3"`},
 		{pdf.Config{FontSize: 100}, "out of range"},
 		{pdf.Config{Margins: [4]float64{10, 100, 10, 100}}, "no room for text"},
-		{pdf.Config{Hyphenation: "/nonexistent.dic"}, "no such file"},
+		{pdf.Config{Hyphenation: "nonexistent.dic"}, "hyphen: patterns nonexistent.dic does not exist"},
+		{pdf.Config{Hyphenation: "/etc/passwd"}, "hyphen: patterns /etc/passwd lies outside the project folder"},
 		{pdf.Config{FontSize: math.NaN()}, "out of range"},
 		{pdf.Config{Margins: [4]float64{math.Inf(1), 0, 0, 0}}, "top margin +Inf mm is out of range"},
 		{pdf.Config{Expansion: math.NaN()}, "not a number"},
 	} {
-		err := pdf.New(tc.cfg).Render(&bytes.Buffer{}, d, nil)
+		root, err := files.Open(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = pdf.New(tc.cfg).Render(&bytes.Buffer{}, d, &render.Options{Files: root})
+		root.Close()
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%+v: %v, want %q", tc.cfg, err, tc.want)
 		}
@@ -675,7 +685,7 @@ func TestImages(t *testing.T) {
 		blocks = append(blocks, &doc.Figure{Src: name, Alt: name})
 	}
 	d := &doc.Document{Meta: doc.Meta{Title: "Images"}, Sections: []*doc.Section{{Level: 1, ID: "s", Title: []doc.Inline{&doc.Text{Text: "Images"}}, Blocks: blocks}}}
-	path := writeTemp(t, renderPDF(t, d, pdf.Config{NoTitlePage: true}, &render.Options{Resources: files}))
+	path := writeTemp(t, renderPDF(t, d, pdf.Config{NoTitlePage: true}, &render.Options{Files: files}))
 	out, ok := validate.Run(pdfimages, "-list", path)
 	if !ok {
 		t.Fatal(out)
