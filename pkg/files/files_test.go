@@ -115,9 +115,9 @@ func TestName(t *testing.T) {
 	must(t, err)
 	defer r.Close()
 	for p, want := range map[string]string{
-		filepath.Join(project, "a.md"):                 "a.md",
-		project:                                        ".",
-		filepath.Join(project, "book", "..", "a.md"):   "a.md",
+		filepath.Join(project, "a.md"): "a.md",
+		project:                        ".",
+		filepath.Join(project, "book", "..", "a.md"):    "a.md",
 		filepath.Join(project, "book", "src", "one.md"): "book/src/one.md",
 	} {
 		if got, err := r.Name(p); err != nil || got != want {
