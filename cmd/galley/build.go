@@ -24,8 +24,8 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var root, shard string
 	fs.StringVar(&dir, "C", ".", "run in `DIR`")
 	fs.StringVar(&shard, "shard", "", "build only shard `K/N` of the documents (by a hash of their inputs' paths), for a CI matrix of N machines")
-	fs.StringVar(&root, "root", "", "confine the files galley.yaml names to `DIR` (default: the folder of galley.yaml)")
-	fs.BoolVar(&allowOutside, "allow-outside", false, "let galley.yaml name inputs, outputs, stylesheets and fonts outside the project folder")
+	fs.StringVar(&root, "root", "", "the project folder `DIR`: every file read or written must lie in it (default: the folder of galley.yaml)")
+	fs.BoolVar(&allowOutside, "allow-outside", false, "let galley.yaml and the documents name files anywhere on the machine (devices and pipes are still refused)")
 	fs.StringVar(&file, "c", publish.ConfigFile, "configuration `FILE`, relative to DIR")
 	fs.IntVar(&jobs, "jobs", 0, "documents built at once (0: one per CPU)")
 	fs.BoolVar(&check, "check", false, "write nothing; exit 1 if an output is missing or out of date")
@@ -66,15 +66,18 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	opts.Limits = limits
 	if root != "" {
-		opts.Root = filepath.Join(dir, root)
+		opts.Root = root
+		if !filepath.IsAbs(root) {
+			opts.Root = filepath.Join(dir, root)
+		}
 	}
 	opts.Modified, opts.Strict, opts.Check = modified, strict, check
 	if !noCache {
 		opts.CacheFile = publish.DefaultCacheFile(path)
 	}
-	opts.Warn = func(err error) { fmt.Fprintf(stderr, "galley: warning: %v\n", err) }
+	opts.Warn = func(err error) { say(stderr, "galley: warning: ", err.Error()) }
 	if verbose {
-		opts.Log = func(s string) { fmt.Fprintf(stderr, "galley: %s\n", s) }
+		opts.Log = func(s string) { say(stderr, "galley: ", s) }
 	}
 	bar := newProgressBar(stdout)
 	opts.Progress = bar.update
@@ -118,13 +121,13 @@ func report(rep *publish.Report, file string, check bool, stdout, stderr io.Writ
 	code := exitOK
 	for _, d := range rep.Documents {
 		if d.Err != nil {
-			fmt.Fprintf(stderr, "galley: %s:%d: %v\n", file, d.Line, d.Err)
+			say(stderr, "galley: ", fmt.Sprintf("%s:%d: %v", file, d.Line, d.Err))
 			code = exitError
 		}
 		if check {
 			for _, r := range d.Results {
 				if r.Status == publish.Stale || r.Status == publish.Missing {
-					fmt.Fprintf(stdout, "%s: %s\n", r.Status, filepath.Join(filepath.Dir(file), r.Path))
+					say(stdout, r.Status.String()+": ", filepath.Join(filepath.Dir(file), r.Path))
 					code = exitError
 				}
 			}
@@ -186,7 +189,7 @@ func (b *progressBar) update(p publish.Progress) {
 	if p.Finished {
 		verb = "built"
 	}
-	fmt.Fprintf(b.w, "\r\x1b[K[%d/%d] %s %s", p.Done, p.Total, verb, strings.Join(p.Doc.Job.Inputs, ", "))
+	fmt.Fprintf(b.w, "\r\x1b[K[%d/%d] %s %s", p.Done, p.Total, verb, clean(strings.Join(p.Doc.Job.Inputs, ", ")))
 	b.shown = true
 }
 

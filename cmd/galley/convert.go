@@ -19,7 +19,9 @@ type convertFlags struct {
 	outputs, authors, metas multi
 	to, from, encoding      string
 	title, lang, date       string
+	root                    string
 	verbose, strict         bool
+	allowOutside            bool
 	limits                  limitFlags
 	options                 *optionFlags
 }
@@ -41,6 +43,8 @@ func convertFlagSet(stderr io.Writer) (*flag.FlagSet, *convertFlags) {
 	fs.StringVar(&c.encoding, "encoding", "", "input encoding `NAME` (windows-1252, latin1, utf-16le…); default UTF-8")
 	c.options = registerOptions(fs)
 	c.limits.register(fs)
+	fs.StringVar(&c.root, "root", "", "the project folder `DIR`: every file read or written must lie in it (default: the current folder, or the folder holding the inputs; an mdBook's own folder)")
+	fs.BoolVar(&c.allowOutside, "allow-outside", false, "let the inputs, the documents and the options name files anywhere on the machine (devices and pipes are still refused)")
 	fs.BoolVar(&c.verbose, "v", false, "report the readers' decisions (headings found and why)")
 	fs.BoolVar(&c.strict, "strict", false, "treat warnings a renderer can check (missing glyphs, images that cannot be embedded) as errors")
 	fs.Usage = func() {
@@ -79,11 +83,17 @@ func convert(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		return usageError(stderr, "convert: %v", err)
 	}
 	env := &publish.Env{
-		Stdin: stdin, Stdout: stdout, Modified: modified, Strict: c.strict, Limits: limits,
-		Warn: func(err error) { fmt.Fprintf(stderr, "galley: warning: %v\n", err) },
+		Stdin: stdin, Stdout: stdout, Modified: modified, Strict: c.strict, Limits: limits, Root: c.root,
+		Warn: func(err error) { say(stderr, "galley: warning: ", err.Error()) },
+	}
+	if c.allowOutside {
+		if c.root != "" {
+			return usageError(stderr, "convert: --root and --allow-outside do not go together")
+		}
+		env.Root = string(filepath.Separator)
 	}
 	if c.verbose {
-		env.Log = func(s string) { fmt.Fprintf(stderr, "galley: %s\n", s) }
+		env.Log = func(s string) { say(stderr, "galley: ", s) }
 	}
 	softMemoryLimit(inputSize(inputs))
 	if _, err := publish.Convert(ctx, job, env); err != nil {

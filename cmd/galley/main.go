@@ -93,7 +93,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprint(stdout, usage)
 		return exitOK
 	}
-	fmt.Fprintf(stderr, "galley: unknown command %q\n\n%s", cmd, usage)
+	fmt.Fprintf(stderr, "galley: unknown command %q\n\n%s", clean(cmd), usage)
 	return exitUsage
 }
 
@@ -134,16 +134,13 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 
 // usageError prints a usage error and returns exitUsage.
 func usageError(stderr io.Writer, format string, args ...any) int {
-	fmt.Fprintf(stderr, "galley: "+format+"\n", args...)
+	say(stderr, "galley: ", fmt.Sprintf(format, args...))
 	return exitUsage
 }
 
-// failure prints an error, one line per line of its message, and returns
-// exitError.
+// failure prints an error, on one line, and returns exitError.
 func failure(stderr io.Writer, err error) int {
-	for _, l := range strings.Split(err.Error(), "\n") {
-		fmt.Fprintf(stderr, "galley: %s\n", l)
-	}
+	say(stderr, "galley: ", err.Error())
 	return exitError
 }
 

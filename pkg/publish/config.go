@@ -3,12 +3,12 @@ package publish
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/galleypress/galley/pkg/doc"
+	"github.com/galleypress/galley/pkg/files"
 	"github.com/galleypress/galley/pkg/internal/yamlnode"
 	"github.com/galleypress/galley/pkg/option"
 )
@@ -32,12 +32,25 @@ type Project struct {
 	Limits Limits
 }
 
+// maxConfig is the largest galley.yaml read.
+const maxConfig = 16 << 20
+
 // Load reads a galley.yaml file. Unknown keys are errors that name their
-// line; paths in the file are relative to its folder.
+// line; paths in the file are relative to its folder. The file is read
+// through its folder as a files.Root, like every file galley reads: a
+// link that leads out of the folder, a pipe or a device is refused.
 func Load(path string) (*Project, error) {
-	data, err := os.ReadFile(path)
+	root, err := files.Open(filepath.Dir(path))
 	if err != nil {
-		return nil, fmt.Errorf("publish: %w", err)
+		return nil, fmt.Errorf("publish: %s: %w", path, err)
+	}
+	defer root.Close()
+	data, err := files.ReadFile(root, filepath.Base(path), maxConfig)
+	if errors.Is(err, files.ErrOutside) {
+		return nil, fmt.Errorf("publish: %s leads, through a symbolic link, outside its folder; name the file itself", path)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("publish: %s %s", path, files.Describe(err))
 	}
 	return Parse(data, path)
 }

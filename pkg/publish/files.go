@@ -176,10 +176,9 @@ func openProject(job *Job, env *Env) (*projectFS, error) {
 // projectDir returns the folder a conversion reads from, when Env.Root
 // and Env.FS leave it open: what a user means by "my project". That is
 // the book's folder for an mdBook (mdBook lets a chapter include
-// "../listings/x.rs" from src/); else the current folder (Env.Dir),
-// when it holds every input, so that "../img/a.png" beside the inputs'
-// folder is found; else the folder that holds all the inputs. shown is
-// the folder as messages name it.
+// "../listings/x.rs" from src/), else the current folder (Env.Dir), so
+// that "../img/a.png" beside the input's folder is found, and nothing
+// above it is read unless the user says so (--root, --allow-outside).
 func (e *Env) projectDir(job *Job) (dir, shown string, err error) {
 	if e.Root != "" {
 		return e.Root, e.Root, nil
@@ -188,40 +187,10 @@ func (e *Env) projectDir(job *Job) (dir, shown string, err error) {
 		d := bookDir(e.path(job.Inputs[0]))
 		return d, d, nil
 	}
-	base := e.Dir
-	if base == "" {
-		base = "."
+	if e.Dir == "" {
+		return ".", ".", nil
 	}
-	absBase, err := filepath.Abs(base)
-	if err != nil {
-		return "", "", fmt.Errorf("publish: %w", err)
-	}
-	var dirs []string
-	all := true
-	for _, in := range job.Inputs {
-		if in == "-" {
-			continue
-		}
-		abs, err := filepath.Abs(e.path(in))
-		if err != nil {
-			return "", "", fmt.Errorf("publish: %w", err)
-		}
-		if isBook(in) {
-			abs = filepath.Join(bookDir(abs), "book.toml")
-		}
-		dirs = append(dirs, filepath.Dir(abs))
-		if !files.Inside(absBase, abs) {
-			all = false
-		}
-	}
-	if all {
-		return base, base, nil
-	}
-	common := commonDir(dirs)
-	if filepath.Dir(common) == common {
-		return "", "", fmt.Errorf("publish: the inputs %s have no folder in common but %s; name the project folder with --root DIR", strings.Join(job.Inputs, ", "), common)
-	}
-	return common, common, nil
+	return e.Dir, e.Dir, nil
 }
 
 // bookDir returns the folder of an mdBook: book.toml's, or for a
@@ -234,24 +203,6 @@ func bookDir(in string) string {
 		}
 	}
 	return dir
-}
-
-// commonDir returns the deepest folder holding every dir.
-func commonDir(dirs []string) string {
-	if len(dirs) == 0 {
-		return ""
-	}
-	base := dirs[0]
-	for _, d := range dirs[1:] {
-		for !files.Inside(base, d) {
-			parent := filepath.Dir(base)
-			if parent == base {
-				break
-			}
-			base = parent
-		}
-	}
-	return base
 }
 
 // name returns the name in the project of a path a user gave (relative
@@ -356,7 +307,7 @@ func (pr *projectFS) paths() []string {
 
 // fileOptions returns the names, in the project, of the files the job's
 // options name, and the paths of the installed fonts they name.
-func (pr *projectFS) fileOptions(job *Job) (names, system []string, err error) {
+func (pr *projectFS) fileOptions(job *Job) (names, whats, system []string, err error) {
 	for _, scope := range Scopes() {
 		for _, o := range Options(scope) {
 			if !o.File {
@@ -371,24 +322,25 @@ func (pr *projectFS) fileOptions(job *Job) (names, system []string, err error) {
 				}
 				name, sys, err := pr.fileOption(v, o)
 				if err != nil {
-					return nil, nil, err
+					return nil, nil, nil, err
 				}
 				if sys {
 					system = append(system, name)
 				} else {
 					names = append(names, name)
+					whats = append(whats, o.Key+" file")
 				}
 			}
 		}
 	}
-	return names, system, nil
+	return names, whats, system, nil
 }
 
 // fileOption returns the name in the project of a file an option names,
 // or, for a font option, the path of a font installed on the machine
 // (sys). A face of a collection keeps its "#N".
 func (pr *projectFS) fileOption(v string, o option.Option) (name string, sys bool, err error) {
-	name, err = pr.name(v, o.Key)
+	name, err = pr.name(v, o.Key+" file")
 	if err == nil || !o.Fonts || pr.root == nil {
 		return name, false, err
 	}
@@ -405,25 +357,25 @@ func (pr *projectFS) fileOption(v string, o option.Option) (name string, sys boo
 // and cover (recorded, so that no output replaces them). Images are
 // only looked at: one that cannot be read is the renderers' warning.
 func (pr *projectFS) preflight(d *doc.Document, base string, job *Job) error {
-	names, system, err := pr.fileOptions(job)
+	names, whats, system, err := pr.fileOptions(job)
 	if err != nil {
 		return err
 	}
-	for _, n := range names {
+	for i, n := range names {
 		file, _ := faceFile(pr.fsys, n)
 		st, err := pr.fsys.Stat(file)
 		if err == nil && !st.Mode().IsRegular() {
 			err = &fs.PathError{Op: "open", Path: file, Err: files.ErrNotRegular}
 		}
 		if err != nil {
-			return pr.fileError(file, "file", err)
+			return pr.fileError(file, whats[i], err)
 		}
 	}
 	for _, p := range system {
 		file, _ := faceFile(nil, p)
 		st, err := files.StatSystemFont(file)
 		if err != nil {
-			return pr.fileError(file, "font", err)
+			return pr.fileError(file, "fonts file", err)
 		}
 		pr.system = append(pr.system, files.Read{Name: file, Found: true, Info: st})
 	}

@@ -86,7 +86,7 @@ func readBook(ctx context.Context, in string, job *Job, pr *projectFS) ([]*part,
 		}
 		text, err := inc.read(chName, "chapter")
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", shown(summary), err)
+			return nil, fmt.Errorf("%s: %s", shown(summary), strings.TrimPrefix(err.Error(), "publish: "))
 		}
 		if text, err = inc.expand(ctx, text, chName, []string{chName}); err != nil {
 			return nil, err
@@ -193,7 +193,7 @@ func (inc *includer) expand(ctx context.Context, text []byte, file string, chain
 		}
 		var data []byte
 		if data, err = inc.read(name, "included file"); err != nil {
-			err = fmt.Errorf("%s: {{#include %s}}: %w", inc.shown(file), arg, err)
+			err = fmt.Errorf("%s: {{#include %s}}: %s", inc.shown(file), arg, strings.TrimPrefix(err.Error(), "publish: "))
 			return nil
 		}
 		var part []byte
