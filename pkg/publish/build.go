@@ -111,6 +111,32 @@ func ShardOf(job *Job, n int) int {
 	return int(binary.BigEndian.Uint64(h[:8])%uint64(n)) + 1
 }
 
+// clashes finds the documents that would write a file another document
+// writes, through a path that differs (a folder that is a link to
+// another, "out2 -> out"): the file would flip between them and --check
+// could never pass. Parse finds those whose paths are the same.
+func clashes(p *Project, env *Env) map[int]error {
+	out := map[int]error{}
+	writers := map[string]int{}
+	for i, job := range p.Jobs {
+		for _, o := range job.Outputs {
+			if o.Path == "-" {
+				continue
+			}
+			real, err := env.resolveOutput(o.Path)
+			if err != nil {
+				continue // the document reports it
+			}
+			if first, ok := writers[real]; ok && first != i {
+				out[i] = fmt.Errorf("output %s is the file the document at line %d writes (through a symbolic link); give each document its own outputs", o.Path, p.Lines[first])
+				continue
+			}
+			writers[real] = i
+		}
+	}
+	return out
+}
+
 // fsRoot returns the root of the file system dir is on: "/", or a
 // volume's root.
 func fsRoot(dir string) string {
@@ -201,6 +227,7 @@ func Build(ctx context.Context, p *Project, opts *BuildOptions) *Report {
 			}
 		}()
 	}
+	clash := clashes(p, &env)
 	rep := &Report{Documents: make([]DocReport, len(indexes))}
 	sem := make(chan struct{}, jobs)
 	var wg sync.WaitGroup
@@ -225,6 +252,11 @@ func Build(ctx context.Context, p *Project, opts *BuildOptions) *Report {
 		}
 		if err := ctx.Err(); err != nil {
 			dr.Err = err
+			continue
+		}
+		if err := clash[i]; err != nil {
+			dr.Err = err
+			<-sem
 			continue
 		}
 		wg.Add(1)

@@ -360,3 +360,55 @@ func TestJoinedInputs(t *testing.T) {
 		t.Errorf("chapter one has %d blocks, want 2", len(d.Sections[0].Blocks))
 	}
 }
+
+// TestWatchIncludes checks that --watch rebuilds a book when a file it
+// includes changes, though galley.yaml never names that file.
+func TestWatchIncludes(t *testing.T) {
+	p := project(t, map[string]string{
+		ConfigFile:             "documents:\n  - input: book/book.toml\n    outputs: [out/book.txt]\n  - input: a.md\n    outputs: [out/a.txt]\n",
+		"book/book.toml":       "[book]\ntitle = \"B\"\n",
+		"book/src/SUMMARY.md":  "# Summary\n\n- [One](one.md)\n",
+		"book/src/one.md":      "# One\n\n{{#include ../listings/inc.md}}\n",
+		"book/listings/inc.md": "First words.\n",
+		"a.md":                 "# A\n",
+	})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	reports := make(chan *Report, 10)
+	done := make(chan error, 1)
+	go func() {
+		done <- Watch(ctx, filepath.Join(p.Dir, ConfigFile), &WatchOptions{
+			BuildOptions: BuildOptions{Jobs: 1},
+			Interval:     20 * time.Millisecond, Quiet: 50 * time.Millisecond,
+			Built: func(r *Report, err error) {
+				if err != nil {
+					t.Error(err)
+				}
+				reports <- r
+			},
+		})
+	}()
+	wait := func() *Report {
+		select {
+		case r := <-reports:
+			return r
+		case <-time.After(20 * time.Second):
+			t.Fatal("no build")
+		}
+		return nil
+	}
+	if r := wait(); len(r.Documents) != 2 || r.Failed() {
+		t.Fatalf("first build: %d documents, %s", len(r.Documents), buildErrs(r))
+	}
+	os.WriteFile(filepath.Join(p.Dir, "book", "listings", "inc.md"), []byte("Other words.\n"), 0o644)
+	r := wait()
+	if len(r.Documents) != 1 || r.Documents[0].Job.Inputs[0] != "book/book.toml" {
+		t.Fatalf("rebuilt %d documents", len(r.Documents))
+	}
+	txt, _ := os.ReadFile(filepath.Join(p.Dir, "out", "book.txt"))
+	if !strings.Contains(string(txt), "Other words") {
+		t.Errorf("the rebuild did not pick up the included file:\n%s", txt)
+	}
+	cancel()
+	<-done
+}

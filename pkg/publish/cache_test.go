@@ -56,3 +56,74 @@ func TestIncrementalBuild(t *testing.T) {
 		t.Errorf("after the rebuilds: %d PDFs rendered, want 0", n)
 	}
 }
+
+// TestCacheKnowsEveryFile checks that the build cache and --check see a
+// change to every file a document is made from, not only its inputs: an
+// mdBook's chapter and included file, a face of a font collection, and
+// an image that was missing and now is there.
+func TestCacheKnowsEveryFile(t *testing.T) {
+	logo, _ := os.ReadFile("../../fixtures/images/galley.png")
+	font, err := os.ReadFile("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
+	if err != nil {
+		t.Skip("no font collection here (fonts-wqy-zenhei)")
+	}
+	p := project(t, map[string]string{
+		ConfigFile: "documents:\n  - input: book/book.toml\n    outputs: [out/book.txt]\n" +
+			"  - input: a.md\n    pdf: {fonts: {fallback: [fonts/cjk.ttc#1]}}\n    outputs: [out/a.pdf, out/a.epub]\n",
+		"book/book.toml":      "[book]\ntitle = \"B\"\n",
+		"book/src/SUMMARY.md": "# Summary\n\n- [One](one.md)\n",
+		"book/src/one.md":     "# One\n\n{{#include inc.md}}\n",
+		"book/src/inc.md":     "Included text.\n",
+		"a.md":                "# A\n\n漢字\n\n![Logo](logo.png)\n",
+		"fonts/cjk.ttc":       string(font),
+	})
+	cacheFile := filepath.Join(t.TempDir(), "cache.json")
+	build := func(check bool) *Report {
+		t.Helper()
+		opts := &BuildOptions{CacheFile: cacheFile}
+		opts.Check = check
+		rep := Build(context.Background(), p, opts)
+		if !check && rep.Failed() {
+			t.Fatal(buildErrs(rep))
+		}
+		return rep
+	}
+	build(false)
+	if rep := build(false); rep.Count(Unchanged) != 3 {
+		t.Fatalf("nothing changed, yet %d outputs were made again", 3-rep.Count(Unchanged))
+	}
+	for _, change := range []struct {
+		file, content string
+		stale         int // outputs --check finds stale
+	}{
+		{"book/src/inc.md", "Included text, edited.\n", 1},
+		{"book/src/one.md", "# One, edited\n\n{{#include inc.md}}\n", 1},
+		{"fonts/cjk.ttc", swapFaces(font), 1},
+		{"logo.png", string(logo), 1}, // missing until now
+	} {
+		os.WriteFile(filepath.Join(p.Dir, change.file), []byte(change.content), 0o644)
+		rep := build(true)
+		if n := rep.Count(Stale) + rep.Count(Missing) + rep.Count(Failed); n < change.stale {
+			t.Errorf("%s changed: --check finds %d outputs stale, want at least %d", change.file, n, change.stale)
+		}
+		rep = build(false)
+		if rep.Count(Unchanged) == 3 {
+			t.Errorf("%s changed: the build says every output is unchanged", change.file)
+		}
+		if rep := build(true); rep.Count(Unchanged) != 3 {
+			t.Errorf("%s changed, then built: --check still finds %d outputs stale", change.file, 3-rep.Count(Unchanged))
+		}
+	}
+}
+
+// swapFaces returns a font collection with its first two faces swapped:
+// face #1 is another face.
+func swapFaces(ttc []byte) string {
+	out := append([]byte(nil), ttc...)
+	a, b := out[12:16], out[16:20]
+	var tmp [4]byte
+	copy(tmp[:], a)
+	copy(a, b)
+	copy(b, tmp[:])
+	return string(out)
+}

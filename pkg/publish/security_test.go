@@ -306,3 +306,92 @@ func TestInterruptedBuilds(t *testing.T) {
 		t.Error("the temporary file a killed run left is still there")
 	}
 }
+
+// TestOutputsProtectWhatIsRead checks that no output is written over a
+// file the document is made from, whatever names it: an mdBook chapter,
+// its SUMMARY.md, an included file, a stylesheet, an image; and that two
+// outputs (or documents) writing one file through a folder link are
+// refused.
+func TestOutputsProtectWhatIsRead(t *testing.T) {
+	logo, _ := os.ReadFile("../../fixtures/images/galley.png")
+	files := map[string]string{
+		"book/book.toml":      "[book]\ntitle = \"B\"\n",
+		"book/src/SUMMARY.md": "# Summary\n\n- [One](one.md)\n",
+		"book/src/one.md":     "# One\n\n{{#include inc.txt}}\n\n![Logo](logo.png)\n",
+		"book/src/inc.txt":    "Included.\n",
+		"book/src/logo.png":   string(logo),
+		"style.css":           "body { color: black }\n",
+		ConfigFile:            "documents:\n  - input: book/book.toml\n    outputs: [out.txt]\n",
+	}
+	for _, c := range []struct {
+		output, format string
+		css            bool
+	}{
+		{"book/src/one.md", "text", false},
+		{"book/src/SUMMARY.md", "text", false},
+		{"book/src/inc.txt", "text", false},
+		{"book/src/logo.png", "text", false},
+		{"style.css", "html", true},
+	} {
+		p := project(t, files)
+		job := &Job{Inputs: []string{"book/book.toml"}, Options: Settings{}, Outputs: []Output{{Path: c.output, Format: c.format}}}
+		if c.css {
+			job.Options.Set("html", "css", "style.css")
+		}
+		_, err := Convert(context.Background(), job, &Env{Dir: p.Dir, Root: p.Dir})
+		if err == nil || !strings.Contains(err.Error(), "refusing to write over") {
+			t.Errorf("-o %s: %v", c.output, err)
+		}
+		if data, _ := os.ReadFile(filepath.Join(p.Dir, c.output)); string(data) != files[c.output] {
+			t.Errorf("-o %s: the file was written over", c.output)
+		}
+	}
+	// One file, two names.
+	p := project(t, map[string]string{
+		ConfigFile: "documents:\n  - input: a.md\n    outputs: [out/x.html]\n  - input: b.md\n    outputs: [out2/x.html]\n",
+		"a.md":     "# A\n", "b.md": "# B\n",
+	})
+	os.Mkdir(filepath.Join(p.Dir, "out"), 0o755)
+	os.Symlink("out", filepath.Join(p.Dir, "out2"))
+	if errs := buildErrs(Build(context.Background(), p, &BuildOptions{})); !strings.Contains(errs, "output out2/x.html is the file the document at line 2 writes") {
+		t.Errorf("two documents, one file: %q", errs)
+	}
+	job := &Job{Inputs: []string{"a.md"}, Outputs: []Output{{Path: "out/y.html"}, {Path: "out2/y.html"}}}
+	if _, err := Convert(context.Background(), job, &Env{Dir: p.Dir}); err == nil || !strings.Contains(err.Error(), "are the same file") {
+		t.Errorf("two outputs, one file: %v", err)
+	}
+}
+
+// TestConcurrentBuilds runs two builds of one project at once, many
+// times: neither removes the other's temporary files, and both succeed
+// with the same outputs.
+func TestConcurrentBuilds(t *testing.T) {
+	files := map[string]string{}
+	var cfg strings.Builder
+	cfg.WriteString("documents:\n")
+	for i := 0; i < 6; i++ {
+		name := fmt.Sprintf("d%d", i)
+		files[name+".md"] = "# " + name + "\n\n" + strings.Repeat("Words of a document. ", 400) + "\n"
+		fmt.Fprintf(&cfg, "  - input: %s.md\n    outputs: [out/%[1]s.pdf, out/%[1]s.html]\n", name)
+	}
+	files[ConfigFile] = cfg.String()
+	p := project(t, files)
+	for round := 0; round < 5; round++ {
+		os.RemoveAll(filepath.Join(p.Dir, "out"))
+		errs := make(chan string, 2)
+		for range 2 {
+			go func() { errs <- buildErrs(Build(context.Background(), p, &BuildOptions{Jobs: 2})) }()
+		}
+		for range 2 {
+			if e := <-errs; e != "" {
+				t.Fatalf("round %d: %s", round, e)
+			}
+		}
+	}
+	entries, _ := os.ReadDir(filepath.Join(p.Dir, "out"))
+	for _, e := range entries {
+		if strings.Contains(e.Name(), ".tmp-") {
+			t.Errorf("temporary file %s left", e.Name())
+		}
+	}
+}
