@@ -20,12 +20,13 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	var dir, file string
 	var jobs int
-	var check, verbose, strict, watch, allowOutside, noCache bool
+	var check, verbose, strict, watch, allowOutside, allowEmpty, noCache bool
 	var root, shard string
 	fs.StringVar(&dir, "C", ".", "run in `DIR`")
 	fs.StringVar(&shard, "shard", "", "build only shard `K/N` of the documents (by a hash of their inputs' paths), for a CI matrix of N machines")
 	fs.StringVar(&root, "root", "", "the project folder `DIR`: every file read or written must lie in it (default: the folder of galley.yaml)")
 	fs.BoolVar(&allowOutside, "allow-outside", false, "let galley.yaml and the documents name files anywhere on the machine (devices and pipes are still refused)")
+	fs.BoolVar(&allowEmpty, "allow-empty", false, "make documents with no content with a warning, not an error")
 	fs.StringVar(&file, "c", publish.ConfigFile, "configuration `FILE`, relative to DIR")
 	fs.IntVar(&jobs, "jobs", 0, "documents built at once (0: one per CPU)")
 	fs.BoolVar(&check, "check", false, "write nothing; exit 1 if an output is missing or out of date")
@@ -71,7 +72,7 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			opts.Root = filepath.Join(dir, root)
 		}
 	}
-	opts.Modified, opts.Strict, opts.Check = modified, strict, check
+	opts.Modified, opts.Strict, opts.Check, opts.AllowEmpty = modified, strict, check, allowEmpty
 	if !noCache {
 		opts.CacheFile = publish.DefaultCacheFile(path)
 	}

@@ -16,14 +16,14 @@ import (
 // convertFlags are convert's own flags; the formats' options come from
 // their declarations (registerOptions).
 type convertFlags struct {
-	outputs, authors, metas multi
-	to, from, encoding      string
-	title, lang, date       string
-	root                    string
-	verbose, strict         bool
-	allowOutside            bool
-	limits                  limitFlags
-	options                 *optionFlags
+	outputs, authors, metas  multi
+	to, from, encoding       string
+	title, lang, date        string
+	root                     string
+	verbose, strict          bool
+	allowOutside, allowEmpty bool
+	limits                   limitFlags
+	options                  *optionFlags
 }
 
 func convertFlagSet(stderr io.Writer) (*flag.FlagSet, *convertFlags) {
@@ -44,6 +44,7 @@ func convertFlagSet(stderr io.Writer) (*flag.FlagSet, *convertFlags) {
 	c.options = registerOptions(fs)
 	c.limits.register(fs)
 	fs.StringVar(&c.root, "root", "", "the project folder `DIR`: every file read or written must lie in it (default: the current folder, or the folder holding the inputs; an mdBook's own folder)")
+	fs.BoolVar(&c.allowEmpty, "allow-empty", false, "make a document with no content (an empty file, a web page whose content was all taken for page chrome) with a warning, not an error")
 	fs.BoolVar(&c.allowOutside, "allow-outside", false, "let the inputs, the documents and the options name files anywhere on the machine (devices and pipes are still refused)")
 	fs.BoolVar(&c.verbose, "v", false, "report the readers' decisions (headings found and why)")
 	fs.BoolVar(&c.strict, "strict", false, "treat warnings a renderer can check (missing glyphs, images that cannot be embedded) as errors")
@@ -83,7 +84,7 @@ func convert(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		return usageError(stderr, "convert: %v", err)
 	}
 	env := &publish.Env{
-		Stdin: stdin, Stdout: stdout, Modified: modified, Strict: c.strict, Limits: limits, Root: c.root,
+		Stdin: stdin, Stdout: stdout, Modified: modified, Strict: c.strict, Limits: limits, Root: c.root, AllowEmpty: c.allowEmpty,
 		Warn: func(err error) { say(stderr, "galley: warning: ", err.Error()) },
 	}
 	if c.allowOutside {

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/galleypress/galley/pkg/doc"
 	"github.com/galleypress/galley/pkg/render"
@@ -284,8 +285,67 @@ func (l *layout) missingReport() string {
 	if len(l.missingPlaces) > 3 {
 		where += fmt.Sprintf(" and %d more places", len(l.missingPlaces)-3)
 	}
-	return fmt.Sprintf("%d distinct characters (%d in all) are drawn as %q, because the font has no glyph for them: %s; in %s; add a font that has them with --font fallback=FILE (or --system-fonts)",
-		len(rs), total, replacement, list, where)
+	return fmt.Sprintf("%d distinct characters (%d in all) are drawn as %q, because the font has no glyph for them, by script: %s; %s; in %s; add a font that has them with --font fallback=FILE (or --system-fonts)",
+		len(rs), total, replacement, l.missingScripts(rs), list, where)
+}
+
+// missingScripts sums the missing characters up by script, the most
+// frequent first: "Han 40 (112 in all), Hangul 3 (3 in all), symbols 2
+// (5 in all)", so that a user knows which fonts to add.
+func (l *layout) missingScripts(rs []rune) string {
+	type count struct {
+		name          string
+		distinct, all int
+	}
+	byName := map[string]*count{}
+	var order []*count
+	for _, r := range rs {
+		name := scriptOf(r)
+		c := byName[name]
+		if c == nil {
+			c = &count{name: name}
+			byName[name] = c
+			order = append(order, c)
+		}
+		c.distinct++
+		c.all += l.missingCount[r]
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		if order[i].all != order[j].all {
+			return order[i].all > order[j].all
+		}
+		return order[i].name < order[j].name
+	})
+	parts := make([]string, len(order))
+	for i, c := range order {
+		parts[i] = fmt.Sprintf("%s %d (%d in all)", c.name, c.distinct, c.all)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// scriptNames are Unicode's scripts, sorted, for scriptOf.
+var scriptNames = func() []string {
+	names := make([]string, 0, len(unicode.Scripts))
+	for name := range unicode.Scripts {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	return names
+}()
+
+// scriptOf names r's Unicode script ("Han", "Arabic"); characters of
+// no one script (emoji, ⅔, arrows) are "symbols".
+func scriptOf(r rune) string {
+	for _, name := range scriptNames {
+		if unicode.Is(unicode.Scripts[name], r) {
+			switch name {
+			case "Common", "Inherited":
+				return "symbols"
+			}
+			return name
+		}
+	}
+	return "unassigned"
 }
 
 // runs converts inlines into typeset runs in the given base style.

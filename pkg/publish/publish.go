@@ -17,6 +17,7 @@ import (
 	"io"
 	"io/fs"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -102,6 +103,10 @@ type Env struct {
 	// Limits bound what a run reads and what a document may hold; the
 	// zero value gives the defaults.
 	Limits Limits
+	// AllowEmpty makes a document with no content (no text, image or
+	// table: an empty file, a web page whose content was all taken for
+	// its chrome) a warning instead of an error.
+	AllowEmpty bool
 
 	mu    *sync.Mutex // serialises Warn and Log; see serialized
 	cache *cache      // set by Build for an incremental build
@@ -225,7 +230,50 @@ func readDoc(ctx context.Context, job *Job, pr *projectFS) (*doc.Document, strin
 	if len(parts) > 1 {
 		linkParts(parts)
 	}
+	if !hasContent(d) {
+		err := fmt.Errorf("%s: the document is empty: no text, image or table%s; --allow-empty makes it anyway", names, emptyHint(job))
+		if !env.AllowEmpty {
+			return nil, "", err
+		}
+		warn(errors.New("the document is empty"))
+	}
 	return d, base, nil
+}
+
+// hasContent reports whether d's body has anything to read: words, code,
+// a formula, an image, a table. A title alone is not a body.
+func hasContent(d *doc.Document) bool {
+	found := false
+	doc.Walk(d, func(n doc.Node) doc.Visit {
+		switch n := n.(type) {
+		case *doc.Section:
+			if n.Level > 0 && len(n.Title) > 0 {
+				found = found || strings.TrimSpace(doc.PlainText(n.Title)) != ""
+			}
+		case *doc.Text:
+			found = found || strings.TrimSpace(n.Text) != ""
+		case *doc.Code:
+			found = found || strings.TrimSpace(n.Text) != ""
+		case *doc.CodeBlock, *doc.Image, *doc.Figure, *doc.Math, *doc.Table:
+			found = true
+		}
+		if found {
+			return doc.Stop
+		}
+		return doc.Continue
+	})
+	return found
+}
+
+// emptyHint says where content may have gone: a web page's was maybe
+// taken for its chrome.
+func emptyHint(job *Job) string {
+	for _, in := range job.Inputs {
+		if f := job.From; f == "html" || f == "" && slices.Contains([]string{".html", ".htm", ".xhtml"}, strings.ToLower(filepath.Ext(in))) {
+			return " (of a web page, galley kept nothing as its content: name the content with --select CSS, and see -v)"
+		}
+	}
+	return ""
 }
 
 // readOne reads one input (not a book).
