@@ -23,6 +23,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/galleypress/galley/pkg/publish"
 )
@@ -37,18 +38,33 @@ func main() {
 	// grows by at most the ballast (the 936-page book 150 to 175 MB).
 	ballast := make([]byte, 64<<20)
 	defer runtime.KeepAlive(ballast)
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, cancel := context.WithCancel(context.Background())
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 	go func() {
 		// The first interrupt cancels the work (outputs are written
 		// atomically, so none is left half-written); a second one
-		// kills the process.
-		<-ctx.Done()
-		stop()
+		// kills the process, and so does the first if the work has not
+		// stopped within a grace period (a step that cannot be
+		// cancelled): a signal is never swallowed.
+		s := <-sigs
+		cancel()
+		signal.Reset(os.Interrupt, syscall.SIGTERM)
+		time.Sleep(grace)
+		fmt.Fprintf(os.Stderr, "galley: stopped by %v\n", s)
+		code := 130 // as a shell reports SIGINT
+		if s == syscall.SIGTERM {
+			code = 143
+		}
+		os.Exit(code)
 	}()
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
-	stop()
+	cancel()
 	os.Exit(code)
 }
+
+// grace is how long work may take to stop after an interrupt.
+const grace = 2 * time.Second
 
 // Exit codes.
 const (
@@ -140,6 +156,10 @@ func usageError(stderr io.Writer, format string, args ...any) int {
 
 // failure prints an error, on one line, and returns exitError.
 func failure(stderr io.Writer, err error) int {
+	if errors.Is(err, context.Canceled) {
+		say(stderr, "galley: ", "interrupted; outputs not yet written were left as they were")
+		return exitError
+	}
 	say(stderr, "galley: ", err.Error())
 	return exitError
 }
@@ -155,9 +175,9 @@ func flagError(err error) int {
 // limitFlags are the flags that set publish.Limits, shared by convert
 // and build.
 type limitFlags struct {
-	inputSize                string
-	depth, notes, tableCells int
-	imagePixels              int64
+	inputSize                             string
+	depth, notes, tableCells, svgElements int
+	imagePixels                           int64
 }
 
 func (l *limitFlags) register(fs *flag.FlagSet) {
@@ -166,12 +186,13 @@ func (l *limitFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&l.notes, "max-notes", 0, "most notes a document may have `N` (default 100000)")
 	fs.IntVar(&l.tableCells, "max-table-cells", 0, "most cells a table may have `N` (default 1000000)")
 	fs.Int64Var(&l.imagePixels, "max-image-pixels", 0, "largest image embedded, `N` pixels (default 50000000)")
+	fs.IntVar(&l.svgElements, "max-svg-elements", 0, "most elements an SVG image may draw, `N`, its <use> references expanded (default 100000)")
 }
 
 // limits returns the limits the flags set; zero fields keep defaults.
 func (l *limitFlags) limits() (publish.Limits, error) {
-	lim := publish.Limits{Depth: l.depth, Notes: l.notes, TableCells: l.tableCells, ImagePixels: l.imagePixels}
-	if l.depth < 0 || l.notes < 0 || l.tableCells < 0 || l.imagePixels < 0 {
+	lim := publish.Limits{Depth: l.depth, Notes: l.notes, TableCells: l.tableCells, ImagePixels: l.imagePixels, SVGElements: l.svgElements}
+	if l.depth < 0 || l.notes < 0 || l.tableCells < 0 || l.imagePixels < 0 || l.svgElements < 0 {
 		return lim, errors.New("a --max-… limit must be a positive number")
 	}
 	if l.inputSize != "" {

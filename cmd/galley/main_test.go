@@ -15,6 +15,9 @@ import (
 var update = flag.Bool("update", false, "rewrite golden files (here: the README's option tables)")
 
 func TestMain(m *testing.M) {
+	if os.Getenv("GALLEY_TEST_MAIN") == "1" {
+		main() // the real command, signals and all (TestSignals)
+	}
 	testscript.Main(m, map[string]func(){
 		"galley": func() { os.Exit(run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
 	})

@@ -23,6 +23,11 @@ type Picture struct {
 	Width, Height unit
 }
 
+// maxSVGPixels bounds the raster an SVG is drawn as: 300 dpi over a
+// page's width, and what drawing costs a hostile one (a shape or a
+// gradient costs every pixel it covers).
+const maxSVGPixels = 6_000_000
+
 // imageSet reads the images a document uses, once each.
 type imageSet struct {
 	opts *render.Options
@@ -63,13 +68,13 @@ func (s *imageSet) read(src string) (*Picture, error) {
 	if err != nil {
 		return nil, err
 	}
-	info, err := safeimage.Check(data, s.opts.ImagePixels())
+	info, err := safeimage.Check(data, safeimage.Limits{Pixels: s.opts.ImagePixels(), SVGElements: s.opts.MaxSVGElements})
 	if err != nil {
 		return nil, err
 	}
 	if info.Format == "svg" {
 		// Drawn at 300 dpi: a PDF holds no SVG.
-		raster, w, h, err := safeimage.RasterizeSVG(info.Data, 300, s.opts.ImagePixels())
+		raster, w, h, err := safeimage.RasterizeSVG(info.Data, 300, min(s.opts.ImagePixels(), maxSVGPixels), s.opts.Err)
 		if err != nil {
 			return nil, err
 		}

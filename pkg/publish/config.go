@@ -376,8 +376,10 @@ func parseLimits(n *yamlnode.Node) (Limits, error) {
 			l.TableCells = int(num)
 		case "max-image-pixels":
 			l.ImagePixels = num
+		case "max-svg-elements":
+			l.SVGElements = int(num)
 		default:
-			return l, errAt(f.Line, "limits: unknown key %q (known: max-input-size, max-depth, max-notes, max-table-cells, max-image-pixels)", f.Key)
+			return l, errAt(f.Line, "limits: unknown key %q (known: max-input-size, max-depth, max-notes, max-table-cells, max-image-pixels, max-svg-elements)", f.Key)
 		}
 	}
 	return l, nil

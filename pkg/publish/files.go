@@ -39,6 +39,10 @@ type Limits struct {
 	// its header): 50 megapixels by default. A larger one is left out
 	// with a warning.
 	ImagePixels int64
+	// SVGElements is the most elements an SVG image may draw, its <use>
+	// references expanded: 100,000 by default. A larger one is left out
+	// with a warning.
+	SVGElements int
 }
 
 // DefaultMaxInputSize is the largest input read when Limits.InputSize is
@@ -61,6 +65,9 @@ func (l Limits) or(o Limits) Limits {
 	}
 	if l.ImagePixels == 0 {
 		l.ImagePixels = o.ImagePixels
+	}
+	if l.SVGElements == 0 {
+		l.SVGElements = o.SVGElements
 	}
 	return l
 }

@@ -615,7 +615,7 @@ func renderTo(ctx context.Context, w io.Writer, d *doc.Document, format string, 
 	}
 	opts := &render.Options{
 		Modified: env.Modified, Files: pr.fsys, Dir: base, MaxFileSize: env.maxInput(), Warn: env.Warn, Strict: env.Strict,
-		Context: ctx, MaxImagePixels: env.Limits.ImagePixels,
+		Context: ctx, MaxImagePixels: env.Limits.ImagePixels, MaxSVGElements: env.Limits.SVGElements,
 	}
 	if err := job.Options.apply(opts, "", pr); err != nil {
 		return err

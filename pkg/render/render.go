@@ -77,6 +77,10 @@ type Options struct {
 	// header before any decoding) a renderer embeds; 0 means
 	// DefaultMaxImagePixels. A larger one is left out with a warning.
 	MaxImagePixels int64
+	// MaxSVGElements is the most elements an SVG image may draw, its
+	// <use> references expanded; 0 means 100,000. A larger one is left
+	// out with a warning.
+	MaxSVGElements int
 	// PageBreaks are where a paginated rendering of the same document
 	// (the PDF) starts its pages, for formats that mark them (an EPUB's
 	// page list). Nil means none given.

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"image/color"
 	"image/png"
 	"math"
 	"strconv"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/srwiley/oksvg"
 	"github.com/srwiley/rasterx"
+	"golang.org/x/image/math/fixed"
 )
 
 // RasterizeSVG draws an SVG image (sanitise it first) as a PNG at dpi
@@ -20,13 +22,19 @@ import (
 // returns the PNG and the image's size in CSS pixels (1/96 inch): its
 // width and height attributes, else its viewBox. The raster has at most
 // maxPixels pixels: a larger image is drawn at a lower resolution.
+// stop, if set, is asked between shapes whether to go on: a cancelled
+// conversion stops drawing, with stop's error.
 //
 // The rasteriser (oksvg) draws paths, shapes, strokes, fills and
 // gradients; it draws no text, and an image that needs unsupported
 // features comes out incomplete. A file it cannot read is an error.
-func RasterizeSVG(data []byte, dpi float64, maxPixels int64) (pngData []byte, width, height float64, err error) {
+func RasterizeSVG(data []byte, dpi float64, maxPixels int64, stop func() error) (pngData []byte, width, height float64, err error) {
 	defer func() {
 		if v := recover(); v != nil {
+			if e, ok := v.(error); ok && errors.Is(e, errSegments) {
+				pngData, err = nil, e
+				return
+			}
 			pngData, err = nil, fmt.Errorf("the SVG renderer failed on it (%v)", v)
 		}
 	}()
@@ -52,15 +60,119 @@ func RasterizeSVG(data []byte, dpi float64, maxPixels int64) (pngData []byte, wi
 	}
 	iw, ih := max(int(math.Round(w)), 1), max(int(math.Round(h)), 1)
 	icon.SetTarget(0, 0, float64(iw), float64(ih))
+	// What drawing will cost: every shape costs the pixels it covers,
+	// a gradient's several times a plain colour's. A drawing dearer
+	// than the budget (hundreds of shapes covering the whole image) is
+	// drawn at a lower resolution, so that its time stays bounded
+	// whatever its few kilobytes ask for.
+	m := &measure{gradient: gradientWeight(icon)}
+	md := rasterx.NewDasher(iw, ih, m)
+	for i := range icon.SVGPaths {
+		if stop != nil {
+			if err := stop(); err != nil {
+				return nil, 0, 0, err
+			}
+		}
+		icon.SVGPaths[i].DrawTransformed(md, 1, icon.Transform)
+	}
+	if cost := m.cost + segmentCost*float64(m.segments); cost > drawBudget {
+		f := math.Sqrt(drawBudget / cost)
+		iw, ih = max(int(float64(iw)*f), 1), max(int(float64(ih)*f), 1)
+		icon.SetTarget(0, 0, float64(iw), float64(ih))
+	}
 	img := image.NewRGBA(image.Rect(0, 0, iw, ih))
 	scanner := rasterx.NewScannerGV(iw, ih, img, img.Bounds())
-	icon.Draw(rasterx.NewDasher(iw, ih, scanner), 1)
+	dasher := rasterx.NewDasher(iw, ih, scanner)
+	// icon.Draw, a shape at a time, asking stop between them.
+	for i := range icon.SVGPaths {
+		if stop != nil {
+			if err := stop(); err != nil {
+				return nil, 0, 0, err
+			}
+		}
+		icon.SVGPaths[i].DrawTransformed(dasher, 1, icon.Transform)
+	}
 	var buf bytes.Buffer
-	if err := (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&buf, img); err != nil {
+	if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&buf, img); err != nil {
 		return nil, 0, 0, err
 	}
 	return buf.Bytes(), width, height, nil
 }
+
+// drawBudget is what drawing an SVG may cost, in pixels of a plain
+// colour (some 8 ns each): about half a second. A straight piece of an
+// outline costs as much as segmentCost pixels.
+const (
+	drawBudget  = 60e6
+	segmentCost = 200
+)
+
+// gradientWeight is what a pixel of the SVG's gradients costs, in
+// pixels of a plain colour: about ten, and more with many stops
+// (measured with rasterx: two stops 10, a hundred 24).
+func gradientWeight(icon *oksvg.SvgIcon) float64 {
+	stops := 0
+	for _, g := range icon.Grads {
+		stops = max(stops, len(g.Stops))
+	}
+	return 10 + float64(stops)/6
+}
+
+// measure is a rasterx.Scanner that draws nothing: it adds up the
+// pixels each shape covers (its extent, within the image), weighted by
+// what its paint costs.
+type measure struct {
+	ext      fixed.Rectangle26_6
+	some     bool
+	paint    any
+	gradient float64
+	w, h     int
+	cost     float64
+	segments int
+}
+
+func (m *measure) add(p fixed.Point26_6) {
+	if !m.some {
+		m.ext, m.some = fixed.Rectangle26_6{Min: p, Max: p}, true
+		return
+	}
+	m.ext.Min.X, m.ext.Min.Y = min(m.ext.Min.X, p.X), min(m.ext.Min.Y, p.Y)
+	m.ext.Max.X, m.ext.Max.Y = max(m.ext.Max.X, p.X), max(m.ext.Max.Y, p.Y)
+}
+
+// maxSegments bounds the straight pieces an SVG's outlines and strokes
+// are made of, when drawn: a stroke dashed a hundredth of a pixel at a
+// time makes millions of them, whatever the resolution.
+const maxSegments = 4_000_000
+
+// errSegments stops the measuring of an SVG with too many.
+var errSegments = fmt.Errorf("the SVG's shapes are made of more than %d pieces (strokes dashed too finely?), more than can be drawn", maxSegments)
+
+func (m *measure) Start(a fixed.Point26_6) { m.add(a) }
+func (m *measure) Line(b fixed.Point26_6) {
+	if m.segments++; m.segments > maxSegments {
+		panic(errSegments) // out of rasterx's dasher, to RasterizeSVG
+	}
+	m.add(b)
+}
+func (m *measure) Draw() {
+	if !m.some {
+		return
+	}
+	x0, y0 := max(float64(m.ext.Min.X)/64, 0), max(float64(m.ext.Min.Y)/64, 0)
+	x1, y1 := min(float64(m.ext.Max.X)/64, float64(m.w)), min(float64(m.ext.Max.Y)/64, float64(m.h))
+	area := max(x1-x0+1, 1) * max(y1-y0+1, 1)
+	if _, plain := m.paint.(color.Color); !plain {
+		area *= m.gradient
+	}
+	m.cost += area
+}
+func (m *measure) GetPathExtent() fixed.Rectangle26_6 { return m.ext }
+func (m *measure) SetBounds(w, h int)                 { m.w, m.h = w, h }
+func (m *measure) SetColor(c any)                     { m.paint = c }
+func (m *measure) SetWinding(bool)                    {}
+func (m *measure) Clear()                             { m.some = false }
+func (m *measure) SetClip(image.Rectangle)            {}
 
 // svgSize reads the width and height attributes of an SVG's root, in
 // CSS pixels; 0 for a missing, relative or unreadable one.

@@ -43,13 +43,24 @@ func (i *Info) MediaType() string {
 // limit.
 var ErrTooLarge = errors.New("image too large")
 
+// Limits bound the images Check accepts.
+type Limits struct {
+	// Pixels is the most pixels (width × height) of a raster image.
+	Pixels int64
+	// SVGElements is the most elements an SVG may draw, its <use>
+	// references expanded; 0 means DefaultSVGElements.
+	SVGElements int
+}
+
 // Check checks an image file. A raster image (PNG, JPEG, GIF, WebP) must
-// have at most maxPixels pixels, as its header says, and must then decode
-// without error, so that a truncated or corrupt file never reaches a PDF
-// or EPUB writer. An SVG image is sanitised. Any other file is an error.
-func Check(data []byte, maxPixels int64) (*Info, error) {
+// have at most lim.Pixels pixels, as its header says, and must then
+// decode without error, so that a truncated or corrupt file never
+// reaches a PDF or EPUB writer. An SVG image is sanitised, and its cost
+// to draw bounded (see SanitizeSVG). Any other file is an error.
+func Check(data []byte, lim Limits) (*Info, error) {
+	maxPixels := lim.Pixels
 	if IsSVG(data) {
-		clean, removed, err := SanitizeSVG(data)
+		clean, removed, err := SanitizeSVG(data, lim.SVGElements)
 		if err != nil {
 			return nil, err
 		}

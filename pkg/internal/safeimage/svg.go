@@ -39,8 +39,12 @@ var cssURL = regexp.MustCompile(`(?i)url\(\s*['"]?([^'")]*)['"]?\s*\)|@import`)
 // fragments or embedded images (href, xlink:href, src), style sheets that
 // import or load files, and animations that set a reference. The result
 // is well-formed XML; removed lists each kind taken out once. A file that
-// is not well-formed XML is an error.
-func SanitizeSVG(data []byte) (clean []byte, removed []string, err error) {
+// is not well-formed XML is an error, and so is one that would draw more
+// than maxElements elements once its <use> references are expanded (0
+// means DefaultSVGElements), or has a gradient of more than
+// MaxGradientStops stops.
+func SanitizeSVG(data []byte, maxElements int) (clean []byte, removed []string, err error) {
+	tree := newSVGTree(maxElements)
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	dec.Strict = true
 	dec.Entity = map[string]string{}
@@ -97,6 +101,18 @@ func SanitizeSVG(data []byte) (clean []byte, removed []string, err error) {
 			}
 			writeStart(&out, t, remove)
 			stack = append(stack, qname(t.Name))
+			var id, href string
+			for _, a := range t.Attr {
+				switch strings.ToLower(a.Name.Local) {
+				case "id":
+					id = a.Value
+				case "href":
+					href = strings.TrimSpace(a.Value)
+				}
+			}
+			if tree.start(name, id, href); tree.err != nil {
+				return nil, nil, tree.err
+			}
 		case xml.EndElement:
 			if skip > 0 {
 				skip--
@@ -105,6 +121,7 @@ func SanitizeSVG(data []byte) (clean []byte, removed []string, err error) {
 			if len(stack) == 0 {
 				return nil, nil, errors.New("SVG is not well-formed XML: unbalanced end tag")
 			}
+			tree.end(strings.ToLower(t.Name.Local))
 			out.WriteString("</" + stack[len(stack)-1] + ">")
 			stack = stack[:len(stack)-1]
 		case xml.CharData:
@@ -116,6 +133,9 @@ func SanitizeSVG(data []byte) (clean []byte, removed []string, err error) {
 	}
 	if !sawRoot || len(stack) != 0 {
 		return nil, nil, errors.New("SVG is not well-formed XML: no complete svg element")
+	}
+	if err := tree.check(); err != nil {
+		return nil, nil, err
 	}
 	for k := range kinds {
 		removed = append(removed, k)
@@ -147,6 +167,10 @@ func writeStart(out *bytes.Buffer, t xml.StartElement, remove func(string)) {
 			}
 		case local == "style" && cssLoads(a.Value):
 			remove("style that loads a file")
+			continue
+		case strings.Contains(strings.ToLower(a.Value), "url(") && cssLoads(a.Value):
+			// fill="url(http://…)", mask, filter, clip-path, marker
+			remove("external reference in a paint, mask or filter")
 			continue
 		case strings.Contains(strings.ToLower(a.Value), "javascript:"):
 			remove("script reference")

@@ -338,7 +338,7 @@ func (b *book) pack(src string) (*item, error) {
 	if err != nil {
 		return nil, err
 	}
-	info, err := safeimage.Check(data, b.opts.ImagePixels())
+	info, err := safeimage.Check(data, safeimage.Limits{Pixels: b.opts.ImagePixels(), SVGElements: b.opts.MaxSVGElements})
 	if err != nil {
 		return nil, err
 	}
