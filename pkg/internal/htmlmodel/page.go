@@ -6,7 +6,6 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/andybalholm/cascadia"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
@@ -251,11 +250,11 @@ func isChrome(n *html.Node) (string, bool) {
 // the main content.
 func (p *Page) content(root *html.Node) ([]*html.Node, error) {
 	if p.Select != "" {
-		sel, err := cascadia.Compile(p.Select)
+		sel, err := compileSelector(p.Select)
 		if err != nil {
-			return nil, fmt.Errorf("--select %q is not a CSS selector: %v", p.Select, err)
+			return nil, fmt.Errorf("--select %q is not a CSS selector galley reads: %v", p.Select, err)
 		}
-		found := sel.MatchAll(root)
+		found := sel.matchAll(root)
 		if len(found) == 0 {
 			return nil, fmt.Errorf("--select %q matches nothing in the page", p.Select)
 		}
