@@ -231,17 +231,43 @@ func (d *displayer) width(segs []segment, size unit) unit {
 	return w
 }
 
-// fit shortens text with an ellipsis until it fits width.
+// fit shortens text with an ellipsis until it fits width: the longest
+// prefix that fits, found by halving (a prefix is never wider than a
+// longer one), so that a heading of thousands of words costs a few
+// measurements, not one per character. Every page of a section asks the
+// same: the answer is kept.
 func (d *displayer) fit(text string, font typeset.Font, size, width unit) string {
+	key := fitKey{text, font, size, width}
+	if s, ok := d.l.fitted[key]; ok {
+		return s
+	}
 	measure := func(s string) unit { return d.width(d.l.segments(s, font), size) }
-	if measure(text) <= width {
-		return text
+	out := text
+	if measure(text) > width {
+		rs := []rune(text)
+		lo, hi := 1, len(rs)-1 // rs[:lo] is kept even if it overflows
+		for lo < hi {
+			mid := (lo + hi + 1) / 2
+			if measure(string(rs[:mid])+"…") <= width {
+				lo = mid
+			} else {
+				hi = mid - 1
+			}
+		}
+		out = strings.TrimSpace(string(rs[:lo])) + "…"
 	}
-	rs := []rune(text)
-	for len(rs) > 1 && measure(string(rs)+"…") > width {
-		rs = rs[:len(rs)-1]
+	if d.l.fitted == nil {
+		d.l.fitted = map[fitKey]string{}
 	}
-	return strings.TrimSpace(string(rs)) + "…"
+	d.l.fitted[key] = out
+	return out
+}
+
+// fitKey is what fit was asked.
+type fitKey struct {
+	text        string
+	font        typeset.Font
+	size, width unit
 }
 
 // line adds a line's boxes as glyph runs: boxes that touch and share a

@@ -43,13 +43,15 @@ type ctx struct {
 
 // layout turns a document into the vertical list of the page builder.
 type layout struct {
-	cfg   *Config
-	fam   *family
-	g     geometry
-	d     *doc.Document
-	opts  *render.Options
-	hyph  typeset.Hyphenator
-	elems []typeset.Elem
+	cfg *Config
+	// fitted holds the running headers fit has shortened.
+	fitted map[fitKey]string
+	fam    *family
+	g      geometry
+	d      *doc.Document
+	opts   *render.Options
+	hyph   typeset.Hyphenator
+	elems  []typeset.Elem
 	// keep counts the lines that must still follow a heading before a
 	// page may break.
 	keep  int

@@ -145,6 +145,8 @@ type projectFS struct {
 	// system lists the fonts installed on the machine that options
 	// name, as preflight found them.
 	system []files.Read
+	// pages passes the PDF's page breaks to the EPUB made with it.
+	pages *pageShare
 }
 
 // openProject opens the files job reads, as env says.

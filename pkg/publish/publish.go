@@ -504,6 +504,9 @@ func convert(ctx context.Context, job *Job, env *Env) ([]Result, []string, error
 			}
 		}
 	}
+	if job.hasFormat("pdf") && job.hasFormat("epub") {
+		pr.pages = &pageShare{ready: make(chan struct{})}
+	}
 	var wg sync.WaitGroup
 	var stdout sync.Mutex
 	for i := range results {
@@ -523,6 +526,36 @@ func convert(ctx context.Context, job *Job, env *Env) ([]Result, []string, error
 		env.cache.record(job, key, paths, pr)
 	}
 	return results, pr.paths(), nil
+}
+
+// pageShare hands the PDF's page breaks to the EPUB made with it, so
+// that the document is laid out once.
+type pageShare struct {
+	once   sync.Once
+	ready  chan struct{}
+	breaks []render.PageBreak
+	ok     bool
+}
+
+// set gives the breaks (the first PDF's, if several).
+func (p *pageShare) set(breaks []render.PageBreak) {
+	p.once.Do(func() {
+		p.breaks, p.ok = breaks, true
+		close(p.ready)
+	})
+}
+
+// done ends the wait of a PDF that failed before its layout.
+func (p *pageShare) done() { p.once.Do(func() { close(p.ready) }) }
+
+// wait returns the breaks, or false when the PDF gave none.
+func (p *pageShare) wait(ctx context.Context) ([]render.PageBreak, bool) {
+	select {
+	case <-p.ready:
+		return p.breaks, p.ok
+	case <-ctx.Done():
+		return nil, false
+	}
 }
 
 // logf sends a decision to e.Log, if any.
@@ -620,9 +653,20 @@ func renderTo(ctx context.Context, w io.Writer, d *doc.Document, format string, 
 	if err := job.Options.apply(opts, "", pr); err != nil {
 		return err
 	}
+	if format == "pdf" && pr.pages != nil {
+		opts.Paginated = pr.pages.set
+		defer pr.pages.done()
+	}
+	if format == "epub" && pr.pages != nil {
+		if breaks, ok := pr.pages.wait(ctx); ok {
+			opts.PageBreaks = breaks
+			return r.Render(w, d, opts)
+		}
+	}
 	if format == "epub" && job.hasFormat("pdf") {
 		// The EPUB marks the pages of the PDF built with it, laid out
-		// with the same settings.
+		// with the same settings: those the PDF's layout gave, else
+		// (the PDF failed) its own.
 		pdf, err := renderer("pdf", job, pr)
 		if err != nil {
 			return err

@@ -85,6 +85,11 @@ type Options struct {
 	// (the PDF) starts its pages, for formats that mark them (an EPUB's
 	// page list). Nil means none given.
 	PageBreaks []PageBreak
+	// Paginated, if set, is called by a renderer that sets pages (a
+	// Paginator) once they are laid out, with where they start: so that
+	// an EPUB made at the same time marks them without laying the
+	// document out again.
+	Paginated func([]PageBreak)
 }
 
 // PageBreak is where a page starts, in terms of the document: before

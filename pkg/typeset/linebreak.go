@@ -559,18 +559,27 @@ func setLine(items []Item, start, end int, width Unit, last bool, styles *styleS
 }
 
 // styleSet gives the boxes of a paragraph one copy of each style: a
-// style is half a placed box's size.
-type styleSet []*Style
+// style is half a placed box's size. A paragraph of thousands of links
+// has thousands of styles: they are found by hashing.
+type styleSet struct {
+	last *Style
+	all  map[Style]*Style
+}
 
 // of returns the set's copy of st, adding one the first time.
 func (s *styleSet) of(st Style) *Style {
-	for i := len(*s) - 1; i >= 0; i-- {
-		if *(*s)[i] == st {
-			return (*s)[i]
-		}
+	if s.last != nil && *s.last == st {
+		return s.last
 	}
-	p := &st
-	*s = append(*s, p)
+	p, ok := s.all[st]
+	if !ok {
+		if s.all == nil {
+			s.all = map[Style]*Style{}
+		}
+		p = &st
+		s.all[st] = p
+	}
+	s.last = p
 	return p
 }
 

@@ -44,6 +44,16 @@ type mathParser struct{}
 
 func (mathParser) Trigger() []byte { return []byte{'$'} }
 
+// noCloser records where a formula's closer was looked for in vain: a
+// later opener of the same kind further on finds none either, so that a
+// text of thousands of unmatched "$" costs a scan, not one per "$".
+var noCloser = parser.NewContextKey()
+
+type noCloserAt struct {
+	from, to int // the source's bytes searched in vain
+	n        int // for "$" (1) or "$$" (2)
+}
+
 func (mathParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, _ := block.PeekLine()
 	n := 1
@@ -54,14 +64,24 @@ func (mathParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) a
 		return nil
 	}
 	saveLine, savePos := block.Position()
+	if nc, ok := pc.Get(noCloser).(noCloserAt); ok && nc.n == n && savePos.Start >= nc.from && savePos.Start < nc.to {
+		return nil
+	}
+	searched := savePos.Start
+	fail := func() ast.Node {
+		block.SetPosition(saveLine, savePos)
+		pc.Set(noCloser, noCloserAt{from: savePos.Start, to: searched, n: n})
+		return nil
+	}
 	var tex []byte
 	pos := n // where to look in the current line
 	for lines := 0; ; lines++ {
-		line, _ = block.PeekLine()
+		var seg text.Segment
+		line, seg = block.PeekLine()
 		if line == nil || (n == 1 && lines > 0) {
-			block.SetPosition(saveLine, savePos)
-			return nil
+			return fail()
 		}
+		searched = max(searched, seg.Stop)
 		end := -1
 		for i := pos; i < len(line); i++ {
 			c := line[i]
@@ -146,11 +166,37 @@ func openLine(re *regexp.Regexp, reader text.Reader, pc parser.Context) [][]byte
 	return m
 }
 
+// admonDepth counts the admonitions open while a text is parsed.
+var admonDepth = parser.NewContextKey()
+
+// maxAdmonDepth is how deep admonitions nest: goldmark asks every open
+// block about every line, so that thousands of them open at once cost
+// time and memory with the square of their number. Deeper ones stay
+// text, as the guard flattens other containers (maxPrefixMarkers).
+const maxAdmonDepth = maxPrefixMarkers
+
+// admonOpen reports whether another admonition may open, and counts it.
+func admonOpen(pc parser.Context) bool {
+	n, _ := pc.Get(admonDepth).(int)
+	if n >= maxAdmonDepth {
+		return false
+	}
+	pc.Set(admonDepth, n+1)
+	return true
+}
+
+func admonClose(pc parser.Context) {
+	if n, _ := pc.Get(admonDepth).(int); n > 0 {
+		pc.Set(admonDepth, n-1)
+	}
+}
+
 func (containerParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
-	m := openLine(containerOpen, reader, pc)
-	if m == nil {
+	line, _ := reader.PeekLine()
+	if pos := pc.BlockOffset(); pos < 0 || !containerOpen.Match(bytes.TrimRight(line[pos:], "\r\n")) || !admonOpen(pc) {
 		return nil, parser.NoChildren
 	}
+	m := openLine(containerOpen, reader, pc)
 	return &admonNode{kind: strings.ToLower(string(m[2])), title: strings.Trim(string(m[3]), `"`), fence: len(m[1])}, parser.HasChildren
 }
 
@@ -164,7 +210,7 @@ func (containerParser) Continue(node ast.Node, reader text.Reader, pc parser.Con
 	return parser.Continue | parser.HasChildren
 }
 
-func (containerParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {}
+func (containerParser) Close(node ast.Node, reader text.Reader, pc parser.Context) { admonClose(pc) }
 func (containerParser) CanInterruptParagraph() bool                                { return true }
 func (containerParser) CanAcceptIndentedLine() bool                                { return false }
 
@@ -177,10 +223,11 @@ type mkdocsParser struct{}
 func (mkdocsParser) Trigger() []byte { return []byte{'!', '?'} }
 
 func (mkdocsParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
-	m := openLine(mkdocsOpen, reader, pc)
-	if m == nil {
+	line, _ := reader.PeekLine()
+	if pos := pc.BlockOffset(); pos < 0 || !mkdocsOpen.Match(bytes.TrimRight(line[pos:], "\r\n")) || !admonOpen(pc) {
 		return nil, parser.NoChildren
 	}
+	m := openLine(mkdocsOpen, reader, pc)
 	return &admonNode{kind: strings.ToLower(string(m[1])), title: string(m[2])}, parser.HasChildren
 }
 
@@ -188,7 +235,7 @@ func (mkdocsParser) Continue(node ast.Node, reader text.Reader, pc parser.Contex
 	return indented(reader)
 }
 
-func (mkdocsParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {}
+func (mkdocsParser) Close(node ast.Node, reader text.Reader, pc parser.Context) { admonClose(pc) }
 func (mkdocsParser) CanInterruptParagraph() bool                                { return true }
 func (mkdocsParser) CanAcceptIndentedLine() bool                                { return false }
 

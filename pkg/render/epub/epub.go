@@ -24,6 +24,7 @@ import (
 	"net/url"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/galleypress/galley/pkg/doc"
@@ -114,6 +115,9 @@ type book struct {
 	// copies pairs the sections split into several files with the copy
 	// that holds their own text.
 	copies [][2]*doc.Section
+	// chapterOpts and pageIndex are what pageOpts made.
+	chapterOpts *render.Options
+	pageIndex   *html.PageIndex
 }
 
 // pageMark is a page-break marker: its page's label, and where it is.
@@ -389,26 +393,45 @@ func (b *book) xhtml(c *chapter) ([]byte, error) {
 	var buf bytes.Buffer
 	part := html.Part{Title: c.title, Blocks: c.blocks, Sections: c.sections, Description: b.description,
 		OnPageBreak: func(label, id string) { b.pages = append(b.pages, pageMark{label, c.file + "#" + id}) }}
-	err := r.RenderPart(&buf, b.d, part, b.pageOpts())
+	opts := b.pageOpts()
+	part.Pages = b.pageIndex
+	err := r.RenderPart(&buf, b.d, part, opts)
 	return buf.Bytes(), err
 }
 
 // pageOpts returns the options the chapters are written with: the page
 // breaks of a section split into several files go to the copy that
 // holds its heading.
+// The options and their index are made once, for every chapter.
 func (b *book) pageOpts() *render.Options {
-	if len(b.opts.PageBreaks) == 0 || len(b.copies) == 0 {
-		return b.opts
+	if b.chapterOpts != nil {
+		return b.chapterOpts
 	}
-	o := *b.opts
-	o.PageBreaks = make([]render.PageBreak, len(b.opts.PageBreaks))
-	for i, pb := range b.opts.PageBreaks {
-		for _, c := range b.copies {
-			if pb.Node == c[0] {
-				pb.Node = c[1]
-			}
+	b.chapterOpts = b.opts
+	if len(b.opts.PageBreaks) > 0 && len(b.copies) > 0 {
+		// A break moves to a section's copy, and on to the copy's
+		// copy, as the copies were made, in order.
+		made := make(map[doc.Node][]int, len(b.copies)) // section → the copies made of it
+		for i, c := range b.copies {
+			made[c[0]] = append(made[c[0]], i)
 		}
-		o.PageBreaks[i] = pb
+		o := *b.opts
+		o.PageBreaks = make([]render.PageBreak, len(b.opts.PageBreaks))
+		for i, pb := range b.opts.PageBreaks {
+			for after := -1; ; {
+				k := slices.IndexFunc(made[pb.Node], func(j int) bool { return j > after })
+				if k < 0 {
+					break
+				}
+				after = made[pb.Node][k]
+				pb.Node = b.copies[after][1]
+			}
+			o.PageBreaks[i] = pb
+		}
+		b.chapterOpts = &o
 	}
-	return &o
+	if len(b.chapterOpts.PageBreaks) > 0 {
+		b.pageIndex = html.NewPageIndex(b.chapterOpts.PageBreaks)
+	}
+	return b.chapterOpts
 }

@@ -98,6 +98,9 @@ type Part struct {
 	// OnPageBreak, if set, is called for each page-break marker the page
 	// holds (see render.Options.PageBreaks), with its label and id.
 	OnPageBreak func(label, id string)
+	// Pages, if set, indexes render.Options.PageBreaks (see
+	// NewPageIndex), for a document written in several parts.
+	Pages *PageIndex
 }
 
 // Render writes d to w as one HTML page (or a fragment). It does not

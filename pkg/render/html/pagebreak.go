@@ -26,11 +26,28 @@ func (w *writer) initPageBreaks(breaks []render.PageBreak) {
 	if len(breaks) == 0 {
 		return
 	}
-	w.pages.at = map[doc.Node][]render.PageBreak{}
-	w.pages.written = map[string]bool{}
-	for _, b := range breaks {
-		w.pages.at[b.Node] = append(w.pages.at[b.Node], b)
+	if w.part.Pages != nil {
+		w.pages.at = w.part.Pages.at
+	} else {
+		w.pages.at = NewPageIndex(breaks).at
 	}
+	w.pages.written = map[string]bool{}
+}
+
+// PageIndex finds the page breaks of a node: made once for a document's
+// breaks, it serves every part of it (an EPUB's chapters), which would
+// otherwise each index all of the document's pages.
+type PageIndex struct {
+	at map[doc.Node][]render.PageBreak
+}
+
+// NewPageIndex indexes page breaks by the node they are in.
+func NewPageIndex(breaks []render.PageBreak) *PageIndex {
+	ix := &PageIndex{at: make(map[doc.Node][]render.PageBreak, len(breaks))}
+	for _, b := range breaks {
+		ix.at[b.Node] = append(ix.at[b.Node], b)
+	}
+	return ix
 }
 
 // pageBreak writes the marker of one page.

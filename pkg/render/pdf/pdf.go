@@ -138,6 +138,9 @@ func (r *Renderer) Render(w io.Writer, d *doc.Document, opts *render.Options) er
 	if err != nil {
 		return err
 	}
+	if opts.Paginated != nil {
+		opts.Paginated(l.Breaks)
+	}
 	return emit(w, d, opts, l, !r.cfg.Untagged)
 }
 
