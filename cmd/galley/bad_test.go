@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -33,6 +34,59 @@ type badCase struct {
 	outputs []string
 	// forbidden strings appear in no output.
 	forbidden []string
+	// check, if set, checks more of the outputs (in dir).
+	check func(t *testing.T, dir string)
+}
+
+// files writes several files into dir (folders made as needed).
+func files(m map[string]string) func(t *testing.T, dir string) {
+	return func(t *testing.T, dir string) {
+		for name, content := range m {
+			p := filepath.Join(dir, name)
+			os.MkdirAll(filepath.Dir(p), 0o755)
+			if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
+
+// holds checks that an output holds each string.
+func holds(out string, want ...string) func(t *testing.T, dir string) {
+	return func(t *testing.T, dir string) {
+		data, err := os.ReadFile(filepath.Join(dir, out))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if filepath.Ext(out) == ".epub" {
+			data = unzipAll(t, out, data)
+		}
+		for _, w := range want {
+			if !bytes.Contains(data, []byte(w)) {
+				t.Errorf("%s lacks %q", out, w)
+			}
+		}
+	}
+}
+
+// ttcBomb is a font collection of 1 MB whose face lists 65,535 tables,
+// each the whole file: copied out, 72 GB.
+func ttcBomb(b *bytes.Buffer) {
+	const n = 65535
+	size := 16 + 12 + 16*n
+	w32 := func(v uint32) { b.Write([]byte{byte(v >> 24), byte(v >> 16), byte(v >> 8), byte(v)}) }
+	b.WriteString("ttcf")
+	w32(0x00010000)
+	w32(1)
+	w32(16)
+	w32(0x00010000)
+	b.Write([]byte{n >> 8, n & 0xff, 0, 0, 0, 0, 0, 0})
+	for i := range n {
+		b.Write([]byte{byte('a' + i%26), byte('a' + i/26%26), byte('a' + i/676%26), byte('a' + i/17576%26)})
+		w32(0)
+		w32(0)
+		w32(uint32(size))
+	}
 }
 
 func repeatFile(name, s string, n int, tail string) func(t *testing.T, dir string) {
@@ -180,6 +234,109 @@ var badCases = []badCase{
 	{name: "galley.yaml alias bomb", setup: genFile("galley.yaml", func(b *bytes.Buffer) {
 		b.WriteString("x: &s " + strings.Repeat("y", 1<<20) + "\ndocuments:\n  - input: controls.md\n    meta: {keywords: [" + strings.Repeat("*s, ", 5000) + "*s]}\n    outputs: [out.html]\n")
 	}), args: []string{"build"}, exit: 1, stderr: []string{`^galley: galley\.yaml:4: aliases expand this YAML`}, outputs: []string{"out.html"}},
+	{name: "TOML front matter nested 3.2 million deep", setup: genFile("deep.md", func(b *bytes.Buffer) {
+		b.WriteString("+++\ntitle = \"T\"\nx = ")
+		b.WriteString(strings.Repeat("[", 3_200_000))
+		b.WriteString("\n+++\n\n# T\n")
+	}), args: []string{"convert", "deep.md", "-o", "out.html"}, exit: 1,
+		stderr: []string{`^galley: deep\.md:3: markdown: front matter: arrays or tables nested more than 100 deep$`}, outputs: []string{"out.html"}},
+	{name: "a font collection whose face lists 65,535 tables", setup: genFile("bomb.ttc", ttcBomb),
+		args: []string{"convert", "controls.md", "--font", "fallback=bomb.ttc", "-o", "out.pdf"}, exit: 1,
+		stderr: []string{`^galley: out\.pdf: pdf: font bomb\.ttc: damaged font: 65535 tables \(real fonts have a few dozen; at most 512 are read\)$`}, outputs: []string{"out.pdf"}},
+	{name: "16,000 nested admonitions", setup: repeatFile("tips.md", ":::tip\n", 16000, "deep\n"),
+		args:   []string{"convert", "tips.md", "-o", "out.html", "-o", "out.pdf"},
+		stderr: []string{`flattened into level 64; raise the limit with --max-depth$`}, outputs: []string{"out.html", "out.pdf"}},
+	{name: "a heading of 10,000 words in a PDF", setup: genFile("heading.md", func(b *bytes.Buffer) {
+		b.WriteString("#")
+		for i := range 10000 {
+			fmt.Fprintf(b, " word%d", i)
+		}
+		b.WriteString("\n\nText.\n")
+	}), args: []string{"convert", "heading.md", "-o", "out.pdf"}, outputs: []string{"out.pdf"}},
+	{name: "20,000 links in a paragraph", setup: genFile("links.md", func(b *bytes.Buffer) {
+		for i := range 20000 {
+			fmt.Fprintf(b, "[l%d](https://example.com/%d) www.e%d.com ", i, i, i)
+		}
+	}), args: []string{"convert", "links.md", "-o", "out.pdf", "-o", "out.html"}, outputs: []string{"out.pdf", "out.html"}},
+	{name: "200,000 unmatched dollars", setup: genFile("dollars.md", func(b *bytes.Buffer) {
+		for i := range 200000 {
+			fmt.Fprintf(b, "$a%d ", i)
+		}
+	}), args: []string{"convert", "dollars.md", "-o", "out.html"}, outputs: []string{"out.html"}, check: holds("out.html", "$a199999")},
+	{name: "5,000 chapters with a page list", setup: genFile("chapters.md", func(b *bytes.Buffer) {
+		for i := range 5000 {
+			fmt.Fprintf(b, "# Chapter %d\n\nA chapter.\n\n", i)
+		}
+	}), args: []string{"convert", "chapters.md", "-o", "out.pdf", "-o", "out.epub"}, outputs: []string{"out.pdf", "out.epub"},
+		check: holds("out.epub", `id="page-5000"`)},
+	{name: "a SUMMARY.md nested 2,000 deep", setup: func(t *testing.T, dir string) {
+		var s strings.Builder
+		s.WriteString("# Summary\n\n")
+		for i := range 2000 {
+			fmt.Fprintf(&s, "%s- [C%d](c.md)\n", strings.Repeat("  ", i), i)
+		}
+		files(map[string]string{"book/book.toml": "[book]\ntitle = \"B\"\n", "book/src/SUMMARY.md": s.String(), "book/src/c.md": "# C\n\nText.\n"})(t, dir)
+	}, args: []string{"convert", "book/book.toml", "-o", "out.txt"}, outputs: []string{"out.txt"}},
+	{name: "an include bomb", setup: func(t *testing.T, dir string) {
+		m := map[string]string{"book/book.toml": "[book]\ntitle = \"B\"\n", "book/src/SUMMARY.md": "- [One](one.md)\n", "book/src/f0.md": strings.Repeat("lol ", 20) + "\n"}
+		for i := 1; i <= 9; i++ {
+			m[fmt.Sprintf("book/src/f%d.md", i)] = strings.Repeat(fmt.Sprintf("{{#include f%d.md}}\n", i-1), 10)
+		}
+		m["book/src/one.md"] = "# One\n\n{{#include f9.md}}\n"
+		files(m)(t, dir)
+	}, args: []string{"convert", "book/book.toml", "-o", "out.txt"}, exit: 1,
+		stderr: []string{`^galley: book/src/one\.md: \{\{#include\}\}s make the book larger than 64 MB, the input size limit \(through book/src/one\.md → book/src/f9\.md → .*\); raise it with --max-input-size$`}, outputs: []string{"out.txt"}},
+	{name: "includes that include each other", setup: files(map[string]string{"book/book.toml": "[book]\ntitle = \"B\"\n", "book/src/SUMMARY.md": "- [One](one.md)\n",
+		"book/src/one.md": "# One\n\n{{#include a.md}}\n", "book/src/a.md": "{{#include b.md}}\n", "book/src/b.md": "{{#include a.md}}\n"}),
+		args: []string{"convert", "book/book.toml", "-o", "out.txt"}, exit: 1,
+		stderr: []string{`^galley: book/src/b\.md: \{\{#include a\.md\}\}: the files include one another: book/src/a\.md → book/src/b\.md → book/src/a\.md$`}, outputs: []string{"out.txt"}},
+	{name: "a book.toml that is a key file", setup: files(map[string]string{"book/book.toml": "AKIAIOSFODNN7EXAMPLE\nsecret = wJalrXUtnFEMI\n", "book/src/SUMMARY.md": "- [One](one.md)\n", "book/src/one.md": "# One\n"}),
+		args: []string{"convert", "book/book.toml", "-o", "out.txt"}, exit: 1,
+		stderr: []string{`^galley: book/book\.toml:[12]: not valid TOML, or not a book's settings$`}, outputs: []string{"out.txt"}},
+	{name: "an image address with a newline and CI commands", setup: genFile("ci.md", func(b *bytes.Buffer) {
+		b.WriteString("# CI\n\n<img src=\"a&#10;::error::hacked&#10;::add-mask::x&#27;[31m.png\" alt=\"A\">\n\n![B](b.png \"t\")\n")
+	}), args: []string{"convert", "ci.md", "-o", "out.pdf"},
+		stderr: []string{`^galley: warning: pdf: image "a\\n::error::hacked\\n::add-mask::x\\x1b\[31m\.png": does not exist; its alternative text stands in$`}, outputs: []string{"out.pdf"}},
+	{name: "a page declaring charset replacement", setup: genFile("rep.html", func(b *bytes.Buffer) {
+		b.WriteString(`<html><head><meta charset="replacement"><title>T</title></head><body><main><p>Hello.</p></main></body></html>`)
+	}), args: []string{"convert", "rep.html", "-o", "out.txt"}, exit: 1,
+		stderr: []string{`^galley: rep\.html: the encoding "replacement" cannot be read`}, outputs: []string{"out.txt"}},
+	{name: "an SVG of a billion shapes", setup: func(t *testing.T, dir string) {
+		var s strings.Builder
+		s.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="100" height="100"><defs><rect id="a0" width="1" height="1"/>`)
+		for i := 1; i < 10; i++ {
+			fmt.Fprintf(&s, `<g id="a%d">%s</g>`, i, strings.Repeat(fmt.Sprintf(`<use xlink:href="#a%d"/>`, i-1), 10))
+		}
+		s.WriteString(`</defs><use xlink:href="#a9"/></svg>`)
+		files(map[string]string{"bomb.svg": s.String(), "svg.md": "# S\n\n![A chart](bomb.svg)\n"})(t, dir)
+	}, args: []string{"convert", "svg.md", "-o", "out.pdf", "-o", "out.epub"},
+		stderr: []string{`^galley: warning: pdf: image "bomb\.svg": the SVG draws more than 100000 elements \(its <use> references expanded\); raise the limit with --max-svg-elements; its alternative text stands in$`}, outputs: []string{"out.pdf", "out.epub"}},
+	{name: "SUMMARY chapters titled x, X and a space", setup: files(map[string]string{"book/book.toml": "[book]\ntitle = \"B\"\n",
+		"book/src/SUMMARY.md": "- [x](a.md)\n- [X](b.md)\n- [ ](c.md)\n", "book/src/a.md": "# Alpha\n", "book/src/b.md": "# Beta\n", "book/src/c.md": "# Gamma\n"}),
+		args: []string{"convert", "book/book.toml", "-o", "out.txt"}, outputs: []string{"out.txt"}, check: holds("out.txt", "Alpha", "Beta", "Gamma")},
+	{name: "images of a second input in another folder", setup: func(t *testing.T, dir string) {
+		png, _ := os.ReadFile("../../fixtures/images/galley.png")
+		files(map[string]string{"a.md": "# A\n\nFirst.\n", "part2/b.md": "# B\n\n![Logo](logo.png)\n", "part2/logo.png": string(png)})(t, dir)
+	}, args: []string{"convert", "a.md", "part2/b.md", "-o", "out.epub"}, outputs: []string{"out.epub"}, check: holds("out.epub", "images/logo.png")},
+	{name: "XHTML with a stylesheet holding & and </style>", setup: files(map[string]string{"a.md": "# A\n\nText.\n", "s.css": "p::after { content: \"a & b </style><script>x()</script>\" }\n"}),
+		args: []string{"convert", "a.md", "--xhtml", "--css", "s.css", "-o", "out.html"}, outputs: []string{"out.html"}, forbidden: []string{"<script>"},
+		check: func(t *testing.T, dir string) {
+			data, _ := os.ReadFile(filepath.Join(dir, "out.html"))
+			dec := xml.NewDecoder(bytes.NewReader(data))
+			for {
+				if _, err := dec.Token(); err == io.EOF {
+					break
+				} else if err != nil {
+					t.Fatalf("not well-formed XML: %v", err)
+				}
+			}
+		}},
+	{name: "a selector over deeply nested elements", setup: genFile("deep.html", func(b *bytes.Buffer) {
+		b.WriteString("<html><body><section>" + strings.Repeat("<div>", 500) + "<p>Found it.</p>" + strings.Repeat("</div>", 500) + "</section></body></html>")
+	}), args: []string{"convert", "deep.html", "--select", "section div div div div p", "-o", "out.txt"}, outputs: []string{"out.txt"}, check: holds("out.txt", "Found it.")},
+	{name: "a named pipe as the output", setup: func(t *testing.T, dir string) { syscall.Mkfifo(filepath.Join(dir, "out.txt"), 0o644) },
+		args: []string{"convert", "controls.md", "-o", "out.txt"}, exit: 1,
+		stderr: []string{`^galley: write out\.txt: it is a pipe that no program reads$`}},
 	{name: "galley.yaml outputs outside the project", setup: genFile("galley.yaml", func(b *bytes.Buffer) {
 		b.WriteString("documents:\n  - input: controls.md\n    outputs: [../escaped.html]\n")
 	}), args: []string{"build"}, exit: 1,
@@ -252,6 +409,9 @@ func TestBadInputs(t *testing.T) {
 			}
 			if tc.exit == 0 {
 				checkOutputs(t, dir, tc)
+				if tc.check != nil {
+					tc.check(t, dir)
+				}
 			}
 		})
 	}

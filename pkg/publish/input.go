@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	textencoding "golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/transform"
 )
@@ -34,6 +35,12 @@ func Decode(data []byte, encoding, name string) ([]byte, error) {
 		e, err := htmlindex.Get(enc)
 		if err != nil {
 			return nil, fmt.Errorf("%s: unknown encoding %q (try windows-1252, iso-8859-15, utf-16le or shift_jis)", name, encoding)
+		}
+		if e == textencoding.Replacement {
+			// The Encoding Standard reads these (ISO-2022-KR, HZ…) as a
+			// single '�', so that no text comes through: nothing is
+			// better said plainly.
+			return nil, fmt.Errorf("%s: the encoding %q cannot be read (the Encoding Standard replaces the whole text with one '�'); give the file's real encoding with --encoding", name, encoding)
 		}
 		out, _, err := transform.Bytes(e.NewDecoder(), data)
 		if err != nil {

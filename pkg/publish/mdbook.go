@@ -3,6 +3,7 @@ package publish
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -59,7 +60,8 @@ func readBook(ctx context.Context, in string, job *Job, pr *projectFS) ([]*part,
 			return nil, err
 		}
 		if cfg, err = markdown.ReadBookConfig(data); err != nil {
-			return nil, fmt.Errorf("%s: %w", shownDir, err)
+			// "book.toml:3: …", named as the user named it.
+			return nil, errors.New(in + strings.TrimPrefix(err.Error(), "book.toml"))
 		}
 		if summary, err = files.Join(".", path.Join(filepath.ToSlash(cfg.Src), "SUMMARY.md")); err != nil {
 			return nil, fmt.Errorf("%s: src = %q leads outside the book's folder", in, cfg.Src)

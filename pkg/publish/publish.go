@@ -730,7 +730,7 @@ func output(ctx context.Context, d *doc.Document, res *Result, path string, job 
 	if env.Check {
 		return compareWith(path, write)
 	}
-	unchanged, err := writeWith(ctx, path, write)
+	unchanged, err := writeWith(ctx, path, res.Path, write)
 	if err != nil {
 		return Failed, err
 	}

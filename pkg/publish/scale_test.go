@@ -69,3 +69,97 @@ func BenchmarkScale(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkLinear converts, at n and at 4n, each shape of input that
+// once cost time quadratic (or worse) in n: one heading of n words to
+// PDF, n links in one paragraph to PDF, n unmatched "$" to HTML, n note
+// markers glued to words in hard-wrapped plain text, n chapters to PDF
+// and EPUB with a page list, a SUMMARY.md nested n deep, and a paragraph
+// of n words to PDF. Four times the input should cost at most about
+// five times the time: compare the ns/B column of each pair.
+//
+//	go test -run '^$' -bench Linear ./pkg/publish
+func BenchmarkLinear(b *testing.B) {
+	words := func(n int, f func(i int) string) string {
+		var s strings.Builder
+		for i := range n {
+			if i > 0 {
+				s.WriteByte(' ')
+			}
+			s.WriteString(f(i))
+		}
+		return s.String()
+	}
+	type input struct {
+		files   map[string]string
+		in      string
+		outputs []string
+	}
+	shapes := []struct {
+		name string
+		n    int
+		make func(n int) input
+	}{
+		{"heading-words", 2500, func(n int) input {
+			return input{map[string]string{"a.md": "# " + words(n, func(i int) string { return fmt.Sprintf("word%d", i) }) + "\n\nText.\n"}, "a.md", []string{"a.pdf"}}
+		}},
+		{"links", 5000, func(n int) input {
+			return input{map[string]string{"a.md": words(n, func(i int) string { return fmt.Sprintf("[l%d](https://example.com/%d)", i, i) }) + "\n"}, "a.md", []string{"a.pdf"}}
+		}},
+		{"dollars", 25000, func(n int) input {
+			return input{map[string]string{"a.md": words(n, func(i int) string { return fmt.Sprintf("$a%d", i) }) + "\n"}, "a.md", []string{"a.html"}}
+		}},
+		{"glued-notes", 5000, func(n int) input {
+			var s strings.Builder
+			for i := 1; i <= n; i++ {
+				fmt.Fprintf(&s, "De landen van de Unie werken samen aan vrijheid en veiligheid%d.\nDe hulp aan partners gaat door, ook in de komende jaren.\n\n", i)
+			}
+			return input{map[string]string{"a.txt": s.String()}, "a.txt", []string{"a.html"}}
+		}},
+		{"chapters-page-list", 500, func(n int) input {
+			var s strings.Builder
+			for i := range n {
+				fmt.Fprintf(&s, "# Chapter %d\n\nA short chapter, on a page of its own.\n\n", i)
+			}
+			return input{map[string]string{"a.md": s.String()}, "a.md", []string{"a.pdf", "a.epub"}}
+		}},
+		{"summary-depth", 100, func(n int) input {
+			var s strings.Builder
+			s.WriteString("# Summary\n\n")
+			for i := range n {
+				fmt.Fprintf(&s, "%s- [C%d](c.md)\n", strings.Repeat("  ", i), i)
+			}
+			return input{map[string]string{"book/book.toml": "[book]\ntitle = \"B\"\n", "book/src/SUMMARY.md": s.String(), "book/src/c.md": "# C\n\nText.\n"}, "book/book.toml", []string{"b.txt"}}
+		}},
+		{"paragraph-words", 20000, func(n int) input {
+			return input{map[string]string{"a.md": words(n, func(i int) string { return []string{"lorem", "ipsum", "dolor", "sit", "amet", "consectetur"}[i%6] }) + "\n"}, "a.md", []string{"a.pdf"}}
+		}},
+	}
+	for _, sh := range shapes {
+		for _, k := range []int{1, 4} {
+			n := sh.n * k
+			b.Run(fmt.Sprintf("%s=%d", sh.name, n), func(b *testing.B) {
+				in := sh.make(n)
+				dir := b.TempDir()
+				size := 0
+				for name, content := range in.files {
+					os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755)
+					os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644)
+					size += len(content)
+				}
+				job := &Job{Inputs: []string{in.in}}
+				for _, o := range in.outputs {
+					job.Outputs = append(job.Outputs, Output{Path: o})
+				}
+				b.SetBytes(int64(size))
+				b.ResetTimer()
+				for range b.N {
+					if _, err := Convert(context.Background(), job, &Env{Dir: dir}); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(size), "ns/B")
+			})
+		}
+	}
+}

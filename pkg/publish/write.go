@@ -31,33 +31,33 @@ import (
 // pipe no program reads is an error, not a wait. Temporary files that a
 // killed earlier run left next to path are removed first; those of a
 // run still going are not.
-func writeWith(ctx context.Context, path string, write func(io.Writer) error) (unchanged bool, err error) {
+func writeWith(ctx context.Context, path, shown string, write func(io.Writer) error) (unchanged bool, err error) {
 	st, err := os.Lstat(path)
 	if err == nil && st.Mode()&fs.ModeSymlink != 0 {
 		target, terr := os.Stat(path)
 		if terr != nil || !deviceLink(path) || target.Mode().IsRegular() || target.IsDir() {
-			return false, errSymlink(path)
+			return false, errSymlink(shown)
 		}
-		return false, writeDevice(ctx, path, write)
+		return false, writeDevice(ctx, path, shown, write)
 	}
 	switch {
 	case err == nil && st.IsDir():
-		return false, fmt.Errorf("write %s: it is a folder", path)
+		return false, fmt.Errorf("write %s: it is a folder", shown)
 	case err == nil && !st.Mode().IsRegular():
-		return false, writeDevice(ctx, path, write)
+		return false, writeDevice(ctx, path, shown, write)
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
-		return false, fmt.Errorf("write %s: %w", path, err)
+		return false, fmt.Errorf("write %s: %w", shown, err)
 	case err != nil:
 		st = nil
 	}
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return false, fmt.Errorf("create folder for %s: %w", path, err)
+		return false, fmt.Errorf("create folder for %s: %w", shown, err)
 	}
 	removeStaleTemps(path)
 	f, err := os.CreateTemp(dir, tempPrefix(path)+"*")
 	if err != nil {
-		return false, fmt.Errorf("write %s: %w", path, err)
+		return false, fmt.Errorf("write %s: %w", shown, err)
 	}
 	lockTemp(f) // held until the file is renamed or removed
 	tmp := f.Name()
@@ -85,17 +85,17 @@ func writeWith(ctx context.Context, path string, write func(io.Writer) error) (u
 		mode = st.Mode().Perm()
 	}
 	if err = f.Chmod(mode); err != nil {
-		return false, fmt.Errorf("write %s: %w", path, err)
+		return false, fmt.Errorf("write %s: %w", shown, err)
 	}
 	if err = f.Sync(); err != nil {
-		return false, fmt.Errorf("write %s: %w", path, err)
+		return false, fmt.Errorf("write %s: %w", shown, err)
 	}
 	if err = os.Rename(tmp, path); err != nil {
-		return false, fmt.Errorf("write %s: %w", path, err)
+		return false, fmt.Errorf("write %s: %w", shown, err)
 	}
 	keep = true
 	if err = f.Close(); err != nil {
-		return false, fmt.Errorf("write %s: %w", path, err)
+		return false, fmt.Errorf("write %s: %w", shown, err)
 	}
 	return false, nil
 }
@@ -242,13 +242,13 @@ func removeStaleTemps(path string) {
 // /dev/null or a named pipe. A pipe is opened without waiting for a
 // reader (with none, it is an error), and a write blocked on a pipe
 // nobody empties ends when ctx is cancelled.
-func writeDevice(ctx context.Context, path string, write func(io.Writer) error) error {
+func writeDevice(ctx context.Context, path, shown string, write func(io.Writer) error) error {
 	f, err := os.OpenFile(path, os.O_WRONLY|openNoWait, 0)
 	if err != nil {
 		if noReader(err) {
-			return fmt.Errorf("write %s: it is a pipe that no program reads", path)
+			return fmt.Errorf("write %s: it is a pipe that no program reads", shown)
 		}
-		return fmt.Errorf("write %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", shown, err)
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.Mode()&fs.ModeNamedPipe == 0 {
@@ -265,10 +265,10 @@ func writeDevice(ctx context.Context, path string, write func(io.Writer) error) 
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		return fmt.Errorf("write %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", shown, err)
 	}
 	if err := f.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", shown, err)
 	}
 	return nil
 }
