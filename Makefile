@@ -41,7 +41,11 @@ FUZZ_TARGETS = \
 	./pkg/publish:FuzzText \
 	./pkg/publish:FuzzJSON \
 	./pkg/publish:FuzzEPUB \
-	./pkg/publish:FuzzPDF
+	./pkg/publish:FuzzPDF \
+	./pkg/publish:FuzzBook \
+	./pkg/read/markdown:FuzzFrontMatter \
+	./pkg/layout:FuzzFont \
+	./pkg/internal/safeimage:FuzzSVG
 
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \
