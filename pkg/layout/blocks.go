@@ -136,6 +136,16 @@ func (l *layout) section(s *doc.Section, depth int) {
 
 func (l *layout) blocks(bs []doc.Block, c ctx) {
 	for i, b := range bs {
+		if i%64 == 63 {
+			// A cancelled conversion stops within a few blocks, not at
+			// the next section: a long one may have none.
+			if err := l.opts.Err(); err != nil {
+				l.fail(err)
+			}
+		}
+		if l.err != nil {
+			return
+		}
 		if i > 0 {
 			l.space(l.g.parskip)
 		}

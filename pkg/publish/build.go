@@ -172,21 +172,21 @@ func Build(ctx context.Context, p *Project, opts *BuildOptions) *Report {
 	env := *opts.Env.serialized()
 	env.Dir = p.Dir
 	env.Limits = env.Limits.or(p.Limits)
+	// The project folder: galley.yaml's, or the one named; with
+	// AllowOutside the whole file system (devices and pipes are still
+	// refused), and outputs anywhere.
+	env.wide = env.Root != "" || opts.AllowOutside
 	switch {
 	case opts.AllowOutside:
-		env.Root = ""
+		env.Root = fsRoot(p.Dir)
 	case env.Root == "":
 		env.Root = p.Dir
 	}
+	if !opts.AllowOutside {
+		env.outputsIn = env.Root
+	}
 	if env.FS == nil {
-		// One root for every document: the project folder, or with
-		// AllowOutside the whole file system (devices and pipes are
-		// still refused).
-		dir := env.Root
-		if dir == "" {
-			dir = fsRoot(p.Dir)
-		}
-		root, err := files.Open(dir)
+		root, err := files.Open(env.Root)
 		if err != nil {
 			rep := &Report{}
 			for _, i := range opts.Only {

@@ -78,8 +78,8 @@ func (l Limits) transform() transform.Limits {
 
 // resolveOutput returns the file an output path names: relative paths
 // start at e.Dir, and every symbolic link of the folders on the way is
-// resolved, so that two paths to one file are seen to be one. When
-// e.Root is set (a build), the file must lie inside it. The last part
+// resolved, so that two paths to one file are seen to be one. In a
+// build, the file must lie in the project folder (unless AllowOutside). The last part
 // is not resolved: a link there is never written through (see
 // writeWith).
 func (e *Env) resolveOutput(p string) (string, error) {
@@ -93,10 +93,10 @@ func (e *Env) resolveOutput(p string) (string, error) {
 		return "", fmt.Errorf("publish: output %s: %w", p, err)
 	}
 	real := filepath.Join(dir, filepath.Base(abs))
-	if e.Root == "" {
+	if e.outputsIn == "" {
 		return real, nil
 	}
-	root, err := files.RealPath(e.Root)
+	root, err := files.RealPath(e.outputsIn)
 	if err != nil {
 		return "", fmt.Errorf("publish: project folder: %w", err)
 	}
@@ -105,7 +105,7 @@ func (e *Env) resolveOutput(p string) (string, error) {
 		if dir != filepath.Dir(filepath.Clean(abs)) {
 			how = "leads, through a symbolic link,"
 		}
-		return "", fmt.Errorf("publish: output %q %s outside the project folder %s; move it in, or allow it with --allow-outside", p, how, e.Root)
+		return "", fmt.Errorf("publish: output %q %s outside the project folder %s; move it in, or allow it with --allow-outside", p, how, e.outputsIn)
 	}
 	return real, nil
 }
@@ -250,7 +250,7 @@ func (pr *projectFS) read(p, what string) (name string, data []byte, err error) 
 
 // readName reads the file name of the project, shown as shown.
 func (pr *projectFS) readName(name, shown, what string) ([]byte, error) {
-	return pr.readFrom(pr.fsys, name, shown, what, "the project folder "+pr.shown)
+	return pr.readFrom(pr.fsys, name, shown, what, "the project folder "+pr.shown+"; move it in, or allow it with --allow-outside")
 }
 
 // readFrom reads name of fsys, a folder of the project (a book's)

@@ -28,10 +28,14 @@ func isBook(in string) bool {
 // readBook reads an mdBook book: the chapters its summary lists, in
 // order, each nested as deep as the summary nests it (a chapter's "#"
 // under a chapter one level up becomes "##"), with {{#include}}
-// resolved. Everything is read through the book's folder (book.toml's)
-// as a root of its own: no chapter, include or link in them reaches
-// outside it, even where the project is larger. The metadata comes
-// from book.toml.
+// resolved. The metadata comes from book.toml.
+//
+// Everything is read through the book's folder (book.toml's) as a root
+// of its own: no chapter, include or link in them reaches outside it,
+// even where the project is larger (mdBook reads "../listings" beside
+// src/, which is inside). A project folder the user names (--root,
+// --allow-outside) widens that to it: mdBook's own guide includes
+// files from beside the book.
 func readBook(ctx context.Context, in string, job *Job, pr *projectFS) ([]*part, error) {
 	name, err := pr.name(in, "input")
 	if err != nil {
@@ -39,23 +43,35 @@ func readBook(ctx context.Context, in string, job *Job, pr *projectFS) ([]*part,
 	}
 	// The book's folder, in the project and as the user sees it.
 	bookName, shownDir := path.Dir(name), filepath.Dir(in)
-	summary := path.Base(name) // in the book
-	if path.Base(name) == "SUMMARY.md" {
-		if st, err := fs.Stat(pr.fsys, path.Join(path.Dir(bookName), "book.toml")); err == nil && st.Mode().IsRegular() && bookName != "." {
-			summary = path.Join(path.Base(bookName), "SUMMARY.md")
+	if path.Base(name) == "SUMMARY.md" && bookName != "." {
+		if st, err := fs.Stat(pr.fsys, path.Join(path.Dir(bookName), "book.toml")); err == nil && st.Mode().IsRegular() {
 			bookName, shownDir = path.Dir(bookName), filepath.Dir(shownDir)
 		}
 	}
-	book, closeBook, err := pr.fsys.Sub(bookName)
-	if err != nil {
-		return nil, pr.fileError(shownDir, "book folder", err)
+	// What the book is read through, and where the book's folder is in
+	// it (home); names below are in it.
+	book, home := fs.FS(pr.fsys), bookName
+	shown := func(n string) string { return filepath.Join(pr.shown, filepath.FromSlash(n)) }
+	inProject := func(n string) string { return n }
+	folder := "the project folder " + pr.shown + "; move it in, or allow it with --allow-outside"
+	if !pr.env.wide {
+		sub, closeBook, err := pr.fsys.Sub(bookName)
+		if err != nil {
+			return nil, pr.fileError(shownDir, "book folder", err)
+		}
+		defer closeBook()
+		book, home = sub, "."
+		shown = func(n string) string { return filepath.Join(shownDir, filepath.FromSlash(n)) }
+		inProject = func(n string) string { return path.Join(bookName, n) }
+		folder = "the book's folder " + shownDir + "; name a wider project folder with --root DIR"
 	}
-	defer closeBook()
-	shown := func(n string) string { return filepath.Join(shownDir, filepath.FromSlash(n)) }
-	folder := "the book's folder " + shownDir
+	summary := path.Join(home, path.Base(name))
+	if path.Base(name) == "SUMMARY.md" && path.Dir(name) != bookName {
+		summary = path.Join(home, path.Base(path.Dir(name)), "SUMMARY.md")
+	}
 	var cfg *markdown.BookConfig
 	if path.Base(name) == "book.toml" {
-		data, err := pr.readFrom(book, "book.toml", in, "input", folder)
+		data, err := pr.readFrom(book, path.Join(home, "book.toml"), in, "input", folder)
 		if err != nil {
 			return nil, err
 		}
@@ -63,8 +79,8 @@ func readBook(ctx context.Context, in string, job *Job, pr *projectFS) ([]*part,
 			// "book.toml:3: …", named as the user named it.
 			return nil, errors.New(in + strings.TrimPrefix(err.Error(), "book.toml"))
 		}
-		if summary, err = files.Join(".", path.Join(filepath.ToSlash(cfg.Src), "SUMMARY.md")); err != nil {
-			return nil, fmt.Errorf("%s: src = %q leads outside the book's folder", in, cfg.Src)
+		if summary, err = files.Join(home, path.Join(filepath.ToSlash(cfg.Src), "SUMMARY.md")); err != nil {
+			return nil, fmt.Errorf("%s: src = %q leads outside %s", in, cfg.Src, folder)
 		}
 	}
 	data, err := pr.readFrom(book, summary, shown(summary), "input", folder)
@@ -98,7 +114,7 @@ func readBook(ctx context.Context, in string, job *Job, pr *projectFS) ([]*part,
 			return nil, err
 		}
 		transform.ShiftHeadings(d, ch.Depth-1)
-		parts = append(parts, newPart(shown(chName), path.Join(bookName, chName), d))
+		parts = append(parts, newPart(shown(chName), inProject(chName), d))
 	}
 	if cfg != nil {
 		cfg.Meta.Override(&parts[0].d.Meta)

@@ -64,3 +64,32 @@ func TestMdBookIncludeOutside(t *testing.T) {
 		t.Error("an output was written")
 	}
 }
+
+// TestMdBookLinkOutOfBook checks that, in a project larger than the
+// book, an included file that is a link to a file of the project
+// outside the book is refused too, while mdBook's "../listings" beside
+// src/ is read.
+func TestMdBookLinkOutOfBook(t *testing.T) {
+	p := project(t, map[string]string{
+		ConfigFile:            "documents:\n  - input: book/book.toml\n    outputs: [out/b.txt]\n",
+		"book/book.toml":      "[book]\ntitle = \"B\"\n",
+		"book/src/SUMMARY.md": "- [One](one.md)\n",
+		"book/src/one.md":     "# One\n\n{{#include ../listings/ok.rs}}\n\n{{#include link.md}}\n",
+		"book/listings/ok.rs": "fn ok() {}\n",
+		"notes/private.md":    "PRIVATE\n",
+	})
+	os.Symlink("../../notes/private.md", filepath.Join(p.Dir, "book", "src", "link.md"))
+	errs := buildErrs(Build(context.Background(), p, &BuildOptions{}))
+	if !strings.Contains(errs, `"book/src/link.md" leads, through a symbolic link, outside the book's folder book`) {
+		t.Errorf("errors: %q", errs)
+	}
+	os.Remove(filepath.Join(p.Dir, "book", "src", "link.md"))
+	os.WriteFile(filepath.Join(p.Dir, "book", "src", "link.md"), []byte("Linked.\n"), 0o644)
+	if errs := buildErrs(Build(context.Background(), p, &BuildOptions{})); errs != "" {
+		t.Fatal(errs)
+	}
+	txt, _ := os.ReadFile(filepath.Join(p.Dir, "out", "b.txt"))
+	if !strings.Contains(string(txt), "fn ok() {}") || !strings.Contains(string(txt), "Linked.") {
+		t.Errorf("text:\n%s", txt)
+	}
+}

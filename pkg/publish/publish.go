@@ -91,9 +91,12 @@ type Env struct {
 	// book chapters and includes, images, the cover, stylesheets, fonts,
 	// pattern files) is read through it as a files.Root: a path that
 	// leads outside it, by "..", as an absolute path or through a
-	// symbolic link, is an error. Outputs must lie in it too. Build sets
-	// it to galley.yaml's folder. Empty, Convert reads from the folder
-	// ProjectDir chooses and writes outputs anywhere.
+	// symbolic link, is an error. Empty, it is the current folder (Dir),
+	// or an mdBook's own folder; a book read from a folder a caller
+	// names here may include files from anywhere in it, otherwise only
+	// from the book's folder. Build sets it to galley.yaml's folder
+	// (BuildOptions.Root names another), and writes outputs only inside
+	// it.
 	Root string
 	// FS, if set, is read instead of the folder Root: the job's inputs
 	// and the files its options name are names in FS, relative to Dir
@@ -110,6 +113,11 @@ type Env struct {
 
 	mu    *sync.Mutex // serialises Warn and Log; see serialized
 	cache *cache      // set by Build for an incremental build
+	// outputsIn is the folder outputs must lie in (Build's project);
+	// wide says the project folder was named by the user, so that a
+	// book is read from all of it, not from its own folder only.
+	outputsIn string
+	wide      bool
 }
 
 // Status is what happened to one output.
@@ -164,6 +172,10 @@ func (e *Env) path(p string) string {
 func Read(ctx context.Context, job *Job, env *Env) (*doc.Document, error) {
 	if env == nil {
 		env = &Env{}
+	}
+	if env.mu == nil {
+		env = env.serialized()
+		env.wide = env.Root != ""
 	}
 	pr, err := openProject(job, env)
 	if err != nil {
@@ -413,7 +425,10 @@ func convert(ctx context.Context, job *Job, env *Env) ([]Result, []string, error
 	if env == nil {
 		env = &Env{}
 	}
-	env = env.serialized()
+	if env.mu == nil {
+		env = env.serialized()
+		env.wide = env.Root != "" // a Convert's own; Build sets its own
+	}
 	results := make([]Result, len(job.Outputs))
 	for i, o := range job.Outputs {
 		results[i] = Result{Path: o.Path, Format: o.Format}
