@@ -178,30 +178,7 @@ func TestCancel(t *testing.T) {
 // that document alone.
 func TestWatch(t *testing.T) {
 	p := project(t, twoFiles)
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	reports := make(chan *Report, 10)
-	done := make(chan error, 1)
-	go func() {
-		done <- Watch(ctx, filepath.Join(p.Dir, ConfigFile), &WatchOptions{
-			Interval: 20 * time.Millisecond, Quiet: 50 * time.Millisecond,
-			Built: func(r *Report, err error) {
-				if err != nil {
-					t.Error(err)
-				}
-				reports <- r
-			},
-		})
-	}()
-	wait := func() *Report {
-		select {
-		case r := <-reports:
-			return r
-		case <-time.After(20 * time.Second):
-			t.Fatal("no build")
-		}
-		return nil
-	}
+	wait, stop := watching(t, p, BuildOptions{})
 	if r := wait(); len(r.Documents) != 2 {
 		t.Fatalf("first build has %d documents", len(r.Documents))
 	}
@@ -217,15 +194,54 @@ func TestWatch(t *testing.T) {
 	if !strings.Contains(string(html), "Edited twice") {
 		t.Error("the rebuild did not pick up the edit")
 	}
-	cancel()
-	if err := <-done; err != nil {
-		t.Error(err)
+	if extra := stop(); extra != nil {
+		t.Errorf("an extra build: %d documents", len(extra.Documents))
 	}
-	select {
-	case r := <-reports:
-		t.Errorf("an extra build: %d documents", len(r.Documents))
-	default:
+}
+
+// watching starts Watch on p's galley.yaml. wait returns the report of
+// the next build; stop ends the watch and returns a build reported
+// after the last wait, if any.
+func watching(t *testing.T, p *Project, opts BuildOptions) (wait func() *Report, stop func() *Report) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	reports := make(chan *Report, 10)
+	done := make(chan error, 1)
+	go func() {
+		done <- Watch(ctx, filepath.Join(p.Dir, ConfigFile), &WatchOptions{
+			BuildOptions: opts,
+			Interval:     20 * time.Millisecond, Quiet: 50 * time.Millisecond,
+			Built: func(r *Report, err error) {
+				if err != nil {
+					t.Error(err)
+				}
+				reports <- r
+			},
+		})
+	}()
+	wait = func() *Report {
+		select {
+		case r := <-reports:
+			return r
+		case <-time.After(20 * time.Second):
+			t.Fatal("no build")
+		}
+		return nil
 	}
+	stop = func() *Report {
+		cancel()
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+		select {
+		case r := <-reports:
+			return r
+		default:
+			return nil
+		}
+	}
+	t.Cleanup(cancel)
+	return wait, stop
 }
 
 // BenchmarkBuild builds 200 small documents to HTML, EPUB, PDF and text,
@@ -372,31 +388,7 @@ func TestWatchIncludes(t *testing.T) {
 		"book/listings/inc.md": "First words.\n",
 		"a.md":                 "# A\n",
 	})
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	reports := make(chan *Report, 10)
-	done := make(chan error, 1)
-	go func() {
-		done <- Watch(ctx, filepath.Join(p.Dir, ConfigFile), &WatchOptions{
-			BuildOptions: BuildOptions{Jobs: 1},
-			Interval:     20 * time.Millisecond, Quiet: 50 * time.Millisecond,
-			Built: func(r *Report, err error) {
-				if err != nil {
-					t.Error(err)
-				}
-				reports <- r
-			},
-		})
-	}()
-	wait := func() *Report {
-		select {
-		case r := <-reports:
-			return r
-		case <-time.After(20 * time.Second):
-			t.Fatal("no build")
-		}
-		return nil
-	}
+	wait, stop := watching(t, p, BuildOptions{Jobs: 1})
 	if r := wait(); len(r.Documents) != 2 || r.Failed() {
 		t.Fatalf("first build: %d documents, %s", len(r.Documents), buildErrs(r))
 	}
@@ -409,6 +401,5 @@ func TestWatchIncludes(t *testing.T) {
 	if !strings.Contains(string(txt), "Other words") {
 		t.Errorf("the rebuild did not pick up the included file:\n%s", txt)
 	}
-	cancel()
-	<-done
+	stop()
 }

@@ -66,14 +66,8 @@ func RasterizeSVG(data []byte, dpi float64, maxPixels int64, stop func() error) 
 	// drawn at a lower resolution, so that its time stays bounded
 	// whatever its few kilobytes ask for.
 	m := &measure{gradient: gradientWeight(icon)}
-	md := rasterx.NewDasher(iw, ih, m)
-	for i := range icon.SVGPaths {
-		if stop != nil {
-			if err := stop(); err != nil {
-				return nil, 0, 0, err
-			}
-		}
-		icon.SVGPaths[i].DrawTransformed(md, 1, icon.Transform)
+	if err := draw(icon, rasterx.NewDasher(iw, ih, m), stop); err != nil {
+		return nil, 0, 0, err
 	}
 	if cost := m.cost + segmentCost*float64(m.segments); cost > drawBudget {
 		f := math.Sqrt(drawBudget / cost)
@@ -82,21 +76,27 @@ func RasterizeSVG(data []byte, dpi float64, maxPixels int64, stop func() error) 
 	}
 	img := image.NewRGBA(image.Rect(0, 0, iw, ih))
 	scanner := rasterx.NewScannerGV(iw, ih, img, img.Bounds())
-	dasher := rasterx.NewDasher(iw, ih, scanner)
-	// icon.Draw, a shape at a time, asking stop between them.
-	for i := range icon.SVGPaths {
-		if stop != nil {
-			if err := stop(); err != nil {
-				return nil, 0, 0, err
-			}
-		}
-		icon.SVGPaths[i].DrawTransformed(dasher, 1, icon.Transform)
+	if err := draw(icon, rasterx.NewDasher(iw, ih, scanner), stop); err != nil {
+		return nil, 0, 0, err
 	}
 	var buf bytes.Buffer
 	if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&buf, img); err != nil {
 		return nil, 0, 0, err
 	}
 	return buf.Bytes(), width, height, nil
+}
+
+// draw is icon.Draw, a shape at a time, asking stop between them.
+func draw(icon *oksvg.SvgIcon, d *rasterx.Dasher, stop func() error) error {
+	for i := range icon.SVGPaths {
+		if stop != nil {
+			if err := stop(); err != nil {
+				return err
+			}
+		}
+		icon.SVGPaths[i].DrawTransformed(d, 1, icon.Transform)
+	}
+	return nil
 }
 
 // drawBudget is what drawing an SVG may cost, in pixels of a plain
