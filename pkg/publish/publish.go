@@ -348,7 +348,7 @@ func readData(in, name string, data []byte, job *Job, pr *projectFS) (*doc.Docum
 	if err != nil {
 		return nil, err
 	}
-	opts := &read.Options{Name: name, Warn: env.Warn, Log: env.Log}
+	opts := &read.Options{Name: name, Warn: env.Warn, Log: env.Log, MaxDepth: env.Limits.Depth}
 	if err := job.Options.apply(opts, "", pr); err != nil {
 		return nil, err
 	}

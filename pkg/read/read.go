@@ -51,12 +51,19 @@ type Options struct {
 	// headings keep the level written in the source otherwise. Readers
 	// leave it to their caller; package publish applies it.
 	ShiftHeadings int `option:"shift-heading-level-by" help:"add N to every heading's level (-1: a lone level-1 heading becomes the title)"`
+	// MaxDepth is how deep what a reader reads may nest where it cannot
+	// be flattened (front matter): deeper is an error naming
+	// --max-depth. 0 means DefaultMaxDepth.
+	MaxDepth int
 	// Warn receives warnings: things that were dropped or degraded.
 	Warn func(error)
 	// Log receives the reader's decisions (a heading found and why), so
 	// that a user can check and override them. It may be nil.
 	Log func(string)
 }
+
+// DefaultMaxDepth is Options.MaxDepth when it is zero.
+const DefaultMaxDepth = 64
 
 // Warnf sends a warning to o.Warn, if set.
 func (o *Options) Warnf(line int, format string, args ...any) {

@@ -94,7 +94,12 @@ var lineMsg = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
 
 // Parse parses the first YAML document in data. An empty document gives
 // nil.
-func Parse(data []byte) (*Node, error) {
+func Parse(data []byte) (*Node, error) { return ParseDepth(data, MaxDepth) }
+
+// ParseDepth is Parse with a bound on nesting: a tree nested deeper
+// than depth levels is an error that says "nested more than N levels
+// deep".
+func ParseDepth(data []byte, depth int) (*Node, error) {
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&doc); err != nil {
@@ -111,7 +116,7 @@ func Parse(data []byte) (*Node, error) {
 	if len(doc.Content) == 0 {
 		return nil, nil
 	}
-	c := &converter{budget: max(MaxExpansion, 16*int64(len(data))), seen: map[*yaml.Node]*Node{}, sizes: map[*yaml.Node]int64{}}
+	c := &converter{budget: max(MaxExpansion, 16*int64(len(data))), seen: map[*yaml.Node]*Node{}, sizes: map[*yaml.Node]int64{}, maxDepth: depth}
 	n, err := c.convert(doc.Content[0], 0)
 	if err != nil {
 		return nil, err
@@ -120,14 +125,15 @@ func Parse(data []byte) (*Node, error) {
 }
 
 type converter struct {
-	budget int64
+	maxDepth int
+	budget   int64
 	seen   map[*yaml.Node]*Node // anchors already converted
 	sizes  map[*yaml.Node]int64 // expanded sizes, once computed
 }
 
-// maxDepth bounds the nesting of a YAML tree; real configuration files
-// nest a few levels.
-const maxDepth = 100
+// MaxDepth bounds the nesting of a YAML tree Parse reads; real
+// configuration files nest a few levels.
+const MaxDepth = 100
 
 func (c *converter) spend(n int64, line int) error {
 	c.budget -= n
@@ -138,8 +144,8 @@ func (c *converter) spend(n int64, line int) error {
 }
 
 func (c *converter) convert(y *yaml.Node, depth int) (*Node, error) {
-	if depth > maxDepth {
-		return nil, &Error{Line: y.Line, Msg: fmt.Sprintf("nested more than %d levels deep", maxDepth)}
+	if depth > c.maxDepth {
+		return nil, &Error{Line: y.Line, Msg: fmt.Sprintf("nested more than %d levels deep", c.maxDepth)}
 	}
 	if y.Kind == yaml.AliasNode {
 		// An alias costs what its target costs, every time it is used;
@@ -232,7 +238,7 @@ func (c *converter) convert(y *yaml.Node, depth int) (*Node, error) {
 // size is computed once, so nested aliases cost linear time.
 func (c *converter) size(y *yaml.Node, depth int) int64 {
 	const huge = 1 << 50
-	if depth > maxDepth {
+	if depth > c.maxDepth {
 		return huge
 	}
 	if y.Kind == yaml.AliasNode {

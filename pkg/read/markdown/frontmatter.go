@@ -64,18 +64,27 @@ type entry struct {
 // readFrontMatter parses front matter content into entries. It reports
 // false, without error, for content that is not a mapping at all (the
 // "---" lines are then thematic breaks).
-func readFrontMatter(content []byte, delim string) ([]entry, bool, error) {
-	if delim == "+++" {
-		return readTOML(content)
+//
+// Nesting deeper than maxDepth is an error that names --max-depth.
+func readFrontMatter(content []byte, delim string, maxDepth int) ([]entry, bool, error) {
+	if maxDepth <= 0 {
+		maxDepth = read.DefaultMaxDepth
 	}
-	n, err := yamlnode.Parse(content)
+	if delim == "+++" {
+		return readTOML(content, maxDepth)
+	}
+	n, err := yamlnode.ParseDepth(content, maxDepth)
 	if err != nil {
 		if !looksLikeMapping.Match(content) {
 			return nil, false, nil
 		}
 		var ye *yamlnode.Error
 		if errors.As(err, &ye) && ye.Line > 0 {
-			return nil, false, &lineError{line: ye.Line + 1, msg: ye.Msg}
+			msg := ye.Msg
+			if strings.HasPrefix(msg, "nested more than") || strings.Contains(msg, "max depth") {
+				msg = fmt.Sprintf("nested more than %d levels deep; raise the limit with --max-depth", maxDepth)
+			}
+			return nil, false, &lineError{line: ye.Line + 1, msg: msg}
 		}
 		return nil, false, &lineError{line: 1, msg: err.Error()}
 	}
@@ -104,16 +113,20 @@ func readFrontMatter(content []byte, delim string) ([]entry, bool, error) {
 
 // readTOML parses TOML front matter. TOML keeps no lines, so every entry
 // is placed on the block's first line.
-func readTOML(content []byte) ([]entry, bool, error) {
+func readTOML(content []byte, maxDepth int) ([]entry, bool, error) {
 	var raw map[string]any
-	md, err := decodeTOML(content, &raw)
+	md, err := decodeTOML(content, &raw, maxDepth)
 	if err != nil {
 		if !looksLikeMapping.Match(content) {
 			return nil, false, nil
 		}
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, false, &lineError{line: pe.Position.Line + 1, msg: pe.Message}
+			msg := pe.Message
+			if strings.HasPrefix(msg, "arrays or tables nested more than") {
+				msg += "; raise the limit with --max-depth"
+			}
+			return nil, false, &lineError{line: pe.Position.Line + 1, msg: msg}
 		}
 		return nil, false, &lineError{line: 1, msg: err.Error()}
 	}

@@ -31,7 +31,7 @@ func FuzzFrontMatter(f *testing.F) {
 		if isTOML {
 			delim = "+++"
 		}
-		_, _, err := readFrontMatter([]byte(content), delim)
+		_, _, err := readFrontMatter([]byte(content), delim, 0)
 		var le *lineError
 		if err != nil && (!errors.As(err, &le) || le.line < 1) {
 			t.Fatalf("an error without a line: %v", err)

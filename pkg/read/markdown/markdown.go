@@ -110,7 +110,7 @@ func (r *Reader) Read(in io.Reader, opts *read.Options) (*doc.Document, error) {
 	c.src = src
 	d := &doc.Document{}
 	if content, delim, end, ok := frontMatter(src); ok {
-		entries, ok, err := readFrontMatter(content, delim)
+		entries, ok, err := readFrontMatter(content, delim, opts.MaxDepth)
 		if err != nil {
 			var le *lineError
 			if errors.As(err, &le) {

@@ -50,7 +50,7 @@ func ReadBookConfig(data []byte) (*BookConfig, error) {
 			Src         string   `toml:"src"`
 		} `toml:"book"`
 	}
-	if _, err := decodeTOML(data, &raw); err != nil {
+	if _, err := decodeTOML(data, &raw, maxTOMLDepth); err != nil {
 		// The message would quote the file, which may not be a book's
 		// (a link to a key file): the line only.
 		if line := tomlLine(err); line > 0 {

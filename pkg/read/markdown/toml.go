@@ -7,24 +7,25 @@ import (
 	"github.com/BurntSushi/toml"
 )
 
-// maxTOMLDepth is how deep a TOML file (front matter, book.toml) may
-// nest arrays and inline tables: real ones nest two or three deep.
+// maxTOMLDepth is how deep book.toml may nest arrays and inline tables:
+// real ones nest two or three deep. Front matter nests as deep as
+// --max-depth allows.
 const maxTOMLDepth = 100
 
-// decodeTOML decodes TOML into v once its nesting is checked:
-// BurntSushi/toml's parser recurses, and a few million "[" overflow the
-// stack, which kills the process (no recover catches it).
-func decodeTOML(data []byte, v any) (toml.MetaData, error) {
-	if line, ok := tomlTooDeep(data); ok {
-		return toml.MetaData{}, toml.ParseError{Message: fmt.Sprintf("arrays or tables nested more than %d deep", maxTOMLDepth), Position: toml.Position{Line: line}}
+// decodeTOML decodes TOML into v once its nesting is checked against
+// maxDepth: BurntSushi/toml's parser recurses, and a few million "["
+// overflow the stack, which kills the process (no recover catches it).
+func decodeTOML(data []byte, v any, maxDepth int) (toml.MetaData, error) {
+	if line, ok := tomlTooDeep(data, maxDepth); ok {
+		return toml.MetaData{}, toml.ParseError{Message: fmt.Sprintf("arrays or tables nested more than %d deep", maxDepth), Position: toml.Position{Line: line}}
 	}
 	return toml.Decode(string(data), v)
 }
 
 // tomlTooDeep reports the line where TOML data first nests arrays or
-// inline tables more than maxTOMLDepth deep, if it does. Brackets in
+// inline tables more than maxDepth deep, if it does. Brackets in
 // strings and comments do not count.
-func tomlTooDeep(data []byte) (line int, deep bool) {
+func tomlTooDeep(data []byte, maxDepth int) (line int, deep bool) {
 	depth := 0
 	line = 1
 	for i := 0; i < len(data); i++ {
@@ -74,7 +75,7 @@ func tomlTooDeep(data []byte) (line int, deep bool) {
 				break
 			}
 		case '[', '{':
-			if depth++; depth > maxTOMLDepth {
+			if depth++; depth > maxDepth {
 				return line, true
 			}
 		case ']', '}':
