@@ -127,8 +127,8 @@ func ParseDepth(data []byte, depth int) (*Node, error) {
 type converter struct {
 	maxDepth int
 	budget   int64
-	seen   map[*yaml.Node]*Node // anchors already converted
-	sizes  map[*yaml.Node]int64 // expanded sizes, once computed
+	seen     map[*yaml.Node]*Node // anchors already converted
+	sizes    map[*yaml.Node]int64 // expanded sizes, once computed
 }
 
 // MaxDepth bounds the nesting of a YAML tree Parse reads; real
