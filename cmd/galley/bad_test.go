@@ -334,6 +334,12 @@ var badCases = []badCase{
 	{name: "a selector over deeply nested elements", setup: genFile("deep.html", func(b *bytes.Buffer) {
 		b.WriteString("<html><body><section>" + strings.Repeat("<div>", 500) + "<p>Found it.</p>" + strings.Repeat("</div>", 500) + "</section></body></html>")
 	}), args: []string{"convert", "deep.html", "--select", "section div div div div p", "-o", "out.txt"}, outputs: []string{"out.txt"}, check: holds("out.txt", "Found it.")},
+	{name: "a hard-wrapped paragraph of 12,000 note markers", setup: genFile("notes.txt", func(b *bytes.Buffer) {
+		b.WriteString("Title\n=====\n\n")
+		for i := 1; i <= 12000; i++ {
+			fmt.Fprintf(b, "De landen van de Unie werken samen aan vrijheid%d en\nveiligheid, zie https://example.org/%d.\n", i, i)
+		}
+	}), args: []string{"convert", "notes.txt", "-o", "out.html"}, outputs: []string{"out.html"}, check: holds("out.html", "vrijheid<sup>999</sup>")}, // markers have at most three digits
 	{name: "a named pipe as the output", setup: func(t *testing.T, dir string) { syscall.Mkfifo(filepath.Join(dir, "out.txt"), 0o644) },
 		args: []string{"convert", "controls.md", "-o", "out.txt"}, exit: 1,
 		stderr: []string{`^galley: write out\.txt: it is a pipe that no program reads$`}},

@@ -455,25 +455,48 @@ func (p *parser) inlines(t string, markers bool) []doc.Inline {
 		}
 		out = append(out, &doc.Text{Text: s})
 	}
-	for t != "" {
-		uloc := urlPattern.FindStringIndex(t)
-		var mloc []int
-		if markers && !p.cfg.NoNoteMarkers {
-			mloc = p.findMarker(t)
+	// The next web address and note marker are found once each and
+	// kept until the text reaches them: searching the rest of a long
+	// paragraph again after every marker made it quadratic.
+	urlAt, urlDone := []int(nil), false
+	markAt, markDone := []int(nil), !markers || p.cfg.NoNoteMarkers
+	for pos := 0; pos < len(t); {
+		if urlAt == nil && !urlDone {
+			if loc := urlPattern.FindStringIndex(t[pos:]); loc != nil {
+				urlAt = []int{pos + loc[0], pos + loc[1]}
+			} else {
+				urlDone = true
+			}
+		}
+		if markAt == nil && !markDone {
+			if loc := p.findMarker(t[pos:]); loc != nil {
+				markAt = []int{pos + loc[0], pos + loc[1]}
+			} else {
+				markDone = true
+			}
 		}
 		switch {
-		case uloc == nil && mloc == nil:
-			text(t)
-			t = ""
-		case mloc == nil || (uloc != nil && uloc[0] < mloc[0]):
-			text(t[:uloc[0]])
-			u := t[uloc[0]:uloc[1]]
+		case urlAt == nil && markAt == nil:
+			text(t[pos:])
+			pos = len(t)
+		case markAt == nil || (urlAt != nil && urlAt[0] < markAt[0]):
+			text(t[pos:urlAt[0]])
+			u := t[urlAt[0]:urlAt[1]]
 			out = append(out, &doc.Link{URL: u, Inlines: []doc.Inline{&doc.Text{Text: u}}})
-			t = t[uloc[1]:]
+			pos, urlAt = urlAt[1], nil
+			if markAt != nil && markAt[0] < pos {
+				// A marker inside the address is no marker; the number
+				// it took is given back.
+				p.nextRef--
+				markAt = nil
+			}
 		default:
-			text(t[:mloc[0]])
-			out = append(out, &doc.Sup{Inlines: []doc.Inline{&doc.Text{Text: t[mloc[0]:mloc[1]]}}})
-			t = t[mloc[1]:]
+			text(t[pos:markAt[0]])
+			out = append(out, &doc.Sup{Inlines: []doc.Inline{&doc.Text{Text: t[markAt[0]:markAt[1]]}}})
+			pos, markAt = markAt[1], nil
+			if urlAt != nil && urlAt[0] < pos {
+				urlAt = nil
+			}
 		}
 	}
 	return out
