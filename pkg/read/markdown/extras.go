@@ -175,10 +175,15 @@ var admonDepth = parser.NewContextKey()
 // text, as the guard flattens other containers (maxPrefixMarkers).
 const maxAdmonDepth = maxPrefixMarkers
 
+// admonTooDeep is set once an admonition was left as text for being
+// too deep, for the reader's warning.
+var admonTooDeep = parser.NewContextKey()
+
 // admonOpen reports whether another admonition may open, and counts it.
 func admonOpen(pc parser.Context) bool {
 	n, _ := pc.Get(admonDepth).(int)
 	if n >= maxAdmonDepth {
+		pc.Set(admonTooDeep, true)
 		return false
 	}
 	pc.Set(admonDepth, n+1)

@@ -22,7 +22,7 @@ import (
 //     proportional to the paragraph's size, those characters are
 //     escaped: they stay as text.
 const (
-	maxPrefixMarkers = 128
+	maxPrefixMarkers = 64
 	maxIndent        = 512
 	delimBudget      = 100
 	linkBudget       = 64

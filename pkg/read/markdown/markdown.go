@@ -163,9 +163,14 @@ func (r *Reader) Read(in io.Reader, opts *read.Options) (*doc.Document, error) {
 		}
 	}
 	tree := doc.NewBuilder(d)
+	deepWarned := false
 	for _, part := range parts {
 		pc := r.context(labels, refs)
 		root := r.parse(src[part[0]:part[1]], pc)
+		if pc.Get(admonTooDeep) != nil && !deepWarned {
+			deepWarned = true
+			opts.Warnf(0, "markdown: admonitions (::: or !!!) nested more than %d deep are left as text", maxAdmonDepth)
+		}
 		c.at(src, part[0], definitions(pc))
 		for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 			if h, ok := n.(*ast.Heading); ok {
