@@ -518,6 +518,19 @@ func script(st typeset.Style, up bool) typeset.Style {
 	return s
 }
 
+// maxPiece is how much text is broken into lines at once: a longer
+// paragraph is broken a piece at a time, so that what line breaking
+// holds (a few hundred bytes a word) stays bounded however long the
+// paragraph (a 50 MB one held 3.6 GB). Each piece keeps the lines it
+// set but its last few, whose words begin the next piece: every line
+// is set as in a paragraph that goes on, and the breaks differ from
+// the whole paragraph's only where a piece's lines could not see the
+// next. A paragraph of 10,000 words is one piece.
+var maxPiece = 64 << 10
+
+// pieceOverlap is how many of a piece's last lines go to the next.
+const pieceOverlap = 3
+
 // paragraph sets runs and pushes the lines, with page breaks allowed
 // only where they leave at least two lines on each side.
 func (l *layout) paragraph(runs []typeset.Run, c ctx, marks []typeset.Mark) []*typeset.Line {
@@ -525,13 +538,110 @@ func (l *layout) paragraph(runs []typeset.Run, c ctx, marks []typeset.Mark) []*t
 	if c.hyphens && l.hyph != nil {
 		ps.Hyphenator = l.hyph
 	}
-	p := typeset.NewParagraph(l.fam, runs, ps)
-	lines := p.Break()
-	breaks := p.Breaks()
-	p.Release()
-	pushed := l.pushLines(lines, c, marks, true)
-	l.remember(runs, ps, breaks, pushed)
-	return pushed
+	var out []*typeset.Line
+	words := 0
+	for first := true; ; first = false {
+		piece, rest := cutRuns(runs, maxPiece)
+		p := typeset.NewParagraph(l.fam, piece, ps)
+		lines := p.Break()
+		breaks := p.Breaks()
+		p.Release()
+		keep := len(lines)
+		var carry []typeset.Run
+		if rest != nil {
+			// Keep the lines up to one that ends at a word space, with
+			// a few after it; the words after it begin the next piece.
+			keep = len(lines) - pieceOverlap
+			for keep > 0 && !(lines[keep-1].Spaced && !lines[keep-1].Hyphenated) {
+				keep--
+			}
+			n := 0
+			for i := range keep {
+				n += lines[i].Words()
+				if i > 0 && !lines[i-1].Spaced && !lines[i-1].Last && lines[i].Words() > 0 {
+					n-- // the word the line before broke
+				}
+			}
+			var ok bool
+			if carry, ok = skipWords(piece, n); !ok || keep == 0 {
+				// The words did not match the runs (it never happens):
+				// the piece is kept whole, and the next starts after it.
+				keep, carry = len(lines), nil
+			}
+		}
+		if !first {
+			p := 0
+			if l.keep > 0 {
+				p = typeset.Infinity
+			}
+			l.push(typeset.Elem{Kind: typeset.VPenalty, Penalty: p})
+		}
+		var pushed []*typeset.Line
+		pushed, words = l.pushPiece(lines[:keep], nil, c, marks, first, rest == nil, words)
+		marks = nil
+		l.remember(piece, ps, breaks, pushed)
+		out = append(out, pushed...)
+		if rest == nil || l.err != nil {
+			break
+		}
+		runs = append(carry, rest...)
+		if err := l.opts.Err(); err != nil {
+			l.fail(err)
+			break
+		}
+	}
+	return out
+}
+
+// cutRuns cuts, from a paragraph's runs, a piece of at least limit bytes
+// of text ending before a word space; rest is what follows, from that
+// space, nil when the runs are short enough to be one piece.
+func cutRuns(runs []typeset.Run, limit int) (piece, rest []typeset.Run) {
+	size := 0
+	for i, r := range runs {
+		if r.Object == nil && size+len(r.Text) > limit+limit/2 {
+			from := max(limit-size, 0)
+			if j := strings.IndexByte(r.Text[from:], ' '); j >= 0 {
+				at := from + j
+				piece = append(runs[:i:i], r)
+				piece[i].Text = r.Text[:at]
+				tail := r
+				tail.Text = r.Text[at:]
+				rest = append([]typeset.Run{tail}, runs[i+1:]...)
+				return piece, rest
+			}
+		}
+		size += len(r.Text)
+	}
+	return runs, nil
+}
+
+// skipWords returns runs less their first n words, as Line.Words counts
+// them, and the space after them; ok is false when there are not n
+// words followed by a space.
+func skipWords(runs []typeset.Run, n int) (rest []typeset.Run, ok bool) {
+	if n == 0 {
+		return runs, true
+	}
+	words, in := 0, false
+	for i, r := range runs {
+		for j, c := range r.Text {
+			space := c == ' ' || c == '\t' || c == '\n' || c >= 0x80 && unicode.IsSpace(c)
+			if !space && !in {
+				words++
+			}
+			if space && in && words == n {
+				if c != ' ' {
+					return nil, false // a space the line breaker cannot break at
+				}
+				tail := r
+				tail.Text = r.Text[j+1:]
+				return append([]typeset.Run{tail}, runs[i+1:]...), true
+			}
+			in = !space
+		}
+	}
+	return nil, false
 }
 
 // pushLines pushes lines with the given leading. With protect set, a page
@@ -544,10 +654,18 @@ func (l *layout) pushLines(lines []typeset.Line, c ctx, marks []typeset.Mark, pr
 // line (see source): for the lines of a paragraph, heading or section
 // title, nil: they are the number of the line's first word.
 func (l *layout) pushLinesAt(lines []typeset.Line, at []int, c ctx, marks []typeset.Mark, protect bool) []*typeset.Line {
+	out, _ := l.pushPiece(lines, at, c, marks, protect, protect, 0)
+	return out
+}
+
+// pushPiece pushes the lines of a piece of a paragraph: no page breaks
+// after its first line when it starts the paragraph (start), nor before
+// its last when it ends it (end). words counts the paragraph's words
+// before the piece; it returns them after.
+func (l *layout) pushPiece(lines []typeset.Line, at []int, c ctx, marks []typeset.Mark, start, end bool, words int) ([]*typeset.Line, int) {
 	var out []*typeset.Line
 	n := len(lines)
 	src := l.src
-	words := 0
 	for i := range lines {
 		if src.node != nil {
 			switch {
@@ -571,7 +689,7 @@ func (l *layout) pushLinesAt(lines []typeset.Line, at []int, c ctx, marks []type
 			// No widow or orphan; nothing parted from a heading; and no
 			// page that ends in a hyphenated word (TeX's \brokenpenalty,
 			// made absolute).
-			if protect && (i < 2 || i > n-2) || l.keep > 0 || endsInHyphen(&lines[i-1]) {
+			if start && i < 2 || end && i > n-2 || l.keep > 0 || endsInHyphen(&lines[i-1]) {
 				p = typeset.Infinity
 			}
 			l.push(typeset.Elem{Kind: typeset.VPenalty, Penalty: p})
@@ -592,7 +710,7 @@ func (l *layout) pushLinesAt(lines []typeset.Line, at []int, c ctx, marks []type
 			l.keep--
 		}
 	}
-	return out
+	return out, words
 }
 
 // isText reports whether a node's page breaks count words.
