@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // secret stands for what a CI machine must never print or publish: the
@@ -277,6 +278,8 @@ func TestInterruptedBuilds(t *testing.T) {
 	// A killed run's leftover.
 	stale := filepath.Join(p.Dir, "out", ".d0.pdf.tmp-123456")
 	os.WriteFile(stale, []byte("half a PDF"), 0o644)
+	past := time.Now().Add(-time.Minute)
+	os.Chtimes(stale, past, past)
 	ctx, cancel := context.WithCancel(context.Background())
 	started := 0
 	opts := &BuildOptions{Jobs: 8}

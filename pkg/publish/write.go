@@ -202,6 +202,10 @@ func resetStaleTemps() {
 	staleTemps.Unlock()
 }
 
+// tempGrace is how old a temporary file must be before a run may take
+// it for a killed run's.
+const tempGrace = 10 * time.Second
+
 // removeStaleTemps removes the temporary files an interrupted run (a
 // killed process, a power cut) left for path: those no running galley
 // holds.

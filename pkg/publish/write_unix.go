@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"syscall"
+	"time"
 )
 
 // openNoWait is the flag that opens a named pipe for writing without
@@ -20,13 +21,18 @@ func lockTemp(f *os.File) {
 }
 
 // abandoned reports whether a temporary file is no process's own: no
-// lock is held on it (its writer was killed, or the power cut).
+// lock is held on it (its writer was killed, or the power cut), and it
+// is not new (a writer locks its file right after making it: a file of
+// a moment ago may be one whose writer has not yet).
 func abandoned(path string) bool {
 	f, err := os.Open(path)
 	if err != nil {
 		return false
 	}
 	defer f.Close()
+	if st, err := f.Stat(); err != nil || time.Since(st.ModTime()) < tempGrace {
+		return false
+	}
 	err = syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
 	if err == nil {
 		syscall.Flock(int(f.Fd()), syscall.LOCK_UN) //nolint:errcheck

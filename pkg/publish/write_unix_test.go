@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // TestTempOfRunningBuild checks that a build removes the temporary file
@@ -23,6 +24,9 @@ func TestTempOfRunningBuild(t *testing.T) {
 	left := filepath.Join(p.Dir, "out", ".a.html.tmp-killed")
 	os.WriteFile(busy, []byte("being written"), 0o644)
 	os.WriteFile(left, []byte("half"), 0o644)
+	past := time.Now().Add(-time.Minute)
+	os.Chtimes(busy, past, past)
+	os.Chtimes(left, past, past)
 	f, err := os.Open(busy)
 	if err != nil {
 		t.Fatal(err)
