@@ -47,9 +47,10 @@ documents:
   #   outputs: [out/chapter.html, out/chapter.pdf]
 `
 
-// WriteStarter writes Starter to path, refusing to replace a file.
+// WriteStarter writes Starter to path, refusing to replace a file (or
+// to write through a symbolic link, even one that leads nowhere yet).
 func WriteStarter(path string) error {
-	if _, err := os.Stat(path); err == nil {
+	if _, err := os.Lstat(path); err == nil {
 		return fmt.Errorf("%s already exists; not replacing it", path)
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return err
@@ -57,5 +58,17 @@ func WriteStarter(path string) error {
 	if _, err := Parse([]byte(Starter), path); err != nil {
 		return fmt.Errorf("publish: the starter file is invalid: %w", err)
 	}
-	return os.WriteFile(path, []byte(Starter), 0o644)
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("%s already exists; not replacing it", path)
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := f.WriteString(Starter); err != nil {
+		f.Close()
+		os.Remove(path)
+		return err
+	}
+	return f.Close()
 }
