@@ -14,7 +14,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"syscall"
 	"testing"
 )
 
@@ -340,7 +339,7 @@ var badCases = []badCase{
 			fmt.Fprintf(b, "De landen van de Unie werken samen aan vrijheid%d en\nveiligheid, zie https://example.org/%d.\n", i, i)
 		}
 	}), args: []string{"convert", "notes.txt", "-o", "out.html"}, outputs: []string{"out.html"}, check: holds("out.html", "vrijheid<sup>999</sup>")}, // markers have at most three digits
-	{name: "a named pipe as the output", setup: func(t *testing.T, dir string) { syscall.Mkfifo(filepath.Join(dir, "out.txt"), 0o644) },
+	{name: "a named pipe as the output", setup: func(t *testing.T, dir string) { mkfifo(filepath.Join(dir, "out.txt")) },
 		args: []string{"convert", "controls.md", "-o", "out.txt"}, exit: 1,
 		stderr: []string{`^galley: write out\.txt: it is a pipe that no program reads$`}},
 	{name: "galley.yaml outputs outside the project", setup: genFile("galley.yaml", func(b *bytes.Buffer) {

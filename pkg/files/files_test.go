@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"syscall"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -31,7 +30,7 @@ func tree(t *testing.T) (project, secret string) {
 	must(t, os.Symlink("..", filepath.Join(project, "up")))
 	must(t, os.Symlink("../../shared.md", filepath.Join(project, "book", "src", "shared.md")))
 	if runtime.GOOS != "windows" {
-		must(t, syscall.Mkfifo(filepath.Join(project, "fifo.md"), 0o644))
+		must(t, mkfifo(filepath.Join(project, "fifo.md")))
 	}
 	return project, secret
 }
