@@ -152,7 +152,7 @@ var badCases = []badCase{
 		args: []string{"convert", "folder.md", "-o", "out.html"}, exit: 1, stderr: []string{`^galley: publish: input folder\.md is a folder, not a file$`}, outputs: []string{"out.html"}},
 	{name: "an endless input", setup: func(t *testing.T, dir string) { os.Symlink("/dev/zero", filepath.Join(dir, "zero.md")) },
 		args: []string{"convert", "zero.md", "--max-input-size", "1MB", "-o", "out.html"}, exit: 1,
-		stderr: []string{`^galley: publish: input "zero\.md" leads, through a symbolic link, outside the project folder \.; move it in, or allow it with --allow-outside$`}, outputs: []string{"out.html"}},
+		stderr: []string{`^galley: publish: input "zero\.md" leads, through a symbolic link, outside the project folder \.; move it in, name a wider one with --root DIR, or allow it with --allow-outside$`}, outputs: []string{"out.html"}},
 	{name: "an input over the size limit", setup: repeatFile("big.md", "word ", 300_000, "\n"),
 		args: []string{"convert", "big.md", "--max-input-size", "1MB", "-o", "out.html"}, exit: 1,
 		stderr: []string{`^galley: publish: input big\.md is larger than 1 MB, the input size limit; raise it with --max-input-size$`}, outputs: []string{"out.html"}},
@@ -345,7 +345,7 @@ var badCases = []badCase{
 	{name: "galley.yaml outputs outside the project", setup: genFile("galley.yaml", func(b *bytes.Buffer) {
 		b.WriteString("documents:\n  - input: controls.md\n    outputs: [../escaped.html]\n")
 	}), args: []string{"build"}, exit: 1,
-		stderr:  []string{`^galley: galley\.yaml:2: publish: output "\.\./escaped\.html" lies outside the project folder \.; move it in, or allow it with --allow-outside$`},
+		stderr:  []string{`^galley: galley\.yaml:2: publish: output "\.\./escaped\.html" lies outside the project folder \.; move it in, name a wider one with --root DIR, or allow it with --allow-outside$`},
 		outputs: []string{"../escaped.html"}},
 	{name: "galley.yaml outputs outside, allowed", setup: genFile("galley.yaml", func(b *bytes.Buffer) {
 		b.WriteString("documents:\n  - input: controls.md\n    outputs: [../escaped.html]\n")

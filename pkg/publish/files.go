@@ -105,7 +105,7 @@ func (e *Env) resolveOutput(p string) (string, error) {
 		if dir != filepath.Dir(filepath.Clean(abs)) {
 			how = "leads, through a symbolic link,"
 		}
-		return "", fmt.Errorf("publish: output %q %s outside the project folder %s; move it in, or allow it with --allow-outside", p, how, e.outputsIn)
+		return "", fmt.Errorf("publish: output %q %s outside the project folder %s; move it in, name a wider one with --root DIR, or allow it with --allow-outside", p, how, e.outputsIn)
 	}
 	return real, nil
 }
@@ -234,7 +234,7 @@ func (pr *projectFS) name(p, what string) (string, error) {
 	// Whether it leads out through a link is known when it is opened;
 	// say which, so that the user knows what to look for.
 	if _, err := pr.root.Stat(name); errors.Is(err, files.ErrOutside) {
-		return "", fmt.Errorf("publish: %s %q leads, through a symbolic link, outside the project folder %s; move it in, or allow it with --allow-outside", what, p, pr.shown)
+		return "", fmt.Errorf("publish: %s %q leads, through a symbolic link, outside the project folder %s; move it in, name a wider one with --root DIR, or allow it with --allow-outside", what, p, pr.shown)
 	}
 	return name, nil
 }
@@ -250,7 +250,7 @@ func (pr *projectFS) read(p, what string) (name string, data []byte, err error) 
 
 // readName reads the file name of the project, shown as shown.
 func (pr *projectFS) readName(name, shown, what string) ([]byte, error) {
-	return pr.readFrom(pr.fsys, name, shown, what, "the project folder "+pr.shown+"; move it in, or allow it with --allow-outside")
+	return pr.readFrom(pr.fsys, name, shown, what, "the project folder "+pr.shown+"; move it in, name a wider one with --root DIR, or allow it with --allow-outside")
 }
 
 // readFrom reads name of fsys, a folder of the project (a book's)
@@ -273,7 +273,7 @@ func (pr *projectFS) fileError(shown, what string, err error) error {
 	var se *files.SizeError
 	switch {
 	case errors.Is(err, files.ErrOutside):
-		return fmt.Errorf("publish: %s %q lies outside the project folder %s; move it in, or allow it with --allow-outside", what, shown, pr.shown)
+		return fmt.Errorf("publish: %s %q lies outside the project folder %s; move it in, name a wider one with --root DIR, or allow it with --allow-outside", what, shown, pr.shown)
 	case errors.As(err, &se):
 		return fmt.Errorf("publish: %s %s is larger than %s, the input size limit; raise it with --max-input-size", what, shown, files.Size(se.Limit))
 	}

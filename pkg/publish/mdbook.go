@@ -53,7 +53,7 @@ func readBook(ctx context.Context, in string, job *Job, pr *projectFS) ([]*part,
 	book, home := fs.FS(pr.fsys), bookName
 	shown := func(n string) string { return filepath.Join(pr.shown, filepath.FromSlash(n)) }
 	inProject := func(n string) string { return n }
-	folder := "the project folder " + pr.shown + "; move it in, or allow it with --allow-outside"
+	folder := "the project folder " + pr.shown + "; move it in, name a wider one with --root DIR, or allow it with --allow-outside"
 	if !pr.env.wide {
 		sub, closeBook, err := pr.fsys.Sub(bookName)
 		if err != nil {
