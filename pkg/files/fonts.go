@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 )
 
@@ -123,4 +124,29 @@ func StatSystemFont(p string) (fs.FileInfo, error) {
 		return nil, &fs.PathError{Op: "stat", Path: p, Err: unwrap(err)}
 	}
 	return st, nil
+}
+
+// SplitFace splits a font's name with the index of a face of a
+// collection ("fonts.ttc#1") into the file and the index (0 when none
+// is given). A file whose name holds a '#' and exists as it is (in
+// fsys, or installed on the machine for an absolute path) stays whole.
+func SplitFace(fsys fs.FS, name string) (file string, index int) {
+	i := strings.LastIndexByte(name, '#')
+	if i < 0 {
+		return name, 0
+	}
+	n, err := strconv.Atoi(name[i+1:])
+	if err != nil || n < 0 {
+		return name, 0
+	}
+	if filepath.IsAbs(name) {
+		if _, err := StatSystemFont(name); err == nil {
+			return name, 0
+		}
+	} else if fsys != nil {
+		if _, err := fs.Stat(fsys, name); err == nil {
+			return name, 0
+		}
+	}
+	return name[:i], n
 }

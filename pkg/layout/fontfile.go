@@ -4,37 +4,12 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"io/fs"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/galleypress/galley/pkg/files"
 )
-
-// splitFaceIndex splits "fonts.ttc#1" into the file and the face's
-// index in the collection (0 when not given).
-func splitFaceIndex(fsys fs.FS, path string) (string, int) {
-	i := strings.LastIndexByte(path, '#')
-	if i < 0 {
-		return path, 0
-	}
-	if filepath.IsAbs(path) {
-		if _, err := files.StatSystemFont(path); err == nil {
-			return path, 0 // a file whose name holds a '#'
-		}
-	} else if fsys != nil {
-		if _, err := fs.Stat(fsys, path); err == nil {
-			return path, 0
-		}
-	}
-	n, err := strconv.Atoi(path[i+1:])
-	if err != nil || n < 0 {
-		return path, 0
-	}
-	return path[:i], n
-}
 
 // isCollection reports whether data is a TrueType collection (.ttc).
 func isCollection(data []byte) bool {

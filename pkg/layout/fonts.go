@@ -217,7 +217,7 @@ type pather interface{ Path(name string) string }
 // fsys, or the absolute path of a font installed on the machine, with
 // "#N" for a face of a collection.
 func cachedFace(fsys fs.FS, name string) (*Face, error) {
-	file, _ := splitFaceIndex(fsys, name)
+	file, _ := files.SplitFace(fsys, name)
 	var key faceKey
 	if filepath.IsAbs(file) {
 		st, err := files.StatSystemFont(file)
@@ -257,7 +257,7 @@ func cachedFace(fsys fs.FS, name string) (*Face, error) {
 // ("fonts.ttc#1"): name in fsys, or the absolute path of an installed
 // font.
 func loadFace(fsys fs.FS, name string) (*Face, error) {
-	file, index := splitFaceIndex(fsys, name)
+	file, index := files.SplitFace(fsys, name)
 	data, err := readFont(fsys, file)
 	if err != nil {
 		return nil, err

@@ -371,7 +371,7 @@ func (pr *projectFS) preflight(d *doc.Document, base string, job *Job) error {
 		return err
 	}
 	for i, n := range names {
-		file, _ := faceFile(pr.fsys, n)
+		file, _ := files.SplitFace(pr.fsys, n)
 		st, err := pr.fsys.Stat(file)
 		if err == nil && !st.Mode().IsRegular() {
 			err = &fs.PathError{Op: "open", Path: file, Err: files.ErrNotRegular}
@@ -381,7 +381,7 @@ func (pr *projectFS) preflight(d *doc.Document, base string, job *Job) error {
 		}
 	}
 	for _, p := range system {
-		file, _ := faceFile(nil, p)
+		file, _ := files.SplitFace(nil, p)
 		st, err := files.StatSystemFont(file)
 		if err != nil {
 			return pr.fileError(file, "fonts file", err)
@@ -397,26 +397,6 @@ func (pr *projectFS) preflight(d *doc.Document, base string, job *Job) error {
 		}
 	}
 	return nil
-}
-
-// faceFile splits a font option's "FILE.ttc#N" into the file; a name
-// holding a '#' that exists as it is stays whole.
-func faceFile(fsys fs.FS, name string) (string, bool) {
-	i := strings.LastIndexByte(name, '#')
-	if i < 0 {
-		return name, false
-	}
-	if _, err := strconv.Atoi(name[i+1:]); err != nil {
-		return name, false
-	}
-	if fsys != nil {
-		if _, err := fs.Stat(fsys, name); err == nil {
-			return name, false
-		}
-	} else if _, err := files.StatSystemFont(name); err == nil {
-		return name, false
-	}
-	return name[:i], true
 }
 
 // localImages returns the sources of d's images and cover that are
