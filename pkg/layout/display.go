@@ -58,12 +58,18 @@ type Item struct {
 
 	// Glyphs: the text, its face and size, and its horizontal scale
 	// (font expansion; 0 or 1 for none). Link is set for text drawn in the
-	// link colour.
-	Text  string
-	Font  typeset.Font
-	Size  typeset.Unit
-	Scale float64
-	Link  bool
+	// link colour. Glyphs are the shaped glyphs drawn, left to right; Text
+	// is what they stand for, in reading order (their clusters are byte
+	// offsets in it). RTL marks a run shaped right to left: its glyphs
+	// are in the reverse order of its text (but for a space that ends
+	// Text, drawn last).
+	Text   string
+	Glyphs []Glyph
+	RTL    bool
+	Font   typeset.Font
+	Size   typeset.Unit
+	Scale  float64
+	Link   bool
 	// Furniture marks the running header and the page number: page
 	// furniture, not content (an artifact in tagged PDF).
 	Furniture bool
@@ -217,7 +223,7 @@ func (d *displayer) text(text string, font typeset.Font, size, y unit) {
 	segs := d.l.segments(text, font)
 	x := d.l.g.left + (d.l.g.measure-d.width(segs, size))/2
 	for _, sg := range segs {
-		d.add(Item{Kind: Glyphs, X: x, Y: y, Text: sg.text, Font: sg.font, Size: size, Scale: 1, Furniture: true})
+		d.add(Item{Kind: Glyphs, X: x, Y: y, Text: sg.text, Glyphs: d.l.fam.shape(sg.font, sg.text, dirAuto).glyphs, Font: sg.font, Size: size, Scale: 1, Furniture: true})
 		x += d.l.fam.Width(sg.font, size, sg.text)
 	}
 }
@@ -270,15 +276,16 @@ type fitKey struct {
 	size, width unit
 }
 
-// line adds a line's boxes as glyph runs: boxes that touch and share a
-// style are one run. A space ends a run that a gap follows, so that text
-// extraction sees where words end, however tight the line; it draws
-// nothing. Strikes are rules; links are areas, one per run of boxes
-// that lead to the same place.
+// line adds a line's boxes as glyph runs, in the order they are drawn
+// (see visualOrder): pieces that touch and share a style and a
+// direction are one run, shaped as one. A space ends a run that a gap
+// follows, so that text extraction sees where words end, however tight
+// the line; it draws nothing. Strikes are rules; links are areas, one
+// per run of boxes that lead to the same place.
 func (d *displayer) line(l *typeset.Line, x, baseline unit) {
 	d.l.boxes(l)
 	defer d.l.drawn(l)
-	boxes := visualOrder(l.Boxes)
+	boxes := d.l.visualOrder(l)
 	for i := 0; i < len(boxes); {
 		b := boxes[i]
 		var text strings.Builder
@@ -293,19 +300,48 @@ func (d *displayer) line(l *typeset.Line, x, baseline unit) {
 			i++
 			continue
 		}
-		for j < len(boxes) && *boxes[j].Style == *b.Style && boxes[j].Scale == b.Scale && boxes[j].X == end && !boxes[j].Hyphen && !b.Hyphen && boxes[j].Object == nil {
-			text.WriteString(boxes[j].Text)
+		for j < len(boxes) && *boxes[j].Style == *b.Style && boxes[j].Scale == b.Scale && boxes[j].X == end && !boxes[j].Hyphen && !b.Hyphen && boxes[j].Object == nil && boxes[j].rtl == b.rtl {
+			if b.rtl {
+				// Drawn right to left: the piece drawn next was
+				// read before.
+				s := text.String()
+				text.Reset()
+				text.WriteString(boxes[j].Text)
+				text.WriteString(s)
+			} else {
+				text.WriteString(boxes[j].Text)
+			}
 			end = boxes[j].X + boxes[j].Width
 			j++
 		}
 		// A line that ends at a word space, or a forced break, ends
 		// with a space, so that its last word and the next line's first
-		// read as two.
-		if j < len(boxes) && boxes[j].X > end && !boxes[j].Tight || j == len(boxes) && (l.Spaced || l.Last) {
+		// read as two. Right to left, the space is drawn after the
+		// run's glyphs, at its right, where the gap that follows is:
+		// the glyphs are in visual order, and so read by extractors.
+		space := j < len(boxes) && boxes[j].X > end && !boxes[j].Tight || j == len(boxes) && (l.Spaced || l.Last)
+		dir := dirLTR
+		if b.rtl {
+			dir = dirRTL
+		}
+		var glyphs []Glyph
+		if space && b.rtl {
+			drawn := text.String()
+			glyphs = append(glyphs, d.l.fam.shape(b.Style.Font, drawn, dir).glyphs...)
+			for _, g := range d.l.fam.shape(b.Style.Font, " ", dirLTR).glyphs {
+				g.Cluster = int32(len(drawn))
+				glyphs = append(glyphs, g)
+			}
 			text.WriteByte(' ')
+		} else {
+			if space {
+				text.WriteByte(' ')
+			}
+			glyphs = d.l.fam.shape(b.Style.Font, text.String(), dir).glyphs
 		}
 		bx, by := x+b.X, baseline-b.Style.Rise
-		d.add(Item{Kind: Glyphs, X: bx, Y: by, Text: text.String(), Font: b.Style.Font, Size: b.Style.Size, Scale: b.Scale, Link: b.Style.Link != "" && !inContents(tagOf(*b.Style)) && b.Style.Tag != decoration{}, Elem: tagOf(*b.Style), Hyphen: b.Hyphen})
+		d.add(Item{Kind: Glyphs, X: bx, Y: by, Text: text.String(), Glyphs: glyphs, RTL: b.rtl,
+			Font: b.Style.Font, Size: b.Style.Size, Scale: b.Scale, Link: b.Style.Link != "" && !inContents(tagOf(*b.Style)) && b.Style.Tag != decoration{}, Elem: tagOf(*b.Style), Hyphen: b.Hyphen})
 		if b.Style.Strike {
 			sy := by - b.Style.Size*3/10
 			d.add(Item{Kind: Rule, X: bx, Y: sy, W: end - b.X, Thick: b.Style.Size / 18})

@@ -8,6 +8,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/go-text/typesetting/harfbuzz"
+	"github.com/go-text/typesetting/language"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/gobolditalic"
 	"golang.org/x/image/font/gofont/goitalic"
@@ -52,6 +54,13 @@ type Face struct {
 	mu     sync.Mutex
 	buf    sfnt.Buffer
 	adv    map[rune]glyph
+
+	// hb and hbuf shape text (see shape.go), and shapes holds what they
+	// shaped, all under mu; hbFailed records a face HarfBuzz cannot read.
+	hb       *harfbuzz.Font
+	hbuf     *harfbuzz.Buffer
+	hbFailed bool
+	shapes   map[shapeKey]*shaped
 }
 
 // glyph is a rune's glyph in a face and its advance in font units; the
@@ -69,6 +78,8 @@ type family struct {
 	faces []*Face
 	// system, if set, finds faces in the system's fonts.
 	system *systemFonts
+	// lang is the language text is shaped for.
+	lang language.Language
 }
 
 // styles is how many faces a family has before its fallbacks.
@@ -341,19 +352,29 @@ func (f *Face) lookup(r rune) glyph {
 // has reports whether the face has a glyph for r.
 func (f *Face) has(r rune) bool { return f.advance(r) >= 0 }
 
-// Width implements typeset.Metrics. A character without a glyph measures
-// as the replacement character it will be drawn as.
+// Width implements typeset.Metrics: the advance of s shaped in the face
+// (kerned, with its ligatures and contextual forms). A character without
+// a glyph measures as the replacement character it will be drawn as.
 func (fam *family) Width(font typeset.Font, size typeset.Unit, s string) typeset.Unit {
 	f := fam.faces[font]
 	var units int64
-	for _, r := range s {
-		a := f.advance(r)
-		if a < 0 {
-			a = max(f.advance(replacement), 0)
+	if simpleText(s) {
+		for _, r := range s {
+			a := f.advance(r)
+			if a < 0 {
+				a = max(f.advance(replacement), 0)
+			}
+			units = int64(a)
 		}
-		units += int64(a)
+	} else {
+		units = f.shape(s, fam.lang, dirAuto).width
 	}
 	return typeset.Unit(units * int64(size) / f.upem)
+}
+
+// shape returns s shaped in face font, in direction dir.
+func (fam *family) shape(font typeset.Font, s string, dir direction) *shaped {
+	return fam.faces[font].shape(s, fam.lang, dir)
 }
 
 // replacement is drawn for characters a font lacks.

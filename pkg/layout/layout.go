@@ -17,6 +17,8 @@ import (
 	"math"
 	"strings"
 
+	"github.com/go-text/typesetting/language"
+
 	"github.com/galleypress/galley/pkg/doc"
 	"github.com/galleypress/galley/pkg/hyphen"
 	"github.com/galleypress/galley/pkg/internal/labels"
@@ -268,6 +270,9 @@ func Layout(d *doc.Document, cfg Config, opts *render.Options) (*Document, error
 	fam, err := loadFamily(opts.Files, cfg.Fonts, cfg.SystemFonts)
 	if err != nil {
 		return nil, err
+	}
+	if d.Meta.Lang != "" {
+		fam.lang = language.NewLanguage(d.Meta.Lang)
 	}
 	l := &layout{cfg: &cfg, fam: fam, g: g, d: d, opts: opts, missing: map[rune][]string{}, missingCount: map[rune]int{},
 		images: newImageSet(opts)}

@@ -523,7 +523,9 @@ func TestFallbackFonts(t *testing.T) {
 	if len(l.Faces) != 8 || !strings.Contains(l.Faces[6].Name, "wqy") || !strings.Contains(l.Faces[7].Name, "DejaVu") {
 		t.Fatalf("faces: %d", len(l.Faces))
 	}
-	var hebrew, arabic []string
+	var hebrew []string
+	var arabic []layout.Item
+	var hebrewX, commaX typeset.Unit
 	cjkRuns := 0
 	for _, p := range l.Pages {
 		for _, it := range p.Items {
@@ -536,8 +538,13 @@ func TestFallbackFonts(t *testing.T) {
 			case 7:
 				if strings.ContainsAny(it.Text, "אבגדהוזחטיכלמנסעפצקרשתםןףךץ") {
 					hebrew = append(hebrew, strings.TrimSpace(it.Text))
+					hebrewX = max(hebrewX, it.X)
 				} else {
-					arabic = append(arabic, strings.TrimSpace(it.Text))
+					arabic = append(arabic, it)
+				}
+			default:
+				if strings.HasPrefix(it.Text, ",") {
+					commaX = it.X
 				}
 			}
 		}
@@ -545,15 +552,36 @@ func TestFallbackFonts(t *testing.T) {
 	if cjkRuns < 3 {
 		t.Errorf("%d runs in the CJK font", cjkRuns)
 	}
-	// "שלום עולם" is drawn left to right, letter by letter reversed:
-	// the first word drawn is the last one read.
-	if strings.Join(hebrew, " ") != "םלוע םולש" {
+	// "שלום עולם" is drawn right to left: the first word drawn, leftmost,
+	// is the last one read; each run's text stays in reading order.
+	if strings.Join(hebrew, " ") != "עולם שלום" {
 		t.Errorf("Hebrew drawn as %q", hebrew)
 	}
-	// "مرحبا" joined: initial meem, final reh, initial hah, medial beh,
-	// final alef; drawn right to left.
-	if want := string([]rune{0xFE8E, 0xFE92, 0xFEA3, 0xFEAE, 0xFEE3}); strings.Join(arabic, "") != want {
-		t.Errorf("Arabic drawn as %q, want %q", arabic, want)
+	// The comma after the Hebrew words belongs to the Latin sentence
+	// (rule W/N of the bidirectional algorithm): it is drawn right of
+	// them.
+	if commaX <= hebrewX {
+		t.Errorf("the comma at %s, left of the Hebrew run at %s", commaX, hebrewX)
+	}
+	// "مرحبا" is read as its letters and drawn joined: the shaper chose
+	// the initial, medial and final forms, none of them the letters'
+	// own (isolated) glyphs.
+	if len(arabic) != 1 || strings.TrimSpace(arabic[0].Text) != "مرحبا" || !arabic[0].RTL {
+		t.Fatalf("Arabic runs: %+v", arabic)
+	}
+	isolated := map[uint16]bool{}
+	for _, r := range "مرحبا" {
+		id, _ := l.Faces[7].GlyphID(r)
+		isolated[id] = true
+	}
+	joined := 0
+	for _, g := range arabic[0].Glyphs {
+		if !isolated[g.ID] {
+			joined++
+		}
+	}
+	if joined < 4 {
+		t.Errorf("%d of %d Arabic glyphs in a joining form", joined, len(arabic[0].Glyphs))
 	}
 	warnings = nil
 	if _, err := layout.Layout(d, layout.Config{NoTitlePage: true}, opts); err != nil {

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/galleypress/galley/pkg/internal/bidi"
+
 	"github.com/galleypress/galley/pkg/doc"
 	"github.com/galleypress/galley/pkg/render"
 	"github.com/galleypress/galley/pkg/typeset"
@@ -358,7 +360,6 @@ func (l *layout) runs(ins []doc.Inline, st typeset.Style) []typeset.Run {
 		if s == "" {
 			return
 		}
-		s = shapeArabic(s, func(r rune) bool { _, ok := l.fam.faceFor(r, st.Font); return ok })
 		// Each piece in the first font that has its characters.
 		for _, seg := range l.segments(s, st.Font) {
 			sst := st
@@ -534,7 +535,7 @@ const pieceOverlap = 3
 // paragraph sets runs and pushes the lines, with page breaks allowed
 // only where they leave at least two lines on each side.
 func (l *layout) paragraph(runs []typeset.Run, c ctx, marks []typeset.Mark) []*typeset.Line {
-	ps := typeset.ParagraphStyle{Width: c.width, Ragged: c.ragged, Expansion: l.g.expansion}
+	ps := typeset.ParagraphStyle{Width: c.width, Ragged: c.ragged, Expansion: l.g.expansion, RTL: rightToLeft(runs)}
 	if c.hyphens && l.hyph != nil {
 		ps.Hyphenator = l.hyph
 	}
@@ -591,6 +592,18 @@ func (l *layout) paragraph(runs []typeset.Run, c ctx, marks []typeset.Mark) []*t
 		}
 	}
 	return out
+}
+
+// rightToLeft reports whether a paragraph runs right to left: whether
+// its first strongly directed character does (rules P2 and P3 of the
+// Unicode Bidirectional Algorithm).
+func rightToLeft(runs []typeset.Run) bool {
+	for _, r := range runs {
+		if d := bidi.First(r.Text); d != bidi.Neutral {
+			return d == bidi.RTL
+		}
+	}
+	return false
 }
 
 // cutRuns cuts, from a paragraph's runs, a piece of at least limit bytes
@@ -696,6 +709,10 @@ func (l *layout) pushPiece(lines []typeset.Line, at []int, c ctx, marks []typese
 		}
 		line := &lines[i]
 		e := typeset.Elem{Kind: typeset.VLine, Height: c.leading, Baseline: baseline(c), X: c.x, Line: line}
+		if line.RTL {
+			// A right-to-left line is aligned right.
+			e.X += max(line.Width-line.End(), 0)
+		}
 		if src.node != nil {
 			e.Src = src
 		}

@@ -27,6 +27,9 @@ type Line struct {
 	// width as set.
 	Spaces int
 	Space  Unit
+	// RTL marks a line of a right-to-left paragraph (see
+	// ParagraphStyle.RTL).
+	RTL bool
 }
 
 // Placed is a box placed on a line.
@@ -419,6 +422,7 @@ func (p *Paragraph) set(items []Item, breaks []int, width Unit) []Line {
 			start++
 		}
 		lines = append(lines, setLine(items, start, b, width, k == len(breaks)-1, &styles))
+		lines[len(lines)-1].RTL = p.style.RTL
 		start = b + 1
 	}
 	return lines

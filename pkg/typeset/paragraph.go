@@ -35,6 +35,10 @@ type ParagraphStyle struct {
 	// up to this share (0.02 is 2%), as pdfTeX's font expansion does, so
 	// that word spaces vary less.
 	Expansion float64
+	// RTL marks a right-to-left paragraph (Hebrew, Arabic): its lines
+	// carry the mark, for the caller, which draws them right to left and
+	// aligns them right. Breaking is the same.
+	RTL bool
 }
 
 // Paragraph is a paragraph turned into items, ready to be broken.

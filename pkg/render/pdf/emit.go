@@ -5,8 +5,10 @@ import (
 	"io"
 	"math"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/galleypress/galley/pkg/doc"
 	"github.com/galleypress/galley/pkg/layout"
@@ -217,6 +219,9 @@ type backend struct {
 	mcid, annots int
 	text         map[*layout.Elem]*strings.Builder
 	open         marked
+	// texts and spans are clusterTexts' buffers.
+	texts []string
+	spans []actual
 }
 
 // op appends an operator that is not text: it ends the open TJ array.
@@ -374,11 +379,22 @@ func (b *backend) writePages() {
 // size, scale and colour, one marked-content sequence) go in one TJ
 // array, the space before each a number: how far to move from where the
 // glyphs before end (by the font's widths) to where the layout put it.
+// Inside a run, numbers move each glyph from where the font's width of
+// the one before leaves it to where the shaper put it (kerning, marks);
+// a glyph the shaper lifted is drawn with a text rise.
+//
+// A left-to-right run whose glyphs are not one for each character in
+// order (a ligature, a conjunct, a reordered vowel sign) is a span whose
+// /ActualText is its text, so that copying, searching and screen readers
+// get exactly the source. A right-to-left run's glyphs map to their
+// characters in visual order, which readers reverse (see clusterTexts).
 func (b *backend) glyphs(it layout.Item, hp float64) {
 	x, y := hundredths(it.X.Points()), hundredths(hp-it.Y.Points())
 	// Text space units per point, along the line, with the size and
 	// scale as written (to hundredths), as a reader computes them.
 	unit := 1000 / (float64(hundredths(it.Size.Points())) / 100 * b.tz / 100)
+	texts, spans := clusterTexts(it, b.texts[:0], b.spans[:0])
+	b.texts, b.spans = texts, spans
 	if b.inTJ && y == b.ty {
 		n := math.Round((b.curX - float64(x)/100) * unit)
 		if n != 0 {
@@ -395,9 +411,179 @@ func (b *backend) glyphs(it layout.Item, hp float64) {
 		b.curX = float64(x) / 100
 		b.inTJ = true
 	}
-	var w int
-	b.cs, w = b.font.appendText(b.cs, it.Text)
-	b.curX += float64(w) / unit
+	// pen is where the shaper's pen is, q where the glyphs drawn so far
+	// end, both in thousandths of an em from the run's start.
+	upem := int64(b.l.Faces[it.Font].Upem())
+	var pen, q float64
+	b.cs = append(b.cs, '(')
+	str := len(b.cs) // where the open string's bytes start
+	// end ends the open string, or drops it if it is empty; more
+	// follows it in the TJ array.
+	end := func(more string) {
+		if len(b.cs) == str {
+			b.cs = b.cs[:str-1]
+		} else {
+			b.cs = append(b.cs, ')')
+		}
+		b.cs = append(b.cs, more...)
+	}
+	begin := func() {
+		b.cs = append(b.cs, '(')
+		str = len(b.cs)
+	}
+	rise := 0.0
+	for k, g := range it.Glyphs {
+		if len(spans) > 0 && spans[0].first == k {
+			end(" ] TJ /Span <</ActualText ")
+			b.cs = append(b.cs, pdfText(spans[0].text)...)
+			b.cs = append(b.cs, ">> BDC ["...)
+			begin()
+		}
+		c := b.font.cid(g.ID, texts[k])
+		at := pen + thousandths(g.DX, upem)
+		if n := math.Round(q - at); n != 0 {
+			end("")
+			b.cs = strconv.AppendInt(b.cs, int64(n), 10)
+			begin()
+			q -= n
+		}
+		if dy := thousandths(g.DY, upem) / 1000 * it.Size.Points(); dy != rise {
+			end(" ] TJ ")
+			b.cs = appendNum(b.cs, dy)
+			b.cs = append(b.cs, " Ts ["...)
+			begin()
+			rise = dy
+		}
+		b.cs = appendEscaped(b.cs, byte(c>>8))
+		b.cs = appendEscaped(b.cs, byte(c))
+		q += float64(b.font.width(c))
+		pen += thousandths(g.Advance, upem)
+		if len(spans) > 0 && spans[0].end == k+1 {
+			end(" ] TJ EMC [")
+			begin()
+			spans = spans[1:]
+		}
+	}
+	end("")
+	if rise != 0 {
+		b.cs = append(b.cs, " ] TJ 0 Ts ["...)
+	}
+	b.curX += q / unit
+}
+
+// actual is a cluster of a run's glyphs, from first to end, that is not
+// one glyph for one character: a span whose /ActualText is text.
+type actual struct {
+	first, end int
+	text       string
+}
+
+// thousandths converts v font units to thousandths of an em, rounded
+// as the font's widths are (see layout.Face.GlyphWidth), so that a glyph
+// set at its advance needs no adjustment.
+func thousandths(v int32, upem int64) float64 {
+	if v < 0 {
+		return -thousandths(-v, upem)
+	}
+	return float64((int64(v)*1000 + upem/2) / upem)
+}
+
+// clusterTexts returns the text each glyph of a run stands for, for the
+// ToUnicode map: a glyph that is a cluster of its own, the cluster's
+// characters (a ligature's letters); the glyphs of a cluster of several,
+// its characters in turn, the last one the rest (a glyph left without
+// one reads as U+200D, the zero-width joiner, which has no width).
+// spans are the clusters of a left-to-right run that are not one glyph
+// for one character, for /ActualText.
+func clusterTexts(it layout.Item, texts []string, spans []actual) ([]string, []actual) {
+	gs := it.Glyphs
+	texts = slices.Grow(texts[:0], len(gs))[:len(gs)]
+	drawn := len(it.Text)
+	// Most runs: a glyph for each character, in order.
+	if !it.RTL {
+		simple := true
+		for k, g := range gs {
+			e := int32(drawn)
+			if k+1 < len(gs) {
+				e = gs[k+1].Cluster
+			}
+			if e <= g.Cluster || e > int32(drawn) {
+				simple = false
+				break
+			}
+			t := it.Text[g.Cluster:e]
+			if _, n := utf8.DecodeRuneInString(t); n != len(t) {
+				simple = false
+				break
+			}
+			texts[k] = t
+		}
+		if simple {
+			return texts, spans
+		}
+	}
+	// The end of each cluster: the next cluster's start, in reading
+	// order.
+	ends := make(map[int32]int32, 0)
+	starts := make([]int32, 0, len(gs))
+	for _, g := range gs {
+		starts = append(starts, g.Cluster)
+	}
+	slices.Sort(starts)
+	starts = slices.Compact(starts)
+	for i, st := range starts {
+		e := int32(drawn)
+		if i+1 < len(starts) {
+			e = starts[i+1]
+		}
+		ends[st] = e
+	}
+	for i := 0; i < len(gs); {
+		j := i + 1
+		for j < len(gs) && gs[j].Cluster == gs[i].Cluster {
+			j++
+		}
+		st, e := int(gs[i].Cluster), int(ends[gs[i].Cluster])
+		if st > e || e > len(it.Text) {
+			st, e = 0, 0
+		}
+		text := it.Text[st:e]
+		if !it.RTL && (j-i != 1 || utf8.RuneCountInString(text) != 1) && text != "" {
+			spans = append(spans, actual{i, j, text})
+		}
+		if j-i == 1 {
+			if text == "" {
+				text = "\u200d"
+			}
+			texts[i] = text
+		} else {
+			rs := []rune(text)
+			for k := i; k < j; k++ {
+				n := k - i
+				switch {
+				case n < len(rs) && k < j-1:
+					texts[k] = string(rs[n])
+				case n < len(rs):
+					texts[k] = string(rs[n:])
+				default:
+					texts[k] = "\u200d"
+				}
+			}
+		}
+		i = j
+	}
+	if it.RTL {
+		// Right to left, the glyphs are in visual order, as readers
+		// expect, who reverse them: a cluster's characters are too.
+		for k, t := range texts {
+			if utf8.RuneCountInString(t) > 1 {
+				rs := []rune(t)
+				slices.Reverse(rs)
+				texts[k] = string(rs)
+			}
+		}
+	}
+	return texts, spans
 }
 
 // closeTJ ends the open TJ array, if any.

@@ -6,59 +6,70 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/galleypress/galley/pkg/layout"
 )
 
-// fontEnc encodes text in one embedded face: each character drawn gets
-// the next character code (a CID, two bytes), in order of first use, and
-// the CID maps to the face's glyph for it (CIDToGIDMap) and back to the
-// character (ToUnicode), so that text extraction gives exactly the text
-// drawn, even where two characters share a glyph or a missing one is
-// drawn as the replacement glyph.
+// fontEnc encodes glyphs in one embedded face: each glyph drawn for a
+// piece of text gets the next character code (a CID, two bytes), in
+// order of first use; the CID maps to the glyph (CIDToGIDMap) and back to
+// the text (ToUnicode), so that text extraction gives exactly the text
+// drawn: a ligature reads as its letters, and a missing character drawn
+// as the replacement glyph as itself.
 type fontEnc struct {
 	face *layout.Face
 	res  string // resource name: "/F0"
+	// low holds the CIDs of glyphs that draw one character below
+	// lowCIDs; other pairs of glyph and text are in high.
 	low  [lowCIDs]uint16
-	high map[rune]uint16
-	// runes, gids and widths hold each CID's character, glyph and width
-	// (in thousandths of an em), from CID 1.
-	runes  []rune
+	high map[cidKey]uint16
+	// texts, gids and widths hold each CID's text, glyph and width (in
+	// thousandths of an em), from CID 1.
+	texts  []string
 	gids   []uint16
 	widths []int
 	notdef int // glyph 0's width
+}
+
+type cidKey struct {
+	gid  uint16
+	text string
 }
 
 // lowCIDs is how many runes from U+0000 find their CID in an array.
 const lowCIDs = 0x800
 
 func newFontEnc(face *layout.Face, index int) *fontEnc {
-	return &fontEnc{face: face, res: fmt.Sprintf("/F%d", index), high: map[rune]uint16{}, notdef: face.GlyphWidth(0)}
+	return &fontEnc{face: face, res: fmt.Sprintf("/F%d", index), high: map[cidKey]uint16{}, notdef: face.GlyphWidth(0)}
 }
 
-// cid returns r's character code, assigning the next one the first time.
-// A face has at most 65,535 codes; characters beyond those are drawn
-// as glyph 0.
-func (f *fontEnc) cid(r rune) uint16 {
-	if r >= 0 && r < lowCIDs {
-		if c := f.low[r]; c != 0 {
+// cid returns the character code of glyph gid drawn for text, assigning
+// the next one the first time. A face has at most 65,535 codes; glyphs
+// beyond those are drawn as glyph 0.
+func (f *fontEnc) cid(gid uint16, text string) uint16 {
+	r, n := utf8.DecodeRuneInString(text)
+	low := n == len(text) && r < lowCIDs && r != utf8.RuneError
+	if low {
+		if c := f.low[r]; c != 0 && f.gids[c-1] == gid {
 			return c
 		}
-	} else if c, ok := f.high[r]; ok {
+	}
+	key := cidKey{gid, text}
+	if c, ok := f.high[key]; ok {
 		return c
 	}
-	if len(f.runes) >= 0xFFFF {
+	if len(f.texts) >= 0xFFFF {
 		return 0
 	}
-	gid, _ := f.face.GlyphID(r)
-	f.runes = append(f.runes, r)
+	f.texts = append(f.texts, text)
 	f.gids = append(f.gids, gid)
 	f.widths = append(f.widths, f.face.GlyphWidth(gid))
-	c := uint16(len(f.runes))
-	if r >= 0 && r < lowCIDs {
+	c := uint16(len(f.texts))
+	if low && f.low[r] == 0 {
 		f.low[r] = c
 	} else {
-		f.high[r] = c
+		f.high[key] = c
 	}
 	return c
 }
@@ -69,20 +80,6 @@ func (f *fontEnc) width(c uint16) int {
 		return f.notdef
 	}
 	return f.widths[c-1]
-}
-
-// appendText appends s as a PDF string of two-byte character codes, and
-// returns its width in thousandths of an em.
-func (f *fontEnc) appendText(b []byte, s string) ([]byte, int) {
-	b = append(b, '(')
-	w := 0
-	for _, r := range s {
-		c := f.cid(r)
-		w += f.width(c)
-		b = appendEscaped(b, byte(c>>8))
-		b = appendEscaped(b, byte(c))
-	}
-	return append(b, ')'), w
 }
 
 // appendEscaped appends a byte of a literal string.
@@ -169,7 +166,7 @@ func (b *backend) writeFont(f *fontEnc) (int, error) {
 		name, flags, m.BBox[0], m.BBox[1], m.BBox[2], m.BBox[3], num(m.ItalicAngle), m.Ascent, m.Descent, m.CapHeight, stemV, file))
 	o.stream(file, fmt.Sprintf("/Length1 %d ", len(data)), data, flated)
 
-	o.stream(toUni, "", toUnicode(f.runes), flated)
+	o.stream(toUni, "", toUnicode(f.texts), flated)
 
 	gidMap := make([]byte, 2*(len(f.gids)+1))
 	for i, g := range f.gids {
@@ -198,19 +195,19 @@ func baseName(ps, name string) string {
 }
 
 // toUnicode returns the ToUnicode CMap that maps each CID (from 1) back
-// to its character.
-func toUnicode(runes []rune) []byte {
+// to its text.
+func toUnicode(texts []string) []byte {
 	var b strings.Builder
 	b.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
 		"/CIDSystemInfo <</Registry (Adobe) /Ordering (UCS) /Supplement 0>> def\n" +
 		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
 		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
-	for start := 0; start < len(runes); start += 100 {
-		end := min(start+100, len(runes))
+	for start := 0; start < len(texts); start += 100 {
+		end := min(start+100, len(texts))
 		fmt.Fprintf(&b, "%d beginbfchar\n", end-start)
 		for i := start; i < end; i++ {
 			fmt.Fprintf(&b, "<%04X> <", i+1)
-			for _, u := range utf16.Encode([]rune{runes[i]}) {
+			for _, u := range utf16.Encode([]rune(texts[i])) {
 				fmt.Fprintf(&b, "%04X", u)
 			}
 			b.WriteString(">\n")

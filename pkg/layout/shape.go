@@ -1,0 +1,213 @@
+package layout
+
+import (
+	"bytes"
+	"unicode/utf8"
+
+	"github.com/go-text/typesetting/font"
+	"github.com/go-text/typesetting/harfbuzz"
+	"github.com/go-text/typesetting/language"
+
+	"github.com/galleypress/galley/pkg/internal/bidi"
+)
+
+// Shaping: a piece of text becomes the glyphs a face draws it with,
+// through go-text/typesetting's port of HarfBuzz. The font's GSUB and
+// GPOS (or kern) tables choose and place the glyphs: kerning, standard
+// ligatures, contextual forms, Arabic joining, Indic reordering and
+// conjuncts, mark positioning. Shaped text is cached per face, text,
+// language and direction: a document's words repeat, and the line
+// breaker measures each piece of a word many times.
+
+// Glyph is a shaped glyph: its id in the face, its advance and offsets in
+// the face's units (Face.Upem to the em), and the byte offset in the
+// run's text of the cluster it belongs to: the characters it draws, with
+// the other glyphs of the same cluster.
+type Glyph struct {
+	ID              uint16
+	Advance, DX, DY int32
+	Cluster         int32
+}
+
+// shaped is a piece of text shaped in one face: its glyphs in the order
+// they are drawn, left to right, and their advances' sum.
+type shaped struct {
+	glyphs []Glyph
+	width  int64
+}
+
+// direction is how a piece of text runs: as its script does, or as the
+// bidirectional algorithm resolved it.
+type direction uint8
+
+const (
+	dirAuto direction = iota // each script run in its script's direction
+	dirLTR
+	dirRTL
+)
+
+type shapeKey struct {
+	text string
+	lang language.Language
+	dir  direction
+}
+
+// maxShapes bounds a face's cache of shaped text: a long book has some
+// tens of thousands of distinct words; beyond this the cache starts
+// over.
+const maxShapes = 1 << 17
+
+// hbFace returns the face as HarfBuzz's font, parsed the first time; the
+// caller holds mu.
+func (f *Face) hbFont() *harfbuzz.Font {
+	if f.hb == nil && !f.hbFailed {
+		ff, err := font.ParseTTF(bytes.NewReader(f.Data))
+		if err != nil {
+			f.hbFailed = true
+			return nil
+		}
+		f.hb = harfbuzz.NewFont(ff)
+		f.hbuf = harfbuzz.NewBuffer()
+	}
+	return f.hb
+}
+
+// shape returns text shaped in the face; the result is shared and must
+// not be changed. Glyphs the face lacks are its replacement character's
+// glyph (the cluster still tells what they stand for).
+func (f *Face) shape(text string, lang language.Language, dir direction) *shaped {
+	key := shapeKey{text, lang, dir}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if s, ok := f.shapes[key]; ok {
+		return s
+	}
+	s := f.shapeLocked(text, lang, dir)
+	if f.shapes == nil || len(f.shapes) >= maxShapes {
+		f.shapes = map[shapeKey]*shaped{}
+	}
+	f.shapes[key] = s
+	return s
+}
+
+// shapeLocked shapes text, script run by script run; the caller holds
+// mu.
+func (f *Face) shapeLocked(text string, lang language.Language, dir direction) *shaped {
+	out := &shaped{}
+	hb := f.hbFont()
+	if hb == nil {
+		// A face HarfBuzz cannot read (sfnt could): a glyph a
+		// character, by the cmap.
+		for i, r := range text {
+			g := f.lookup(r)
+			out.glyphs = append(out.glyphs, Glyph{ID: g.id, Advance: g.adv, Cluster: int32(i)})
+			out.width += int64(g.adv)
+		}
+		return out
+	}
+	runes := []rune(text)
+	// Byte offset of each rune, for the clusters.
+	offs := make([]int32, len(runes)+1)
+	{
+		i := 0
+		for k := range text {
+			offs[i] = int32(k)
+			i++
+		}
+		offs[len(runes)] = int32(len(text))
+	}
+	var runs []scriptRun
+	runs = splitScripts(runes, runs)
+	rtl := dir == dirRTL
+	// In a right-to-left piece the script runs go right to left too.
+	order := make([]int, len(runs))
+	for i := range order {
+		order[i] = i
+		if rtl {
+			order[i] = len(runs) - 1 - i
+		}
+	}
+	for _, k := range order {
+		r := runs[k]
+		d := harfbuzz.LeftToRight
+		switch {
+		case dir == dirRTL, dir == dirAuto && r.rtl:
+			d = harfbuzz.RightToLeft
+		}
+		buf := f.hbuf
+		buf.Clear()
+		buf.Props.Direction = d
+		buf.Props.Script = r.script
+		buf.Props.Language = lang
+		buf.AddRunes(runes, r.start, r.end-r.start)
+		buf.Shape(hb, nil)
+		for i, info := range buf.Info {
+			pos := buf.Pos[i]
+			g := Glyph{ID: uint16(info.Glyph), Advance: int32(pos.XAdvance), DX: int32(pos.XOffset), DY: int32(pos.YOffset), Cluster: offs[info.Cluster]}
+			if g.ID == 0 {
+				// A character the face lacks: its replacement glyph.
+				rep := f.lookup(replacement)
+				if rep.adv >= 0 {
+					g.ID, g.Advance = rep.id, rep.adv
+				}
+			}
+			out.glyphs = append(out.glyphs, g)
+			out.width += int64(g.Advance)
+		}
+	}
+	return out
+}
+
+// scriptRun is a run of text in one script.
+type scriptRun struct {
+	start, end int
+	script     language.Script
+	rtl        bool
+}
+
+// splitScripts cuts text into runs of one script each: characters of
+// no script of their own (spaces, punctuation, digits, combining marks)
+// go with the run they are in, or, at the start, with the first run.
+func splitScripts(runes []rune, out []scriptRun) []scriptRun {
+	cur := scriptRun{script: language.Common}
+	for i, r := range runes {
+		sc := language.LookupScript(r)
+		if sc == language.Common || sc == language.Inherited || sc == language.Unknown || sc == cur.script {
+			continue
+		}
+		if cur.script == language.Common {
+			cur.script = sc
+			continue
+		}
+		cur.end = i
+		out = append(out, cur)
+		cur = scriptRun{start: i, script: sc}
+	}
+	cur.end = len(runes)
+	out = append(out, cur)
+	for i := range out {
+		out[i].rtl = rtlScript(out[i].script, runes[out[i].start:out[i].end])
+	}
+	return out
+}
+
+// rtlScript reports whether a script runs right to left, by the first
+// strong character of a run of it.
+func rtlScript(sc language.Script, runes []rune) bool {
+	for _, r := range runes {
+		if d := bidi.Of(r); d != bidi.Neutral {
+			return d == bidi.RTL
+		}
+	}
+	return false
+}
+
+// Upem returns the face's units per em.
+func (f *Face) Upem() int { return int(f.upem) }
+
+// simpleText reports whether s is one character: shaping it gives its
+// nominal glyph.
+func simpleText(s string) bool {
+	_, n := utf8.DecodeRuneInString(s)
+	return n == len(s)
+}

@@ -1,0 +1,207 @@
+package pdf_test
+
+import (
+	"bytes"
+	"os/exec"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/galleypress/galley/pkg/doc"
+	"github.com/galleypress/galley/pkg/internal/validate"
+	"github.com/galleypress/galley/pkg/layout"
+	"github.com/galleypress/galley/pkg/render"
+	"github.com/galleypress/galley/pkg/render/pdf"
+)
+
+// The text engine: shaped glyphs, as a reader sees them and as
+// pdftotext reads them back.
+
+const (
+	dejaVu     = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+	devanagari = "/usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf"
+	naskh      = "/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf"
+)
+
+// paragraphs makes a document of one paragraph for each text.
+func paragraphs(lang string, texts ...string) *doc.Document {
+	d := &doc.Document{Meta: doc.Meta{Lang: lang}}
+	for _, s := range texts {
+		d.Blocks = append(d.Blocks, &doc.Paragraph{Inlines: []doc.Inline{&doc.Text{Text: s}}})
+	}
+	return d
+}
+
+// word is a word pdftotext -bbox reads, and its box, in points.
+type word struct {
+	text                   string
+	xMin, yMin, xMax, yMax float64
+}
+
+var bboxWord = regexp.MustCompile(`<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>`)
+
+// bboxWords returns the words of a PDF, as pdftotext -bbox reads them.
+func bboxWords(t *testing.T, data []byte) []word {
+	t.Helper()
+	tool := validate.Tool(t, "pdftotext", "poppler-utils")
+	out, err := exec.Command(tool, "-bbox", writeTemp(t, data), "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ws []word
+	for _, m := range bboxWord.FindAllStringSubmatch(string(out), -1) {
+		w := word{text: m[5]}
+		for i, p := range []*float64{&w.xMin, &w.yMin, &w.xMax, &w.yMax} {
+			*p, _ = strconv.ParseFloat(m[i+1], 64)
+		}
+		ws = append(ws, w)
+	}
+	return ws
+}
+
+// pdfText returns a PDF's text, as pdftotext reads it.
+func pdfText(t *testing.T, data []byte) string {
+	t.Helper()
+	tool := validate.Tool(t, "pdftotext", "poppler-utils")
+	out, err := exec.Command(tool, writeTemp(t, data), "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(out)
+}
+
+// TestKerning: "AV", "To", "Ty" are narrower than their letters set
+// apart, in a font with kerning.
+func TestKerning(t *testing.T) {
+	font := validate.File(t, dejaVu, "fonts-dejavu-core")
+	d := paragraphs("en", "AV A V To T o Ty T y")
+	data := renderPDF(t, d, pdf.Config{NoTitlePage: true, Fonts: layout.Fonts{Regular: font}}, nil)
+	ws := bboxWords(t, data)
+	width := map[string]float64{}
+	for _, w := range ws {
+		width[w.text] = w.xMax - w.xMin
+	}
+	for _, pair := range []string{"AV", "To", "Ty"} {
+		a, b := pair[:1], pair[1:]
+		if width[pair] == 0 || width[a] == 0 || width[b] == 0 {
+			t.Fatalf("words read back: %v", ws)
+		}
+		if width[pair] >= width[a]+width[b]-0.2 {
+			t.Errorf("%q is %.2f pt wide, %q and %q %.2f pt: not kerned", pair, width[pair], a, b, width[a]+width[b])
+		}
+	}
+}
+
+// TestLigatures: "office", "fluffy", "final" are drawn with ligature
+// glyphs (fewer glyphs than letters) and read back exactly.
+func TestLigatures(t *testing.T) {
+	font := validate.File(t, dejaVu, "fonts-dejavu-core")
+	d := paragraphs("en", "office fluffy final")
+	l, err := layout.Layout(d, layout.Config{NoTitlePage: true, Fonts: layout.Fonts{Regular: font}}, &render.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	glyphs, letters := 0, 0
+	for _, it := range l.Pages[0].Items {
+		if it.Kind == layout.Glyphs && !it.Furniture {
+			glyphs += len(it.Glyphs)
+			letters += len([]rune(it.Text))
+		}
+	}
+	// Three words, two spaces (and the space that ends the line, drawn
+	// as its glyph); "ffi", "fl", "ff", "fi": six letters fewer.
+	if glyphs > letters-4 {
+		t.Errorf("%d glyphs for %d characters: no ligatures", glyphs, letters)
+	}
+	data := renderPDF(t, d, pdf.Config{NoTitlePage: true, Fonts: layout.Fonts{Regular: font}}, nil)
+	if got := strings.Fields(pdfText(t, data)); strings.Join(got[:min(3, len(got))], " ") != "office fluffy final" {
+		t.Errorf("read back %q", got)
+	}
+}
+
+// TestRightToLeft: Arabic is joined by the font and read back as its
+// letters (U+0627…, not presentation forms); a right-to-left paragraph
+// is aligned right; a comma after Hebrew words in an English sentence
+// stands right of them.
+func TestRightToLeft(t *testing.T) {
+	font := validate.File(t, dejaVu, "fonts-dejavu-core")
+	arabic := validate.File(t, naskh, "fonts-noto-core")
+	cfg := pdf.Config{NoTitlePage: true, Fonts: layout.Fonts{Regular: font, Fallback: []string{arabic}}}
+	long := strings.Repeat("A line of English, justified to the measure. ", 8)
+	d := paragraphs("en", "مرحبا بالعالم", "Hebrew: שלום עולם, in a sentence.", long)
+	data := renderPDF(t, d, cfg, nil)
+	text := pdfText(t, data)
+	for _, want := range []string{"مرحبا", "بالعالم", "שלום"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("%q not read back from %q", want, text)
+		}
+	}
+	for _, r := range text {
+		if r >= 0xFB50 && r <= 0xFEFF {
+			t.Errorf("read back a presentation form, U+%04X", r)
+			break
+		}
+	}
+	ws := bboxWords(t, data)
+	var right, measure float64
+	comma := ""
+	for _, w := range ws {
+		switch {
+		case w.text == "justified" || w.text == "justified ":
+			measure = max(measure, w.xMax)
+		case strings.ContainsAny(w.text, "مرحبالع"):
+			right = max(right, w.xMax)
+		case strings.ContainsAny(w.text, "שלוםעו") && strings.Contains(w.text, ","):
+			comma = w.text
+		}
+	}
+	if measure == 0 {
+		t.Fatalf("words: %v", ws)
+	}
+	if right < measure-1 {
+		t.Errorf("the Arabic paragraph ends at %.1f pt, the measure at %.1f: not aligned right", right, measure)
+	}
+	// pdftotext -bbox reads words as drawn, left to right: the comma
+	// ends the Hebrew run ("םולש,"), it does not start it (",םלוע").
+	if !strings.HasSuffix(comma, ",") {
+		t.Errorf("the comma is drawn as %q (words: %v)", comma, ws)
+	}
+}
+
+// TestDevanagari: a conjunct is formed (fewer glyphs than characters,
+// the vowel sign before its consonant) and the word is read back exactly.
+func TestDevanagari(t *testing.T) {
+	font := validate.File(t, devanagari, "fonts-noto-core")
+	const word = "क्षत्रिय"
+	d := paragraphs("hi", word)
+	l, err := layout.Layout(d, layout.Config{NoTitlePage: true, Fonts: layout.Fonts{Fallback: []string{font}}}, &render.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range l.Pages[0].Items {
+		if it.Kind == layout.Glyphs && strings.HasPrefix(it.Text, word) {
+			if n := len(it.Glyphs); n >= len([]rune(word)) {
+				t.Errorf("%d glyphs for %d characters: no conjuncts", n, len([]rune(word)))
+			}
+		}
+	}
+	data := renderPDF(t, d, pdf.Config{NoTitlePage: true, Fonts: layout.Fonts{Fallback: []string{font}}}, nil)
+	if got := strings.TrimSpace(pdfText(t, data)); !strings.HasPrefix(got, word) {
+		t.Errorf("read back %q, want %q", got, word)
+	}
+	if !bytes.Contains(bytes.ToUpper(uncompressed(t, data)), []byte("/ACTUALTEXT <FEFF0915094D0937")) {
+		t.Error("no /ActualText for the conjunct")
+	}
+}
+
+// uncompressed returns a PDF with its streams uncompressed (qpdf).
+func uncompressed(t *testing.T, data []byte) []byte {
+	t.Helper()
+	tool := validate.Tool(t, "qpdf", "qpdf")
+	out, err := exec.Command(tool, "--qdf", "--object-streams=disable", writeTemp(t, data), "-").Output()
+	if err != nil && len(out) == 0 {
+		t.Fatal(err)
+	}
+	return out
+}
