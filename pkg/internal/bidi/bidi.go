@@ -36,31 +36,3 @@ func First(s string) Direction {
 	}
 	return Neutral
 }
-
-// Mirror returns the mirrored form of a bracket drawn right to left:
-// "(" for ")".
-func Mirror(r rune) rune {
-	switch r {
-	case '(':
-		return ')'
-	case ')':
-		return '('
-	case '[':
-		return ']'
-	case ']':
-		return '['
-	case '{':
-		return '}'
-	case '}':
-		return '{'
-	case '<':
-		return '>'
-	case '>':
-		return '<'
-	case '«':
-		return '»'
-	case '»':
-		return '«'
-	}
-	return r
-}
