@@ -66,6 +66,9 @@ type Item struct {
 	Text   string
 	Glyphs []Glyph
 	RTL    bool
+	// Actual marks a run that is one cluster of several glyphs: its
+	// glyphs do not map to its characters one by one (see glyphs).
+	Actual bool
 	Font   typeset.Font
 	Size   typeset.Unit
 	Scale  float64
@@ -340,7 +343,7 @@ func (d *displayer) line(l *typeset.Line, x, baseline unit) {
 			glyphs = d.l.fam.shape(b.Style.Font, text.String(), dir).glyphs
 		}
 		bx, by := x+b.X, baseline-b.Style.Rise
-		d.add(Item{Kind: Glyphs, X: bx, Y: by, Text: text.String(), Glyphs: glyphs, RTL: b.rtl,
+		d.glyphs(Item{Kind: Glyphs, X: bx, Y: by, Text: text.String(), Glyphs: glyphs, RTL: b.rtl,
 			Font: b.Style.Font, Size: b.Style.Size, Scale: b.Scale, Link: b.Style.Link != "" && !inContents(tagOf(*b.Style)) && b.Style.Tag != decoration{}, Elem: tagOf(*b.Style), Hyphen: b.Hyphen})
 		if b.Style.Strike {
 			sy := by - b.Style.Size*3/10
@@ -349,6 +352,68 @@ func (d *displayer) line(l *typeset.Line, x, baseline unit) {
 		i = j
 	}
 	d.links(l, x, baseline)
+}
+
+// glyphs adds a glyph run. A left-to-right run with clusters of several
+// glyphs (a vowel sign drawn before its consonant, a conjunct of two
+// glyphs) is cut so that each such cluster is a run of its own, marked
+// Actual: no mapping of glyphs to characters reads it back in order,
+// and the PDF gives it its text (/ActualText).
+func (d *displayer) glyphs(it Item) {
+	gs := it.Glyphs
+	split := false
+	if !it.RTL {
+		for k := 1; k < len(gs); k++ {
+			if gs[k].Cluster == gs[k-1].Cluster {
+				split = true
+				break
+			}
+		}
+	}
+	if !split {
+		d.add(it)
+		return
+	}
+	face := d.l.fam.faces[it.Font]
+	scale := it.Scale
+	if scale == 0 {
+		scale = 1
+	}
+	var pen int64 // font units from the run's start
+	for i := 0; i < len(gs); {
+		// A cluster of several glyphs, or the glyphs up to the next.
+		j := i + 1
+		for j < len(gs) && gs[j].Cluster == gs[i].Cluster {
+			j++
+		}
+		actual := j-i > 1
+		if !actual {
+			for j < len(gs) && !(j+1 < len(gs) && gs[j+1].Cluster == gs[j].Cluster) {
+				j++
+			}
+		}
+		start := int(gs[i].Cluster)
+		end := len(it.Text)
+		if j < len(gs) {
+			end = int(gs[j].Cluster)
+		}
+		if start > end {
+			start = end
+		}
+		part := it
+		part.X = it.X + unit(float64(pen*int64(it.Size)/face.upem)*scale)
+		part.Text = it.Text[start:end]
+		part.Actual = actual
+		part.Glyphs = make([]Glyph, j-i)
+		for k := i; k < j; k++ {
+			g := gs[k]
+			g.Cluster -= int32(start)
+			part.Glyphs[k-i] = g
+			pen += int64(g.Advance)
+		}
+		d.add(part)
+		i = j
+	}
 }
 
 // inContents reports whether an element is part of the table of

@@ -23,7 +23,7 @@ import (
 func goRegular(t *testing.T) *layout.Face {
 	t.Helper()
 	d := &doc.Document{Sections: []*doc.Section{{Level: 1, ID: "a", Title: []doc.Inline{&doc.Text{Text: "A"}}}}}
-	l, err := layout.Layout(d, layout.Config{}, nil)
+	l, err := layout.Layout(d, layout.Config{Builtin: layout.Go}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

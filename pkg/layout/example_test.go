@@ -32,12 +32,12 @@ func Example() {
 		}
 	}
 	// Output:
-	// furniture 190.34  49.87 "Summary"
-	// furniture 201.08 543.91 "1 / 1"
+	// furniture 189.64  49.87 "Summary"
+	// furniture 201.17 543.91 "1 / 1"
 	// H1         42.52  87.82 "Summary "
 	// P          42.52 111.22 "Set "
-	// P          61.25 111.22 "with "
-	// P          83.15 111.22 "Knuth "
-	// P         113.55 111.22 "and "
-	// P         133.99 111.22 "Plass. "
+	// P          60.28 111.22 "with "
+	// P          85.78 111.22 "Knuth "
+	// P         119.66 111.22 "and "
+	// P         141.52 111.22 "Plass. "
 }

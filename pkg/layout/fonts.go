@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"embed"
 	"fmt"
 	"io/fs"
 	"path/filepath"
@@ -25,7 +26,7 @@ import (
 
 // Fonts names TrueType or OpenType font files (TTF/OTF with TrueType
 // outlines, or a face of a collection: "FILE.ttc#1") for the faces of a
-// family. Empty entries use the built-in Go fonts; a missing bold or
+// family. Empty entries use the built-in family; a missing bold or
 // italic face falls back to the regular one.
 type Fonts struct {
 	Regular    string `option:"regular"`
@@ -106,33 +107,71 @@ func (fam *family) faceFor(r rune, font typeset.Font) (_ typeset.Font, ok bool) 
 	return font, false
 }
 
-var (
-	builtinOnce sync.Once
-	builtin     *family
-	builtinErr  error
+// The built-in families: Noto Serif with Noto Sans Mono (the default:
+// kerning, ligatures, Latin for every European language and Vietnamese,
+// Greek and Cyrillic; SIL Open Font License, see builtin/OFL.txt), and
+// the Go fonts.
+//
+//go:embed builtin/*.ttf
+var notoFonts embed.FS
+
+// Built-in family names (Config.Builtin).
+const (
+	Noto = "noto"
+	Go   = "go"
 )
 
-// builtinFamily returns the Go fonts, parsed once.
-func builtinFamily() (*family, error) {
-	builtinOnce.Do(func() {
-		srcs := []struct {
-			name string
-			data []byte
-		}{
+var builtinFamilies struct {
+	sync.Mutex
+	byName map[string]*family
+}
+
+// builtinFamily returns a built-in family, parsed once: Noto (also for
+// "") or Go.
+func builtinFamily(name string) (*family, error) {
+	builtinFamilies.Lock()
+	defer builtinFamilies.Unlock()
+	if name == "" {
+		name = Noto
+	}
+	if f, ok := builtinFamilies.byName[name]; ok {
+		return f, nil
+	}
+	type src struct {
+		name string
+		data []byte
+	}
+	var srcs []src
+	switch name {
+	case Go:
+		srcs = []src{
 			{"Go Regular", goregular.TTF}, {"Go Bold", gobold.TTF}, {"Go Italic", goitalic.TTF},
 			{"Go Bold Italic", gobolditalic.TTF}, {"Go Mono", gomono.TTF}, {"Go Mono Bold", gomonobold.TTF},
 		}
-		builtin = &family{faces: make([]*Face, styles)}
-		for i, s := range srcs {
-			f, err := newFace(s.name, s.data)
+	case Noto:
+		for _, f := range []string{"NotoSerif-Regular", "NotoSerif-Bold", "NotoSerif-Italic", "NotoSerif-BoldItalic", "NotoSansMono-Regular", "NotoSansMono-Bold"} {
+			data, err := notoFonts.ReadFile("builtin/" + f + ".ttf")
 			if err != nil {
-				builtinErr = err
-				return
+				return nil, err
 			}
-			builtin.faces[i] = f
+			srcs = append(srcs, src{strings.Replace(f, "-", " ", 1), data})
 		}
-	})
-	return builtin, builtinErr
+	default:
+		return nil, fmt.Errorf("pdf: no built-in font family %q: %s or %s", name, Noto, Go)
+	}
+	fam := &family{faces: make([]*Face, styles)}
+	for i, s := range srcs {
+		f, err := newFace(s.name, s.data)
+		if err != nil {
+			return nil, err
+		}
+		fam.faces[i] = f
+	}
+	if builtinFamilies.byName == nil {
+		builtinFamilies.byName = map[string]*family{}
+	}
+	builtinFamilies.byName[name] = fam
+	return fam, nil
 }
 
 func newFace(name string, data []byte) (*Face, error) {
@@ -155,8 +194,8 @@ const lowRunes = 0x2100
 // loadFamily returns the family for the configured font files; with
 // system set, characters no given font has are looked for in the
 // system's fonts.
-func loadFamily(fsys fs.FS, cfg Fonts, system bool) (*family, error) {
-	base, err := builtinFamily()
+func loadFamily(fsys fs.FS, builtin string, cfg Fonts, system bool) (*family, error) {
+	base, err := builtinFamily(builtin)
 	if err != nil {
 		return nil, err
 	}
@@ -174,7 +213,7 @@ func loadFamily(fsys fs.FS, cfg Fonts, system bool) (*family, error) {
 		}
 	}
 	// Fill the gaps: a user's regular face stands in for missing styles;
-	// without one, the Go fonts do.
+	// without one, the built-in family does.
 	for i := range fam.faces {
 		if fam.faces[i] != nil {
 			continue

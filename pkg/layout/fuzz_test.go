@@ -34,6 +34,13 @@ func FuzzFont(f *testing.F) {
 				used[g.id] = true
 			}
 		}
+		for _, dir := range []direction{dirAuto, dirRTL} {
+			for _, g := range face.shape("office AVATAR مرحبا क्षत्रिय שלום", "", dir).glyphs {
+				if int(g.ID) < len(used) {
+					used[g.ID] = true
+				}
+			}
+		}
 		sub, err := face.Subset(used)
 		if err == nil && len(sub) > 2*len(face.Data)+1<<16 {
 			t.Fatalf("a subset of %d bytes from a font of %d", len(sub), len(face.Data))

@@ -27,7 +27,7 @@ import (
 )
 
 // Config says how pages are set. The zero value sets A4 pages in 10.5 pt
-// Go fonts, justified and hyphenated in the document's language.
+// Noto Serif, justified and hyphenated in the document's language.
 type Config struct {
 	// Paper is "a4" (the default), "letter" or "a5".
 	Paper string
@@ -44,7 +44,10 @@ type Config struct {
 	NoChapterPages bool
 	// NoTitlePage leaves out the title page.
 	NoTitlePage bool
-	// Fonts replaces the built-in Go fonts, and adds fallbacks.
+	// Builtin names the built-in family: Noto ("noto", the default) or
+	// Go ("go").
+	Builtin string
+	// Fonts replaces faces of the built-in family, and adds fallbacks.
 	Fonts Fonts
 	// WideTables says what becomes of a table too wide for the page even
 	// in 7 pt type: "landscape" (the default) sets it on landscape pages,
@@ -267,7 +270,7 @@ func Layout(d *doc.Document, cfg Config, opts *render.Options) (*Document, error
 	if err != nil {
 		return nil, err
 	}
-	fam, err := loadFamily(opts.Files, cfg.Fonts, cfg.SystemFonts)
+	fam, err := loadFamily(opts.Files, cfg.Builtin, cfg.Fonts, cfg.SystemFonts)
 	if err != nil {
 		return nil, err
 	}

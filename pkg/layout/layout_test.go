@@ -656,7 +656,8 @@ func TestLandscapeTable(t *testing.T) {
 				firstText = it.Text
 			}
 		}
-		if !strings.HasPrefix(firstText, "Column") {
+		// "Column", or "Col-" hyphenated in its narrow column.
+		if !strings.HasPrefix(firstText, "Col") {
 			t.Errorf("landscape page %d starts with %q, not the header row", p.Number, firstText)
 		}
 	}

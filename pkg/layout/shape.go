@@ -82,12 +82,25 @@ func (f *Face) shape(text string, lang language.Language, dir direction) *shaped
 	if s, ok := f.shapes[key]; ok {
 		return s
 	}
-	s := f.shapeLocked(text, lang, dir)
+	s := f.shapeSafely(text, lang, dir)
 	if f.shapes == nil || len(f.shapes) >= maxShapes {
 		f.shapes = map[shapeKey]*shaped{}
 	}
 	f.shapes[key] = s
 	return s
+}
+
+// shapeSafely is shapeLocked, but a font that makes the shaper fail
+// (a damaged or hostile table it did not catch) is shaped without it
+// from then on, a glyph a character; the caller holds mu.
+func (f *Face) shapeSafely(text string, lang language.Language, dir direction) (s *shaped) {
+	defer func() {
+		if recover() != nil {
+			f.hb, f.hbuf, f.hbFailed = nil, nil, true
+			s = f.shapeLocked(text, lang, dir)
+		}
+	}()
+	return f.shapeLocked(text, lang, dir)
 }
 
 // shapeLocked shapes text, script run by script run; the caller holds

@@ -219,9 +219,8 @@ type backend struct {
 	mcid, annots int
 	text         map[*layout.Elem]*strings.Builder
 	open         marked
-	// texts and spans are clusterTexts' buffers.
+	// texts is clusterTexts' buffer.
 	texts []string
-	spans []actual
 }
 
 // op appends an operator that is not text: it ends the open TJ array.
@@ -383,18 +382,28 @@ func (b *backend) writePages() {
 // the one before leaves it to where the shaper put it (kerning, marks);
 // a glyph the shaper lifted is drawn with a text rise.
 //
-// A left-to-right run whose glyphs are not one for each character in
-// order (a ligature, a conjunct, a reordered vowel sign) is a span whose
-// /ActualText is its text, so that copying, searching and screen readers
-// get exactly the source. A right-to-left run's glyphs map to their
-// characters in visual order, which readers reverse (see clusterTexts).
+// Each glyph maps back to the characters it draws (ToUnicode): a
+// ligature to its letters. A run that is one cluster of several glyphs
+// (a vowel sign drawn before its consonant) has its text as /ActualText,
+// so that copying, searching and screen readers get exactly the source.
+// A right-to-left run's glyphs map to their characters in visual order,
+// which readers reverse (see clusterTexts).
 func (b *backend) glyphs(it layout.Item, hp float64) {
 	x, y := hundredths(it.X.Points()), hundredths(hp-it.Y.Points())
 	// Text space units per point, along the line, with the size and
 	// scale as written (to hundredths), as a reader computes them.
 	unit := 1000 / (float64(hundredths(it.Size.Points())) / 100 * b.tz / 100)
-	texts, spans := clusterTexts(it, b.texts[:0], b.spans[:0])
-	b.texts, b.spans = texts, spans
+	texts := clusterTexts(it, b.texts[:0])
+	b.texts = texts
+	// A cluster of several glyphs is a span whose /ActualText is its
+	// text; tagged, its marked-content sequence is (see mark).
+	actual := it.Actual && (b.tags == nil || b.open.kind != content)
+	if actual {
+		b.closeTJ()
+		b.cs = append(b.cs, "/Span <</ActualText "...)
+		b.cs = append(b.cs, pdfText(it.Text)...)
+		b.cs = append(b.cs, ">> BDC\n"...)
+	}
 	if b.inTJ && y == b.ty {
 		n := math.Round((b.curX - float64(x)/100) * unit)
 		if n != 0 {
@@ -433,12 +442,6 @@ func (b *backend) glyphs(it layout.Item, hp float64) {
 	}
 	rise := 0.0
 	for k, g := range it.Glyphs {
-		if len(spans) > 0 && spans[0].first == k {
-			end(" ] TJ /Span <</ActualText ")
-			b.cs = append(b.cs, pdfText(spans[0].text)...)
-			b.cs = append(b.cs, ">> BDC ["...)
-			begin()
-		}
 		c := b.font.cid(g.ID, texts[k])
 		at := pen + thousandths(g.DX, upem)
 		if n := math.Round(q - at); n != 0 {
@@ -458,24 +461,16 @@ func (b *backend) glyphs(it layout.Item, hp float64) {
 		b.cs = appendEscaped(b.cs, byte(c))
 		q += float64(b.font.width(c))
 		pen += thousandths(g.Advance, upem)
-		if len(spans) > 0 && spans[0].end == k+1 {
-			end(" ] TJ EMC [")
-			begin()
-			spans = spans[1:]
-		}
 	}
 	end("")
 	if rise != 0 {
 		b.cs = append(b.cs, " ] TJ 0 Ts ["...)
 	}
 	b.curX += q / unit
-}
-
-// actual is a cluster of a run's glyphs, from first to end, that is not
-// one glyph for one character: a span whose /ActualText is text.
-type actual struct {
-	first, end int
-	text       string
+	if actual {
+		b.closeTJ()
+		b.cs = append(b.cs, "EMC\n"...)
+	}
 }
 
 // thousandths converts v font units to thousandths of an em, rounded
@@ -493,9 +488,8 @@ func thousandths(v int32, upem int64) float64 {
 // characters (a ligature's letters); the glyphs of a cluster of several,
 // its characters in turn, the last one the rest (a glyph left without
 // one reads as U+200D, the zero-width joiner, which has no width).
-// spans are the clusters of a left-to-right run that are not one glyph
-// for one character, for /ActualText.
-func clusterTexts(it layout.Item, texts []string, spans []actual) ([]string, []actual) {
+
+func clusterTexts(it layout.Item, texts []string) []string {
 	gs := it.Glyphs
 	texts = slices.Grow(texts[:0], len(gs))[:len(gs)]
 	drawn := len(it.Text)
@@ -519,7 +513,7 @@ func clusterTexts(it layout.Item, texts []string, spans []actual) ([]string, []a
 			texts[k] = t
 		}
 		if simple {
-			return texts, spans
+			return texts
 		}
 	}
 	// The end of each cluster: the next cluster's start, in reading
@@ -548,9 +542,6 @@ func clusterTexts(it layout.Item, texts []string, spans []actual) ([]string, []a
 			st, e = 0, 0
 		}
 		text := it.Text[st:e]
-		if !it.RTL && (j-i != 1 || utf8.RuneCountInString(text) != 1) && text != "" {
-			spans = append(spans, actual{i, j, text})
-		}
 		if j-i == 1 {
 			if text == "" {
 				text = "\u200d"
@@ -583,7 +574,7 @@ func clusterTexts(it layout.Item, texts []string, spans []actual) ([]string, []a
 			}
 		}
 	}
-	return texts, spans
+	return texts
 }
 
 // closeTJ ends the open TJ array, if any.
@@ -774,6 +765,9 @@ func (b *backend) writeOutline() int {
 type marked struct {
 	elem *layout.Elem // content of an element
 	kind markKind
+	// actual is the /ActualText of a sequence that holds one cluster
+	// of several glyphs (see layout.Item.Actual).
+	actual string
 }
 
 type markKind int
@@ -798,6 +792,9 @@ func (b *backend) mark(it layout.Item) {
 		return
 	}
 	want := marked{elem: it.Elem, kind: content}
+	if it.Actual {
+		want.actual = it.Text
+	}
 	switch {
 	case it.Hyphen:
 		want = marked{kind: hyphen}
@@ -830,6 +827,10 @@ func (b *backend) mark(it layout.Item) {
 		b.cs = append(b.cs, it.Elem.Role...)
 		b.cs = append(b.cs, " <</MCID "...)
 		b.cs = strconv.AppendInt(b.cs, int64(b.mcid), 10)
+		if want.actual != "" {
+			b.cs = append(b.cs, " /ActualText "...)
+			b.cs = append(b.cs, pdfText(want.actual)...)
+		}
 		b.cs = append(b.cs, ">> BDC\n"...)
 		page := len(b.tags.events) - 1
 		b.tags.events[page] = append(b.tags.events[page], tagEvent{elem: it.Elem, n: b.mcid})

@@ -27,6 +27,6 @@ func Example() {
 	// Output:
 	// true
 	// page 1/1 header="Summary"
-	//   y=16.96 x=0.00 w=334.49 end=81.35 r=+0.000 sp=0.00 L§ | Summary
-	//   y=40.35 x=0.00 w=334.49 end=142.53 r=+0.000 sp=2.92 L | Typeset with Knuth and Plass.
+	//   y=16.96 x=0.00 w=334.49 end=87.93 r=+0.000 sp=0.00 L§ | Summary
+	//   y=40.35 x=0.00 w=334.49 end=150.07 r=+0.000 sp=2.73 L | Typeset with Knuth and Plass.
 }

@@ -23,7 +23,7 @@ import (
 )
 
 // Config configures a Renderer. The zero value sets A4 pages in 10.5 pt
-// Go fonts, justified and hyphenated in the document's language.
+// Noto Serif, justified and hyphenated in the document's language.
 type Config struct {
 	// Paper is "a4" (the default), "letter" or "a5".
 	Paper string `option:"paper" default:"a4" help:"paper size: a4, a5 or letter"`
@@ -40,7 +40,11 @@ type Config struct {
 	NoChapterPages bool `option:"no-chapter-pages" help:"let top-level sections start mid-page"`
 	// NoTitlePage leaves out the title page.
 	NoTitlePage bool `option:"no-title-page" help:"leave out the title page"`
-	// Fonts replaces the built-in Go fonts.
+	// BuiltinFonts names the built-in family that faces no font file is
+	// given for are set in: "noto" (the default: Noto Serif, with Noto
+	// Sans Mono) or "go" (the Go fonts).
+	BuiltinFonts string `option:"builtin-fonts" default:"noto" help:"built-in font family for the faces no FILE is given for: noto (Noto Serif and Noto Sans Mono) or go (the Go fonts)"`
+	// Fonts replaces faces of the built-in family.
 	Fonts Fonts `option:"fonts" flag:"font" file:"fonts" help:"font file (TTF/OTF, or FILE.ttc#N) for a face: FACE=FILE, FACE one of regular, bold, italic, bolditalic, mono, or fallback (repeatable: fonts for the characters the others lack, tried in order)"`
 	// SystemFonts sets characters that no given font has in a font
 	// installed on the machine that has them, when one does. Off by
@@ -117,7 +121,7 @@ type Fonts = layout.Fonts
 func (r *Renderer) layoutConfig() layout.Config {
 	c := r.cfg
 	return layout.Config{Paper: c.Paper, FontSize: c.FontSize, Margins: c.Margins, Ragged: c.Ragged,
-		NoChapterPages: c.NoChapterPages, NoTitlePage: c.NoTitlePage, Fonts: c.Fonts, SystemFonts: c.SystemFonts,
+		NoChapterPages: c.NoChapterPages, NoTitlePage: c.NoTitlePage, Builtin: c.BuiltinFonts, Fonts: c.Fonts, SystemFonts: c.SystemFonts,
 		Hyphenation: c.Hyphenation, Expansion: c.Expansion, Notes: c.Notes, WideTables: c.WideTables}
 }
 

