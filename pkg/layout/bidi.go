@@ -17,7 +17,7 @@ type piece struct {
 }
 
 // visualOrder returns a line's boxes in the order they are drawn, left
-// to right, by the Unicode Bidirectional Algorithm (UAX #9, through
+// to right (in a buffer the next call reuses), by the Unicode Bidirectional Algorithm (UAX #9, through
 // go-text/typesetting's implementation): the line's text is resolved to
 // embedding levels in its paragraph's direction, boxes are cut where the
 // level changes, and the pieces, with the gaps between boxes, are
@@ -25,7 +25,8 @@ type piece struct {
 // line that is all left to right is returned as it is.
 func (l *layout) visualOrder(line *typeset.Line) []piece {
 	boxes := line.Boxes
-	out := make([]piece, 0, len(boxes))
+	out := l.pieces[:0]
+	defer func() { l.pieces = out[:0] }()
 	if !line.RTL && !hasRTL(boxes) {
 		for _, b := range boxes {
 			out = append(out, piece{Placed: b})

@@ -56,12 +56,15 @@ type Face struct {
 	buf    sfnt.Buffer
 	adv    map[rune]glyph
 
-	// hb and hbuf shape text (see shape.go), and shapes holds what they
-	// shaped, all under mu; hbFailed records a face HarfBuzz cannot read.
+	// hb and hbuf shape text (see shape.go), under mu; hbFailed records
+	// a face HarfBuzz cannot read.
 	hb       *harfbuzz.Font
 	hbuf     *harfbuzz.Buffer
 	hbFailed bool
-	shapes   map[shapeKey]*shaped
+	// runes, offs and runs are shapeLocked's buffers.
+	runes []rune
+	offs  []int32
+	runs  []scriptRun
 }
 
 // glyph is a rune's glyph in a face and its advance in font units; the
@@ -81,6 +84,9 @@ type family struct {
 	system *systemFonts
 	// lang is the language text is shaped for.
 	lang language.Language
+	// shaped caches, by face and direction, the text shaped so far: a
+	// family serves one layout, which uses it from one goroutine.
+	shaped []map[string]*shaped
 }
 
 // styles is how many faces a family has before its fallbacks.
@@ -406,14 +412,29 @@ func (fam *family) Width(font typeset.Font, size typeset.Unit, s string) typeset
 			units = int64(a)
 		}
 	} else {
-		units = f.shape(s, fam.lang, dirAuto).width
+		units = fam.shape(font, s, dirAuto).width
 	}
 	return typeset.Unit(units * int64(size) / f.upem)
 }
 
-// shape returns s shaped in face font, in direction dir.
+// shape returns s shaped in face font, in direction dir; the result is
+// shared and must not be changed.
 func (fam *family) shape(font typeset.Font, s string, dir direction) *shaped {
-	return fam.faces[font].shape(s, fam.lang, dir)
+	i := int(font)*3 + int(dir)
+	for i >= len(fam.shaped) {
+		fam.shaped = append(fam.shaped, nil)
+	}
+	m := fam.shaped[i]
+	if sh, ok := m[s]; ok {
+		return sh
+	}
+	if m == nil || len(m) >= maxShapes {
+		m = map[string]*shaped{}
+		fam.shaped[i] = m
+	}
+	sh := fam.faces[font].shape(s, fam.lang, dir)
+	m[s] = sh
+	return sh
 }
 
 // replacement is drawn for characters a font lacks.

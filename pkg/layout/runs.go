@@ -90,6 +90,8 @@ type layout struct {
 	// whose boxes were let go until they are drawn (see recipe.go).
 	recipes   []*recipe
 	lazyLines map[*typeset.Line]*recipe
+	// pieces is visualOrder's buffer.
+	pieces []piece
 }
 
 // source is where an element of the vertical list comes from: a node

@@ -15,9 +15,9 @@ import (
 // through go-text/typesetting's port of HarfBuzz. The font's GSUB and
 // GPOS (or kern) tables choose and place the glyphs: kerning, standard
 // ligatures, contextual forms, Arabic joining, Indic reordering and
-// conjuncts, mark positioning. Shaped text is cached per face, text,
-// language and direction: a document's words repeat, and the line
-// breaker measures each piece of a word many times.
+// conjuncts, mark positioning. A family caches shaped text per face,
+// direction and text: a document's words repeat, and the line breaker
+// measures each piece of a word many times.
 
 // Glyph is a shaped glyph: its id in the face, its advance and offsets in
 // the face's units (Face.Upem to the em), and the byte offset in the
@@ -46,15 +46,9 @@ const (
 	dirRTL
 )
 
-type shapeKey struct {
-	text string
-	lang language.Language
-	dir  direction
-}
-
-// maxShapes bounds a face's cache of shaped text: a long book has some
-// tens of thousands of distinct words; beyond this the cache starts
-// over.
+// maxShapes bounds a family's cache of shaped text in one face and
+// direction: a long book has some tens of thousands of distinct words;
+// beyond this the cache starts over.
 const maxShapes = 1 << 17
 
 // hbFace returns the face as HarfBuzz's font, parsed the first time; the
@@ -72,22 +66,13 @@ func (f *Face) hbFont() *harfbuzz.Font {
 	return f.hb
 }
 
-// shape returns text shaped in the face; the result is shared and must
-// not be changed. Glyphs the face lacks are its replacement character's
-// glyph (the cluster still tells what they stand for).
+// shape returns text shaped in the face. Glyphs the face lacks are its
+// replacement character's glyph (the cluster still tells what they
+// stand for). A family caches what it shaped (see family.shape).
 func (f *Face) shape(text string, lang language.Language, dir direction) *shaped {
-	key := shapeKey{text, lang, dir}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if s, ok := f.shapes[key]; ok {
-		return s
-	}
-	s := f.shapeSafely(text, lang, dir)
-	if f.shapes == nil || len(f.shapes) >= maxShapes {
-		f.shapes = map[shapeKey]*shaped{}
-	}
-	f.shapes[key] = s
-	return s
+	return f.shapeSafely(text, lang, dir)
 }
 
 // shapeSafely is shapeLocked, but a font that makes the shaper fail
@@ -118,30 +103,24 @@ func (f *Face) shapeLocked(text string, lang language.Language, dir direction) *
 		}
 		return out
 	}
-	runes := []rune(text)
-	// Byte offset of each rune, for the clusters.
-	offs := make([]int32, len(runes)+1)
-	{
-		i := 0
-		for k := range text {
-			offs[i] = int32(k)
-			i++
-		}
-		offs[len(runes)] = int32(len(text))
+	// The runes, and the byte offset of each, for the clusters.
+	runes, offs := f.runes[:0], f.offs[:0]
+	for k, r := range text {
+		runes = append(runes, r)
+		offs = append(offs, int32(k))
 	}
-	var runs []scriptRun
-	runs = splitScripts(runes, runs)
+	offs = append(offs, int32(len(text)))
+	runs := splitScripts(runes, f.runs[:0])
+	f.runes, f.offs, f.runs = runes, offs, runs
+	out.glyphs = make([]Glyph, 0, len(runes))
 	rtl := dir == dirRTL
-	// In a right-to-left piece the script runs go right to left too.
-	order := make([]int, len(runs))
-	for i := range order {
-		order[i] = i
+	for i := range runs {
+		// In a right-to-left piece the script runs go right to left
+		// too.
+		r := runs[i]
 		if rtl {
-			order[i] = len(runs) - 1 - i
+			r = runs[len(runs)-1-i]
 		}
-	}
-	for _, k := range order {
-		r := runs[k]
 		d := harfbuzz.LeftToRight
 		switch {
 		case dir == dirRTL, dir == dirAuto && r.rtl:
