@@ -12,7 +12,7 @@ import (
 // Fonts installed on the machine are the one place outside the project
 // galley reads from unasked: a font option may name one by its path
 // ("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"), and
-// --system-fonts looks in them for characters no given font has. They
+// galley looks in them for characters no given font has. They
 // are read through a Root at their folder like any other file, and they
 // hold nothing secret.
 

@@ -54,9 +54,10 @@ type Config struct {
 	// "shrink" shrinks its type further, down to 4 pt; a table too wide
 	// even so is set row by row.
 	WideTables string
-	// SystemFonts looks for characters no given font has in the fonts
-	// installed on the machine (the output then depends on it).
-	SystemFonts bool
+	// NoSystemFonts keeps to the given and built-in fonts: by default,
+	// characters they lack are looked for in the fonts installed on the
+	// machine (the output then depends on them).
+	NoSystemFonts bool
 	// Hyphenation is a pattern file (hyph_*.dic) to use instead of the
 	// embedded patterns for the document's language.
 	Hyphenation string
@@ -270,7 +271,7 @@ func Layout(d *doc.Document, cfg Config, opts *render.Options) (*Document, error
 	if err != nil {
 		return nil, err
 	}
-	fam, err := loadFamily(opts.Files, cfg.Builtin, cfg.Fonts, cfg.SystemFonts)
+	fam, err := loadFamily(opts.Files, cfg.Builtin, cfg.Fonts, !cfg.NoSystemFonts)
 	if err != nil {
 		return nil, err
 	}
@@ -307,11 +308,13 @@ func Layout(d *doc.Document, cfg Config, opts *render.Options) (*Document, error
 	if n := len(l.noAlt); n > 0 {
 		opts.Warnf("pdf: %d image(s) without alternative text or caption (first: %q) are marked as decoration, which screen readers skip; describe each: ![what it shows](%s)", n, l.noAlt[0], l.noAlt[0])
 	}
-	if msg := l.missingReport(); msg != "" {
+	if msgs := l.missingReport(); len(msgs) > 0 {
 		if opts.Strict {
-			return nil, errors.New("pdf: " + msg)
+			return nil, errors.New("pdf: " + strings.Join(msgs, "; and "))
 		}
-		opts.Warnf("pdf: %s", msg)
+		for _, msg := range msgs {
+			opts.Warnf("pdf: %s", msg)
+		}
 	}
 	fs := typeset.FootStyle{Separator: l.footSeparator()}
 	body := typeset.PaginateFoot(l.elems, g.textHeight, fs)

@@ -598,7 +598,7 @@ func TestSystemFonts(t *testing.T) {
 	validate.File(t, "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "fonts-dejavu-core")
 	d := &doc.Document{Meta: doc.Meta{Lang: "he"}, Blocks: []doc.Block{&doc.Paragraph{Inlines: []doc.Inline{&doc.Text{Text: "שלום"}}}}}
 	var warnings []string
-	l, err := layout.Layout(d, layout.Config{NoTitlePage: true, Ragged: true, SystemFonts: true}, &render.Options{Warn: func(err error) { warnings = append(warnings, err.Error()) }})
+	l, err := layout.Layout(d, layout.Config{NoTitlePage: true, Ragged: true}, &render.Options{Warn: func(err error) { warnings = append(warnings, err.Error()) }})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -254,79 +254,90 @@ func (l *layout) recordMissing(r rune) {
 	}
 }
 
-// missingReport describes the characters without glyphs in one line of
-// bounded length: each character once with its count, the first dozen
-// only, and the first places they occur; or "" if there are none.
-func (l *layout) missingReport() string {
+// missingReport describes the characters without glyphs, one line of
+// bounded length for each script (the most frequent first): each
+// character once with its count, the first dozen only, the first
+// places they occur, and what to install or add.
+func (l *layout) missingReport() []string {
 	if len(l.missing) == 0 {
-		return ""
+		return nil
 	}
-	var rs []rune
-	total := 0
+	byScript := map[string][]rune{}
+	count := map[string]int{}
+	var scripts []string
 	for r := range l.missing {
-		rs = append(rs, r)
-		total += l.missingCount[r]
+		sc := scriptOf(r)
+		if byScript[sc] == nil {
+			scripts = append(scripts, sc)
+		}
+		byScript[sc] = append(byScript[sc], r)
+		count[sc] += l.missingCount[r]
 	}
-	// The most frequent first; then by code point.
-	sort.Slice(rs, func(i, j int) bool {
-		if ci, cj := l.missingCount[rs[i]], l.missingCount[rs[j]]; ci != cj {
+	sort.Slice(scripts, func(i, j int) bool {
+		if ci, cj := count[scripts[i]], count[scripts[j]]; ci != cj {
 			return ci > cj
 		}
-		return rs[i] < rs[j]
+		return scripts[i] < scripts[j]
 	})
-	const shown = 12
-	var parts []string
-	for _, r := range rs[:min(len(rs), shown)] {
-		part := fmt.Sprintf("%q U+%04X", r, r)
-		if n := l.missingCount[r]; n > 1 {
-			part += fmt.Sprintf(" ×%d", n)
+	var out []string
+	for _, sc := range scripts {
+		rs := byScript[sc]
+		// The most frequent first; then by code point.
+		sort.Slice(rs, func(i, j int) bool {
+			if ci, cj := l.missingCount[rs[i]], l.missingCount[rs[j]]; ci != cj {
+				return ci > cj
+			}
+			return rs[i] < rs[j]
+		})
+		const shown = 12
+		var parts []string
+		for _, r := range rs[:min(len(rs), shown)] {
+			part := fmt.Sprintf("%q U+%04X", r, r)
+			if n := l.missingCount[r]; n > 1 {
+				part += fmt.Sprintf(" ×%d", n)
+			}
+			parts = append(parts, part)
 		}
-		parts = append(parts, part)
+		list := strings.Join(parts, ", ")
+		if len(rs) > shown {
+			list += fmt.Sprintf(" and %d more", len(rs)-shown)
+		}
+		// The places, in the order they were met.
+		var places []string
+		for _, p := range l.missingPlaces {
+			for _, r := range rs {
+				if slices.Contains(l.missing[r], p) {
+					places = append(places, p)
+					break
+				}
+			}
+		}
+		where := strings.Join(places[:min(len(places), 3)], "; ")
+		if len(places) > 3 {
+			where += fmt.Sprintf(" and %d more places", len(places)-3)
+		}
+		fix := "add a font that has them with --font fallback=FILE (this build uses no fonts of the machine's: --no-system-fonts)"
+		if l.fam.system != nil {
+			fix = fmt.Sprintf("no font here has them: install one (Debian: %s) or add one with --font fallback=FILE", fontPackage(sc))
+		}
+		name := sc
+		if name != "symbols" {
+			name += " characters"
+		}
+		out = append(out, fmt.Sprintf("%d %s (%d in all) are drawn as %q: %s; in %s; %s", len(rs), name, count[sc], replacement, list, where, fix))
 	}
-	list := strings.Join(parts, ", ")
-	if len(rs) > shown {
-		list += fmt.Sprintf(" and %d more", len(rs)-shown)
-	}
-	where := strings.Join(l.missingPlaces[:min(len(l.missingPlaces), 3)], "; ")
-	if len(l.missingPlaces) > 3 {
-		where += fmt.Sprintf(" and %d more places", len(l.missingPlaces)-3)
-	}
-	return fmt.Sprintf("%d distinct characters (%d in all) are drawn as %q, because the font has no glyph for them, by script: %s; %s; in %s; add a font that has them with --font fallback=FILE (or --system-fonts)",
-		len(rs), total, replacement, l.missingScripts(rs), list, where)
+	return out
 }
 
-// missingScripts sums the missing characters up by script, the most
-// frequent first: "Han 40 (112 in all), Hangul 3 (3 in all), symbols 2
-// (5 in all)", so that a user knows which fonts to add.
-func (l *layout) missingScripts(rs []rune) string {
-	type count struct {
-		name          string
-		distinct, all int
+// fontPackage names a Debian package of fonts for a script.
+func fontPackage(script string) string {
+	switch script {
+	case "Han", "Hiragana", "Katakana", "Hangul", "Bopomofo":
+		return "fonts-noto-cjk"
+	case "symbols":
+		return "fonts-symbola, fonts-noto-core"
 	}
-	byName := map[string]*count{}
-	var order []*count
-	for _, r := range rs {
-		name := scriptOf(r)
-		c := byName[name]
-		if c == nil {
-			c = &count{name: name}
-			byName[name] = c
-			order = append(order, c)
-		}
-		c.distinct++
-		c.all += l.missingCount[r]
-	}
-	sort.SliceStable(order, func(i, j int) bool {
-		if order[i].all != order[j].all {
-			return order[i].all > order[j].all
-		}
-		return order[i].name < order[j].name
-	})
-	parts := make([]string, len(order))
-	for i, c := range order {
-		parts[i] = fmt.Sprintf("%s %d (%d in all)", c.name, c.distinct, c.all)
-	}
-	return strings.Join(parts, ", ")
+	return "fonts-noto-core"
 }
 
 // scriptNames are Unicode's scripts, sorted, for scriptOf.

@@ -160,18 +160,19 @@ func docKey(job *Job) string {
 
 // buildKey hashes what a document's outputs depend on besides the
 // files it reads: galley itself, the job's settings and the
-// environment's. With --system-fonts, the list of installed fonts too.
+// environment's. Unless --no-system-fonts, the list of installed fonts
+// too.
 func buildKey(job *Job, env *Env) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "galley %s\n", self())
 	settings := map[string]map[string][]string{}
-	system := false
+	system := true
 	for scope, opts := range job.Options {
 		settings[scope] = map[string][]string{}
 		for k, v := range opts {
 			settings[scope][k] = v.Values
-			if k == "system-fonts" && len(v.Values) > 0 && v.Values[0] != "false" {
-				system = true
+			if k == "no-system-fonts" && len(v.Values) > 0 && v.Values[0] != "false" {
+				system = false
 			}
 		}
 	}

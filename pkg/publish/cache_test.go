@@ -15,7 +15,7 @@ import (
 func TestIncrementalBuild(t *testing.T) {
 	logo, _ := os.ReadFile("../../fixtures/images/galley.png")
 	p := project(t, map[string]string{
-		ConfigFile: "documents:\n  - input: a.md\n    outputs: [out/a.pdf, out/a.html]\n  - input: b.md\n    outputs: [out/b.pdf]\n",
+		ConfigFile: "defaults:\n  pdf: {no-system-fonts: true}\ndocuments:\n  - input: a.md\n    outputs: [out/a.pdf, out/a.html]\n  - input: b.md\n    outputs: [out/b.pdf]\n",
 		"a.md":     "# A\n\nA smile 漢 the font lacks.\n\n![Logo](logo.png)\n",
 		"b.md":     "# B\n\nAnother 漢.\n",
 		"logo.png": string(logo),

@@ -427,14 +427,22 @@ func (b *builder) urlBreaks(wp wordPiece) {
 // lines (a word of a thousand letters must fill many lines in a row).
 func (b *builder) emergency(wp wordPiece, step int) {
 	start, n := 0, 0
-	for i := range wp.text {
-		if n > 0 && n%step == 0 {
+	for i, r := range wp.text {
+		if n > 0 && n%step == 0 && !joins(r) {
 			b.emergencyBox(wp.text[start:i], wp.style)
 			start = i
 		}
 		n++
 	}
 	b.emergencyBox(wp.text[start:], wp.style)
+}
+
+// joins reports whether r belongs with the character before it, so
+// that no line may break before it: a combining mark (a Thai or Indic
+// vowel sign, an accent), a joiner, a variation selector.
+func joins(r rune) bool {
+	return r == '\u200d' || r >= 0xFE00 && r <= 0xFE0F || r >= 0xE0100 && r <= 0xE01EF ||
+		r >= 0x300 && unicode.In(r, unicode.Mn, unicode.Mc, unicode.Me)
 }
 
 func (b *builder) emergencyBox(s string, st Style) {

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	_ "github.com/galleypress/galley/pkg/internal/golden"
@@ -446,5 +447,28 @@ func TestSetAt(t *testing.T) {
 		if len(want) < 2 || !reflect.DeepEqual(again, want) {
 			t.Errorf("%+v: %d lines set again differ from the %d broken", ps, len(again), len(want))
 		}
+	}
+}
+
+// TestEmergencyBreaksKeepMarks: a word wider than the measure (Thai,
+// written without spaces) breaks between letters, never before a
+// combining vowel sign or tone mark.
+func TestEmergencyBreaksKeepMarks(t *testing.T) {
+	thai := strings.Repeat("ภาษาไทยเป็นภาษาที่มีระดับเสียงของคำแน่นอน", 4)
+	p := typeset.NewParagraph(mono{}, []typeset.Run{{Text: thai, Style: typeset.Style{Size: 10 * typeset.Pt}}}, typeset.ParagraphStyle{Width: 200 * typeset.Pt})
+	lines := p.Break()
+	if len(lines) < 3 {
+		t.Fatalf("%d lines", len(lines))
+	}
+	var got strings.Builder
+	for i, l := range lines {
+		text := l.Text()
+		got.WriteString(text)
+		if r, _ := utf8.DecodeRuneInString(text); i > 0 && unicode.In(r, unicode.Mn, unicode.Mc) {
+			t.Errorf("line %d starts with the mark %q: %q", i+1, r, text)
+		}
+	}
+	if got.String() != thai {
+		t.Errorf("the lines read %q", got.String())
 	}
 }

@@ -46,10 +46,15 @@ type Config struct {
 	BuiltinFonts string `option:"builtin-fonts" default:"noto" help:"built-in font family for the faces no FILE is given for: noto (Noto Serif and Noto Sans Mono) or go (the Go fonts)"`
 	// Fonts replaces faces of the built-in family.
 	Fonts Fonts `option:"fonts" flag:"font" file:"fonts" help:"font file (TTF/OTF, or FILE.ttc#N) for a face: FACE=FILE, FACE one of regular, bold, italic, bolditalic, mono, or fallback (repeatable: fonts for the characters the others lack, tried in order)"`
-	// SystemFonts sets characters that no given font has in a font
-	// installed on the machine that has them, when one does. Off by
-	// default: the output would depend on the machine.
-	SystemFonts bool `option:"system-fonts" help:"set characters no given font has in a font installed on this machine (the PDF then depends on the machine's fonts)"`
+	// NoSystemFonts sets text only in the given and built-in fonts:
+	// characters they lack are drawn as U+FFFD, whatever fonts the
+	// machine has, so that the PDF is the same on every machine. By
+	// default such characters are set in a font installed on the
+	// machine that has them.
+	NoSystemFonts bool `option:"no-system-fonts" help:"set text only in the given and built-in fonts, not in fonts installed on this machine: the same PDF on every machine (characters they lack are drawn as '�')"`
+	// SystemFonts is the default; the option stays for settings that
+	// name it.
+	SystemFonts bool `option:"system-fonts" help:"(the default) set characters no given font has in a font installed on this machine"`
 	// Hyphenation is a pattern file (hyph_*.dic) to use instead of the
 	// embedded patterns for the document's language.
 	Hyphenation string `option:"hyphenation" file:"" help:"hyphenation pattern FILE (hyph_*.dic), instead of the built-in nl and en patterns"`
@@ -121,7 +126,7 @@ type Fonts = layout.Fonts
 func (r *Renderer) layoutConfig() layout.Config {
 	c := r.cfg
 	return layout.Config{Paper: c.Paper, FontSize: c.FontSize, Margins: c.Margins, Ragged: c.Ragged,
-		NoChapterPages: c.NoChapterPages, NoTitlePage: c.NoTitlePage, Builtin: c.BuiltinFonts, Fonts: c.Fonts, SystemFonts: c.SystemFonts,
+		NoChapterPages: c.NoChapterPages, NoTitlePage: c.NoTitlePage, Builtin: c.BuiltinFonts, Fonts: c.Fonts, NoSystemFonts: c.NoSystemFonts,
 		Hyphenation: c.Hyphenation, Expansion: c.Expansion, Notes: c.Notes, WideTables: c.WideTables}
 }
 

@@ -456,13 +456,13 @@ func TestFurniture(t *testing.T) {
 	}
 }
 
-// TestMissingGlyphs checks characters the font lacks are reported, and
-// are an error when strict.
+// TestMissingGlyphs checks characters the fonts lack (the machine's
+// left out) are reported, and are an error when strict.
 func TestMissingGlyphs(t *testing.T) {
 	d := &doc.Document{Meta: doc.Meta{Title: "Glyphs"}, Sections: []*doc.Section{{Level: 1, ID: "s", Title: []doc.Inline{&doc.Text{Text: "Checks"}},
 		Blocks: []doc.Block{&doc.Paragraph{Inlines: []doc.Inline{&doc.Text{Text: "done ✓ and smiling 😀 in Ω"}}}}}}}
 	var warnings []string
-	data := renderPDF(t, d, pdf.Config{}, &render.Options{Warn: func(err error) { warnings = append(warnings, err.Error()) }})
+	data := renderPDF(t, d, pdf.Config{NoSystemFonts: true}, &render.Options{Warn: func(err error) { warnings = append(warnings, err.Error()) }})
 	w := strings.Join(warnings, "\n")
 	for _, want := range []string{"'✓' U+2713", "'😀' U+1F600", `in section "Checks"`} {
 		if !strings.Contains(w, want) {
@@ -470,20 +470,21 @@ func TestMissingGlyphs(t *testing.T) {
 		}
 	}
 	if strings.Contains(w, "U+03A9") {
-		t.Error("Ω is in the Go fonts, yet reported")
+		t.Error("Ω is in the built-in fonts, yet reported")
 	}
 	if len(data) == 0 {
 		t.Error("no PDF")
 	}
-	// Many missing characters make one line of bounded length: each
-	// character once, with its count.
+	// Many missing characters make one line of bounded length for each
+	// script: each character once, with its count.
 	d.Sections[0].Blocks = []doc.Block{&doc.Paragraph{Inlines: []doc.Inline{&doc.Text{Text: strings.Repeat("北京是中华人民共和国的首都，也是全国的政治和文化中心。", 2000)}}}}
 	warnings = nil
-	renderPDF(t, d, pdf.Config{}, &render.Options{Warn: func(err error) { warnings = append(warnings, err.Error()) }})
-	if len(warnings) != 1 || len(warnings[0]) > 600 || !strings.Contains(warnings[0], "'中' U+4E2D ×4000") || !strings.Contains(warnings[0], "54000 in all") {
+	renderPDF(t, d, pdf.Config{NoSystemFonts: true}, &render.Options{Warn: func(err error) { warnings = append(warnings, err.Error()) }})
+	if len(warnings) != 2 || len(warnings[0]) > 600 || !strings.Contains(warnings[0], "'中' U+4E2D ×4000") || !strings.HasPrefix(warnings[0], "pdf: 20 Han characters (50000 in all)") ||
+		!strings.HasPrefix(warnings[1], "pdf: 2 symbols (4000 in all) are drawn as '�': '。' U+3002 ×2000, '，' U+FF0C ×2000;") {
 		t.Errorf("warnings: %q", warnings)
 	}
-	err := pdf.New(pdf.Config{}).Render(&bytes.Buffer{}, d, &render.Options{Strict: true})
+	err := pdf.New(pdf.Config{NoSystemFonts: true}).Render(&bytes.Buffer{}, d, &render.Options{Strict: true})
 	if err == nil || !strings.Contains(err.Error(), "U+4E2D") {
 		t.Errorf("strict: %v", err)
 	}
@@ -635,7 +636,7 @@ func TestTextBack(t *testing.T) {
 	d := &doc.Document{Meta: doc.Meta{Title: "Text"}, Sections: []*doc.Section{{Level: 1, ID: "s", Title: []doc.Inline{&doc.Text{Text: "Back"}},
 		Blocks: []doc.Block{&doc.Paragraph{Inlines: []doc.Inline{&doc.Text{Text: text}}}}}}}
 	var warnings []string
-	data := renderPDF(t, d, pdf.Config{NoTitlePage: true, Fonts: pdf.Fonts{Fallback: []string{dejavu}}},
+	data := renderPDF(t, d, pdf.Config{NoTitlePage: true, NoSystemFonts: true, Fonts: pdf.Fonts{Fallback: []string{dejavu}}},
 		&render.Options{Warn: func(err error) { warnings = append(warnings, err.Error()) }})
 	out, ok := validate.Run(tool, writeTemp(t, data), "-")
 	if !ok {

@@ -222,3 +222,50 @@ func uncompressed(t *testing.T, data []byte) []byte {
 	}
 	return out
 }
+
+// TestEveryScript: a document in Chinese, Japanese, Korean, Arabic,
+// Hebrew, Thai, Bengali, Vietnamese, with emoji and a fraction, is set
+// with no character drawn as '�' when the machine has fonts for them
+// (those .ci/run installs), and reads back as written.
+func TestEveryScript(t *testing.T) {
+	for _, f := range []struct{ path, pkg string }{
+		{"/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", "fonts-wqy-zenhei"},
+		{dejaVu, "fonts-dejavu-core"},
+		{naskh, "fonts-noto-core"},
+		{"/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf", "fonts-symbola"},
+	} {
+		validate.File(t, f.path, f.pkg)
+	}
+	texts := []string{"北京市的水质报告", "日本語のテキスト", "한국어 문장", "مرحبا بالعالم", "שלום עולם", "ภาษาไทย", "বাংলা ভাষা", "Tiếng Việt có dấu", "😀 🎉 ⅔"}
+	var warnings []string
+	opts := &render.Options{Warn: func(err error) { warnings = append(warnings, err.Error()) }}
+	data := renderPDF(t, paragraphs("en", texts...), pdf.Config{NoTitlePage: true}, opts)
+	for _, w := range warnings {
+		if strings.Contains(w, "drawn as") {
+			t.Errorf("warning: %s", w)
+		}
+	}
+	text := pdfText(t, data)
+	for _, want := range texts {
+		for _, word := range strings.Fields(want) {
+			if !strings.Contains(text, word) {
+				t.Errorf("%q not read back (from %q)", word, want)
+			}
+		}
+	}
+	// Without the machine's fonts: one warning for each script.
+	warnings = nil
+	renderPDF(t, paragraphs("en", texts...), pdf.Config{NoTitlePage: true, NoSystemFonts: true}, opts)
+	scripts := map[string]bool{}
+	for _, w := range warnings {
+		if i := strings.Index(w, " characters ("); i > 0 {
+			f := strings.Fields(w[:i])
+			scripts[f[len(f)-1]] = true
+		}
+	}
+	for _, sc := range []string{"Han", "Hangul", "Arabic", "Hebrew", "Thai", "Bengali"} {
+		if !scripts[sc] {
+			t.Errorf("no warning for %s: %q", sc, warnings)
+		}
+	}
+}
