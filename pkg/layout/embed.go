@@ -34,6 +34,11 @@ func (f *Face) GlyphID(r rune) (uint16, bool) {
 	return 0, false
 }
 
+// CFF reports whether the face has PostScript (CFF) outlines: the PDF
+// writer embeds it whole, as an OpenType font program, and its glyphs
+// by their ids (it is not CID-keyed).
+func (f *Face) CFF() bool { return f.cff }
+
 // GlyphWidth returns glyph id's advance in thousandths of an em.
 func (f *Face) GlyphWidth(id uint16) int {
 	f.mu.Lock()

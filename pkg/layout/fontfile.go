@@ -103,6 +103,81 @@ func hasTable(data []byte, tag string) bool {
 	return err == nil && ok
 }
 
+// cidKeyed reports whether the CFF table of an OpenType font (not a
+// collection) is CID-keyed: whether its Top DICT's first operator is ROS
+// (12 30), as a CID-keyed font's must be.
+func cidKeyed(data []byte) bool {
+	tables, err := tableDir(data, 0)
+	if err != nil {
+		return false
+	}
+	t, ok := tables["CFF "]
+	if !ok || t.length < 4 {
+		return false
+	}
+	cff := data[t.offset : t.offset+t.length]
+	// The header, the Name INDEX, then the Top DICT INDEX.
+	_, end, ok := cffIndex(cff, int(cff[2]))
+	if !ok {
+		return false
+	}
+	start, end, ok := cffIndex(cff, end)
+	if !ok {
+		return false
+	}
+	d := cff[start:end]
+	for k := 0; k < len(d); {
+		switch b := d[k]; {
+		case b <= 21: // an operator
+			return b == 12 && k+1 < len(d) && d[k+1] == 30
+		case b == 28:
+			k += 3
+		case b == 29:
+			k += 5
+		case b == 30: // a real number: nibbles up to 0xf
+			k++
+			for k < len(d) && d[k]&0xf != 0xf && d[k]>>4 != 0xf {
+				k++
+			}
+			k++
+		case b >= 247 && b <= 254:
+			k += 2
+		default:
+			k++
+		}
+	}
+	return false
+}
+
+// cffIndex returns where the data of the CFF INDEX at off start and
+// where the INDEX ends.
+func cffIndex(cff []byte, off int) (start, end int, ok bool) {
+	if off < 0 || off+3 > len(cff) {
+		return 0, 0, false
+	}
+	count := int(cff[off])<<8 | int(cff[off+1])
+	if count == 0 {
+		return off + 2, off + 2, true
+	}
+	size := int(cff[off+2])
+	if size < 1 || size > 4 || off+3+(count+1)*size > len(cff) {
+		return 0, 0, false
+	}
+	read := func(i int) int {
+		v := 0
+		for k := 0; k < size; k++ {
+			v = v<<8 | int(cff[off+3+i*size+k])
+		}
+		return v
+	}
+	base := off + 3 + (count+1)*size - 1
+	start, end = base+read(0), base+read(count)
+	if start > end || start < base || end > len(cff) {
+		return 0, 0, false
+	}
+	return start, end, true
+}
+
 // systemFonts finds, among the fonts installed on the machine, one that
 // has a character: the fonts are listed once, in a fixed order (by
 // path), and read when first needed.
@@ -125,16 +200,21 @@ func (s *systemFonts) find(r rune) *Face {
 		s.missing = map[rune]bool{}
 		for _, path := range files.SystemFonts() {
 			switch strings.ToLower(filepath.Ext(path)) {
-			case ".ttf", ".ttc": // TrueType outlines, which the PDF writer embeds
+			case ".ttf", ".ttc", ".otf":
 				s.paths = append(s.paths, path)
 			}
 		}
 		// Regular faces first: a character found in "DejaVuSans-Bold"
-		// would be set bold.
+		// would be set bold. Then TrueType before CFF (.otf): the PDF
+		// embeds a subset of the one, the other whole.
 		sort.SliceStable(s.paths, func(i, j int) bool {
 			ri, rj := plainFace(s.paths[i]), plainFace(s.paths[j])
 			if ri != rj {
 				return ri
+			}
+			oi, oj := strings.EqualFold(filepath.Ext(s.paths[i]), ".otf"), strings.EqualFold(filepath.Ext(s.paths[j]), ".otf")
+			if oi != oj {
+				return oj
 			}
 			return s.paths[i] < s.paths[j]
 		})

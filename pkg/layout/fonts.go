@@ -24,9 +24,9 @@ import (
 	"github.com/galleypress/galley/pkg/typeset"
 )
 
-// Fonts names TrueType or OpenType font files (TTF/OTF with TrueType
-// outlines, or a face of a collection: "FILE.ttc#1") for the faces of a
-// family. Empty entries use the built-in family; a missing bold or
+// Fonts names TrueType or OpenType font files (TTF, OTF with TrueType
+// or CFF outlines, or a face of a collection: "FILE.ttc#1") for the faces
+// of a family. Empty entries use the built-in family; a missing bold or
 // italic face falls back to the regular one.
 type Fonts struct {
 	Regular    string `option:"regular"`
@@ -55,6 +55,9 @@ type Face struct {
 	mu     sync.Mutex
 	buf    sfnt.Buffer
 	adv    map[rune]glyph
+
+	// cff marks a font with PostScript (CFF) outlines.
+	cff bool
 
 	// hb and hbuf shape text (see shape.go), under mu; hbFailed records
 	// a face HarfBuzz cannot read.
@@ -329,8 +332,17 @@ func loadFace(fsys fs.FS, name string) (*Face, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !hasTable(data, "glyf") {
-		return nil, fmt.Errorf("pdf: font %s has PostScript (CFF) outlines; the PDF writer embeds only fonts with TrueType outlines (most .ttf files)", name)
+	switch {
+	case hasTable(data, "glyf"):
+	case hasTable(data, "CFF "):
+		f.cff = true
+		if cidKeyed(data) {
+			return nil, fmt.Errorf("pdf: font %s is a CID-keyed OpenType font (CJK fonts such as Noto Sans CJK are); the PDF writer embeds CFF fonts that are not CID-keyed, and TrueType ones: use the font's TrueType (.ttf/.ttc) version", name)
+		}
+	case hasTable(data, "CFF2"):
+		return nil, fmt.Errorf("pdf: font %s is a variable OpenType font with CFF2 outlines, which PDF 1.7 cannot embed; use a static instance (.otf) or its TrueType version", name)
+	default:
+		return nil, fmt.Errorf("pdf: font %s has no outlines galley can embed (no glyf or CFF table): a bitmap or colour font?", name)
 	}
 	if f.font.NumGlyphs() == 0 {
 		return nil, fmt.Errorf("pdf: font %s has no glyphs", name)

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
+	"sort"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -30,6 +31,9 @@ type fontEnc struct {
 	gids   []uint16
 	widths []int
 	notdef int // glyph 0's width
+	// byGlyph, for a face with CFF outlines, whose codes are its glyph
+	// ids: the index in texts of each glyph's first use.
+	byGlyph map[uint16]int
 }
 
 type cidKey struct {
@@ -48,6 +52,9 @@ func newFontEnc(face *layout.Face, index int) *fontEnc {
 // the next one the first time. A face has at most 65,535 codes; glyphs
 // beyond those are drawn as glyph 0.
 func (f *fontEnc) cid(gid uint16, text string) uint16 {
+	if f.face.CFF() {
+		return f.glyphCode(gid, text)
+	}
 	r, n := utf8.DecodeRuneInString(text)
 	low := n == len(text) && r < lowCIDs && r != utf8.RuneError
 	if low {
@@ -74,9 +81,34 @@ func (f *fontEnc) cid(gid uint16, text string) uint16 {
 	return c
 }
 
+// glyphCode returns the code of glyph gid in a face with CFF outlines:
+// the glyph id itself (a CIDFontType0 whose font program is not
+// CID-keyed selects glyphs by CID). A glyph maps back to the text it was
+// first drawn for; the replacement glyph to U+FFFD.
+func (f *fontEnc) glyphCode(gid uint16, text string) uint16 {
+	if f.byGlyph == nil {
+		f.byGlyph = map[uint16]int{}
+	}
+	if _, ok := f.byGlyph[gid]; !ok {
+		if rep, ok := f.face.GlyphID('\ufffd'); ok && rep == gid {
+			text = "\ufffd"
+		}
+		f.byGlyph[gid] = len(f.texts)
+		f.texts = append(f.texts, text)
+		f.gids = append(f.gids, gid)
+		f.widths = append(f.widths, f.face.GlyphWidth(gid))
+	}
+	return gid
+}
+
 // width returns the width of code c, in thousandths of an em.
 func (f *fontEnc) width(c uint16) int {
-	if c == 0 {
+	if f.byGlyph != nil {
+		if i, ok := f.byGlyph[c]; ok {
+			return f.widths[i]
+		}
+	}
+	if c == 0 || f.face.CFF() {
 		return f.notdef
 	}
 	return f.widths[c-1]
@@ -111,48 +143,84 @@ func (b *backend) writeFonts() (string, error) {
 func (b *backend) writeFont(f *fontEnc) (int, error) {
 	o := b.o
 	face := f.face
-	used := make([]bool, 0, 256)
-	for _, g := range f.gids {
-		for int(g) >= len(used) {
-			used = append(used, false)
+	var data []byte
+	if face.CFF() {
+		// Embedded whole: galley does not subset CFF.
+		data = face.Data
+	} else {
+		used := make([]bool, 0, 256)
+		for _, g := range f.gids {
+			for int(g) >= len(used) {
+				used = append(used, false)
+			}
+			used[g] = true
 		}
-		used[g] = true
-	}
-	data, err := face.Subset(used)
-	if err != nil {
-		return 0, fmt.Errorf("pdf: %w", err)
+		var err error
+		if data, err = face.Subset(used); err != nil {
+			return 0, fmt.Errorf("pdf: %w", err)
+		}
 	}
 	m := face.Metrics()
 	name := baseName(m.PostScriptName, face.Name)
-	// A subset's name starts with a tag of six capitals, made here from
-	// the glyphs it holds.
-	sum := sha256.New()
-	sum.Write([]byte(name))
-	for _, g := range f.gids {
-		sum.Write([]byte{byte(g >> 8), byte(g)})
+	if !face.CFF() {
+		// A subset's name starts with a tag of six capitals, made here
+		// from the glyphs it holds.
+		sum := sha256.New()
+		sum.Write([]byte(name))
+		for _, g := range f.gids {
+			sum.Write([]byte{byte(g >> 8), byte(g)})
+		}
+		h := sum.Sum(nil)
+		tag := make([]byte, 6)
+		for i := range tag {
+			tag[i] = 'A' + h[i]%26
+		}
+		name = string(tag) + "+" + name
 	}
-	h := sum.Sum(nil)
-	tag := make([]byte, 6)
-	for i := range tag {
-		tag[i] = 'A' + h[i]%26
-	}
-	name = string(tag) + "+" + name
 
-	type0, cidFont, desc, file, toUni, cidMap := o.alloc(), o.alloc(), o.alloc(), o.alloc(), o.alloc(), o.alloc()
+	type0, cidFont, desc, file, toUni := o.alloc(), o.alloc(), o.alloc(), o.alloc(), o.alloc()
 	o.object(type0, fmt.Sprintf("<</Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R>>",
 		name, cidFont, toUni))
 
+	// The widths, by code: consecutive codes in one array.
+	codes := make([]int, len(f.gids))
+	for i, g := range f.gids {
+		codes[i] = i + 1
+		if face.CFF() {
+			codes[i] = int(g)
+		}
+	}
+	order := make([]int, len(codes)) // indices, by code
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(i, j int) bool { return codes[order[i]] < codes[order[j]] })
 	var w strings.Builder
-	w.WriteString("[1 [")
-	for i, width := range f.widths {
-		if i > 0 {
+	w.WriteString("[")
+	for k, i := range order {
+		switch {
+		case k == 0:
+			fmt.Fprintf(&w, "%d [", codes[i])
+		case codes[i] != codes[order[k-1]]+1:
+			fmt.Fprintf(&w, "] %d [", codes[i])
+		default:
 			w.WriteByte(' ')
 		}
-		fmt.Fprint(&w, width)
+		fmt.Fprint(&w, f.widths[i])
 	}
-	w.WriteString("]]")
-	o.object(cidFont, fmt.Sprintf("<</Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor %d 0 R /DW %d /W %s /CIDToGIDMap %d 0 R>>",
-		name, desc, f.notdef, w.String(), cidMap))
+	if len(order) > 0 {
+		w.WriteString("]")
+	}
+	w.WriteString("]")
+	cidMap := 0
+	if face.CFF() {
+		o.object(cidFont, fmt.Sprintf("<</Type /Font /Subtype /CIDFontType0 /BaseFont /%s /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor %d 0 R /DW %d /W %s>>",
+			name, desc, f.notdef, w.String()))
+	} else {
+		cidMap = o.alloc()
+		o.object(cidFont, fmt.Sprintf("<</Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor %d 0 R /DW %d /W %s /CIDToGIDMap %d 0 R>>",
+			name, desc, f.notdef, w.String(), cidMap))
+	}
 
 	flags := 4 // symbolic: glyphs outside the standard Latin set
 	if m.Italic {
@@ -162,17 +230,25 @@ func (b *backend) writeFont(f *fontEnc) (int, error) {
 		flags |= 1
 	}
 	stemV := 50 + (m.Weight*m.Weight)/(65*65)
-	o.object(desc, fmt.Sprintf("<</Type /FontDescriptor /FontName /%s /Flags %d /FontBBox [%d %d %d %d] /ItalicAngle %s /Ascent %d /Descent %d /CapHeight %d /StemV %d /FontFile2 %d 0 R>>",
-		name, flags, m.BBox[0], m.BBox[1], m.BBox[2], m.BBox[3], num(m.ItalicAngle), m.Ascent, m.Descent, m.CapHeight, stemV, file))
-	o.stream(file, fmt.Sprintf("/Length1 %d ", len(data)), data, flated)
-
-	o.stream(toUni, "", toUnicode(f.texts), flated)
-
-	gidMap := make([]byte, 2*(len(f.gids)+1))
-	for i, g := range f.gids {
-		binary.BigEndian.PutUint16(gidMap[2*(i+1):], g)
+	fontFile := "FontFile2"
+	if face.CFF() {
+		fontFile = "FontFile3"
 	}
-	o.stream(cidMap, "", gidMap, flated)
+	o.object(desc, fmt.Sprintf("<</Type /FontDescriptor /FontName /%s /Flags %d /FontBBox [%d %d %d %d] /ItalicAngle %s /Ascent %d /Descent %d /CapHeight %d /StemV %d /%s %d 0 R>>",
+		name, flags, m.BBox[0], m.BBox[1], m.BBox[2], m.BBox[3], num(m.ItalicAngle), m.Ascent, m.Descent, m.CapHeight, stemV, fontFile, file))
+	if face.CFF() {
+		o.stream(file, "/Subtype /OpenType ", data, flated)
+	} else {
+		o.stream(file, fmt.Sprintf("/Length1 %d ", len(data)), data, flated)
+	}
+	o.stream(toUni, "", toUnicode(codes, f.texts), flated)
+	if cidMap != 0 {
+		gidMap := make([]byte, 2*(len(f.gids)+1))
+		for i, g := range f.gids {
+			binary.BigEndian.PutUint16(gidMap[2*(i+1):], g)
+		}
+		o.stream(cidMap, "", gidMap, flated)
+	}
 	return type0, o.err
 }
 
@@ -194,9 +270,9 @@ func baseName(ps, name string) string {
 	return b.String()
 }
 
-// toUnicode returns the ToUnicode CMap that maps each CID (from 1) back
-// to its text.
-func toUnicode(texts []string) []byte {
+// toUnicode returns the ToUnicode CMap that maps each code back to its
+// text.
+func toUnicode(codes []int, texts []string) []byte {
 	var b strings.Builder
 	b.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
 		"/CIDSystemInfo <</Registry (Adobe) /Ordering (UCS) /Supplement 0>> def\n" +
@@ -206,7 +282,7 @@ func toUnicode(texts []string) []byte {
 		end := min(start+100, len(texts))
 		fmt.Fprintf(&b, "%d beginbfchar\n", end-start)
 		for i := start; i < end; i++ {
-			fmt.Fprintf(&b, "<%04X> <", i+1)
+			fmt.Fprintf(&b, "<%04X> <", codes[i])
 			for _, u := range utf16.Encode([]rune(texts[i])) {
 				fmt.Fprintf(&b, "%04X", u)
 			}

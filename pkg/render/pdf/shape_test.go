@@ -2,6 +2,7 @@ package pdf_test
 
 import (
 	"bytes"
+	"os"
 	"os/exec"
 	"regexp"
 	"strconv"
@@ -268,4 +269,57 @@ func TestEveryScript(t *testing.T) {
 			t.Errorf("no warning for %s: %q", sc, warnings)
 		}
 	}
+}
+
+// TestOpenTypeCFF: fonts with PostScript outlines (.otf) are embedded
+// whole as OpenType font programs (CIDFontType0, /FontFile3 /OpenType),
+// shaped like any other, and read back; the file passes qpdf and pdfcpu.
+func TestOpenTypeCFF(t *testing.T) {
+	garamond := validate.File(t, "/usr/share/fonts/opentype/ebgaramond/EBGaramond12-Regular.otf", "fonts-ebgaramond")
+	free := validate.File(t, "/usr/share/fonts/opentype/freefont/FreeSerif.otf", "fonts-freefont-otf")
+	cfg := pdf.Config{NoTitlePage: true, NoSystemFonts: true, Fonts: layout.Fonts{Regular: garamond, Fallback: []string{free}}}
+	text := "Office affairs: AVATAR. Ωμέγα, Кириллица and שלום."
+	data := renderPDF(t, paragraphs("en", text), cfg, nil)
+	if err := validate.PDF(data); err != nil {
+		t.Errorf("pdfcpu: %v", err)
+	}
+	qpdf := validate.Tool(t, "qpdf", "qpdf")
+	if out, err := exec.Command(qpdf, "--check", writeTemp(t, data)).CombinedOutput(); err != nil {
+		t.Errorf("qpdf: %v\n%s", err, out)
+	}
+	// pdftotext marks a right-to-left run with U+202B … U+202C.
+	got := strings.Join(strings.Fields(strings.NewReplacer("\u202b", "", "\u202c", "").Replace(pdfText(t, data))), " ")
+	if !strings.HasPrefix(got, text) {
+		t.Errorf("read back %q, want %q", got, text)
+	}
+	fonts := validate.Tool(t, "pdffonts", "poppler-utils")
+	out, err := exec.Command(fonts, writeTemp(t, data)).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"EBGaramond12-Regular", "FreeSerif"} {
+		if !regexp.MustCompile(want + `\s+CID Type 0C \(OT\)\s+Identity-H\s+yes\s+no\s+yes`).Match(out) {
+			t.Errorf("pdffonts does not list %s embedded as OpenType CFF:\n%s", want, out)
+		}
+	}
+	// Ligatures from the font's GSUB: "ffi" and "ff" (FreeSerif's;
+	// Debian's EB Garamond has its f-ligatures in dlig, not liga).
+	l, err := layout.Layout(paragraphs("en", "Office affairs"), layout.Config{NoTitlePage: true, NoSystemFonts: true, Fonts: layout.Fonts{Regular: free}}, &render.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	count(t, l, 2)
+	// A CID-keyed one (Noto Sans CJK, where installed) is refused with
+	// a clear message.
+	if cjk := "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"; exists(cjk) {
+		_, err := layout.Layout(paragraphs("en", "x"), layout.Config{Fonts: layout.Fonts{Regular: cjk + "#0"}}, &render.Options{})
+		if err == nil || !strings.Contains(err.Error(), "CID-keyed") {
+			t.Errorf("Noto Sans CJK: %v", err)
+		}
+	}
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
