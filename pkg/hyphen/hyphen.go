@@ -3,18 +3,25 @@
 // hyph_*.dic files of LibreOffice, Hunspell and Debian's hyphen-*
 // packages).
 //
-// Patterns for Dutch (nl) and American English (en-US) are embedded, with
-// their licence files in patterns/. Other languages load from a .dic file
-// by path (Debian installs them under /usr/share/hyphen).
+// Patterns for Dutch (nl) and American English (en-US) are embedded from
+// libhyphen, and TeX's (hyph-utf8) for Bulgarian, Catalan, Danish,
+// German, Greek, British English, Spanish, Estonian, Basque, Finnish,
+// French, Irish, Galician, Croatian, Hungarian, Icelandic, Italian,
+// Lithuanian, Norwegian, Polish, Portuguese, Russian, Slovenian, Swedish,
+// Turkish and Ukrainian, compressed, each with its licence in patterns/
+// and patterns/tex/. Other languages load from a .dic file (Debian
+// installs them under /usr/share/hyphen).
 package hyphen
 
 import (
 	"bytes"
+	"compress/gzip"
 	"embed"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -24,7 +31,7 @@ import (
 	"github.com/galleypress/galley/pkg/files"
 )
 
-//go:embed patterns/*.dic
+//go:embed patterns/*.dic patterns/tex/*.gz
 var embedded embed.FS
 
 // Patterns is a set of hyphenation patterns. It is safe for concurrent
@@ -40,6 +47,9 @@ type Patterns struct {
 
 	mu    sync.RWMutex
 	cache map[string][]int
+	// exceptions holds words hyphenated as given (TeX's \hyphenation
+	// list), lower case, with their points.
+	exceptions map[string][]int
 }
 
 // pattern holds a pattern's values, from offset on.
@@ -232,43 +242,160 @@ var (
 	loaded = map[string]*Patterns{}
 )
 
-// embeddedFiles maps primary language subtags to embedded pattern files.
+// embeddedFiles maps primary language subtags to embedded libhyphen
+// pattern files.
 var embeddedFiles = map[string]string{
 	"nl": "patterns/hyph_nl_NL.dic",
 	"en": "patterns/hyph_en_US.dic",
 }
 
+// texLang is a language's TeX patterns (hyph-utf8, in patterns/tex: the
+// patterns, the exceptions if any, and the licence) and the fewest
+// letters before and after a hyphen that TeX sets them with (their
+// "typesetting" hyphenmins).
+type texLang struct {
+	file        string
+	left, right int
+}
+
+// texLangs maps language tags to their TeX patterns: a region's own
+// ("en-gb") before its language's. Every official language of the EU
+// that TeX has patterns for under a licence that allows embedding them
+// is here, and more; Czech and Slovak (GPL only), Latvian (LGPL or GPL)
+// and Romanian (no licence stated) are not, and Maltese has none.
+var texLangs = map[string]texLang{
+	"bg": {"bg", 2, 2}, "ca": {"ca", 2, 2}, "da": {"da", 2, 2}, "de": {"de-1996", 2, 2},
+	"el": {"el-monoton", 1, 1}, "en-gb": {"en-gb", 2, 3}, "en-au": {"en-gb", 2, 3}, "en-ie": {"en-gb", 2, 3},
+	"en-nz": {"en-gb", 2, 3}, "en-za": {"en-gb", 2, 3}, "en-in": {"en-gb", 2, 3},
+	"es": {"es", 2, 2}, "et": {"et", 2, 3}, "eu": {"eu", 2, 2}, "fi": {"fi", 2, 2}, "fr": {"fr", 2, 2},
+	"ga": {"ga", 2, 3}, "gl": {"gl", 2, 2}, "hr": {"hr", 2, 2}, "hu": {"hu", 2, 2}, "is": {"is", 2, 2},
+	"it": {"it", 2, 2}, "lt": {"lt", 2, 2}, "nb": {"nb", 2, 2}, "no": {"nb", 2, 2}, "nn": {"nn", 2, 2},
+	"pl": {"pl", 2, 2}, "pt": {"pt", 2, 3}, "ru": {"ru", 2, 2}, "sl": {"sl", 2, 2}, "sv": {"sv", 2, 2},
+	"tr": {"tr", 2, 2}, "uk": {"uk", 2, 2},
+}
+
 // ForLang returns the embedded patterns for a BCP 47 language tag ("nl",
-// "nl-BE", "en-US"; English of every region uses the American patterns),
-// or nil if none are embedded.
+// "nl-BE", "en-US", "de-AT"), or nil if none are embedded. English is
+// American but for the Commonwealth's regions (en-GB, en-AU, …), which
+// get the British patterns. Each language's patterns are read the first
+// time it is asked for: a Dutch document pays only for Dutch.
 func ForLang(tag string) *Patterns {
-	primary := strings.ToLower(tag)
-	if i := strings.IndexAny(primary, "-_"); i >= 0 {
-		primary = primary[:i]
+	tag = strings.ToLower(strings.ReplaceAll(tag, "_", "-"))
+	primary, region := tag, ""
+	if i := strings.IndexByte(tag, '-'); i >= 0 {
+		primary = tag[:i]
+		region = tag[i+1:]
+		if j := strings.IndexByte(region, '-'); j >= 0 {
+			region = region[:j]
+		}
 	}
-	file, ok := embeddedFiles[primary]
-	if !ok {
+	var key string
+	var tl texLang
+	var ok bool
+	if tl, ok = texLangs[primary+"-"+region]; ok {
+		key = tl.file
+	} else if file, ok2 := embeddedFiles[primary]; ok2 {
+		key = file
+	} else if tl, ok = texLangs[primary]; ok {
+		key = tl.file
+	} else {
 		return nil
 	}
 	langMu.Lock()
 	defer langMu.Unlock()
-	if p, ok := loaded[file]; ok {
+	if p, ok := loaded[key]; ok {
 		return p
 	}
-	data, err := embedded.ReadFile(file)
-	if err != nil {
-		panic("hyphen: embedded patterns missing: " + err.Error())
+	var p *Patterns
+	var err error
+	if tl.file != "" {
+		p, err = loadTeX(tl)
+	} else {
+		var data []byte
+		if data, err = embedded.ReadFile(key); err == nil {
+			p, err = Parse(bytes.NewReader(data))
+		}
 	}
-	p, err := Parse(bytes.NewReader(data))
 	if err != nil {
 		panic("hyphen: embedded patterns broken: " + err.Error())
 	}
-	loaded[file] = p
+	loaded[key] = p
 	return p
 }
 
+// loadTeX reads a language's embedded TeX patterns and exceptions.
+func loadTeX(tl texLang) (*Patterns, error) {
+	pats, err := gunzip("patterns/tex/hyph-" + tl.file + ".pat.txt.gz")
+	if err != nil {
+		return nil, err
+	}
+	// As a pattern file: a first line naming the character set, the
+	// hyphenmins, then the patterns (one a line, or separated by
+	// spaces).
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "UTF-8\nLEFTHYPHENMIN %d\nRIGHTHYPHENMIN %d\n", tl.left, tl.right)
+	for _, f := range bytes.Fields(pats) {
+		b.Write(f)
+		b.WriteByte('\n')
+	}
+	p, err := Parse(&b)
+	if err != nil {
+		return nil, err
+	}
+	hyp, err := gunzip("patterns/tex/hyph-" + tl.file + ".hyp.txt.gz")
+	if errors.Is(err, fs.ErrNotExist) {
+		return p, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	// Exceptions: words with their hyphens ("as-so-ciate").
+	p.exceptions = map[string][]int{}
+	for _, f := range strings.Fields(string(hyp)) {
+		var pts []int
+		word := make([]rune, 0, len(f))
+		for _, r := range f {
+			if r == '-' {
+				pts = append(pts, len(word))
+				continue
+			}
+			word = append(word, unicode.ToLower(r))
+		}
+		p.exceptions[string(word)] = pts
+	}
+	return p, nil
+}
+
+// gunzip returns an embedded compressed file's content.
+func gunzip(name string) ([]byte, error) {
+	f, err := embedded.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	z, err := gzip.NewReader(f)
+	if err != nil {
+		return nil, err
+	}
+	return io.ReadAll(z)
+}
+
 // Languages lists the languages with embedded patterns.
-func Languages() []string { return []string{"en", "nl"} }
+func Languages() []string {
+	set := map[string]bool{}
+	for tag := range embeddedFiles {
+		set[tag] = true
+	}
+	for tag := range texLangs {
+		set[tag] = true
+	}
+	out := make([]string, 0, len(set))
+	for tag := range set {
+		out = append(out, tag)
+	}
+	sort.Strings(out)
+	return out
+}
 
 // Points returns the rune offsets in word where a hyphen may go: an
 // offset i means the break comes before word's i-th rune. The word is
@@ -297,6 +424,15 @@ func (p *Patterns) points(word string) []int {
 	n := len(runes)
 	if n < p.LeftMin+p.RightMin {
 		return nil
+	}
+	if pts, ok := p.exceptions[string(runes)]; ok {
+		var out []int
+		for _, i := range pts {
+			if i >= p.LeftMin && i <= n-p.RightMin {
+				out = append(out, i)
+			}
+		}
+		return out
 	}
 	dotted := make([]rune, 0, n+2)
 	dotted = append(dotted, '.')

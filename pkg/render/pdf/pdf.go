@@ -57,7 +57,7 @@ type Config struct {
 	SystemFonts bool `option:"system-fonts" help:"(the default) set characters no given font has in a font installed on this machine"`
 	// Hyphenation is a pattern file (hyph_*.dic) to use instead of the
 	// embedded patterns for the document's language.
-	Hyphenation string `option:"hyphenation" file:"" help:"hyphenation pattern FILE (hyph_*.dic), instead of the built-in nl and en patterns"`
+	Hyphenation string `option:"hyphenation" file:"" help:"hyphenation pattern FILE (hyph_*.dic), instead of the built-in patterns of the document's language"`
 	// Expansion is how far justified lines may scale their glyphs
 	// horizontally, as pdfTeX's font expansion does, so that word spaces
 	// vary less: 0 means 2.5%, a negative value none.
