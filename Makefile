@@ -38,6 +38,7 @@ FUZZ_TARGETS = \
 	./pkg/read/plaintext:FuzzRead \
 	./pkg/read/html:FuzzRead \
 	./pkg/publish:FuzzHTML \
+	./pkg/internal/vector:FuzzRead \
 	./pkg/publish:FuzzText \
 	./pkg/publish:FuzzJSON \
 	./pkg/publish:FuzzEPUB \

@@ -2,8 +2,15 @@ package layout
 
 import (
 	"fmt"
+	"math"
+	"path/filepath"
 	"regexp"
 	"strings"
+
+	"github.com/galleypress/galley/pkg/files"
+
+	"github.com/galleypress/galley/pkg/internal/vector"
+	"github.com/galleypress/galley/pkg/typeset"
 
 	"github.com/galleypress/galley/pkg/internal/safeimage"
 	"github.com/galleypress/galley/pkg/render"
@@ -21,6 +28,27 @@ type Picture struct {
 	Data   []byte
 	// Width and Height are its natural size, at 96 pixels per inch.
 	Width, Height unit
+	// Vector, for an SVG (Format "svg"), is what it draws: the PDF draws
+	// it as vectors, and Data is not used.
+	Vector *Vector
+}
+
+// Vector is an SVG image as the PDF draws it: its shapes (see package
+// vector), and its texts set in the document's fonts.
+type Vector struct {
+	Drawing *vector.Drawing
+	// Texts holds, for each text item of the drawing (by index in
+	// Drawing.Items), its runs: pieces in one face each, shaped.
+	Texts map[int][]VectorRun
+}
+
+// VectorRun is a piece of an SVG's text in one face, at X on the
+// baseline (in the text's user space), Size high.
+type VectorRun struct {
+	Font   typeset.Font
+	X      float64
+	Text   string
+	Glyphs []Glyph
 }
 
 // maxSVGPixels bounds the raster an SVG is drawn as: 300 dpi over a
@@ -33,6 +61,8 @@ type imageSet struct {
 	opts *render.Options
 	byID map[string]*Picture
 	seq  []*Picture
+	// l sets the texts of SVG images.
+	l *layout
 }
 
 func newImageSet(opts *render.Options) *imageSet {
@@ -73,7 +103,24 @@ func (s *imageSet) read(src string) (*Picture, error) {
 		return nil, err
 	}
 	if info.Format == "svg" {
-		// Drawn at 300 dpi: a PDF holds no SVG.
+		maxItems := s.opts.MaxSVGElements
+		if maxItems <= 0 {
+			maxItems = safeimage.DefaultSVGElements
+		}
+		d, err := vector.Read(info.Data, maxItems)
+		if err != nil {
+			return nil, err
+		}
+		if len(d.Unsupported) == 0 {
+			pic := &Picture{Name: fmt.Sprintf("img%d", len(s.seq)+1), Src: src, Format: "svg",
+				Width: unit(d.Width * float64(pt)), Height: unit(d.Height * float64(pt)), Vector: &Vector{Drawing: d}}
+			if s.l != nil {
+				pic.Vector.Texts = s.l.vectorTexts(d)
+			}
+			return pic, nil
+		}
+		// What a PDF cannot draw as vectors: the whole image at 300 dpi.
+		s.opts.Warnf("pdf: image %q uses %s, which a PDF cannot draw as vectors: it is drawn as an image at 300 dpi", src, strings.Join(d.Unsupported, " and "))
 		raster, w, h, err := safeimage.RasterizeSVG(info.Data, 300, min(s.opts.ImagePixels(), maxSVGPixels), s.opts.Err)
 		if err != nil {
 			return nil, err
@@ -90,4 +137,116 @@ func (s *imageSet) read(src string) (*Picture, error) {
 		Name: fmt.Sprintf("img%d", len(s.seq)+1), Src: src, Format: info.Format, Data: data,
 		Width: unit(info.Width) * pt * 3 / 4, Height: unit(info.Height) * pt * 3 / 4,
 	}, nil
+}
+
+// vectorTexts sets the texts of an SVG drawing in the document's fonts:
+// the family by its generic name (monospace, or the regular faces), bold
+// and italic as asked, each piece in the first face that has its
+// characters; at the x its anchor says.
+func (l *layout) vectorTexts(d *vector.Drawing) map[int][]VectorRun {
+	out := map[int][]VectorRun{}
+	end := 0.0 // where the text before ended
+	for i, it := range d.Items {
+		if !it.IsText {
+			continue
+		}
+		font, ok := l.svgFont(it.Family, it.Bold, it.Italic)
+		if !ok {
+			font = typeset.Regular
+			fam := strings.ToLower(it.Family)
+			if strings.Contains(fam, "mono") || strings.Contains(fam, "courier") || strings.Contains(fam, "consol") {
+				font = typeset.Mono
+			}
+			if it.Bold {
+				font = font.WithBold()
+			}
+			if it.Italic {
+				font = font.WithItalic()
+			}
+		}
+		var runs []VectorRun
+		width := 0.0
+		for _, sg := range l.segments(it.Text, font) {
+			sh := l.fam.shape(sg.font, sg.text, dirAuto)
+			runs = append(runs, VectorRun{Font: sg.font, X: width, Text: sg.text, Glyphs: sh.glyphs})
+			width += float64(sh.width) / float64(l.fam.faces[sg.font].upem) * it.Size
+		}
+		x := it.X
+		if math.IsNaN(x) {
+			x = end
+		}
+		switch it.Anchor {
+		case "middle":
+			x -= width / 2
+		case "end":
+			x -= width
+		}
+		for k := range runs {
+			runs[k].X += x
+		}
+		end = x + width
+		out[i] = runs
+	}
+	return out
+}
+
+// metricFonts are fonts installed on many machines that have the widths
+// of the fonts SVG images name (Graphviz's "Times,serif", a chart's
+// Helvetica or Arial): set in them, an image's text fits the boxes it
+// was measured for. By name as an SVG gives it, lower case.
+var metricFonts = map[string]string{
+	"times": "LiberationSerif", "times new roman": "LiberationSerif", "timesnewroman": "LiberationSerif",
+	"liberation serif": "LiberationSerif", "nimbus roman": "LiberationSerif",
+	"helvetica": "LiberationSans", "arial": "LiberationSans", "liberation sans": "LiberationSans",
+	"nimbus sans": "LiberationSans", "sans-serif": "LiberationSans",
+	"courier": "LiberationMono", "courier new": "LiberationMono", "liberation mono": "LiberationMono",
+}
+
+// svgFont returns the face, found among the machine's fonts, that sets
+// an SVG's text in the font its family list names first that has one
+// with the same widths (see metricFonts); ok is false when none does, or
+// the machine's fonts are not used.
+func (l *layout) svgFont(family string, bold, italic bool) (_ typeset.Font, ok bool) {
+	if l.fam.system == nil {
+		return 0, false
+	}
+	style := "Regular"
+	switch {
+	case bold && italic:
+		style = "BoldItalic"
+	case bold:
+		style = "Bold"
+	case italic:
+		style = "Italic"
+	}
+	for _, name := range strings.Split(family, ",") {
+		name = strings.ToLower(strings.Trim(strings.TrimSpace(name), `'"`))
+		base, known := metricFonts[name]
+		if !known {
+			continue
+		}
+		file := base + "-" + style + ".ttf"
+		if f, ok := l.svgFaces[file]; ok {
+			return f, f != 0
+		}
+		if l.svgFaces == nil {
+			l.svgFaces = map[string]typeset.Font{}
+		}
+		l.svgFaces[file] = 0
+		for _, path := range files.SystemFonts() {
+			if filepath.Base(path) != file || len(l.fam.faces) >= 255 {
+				continue
+			}
+			face, err := cachedFace(nil, path)
+			if err != nil {
+				break
+			}
+			l.fam.faces = append(l.fam.faces, face)
+			l.svgUsed = append(l.svgUsed, face)
+			f := typeset.Font(len(l.fam.faces) - 1)
+			l.svgFaces[file] = f
+			return f, true
+		}
+	}
+	return 0, false
 }

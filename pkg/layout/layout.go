@@ -280,6 +280,7 @@ func Layout(d *doc.Document, cfg Config, opts *render.Options) (*Document, error
 	}
 	l := &layout{cfg: &cfg, fam: fam, g: g, d: d, opts: opts, missing: map[rune][]string{}, missingCount: map[rune]int{},
 		images: newImageSet(opts)}
+	l.images.l = l
 	if cfg.Hyphenation != "" {
 		if opts.Files == nil {
 			return nil, fmt.Errorf("pdf: hyphenation patterns %s: no files to read them from", cfg.Hyphenation)
@@ -304,6 +305,13 @@ func Layout(d *doc.Document, cfg Config, opts *render.Options) (*Document, error
 			names = append(names, f.Name)
 		}
 		opts.Warnf("pdf: characters the given fonts lack are set in this machine's fonts %s; to get the same PDF elsewhere, give them with --font fallback=FILE", strings.Join(names, ", "))
+	}
+	if len(l.svgUsed) > 0 {
+		var names []string
+		for _, f := range l.svgUsed {
+			names = append(names, f.Name)
+		}
+		opts.Warnf("pdf: the text of SVG images in Times, Helvetica, Arial or Courier is set in this machine's fonts of the same widths %s; to get the same PDF elsewhere, build with --no-system-fonts (the built-in fonts then set it)", strings.Join(names, ", "))
 	}
 	if n := len(l.noAlt); n > 0 {
 		opts.Warnf("pdf: %d image(s) without alternative text or caption (first: %q) are marked as decoration, which screen readers skip; describe each: ![what it shows](%s)", n, l.noAlt[0], l.noAlt[0])

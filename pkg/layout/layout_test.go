@@ -458,13 +458,13 @@ func TestInlineImage(t *testing.T) {
 	}
 }
 
-// TestSVG checks an SVG figure is drawn (rasterised: a PDF holds no
-// SVG) at its aspect ratio, and that an SVG that cannot be drawn leaves
-// its alternative text and a warning.
+// TestSVG checks an SVG figure is drawn as vectors at its aspect ratio,
+// and that an SVG that cannot be read leaves its alternative text and a
+// warning.
 func TestSVG(t *testing.T) {
 	res := fstest.MapFS{
 		"chart.svg":  {Data: []byte(`<svg xmlns="http://www.w3.org/2000/svg" width="400" height="200"><rect x="10" y="10" width="100" height="50" fill="#1f4e8c"/></svg>`)},
-		"broken.svg": {Data: []byte(`<svg xmlns="http://www.w3.org/2000/svg"><rect width="10" height="10"/></svg>`)},
+		"broken.svg": {Data: []byte(`<svg xmlns="http://www.w3.org/2000/svg"><rect width="10" height="10"/>`)},
 	}
 	d := &doc.Document{Meta: doc.Meta{Lang: "en"}, Blocks: []doc.Block{
 		&doc.Figure{Src: "chart.svg", Alt: "a chart"},
@@ -486,8 +486,11 @@ func TestSVG(t *testing.T) {
 		}
 	}
 	alt := strings.Contains(text.String(), "[no size]")
-	if img == nil || img.Picture.Format != "png" || len(img.Picture.Data) == 0 {
-		t.Fatalf("the SVG is not drawn as a raster image: %+v", img)
+	if img == nil || img.Picture.Vector == nil {
+		t.Fatalf("the SVG is not drawn as vectors: %+v", img)
+	}
+	if items := img.Picture.Vector.Drawing.Items; len(items) != 1 || items[0].Fill.R < 0.12 || items[0].Fill.R > 0.13 || len(items[0].Path) != 5 {
+		t.Errorf("the SVG draws %+v, want one blue rectangle", items)
 	}
 	if r := float64(img.W) / float64(img.H); r < 1.99 || r > 2.01 {
 		t.Errorf("drawn %.1f×%.1f pt, not 2:1", img.W.Points(), img.H.Points())

@@ -92,6 +92,11 @@ type layout struct {
 	lazyLines map[*typeset.Line]*recipe
 	// pieces is visualOrder's buffer.
 	pieces []piece
+	// svgFaces holds the faces SVG texts are set in, by file name (0
+	// for one not found: the regular face is never one of them).
+	svgFaces map[string]typeset.Font
+	// svgUsed lists those faces, in order, for the warning.
+	svgUsed []*Face
 }
 
 // source is where an element of the vertical list comes from: a node

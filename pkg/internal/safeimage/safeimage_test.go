@@ -135,3 +135,20 @@ func TestSVGBounds(t *testing.T) {
 		t.Errorf("cancelled: %v", err)
 	}
 }
+
+// TestGraphvizDoctype: the DOCTYPE naming SVG 1.1's public DTD is taken
+// out without a word; one with declarations of its own is reported.
+func TestGraphvizDoctype(t *testing.T) {
+	plain := `<?xml version="1.0"?>
+<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN"
+ "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">
+<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>`
+	clean, removed, err := SanitizeSVG([]byte(plain), 0)
+	if err != nil || len(removed) != 0 || strings.Contains(string(clean), "DOCTYPE") {
+		t.Errorf("removed %v, err %v:\n%s", removed, err, clean)
+	}
+	odd := `<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://evil.example/svg11.dtd"><svg xmlns="http://www.w3.org/2000/svg"/>`
+	if _, removed, _ := SanitizeSVG([]byte(odd), 0); len(removed) != 1 {
+		t.Errorf("a DOCTYPE with another DTD: removed %v", removed)
+	}
+}

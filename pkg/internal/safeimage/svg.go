@@ -29,6 +29,10 @@ var dropped = map[string]string{
 // file, and embedded raster images.
 var safeURL = regexp.MustCompile(`(?i)^\s*(#[^\s]*|data:image/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]*)\s*$`)
 
+// svgDoctype matches the DOCTYPE of SVG 1.0 and 1.1, with no internal
+// subset.
+var svgDoctype = regexp.MustCompile(`^DOCTYPE\s+svg\s+PUBLIC\s+"-//W3C//DTD SVG 1\.[01][^"]*"\s+"http://www\.w3\.org/(Graphics/SVG/1\.1/DTD/svg11\.dtd|TR/2001/REC-SVG-20010904/DTD/svg10\.dtd)"\s*$`)
+
 // cssURL finds url(...) and @import in style text.
 var cssURL = regexp.MustCompile(`(?i)url\(\s*['"]?([^'")]*)['"]?\s*\)|@import`)
 
@@ -70,7 +74,13 @@ func SanitizeSVG(data []byte, maxElements int) (clean []byte, removed []string, 
 			}
 			remove("processing instruction")
 		case xml.Directive:
-			remove("DOCTYPE or other directive")
+			// The DOCTYPE that names SVG's public DTD (Graphviz and
+			// Inkscape write it) is dropped silently: it declares
+			// nothing. Any other, or one with declarations of its own
+			// (entities), is reported.
+			if !svgDoctype.Match(t) {
+				remove("DOCTYPE or other directive")
+			}
 		case xml.Comment:
 			// Comments are dropped: they are never needed and could hide
 			// conditional markup.

@@ -85,6 +85,12 @@ func emit(w io.Writer, d *doc.Document, opts *render.Options, l *layout.Document
 		}
 		res.WriteString(">>")
 	}
+	if len(b.vec.stateObj) > 0 {
+		res.WriteString(" /ExtGState <<" + strings.Join(b.vec.stateObj, " ") + ">>")
+	}
+	if len(b.vec.shadings) > 0 {
+		res.WriteString(" /Shading <<" + strings.Join(b.vec.shadings, " ") + ">>")
+	}
 	res.WriteString(">>")
 	o.object(b.resources, res.String())
 
@@ -221,6 +227,8 @@ type backend struct {
 	open         marked
 	// texts is clusterTexts' buffer.
 	texts []string
+	// vec holds what the SVG images drawn as vectors use.
+	vec vectorRes
 }
 
 // op appends an operator that is not text: it ends the open TJ array.
@@ -305,9 +313,15 @@ func (b *backend) page(i int, p *layout.Page) {
 				continue
 			}
 			b.cs = append(b.cs, "q "...)
-			b.cs = appendNum(b.cs, it.W.Points())
+			sx, sy := it.W.Points(), it.H.Points()
+			if v := it.Picture.Vector; v != nil {
+				// A form: its box is the drawing's natural size.
+				sx, sy = sx/v.Drawing.Width, sy/v.Drawing.Height
+				b.font, b.size = nil, 0 // its text sets a font, which Q undoes
+			}
+			b.cs = appendNum(b.cs, round4(sx))
 			b.cs = append(b.cs, " 0 0 "...)
-			b.cs = appendNum(b.cs, it.H.Points())
+			b.cs = appendNum(b.cs, round4(sy))
 			b.cs = append(b.cs, ' ')
 			b.cs = appendNum(b.cs, it.X.Points())
 			b.cs = append(b.cs, ' ')
@@ -594,16 +608,7 @@ func hundredths(v float64) int64 {
 }
 
 func (b *backend) setFont(font typeset.Font, size typeset.Unit) {
-	enc := b.faceEnc[font]
-	if enc == nil {
-		face := b.l.Faces[font]
-		if enc = b.fonts[face]; enc == nil {
-			enc = newFontEnc(face, len(b.order))
-			b.fonts[face] = enc
-			b.order = append(b.order, enc)
-		}
-		b.faceEnc[font] = enc
-	}
+	enc := b.encoding(font)
 	if enc == b.font && size == b.size {
 		return
 	}

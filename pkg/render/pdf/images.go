@@ -42,6 +42,9 @@ func (b *backend) imageIndex(pic *layout.Picture) int {
 
 func (b *backend) image(pic *layout.Picture) (int, error) {
 	o := b.o
+	if pic.Vector != nil {
+		return b.form(pic), o.err
+	}
 	if pic.Format == "jpeg" {
 		// A JPEG goes in as it is, for the reader to decode.
 		cfg, err := jpeg.DecodeConfig(bytes.NewReader(pic.Data))

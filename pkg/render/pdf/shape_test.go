@@ -2,12 +2,15 @@ package pdf_test
 
 import (
 	"bytes"
+	"image/png"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/galleypress/galley/pkg/doc"
 	"github.com/galleypress/galley/pkg/internal/validate"
@@ -322,4 +325,82 @@ func TestOpenTypeCFF(t *testing.T) {
 func exists(path string) bool {
 	_, err := os.Stat(path)
 	return err == nil
+}
+
+// graphvizSVG is a figure as Graphviz draws one: boxes, an arrow, text
+// in Times; and a red bar with a gradient, clipped, half transparent.
+const graphvizSVG = `<?xml version="1.0" encoding="UTF-8" standalone="no"?>
+<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">
+<svg width="260pt" height="120pt" viewBox="0.00 0.00 260.00 120.00" xmlns="http://www.w3.org/2000/svg">
+<defs><linearGradient id="g"><stop offset="0" stop-color="#ff0000"/><stop offset="1" stop-color="#800000"/></linearGradient>
+<clipPath id="c"><rect x="150" y="10" width="100" height="40"/></clipPath></defs>
+<g id="graph0" class="graph" transform="translate(4 116)">
+<polygon fill="white" stroke="none" points="-4,4 -4,-116 256,-116 256,4 -4,4"/>
+<polygon fill="none" stroke="black" points="0,-60 0,-100 80,-100 80,-60 0,-60"/>
+<text text-anchor="middle" x="40" y="-75.8" font-family="Times,serif" font-size="14.00">capacity</text>
+<path fill="none" stroke="black" d="M80,-80C100,-80 110,-40 130,-40"/>
+<polygon fill="black" stroke="black" points="130,-43.5 140,-40 130,-36.5 130,-43.5"/>
+</g>
+<rect x="150" y="10" width="200" height="100" fill="url(#g)" clip-path="url(#c)" opacity="0.9"/>
+</svg>`
+
+// TestSVGVectors: an SVG figure is drawn as vectors (no image in the
+// PDF), visibly (its red bar is red in the rendered page), its text set
+// in fonts and read back; the file passes qpdf and pdfcpu.
+func TestSVGVectors(t *testing.T) {
+	d := &doc.Document{Meta: doc.Meta{Lang: "en"}, Blocks: []doc.Block{
+		&doc.Paragraph{Inlines: []doc.Inline{&doc.Text{Text: "Before the figure."}}},
+		&doc.Figure{Src: "figure.svg", Alt: "A box named capacity, an arrow, a red bar"},
+	}}
+	files := fstest.MapFS{"figure.svg": {Data: []byte(graphvizSVG)}}
+	var warnings []string
+	opts := &render.Options{Files: files, Warn: func(err error) { warnings = append(warnings, err.Error()) }}
+	data := renderPDF(t, d, pdf.Config{NoTitlePage: true, NoSystemFonts: true}, opts)
+	if len(warnings) > 0 {
+		t.Errorf("warnings: %q", warnings)
+	}
+	if err := validate.PDF(data); err != nil {
+		t.Errorf("pdfcpu: %v", err)
+	}
+	raw := uncompressed(t, data)
+	if bytes.Contains(raw, []byte("/Subtype /Image")) {
+		t.Error("the SVG is an image in the PDF")
+	}
+	if !bytes.Contains(raw, []byte("/Subtype /Form")) || !bytes.Contains(raw, []byte("/ShadingType 2")) || !bytes.Contains(raw, []byte("/ca 0.9")) {
+		t.Error("no form, shading or opacity in the PDF")
+	}
+	if text := pdfText(t, data); !strings.Contains(text, "capacity") {
+		t.Errorf("the figure's text is not read back: %q", text)
+	}
+	// Rendered, the bar is red: many pixels of it.
+	tool := validate.Tool(t, "pdftoppm", "poppler-utils")
+	dir := t.TempDir()
+	if out, err := exec.Command(tool, "-png", "-r", "50", "-singlefile", writeTemp(t, data), filepath.Join(dir, "page")).CombinedOutput(); err != nil {
+		t.Fatalf("pdftoppm: %v\n%s", err, out)
+	}
+	f, err := os.Open(filepath.Join(dir, "page.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	red, dark := 0, 0
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			if r > 0x9000 && g < 0x4000 && bl < 0x4000 {
+				red++
+			}
+			if r < 0x3000 && g < 0x3000 && bl < 0x3000 {
+				dark++
+			}
+		}
+	}
+	if red < 200 || dark < 100 {
+		t.Errorf("rendered: %d red pixels, %d dark ones; the figure is not visible", red, dark)
+	}
 }
