@@ -319,28 +319,28 @@ func (d *displayer) line(l *typeset.Line, x, baseline unit) {
 		}
 		// A line that ends at a word space, or a forced break, ends
 		// with a space, so that its last word and the next line's first
-		// read as two. Right to left, the space is drawn after the
-		// run's glyphs, at its right, where the gap that follows is:
-		// the glyphs are in visual order, and so read by extractors.
+		// read as two. The space is drawn after the run's glyphs, at
+		// their right, where the gap that follows is (right to left
+		// too: the glyphs are in visual order, and so read by
+		// extractors). The word itself is shaped as the line breaker
+		// measured it.
 		space := j < len(boxes) && boxes[j].X > end && !boxes[j].Tight || j == len(boxes) && (l.Spaced || l.Last)
-		dir := dirLTR
+		// A left-to-right piece holds no right-to-left letters: shaped
+		// as the line breaker measured it (dirAuto), its shape is
+		// the one measured.
+		dir := dirAuto
 		if b.rtl {
 			dir = dirRTL
 		}
-		var glyphs []Glyph
-		if space && b.rtl {
-			drawn := text.String()
-			glyphs = append(glyphs, d.l.fam.shape(b.Style.Font, drawn, dir).glyphs...)
-			for _, g := range d.l.fam.shape(b.Style.Font, " ", dirLTR).glyphs {
-				g.Cluster = int32(len(drawn))
-				glyphs = append(glyphs, g)
+		drawn := text.String()
+		glyphs := d.l.fam.shape(b.Style.Font, drawn, dir).glyphs
+		if space {
+			sp := d.l.fam.shape(b.Style.Font, " ", dirAuto).glyphs
+			glyphs = append(glyphs[:len(glyphs):len(glyphs)], sp...)
+			for k := len(glyphs) - len(sp); k < len(glyphs); k++ {
+				glyphs[k].Cluster = int32(len(drawn))
 			}
 			text.WriteByte(' ')
-		} else {
-			if space {
-				text.WriteByte(' ')
-			}
-			glyphs = d.l.fam.shape(b.Style.Font, text.String(), dir).glyphs
 		}
 		bx, by := x+b.X, baseline-b.Style.Rise
 		d.glyphs(Item{Kind: Glyphs, X: bx, Y: by, Text: text.String(), Glyphs: glyphs, RTL: b.rtl,

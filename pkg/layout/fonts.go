@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -64,6 +65,8 @@ type Face struct {
 	hb       *harfbuzz.Font
 	hbuf     *harfbuzz.Buffer
 	hbFailed bool
+	// shapes holds what the face shaped, under mu.
+	shapes map[shapeKey]*shaped
 	// runes, offs and runs are shapeLocked's buffers.
 	runes []rune
 	offs  []int32
@@ -427,6 +430,23 @@ func (fam *family) Width(font typeset.Font, size typeset.Unit, s string) typeset
 		units = fam.shape(font, s, dirAuto).width
 	}
 	return typeset.Unit(units * int64(size) / f.upem)
+}
+
+// Pieces implements typeset.PieceMetrics: the widths of the pieces of
+// s between the cuts (byte offsets), from s shaped whole: each glyph
+// counts in the piece where its cluster starts.
+func (fam *family) Pieces(font typeset.Font, size typeset.Unit, s string, cuts []int, out []typeset.Unit) []typeset.Unit {
+	f := fam.faces[font]
+	sh := fam.shape(font, s, dirAuto)
+	units := make([]int64, len(cuts)+1)
+	for _, g := range sh.glyphs {
+		k, _ := slices.BinarySearch(cuts, int(g.Cluster)+1)
+		units[k] += int64(g.Advance)
+	}
+	for _, u := range units {
+		out = append(out, typeset.Unit(u*int64(size)/f.upem))
+	}
+	return out
 }
 
 // shape returns s shaped in face font, in direction dir; the result is

@@ -68,11 +68,28 @@ func (f *Face) hbFont() *harfbuzz.Font {
 
 // shape returns text shaped in the face. Glyphs the face lacks are its
 // replacement character's glyph (the cluster still tells what they
-// stand for). A family caches what it shaped (see family.shape).
+// stand for). A family caches what it shaped (see family.shape); the
+// face too, for the documents set after it in the same process (a
+// build of many).
 func (f *Face) shape(text string, lang language.Language, dir direction) *shaped {
+	key := shapeKey{text, lang, dir}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	return f.shapeSafely(text, lang, dir)
+	if s, ok := f.shapes[key]; ok {
+		return s
+	}
+	s := f.shapeSafely(text, lang, dir)
+	if f.shapes == nil || len(f.shapes) >= maxShapes {
+		f.shapes = map[shapeKey]*shaped{}
+	}
+	f.shapes[key] = s
+	return s
+}
+
+type shapeKey struct {
+	text string
+	lang language.Language
+	dir  direction
 }
 
 // shapeSafely is shapeLocked, but a font that makes the shaper fail

@@ -145,9 +145,11 @@ type builder struct {
 	word         []wordPiece // the word being collected
 	words        [][2]int    // item ranges of words hyphenated at the end
 	hyphenatable bool
-	// tail and cuts are scratch space for hyphenateFrom.
-	tail []Item
-	cuts []int
+	// tail and cuts are scratch space for hyphenateFrom, widths for
+	// hyphenateBox.
+	tail   []Item
+	cuts   []int
+	widths []Unit
 }
 
 func (b *builder) run(r Run) {
@@ -465,7 +467,11 @@ func (b *builder) box(s string, st Style) {
 // textBox returns a box for text; in justified text it may stretch and
 // shrink by the paragraph's expansion.
 func (b *builder) textBox(s string, st Style) Item {
-	w := b.m.Width(st.Font, st.Size, s)
+	return b.sizedBox(s, st, b.m.Width(st.Font, st.Size, s))
+}
+
+// sizedBox is textBox for text measured already: w wide.
+func (b *builder) sizedBox(s string, st Style, w Unit) Item {
 	it := Item{Kind: BoxItem, Width: w, Text: s, Style: st}
 	if b.ps.Expansion > 0 && !b.ps.Ragged && !b.ps.NoBreak && st.Font != Mono && st.Font != MonoBold {
 		it.Stretch = Unit(float64(w) * b.ps.Expansion)
@@ -598,9 +604,20 @@ func (b *builder) hyphenateBox(out []Item, it Item, hyphen string, cuts []int) [
 		return append(out, it)
 	}
 	hw := b.m.Width(it.Style.Font, it.Style.Size, hyphen)
+	var widths []Unit
+	if pm, ok := b.m.(PieceMetrics); ok {
+		b.widths = pm.Pieces(it.Style.Font, it.Style.Size, s, cuts, b.widths[:0])
+		widths = b.widths
+	}
 	last := 0
-	for _, c := range cuts {
-		out = append(out, b.textBox(s[last:c], it.Style))
+	box := func(k, from, to int) Item {
+		if widths != nil {
+			return b.sizedBox(s[from:to], it.Style, widths[k])
+		}
+		return b.textBox(s[from:to], it.Style)
+	}
+	for k, c := range cuts {
+		out = append(out, box(k, last, c))
 		if b.ps.Ragged {
 			// The line that ends at the hyphen may fall short: glue
 			// that stretches, which must not be a break itself (a glue
@@ -614,7 +631,7 @@ func (b *builder) hyphenateBox(out []Item, it Item, hyphen string, cuts []int) [
 		}
 		last = c
 	}
-	return append(out, b.textBox(s[last:], it.Style))
+	return append(out, box(len(cuts), last, len(s)))
 }
 
 // hyphenatedFits reports whether a word wider than the measure fits it

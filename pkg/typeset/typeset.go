@@ -105,6 +105,16 @@ type Metrics interface {
 	Width(f Font, size Unit, s string) Unit
 }
 
+// PieceMetrics is a Metrics that measures the pieces of a word at once:
+// the widths of s[:cuts[0]], s[cuts[0]:cuts[1]], …, s[cuts[n-1]:],
+// appended to out, as they stand in the whole word (a shaper measures
+// the word once, kerned, and splits its advances at the cuts). The line
+// breaker uses it, where the Metrics has it, for hyphenated words.
+type PieceMetrics interface {
+	Metrics
+	Pieces(f Font, size Unit, s string, cuts []int, out []Unit) []Unit
+}
+
 // Hyphenator finds hyphenation points in a word: rune offsets where a
 // hyphen may go. *hyphen.Patterns satisfies it.
 type Hyphenator interface {

@@ -83,3 +83,20 @@ func BenchmarkLayout(b *testing.B) {
 	}
 	b.ReportMetric(float64(pages)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 }
+
+// BenchmarkSeed sets the seed chapter (18 pages, the built-in fonts,
+// hyphenated Dutch, notes at the foot of the pages) as a tagged PDF: the
+// time a user waits for one document.
+func BenchmarkSeed(b *testing.B) {
+	d := fixture.Read(b, seed)
+	r := pdf.New(pdf.Config{})
+	opts := &render.Options{Files: os.DirFS(fixture.Dir())}
+	var out bytes.Buffer
+	for b.Loop() {
+		out.Reset()
+		if err := r.Render(&out, d, opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/doc")
+}
