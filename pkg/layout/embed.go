@@ -19,6 +19,7 @@ import (
 func (f *Face) GlyphID(r rune) (uint16, bool) {
 	var g glyph
 	if r >= 0 && r < lowRunes {
+		f.lowOnce.Do(f.fillLow)
 		g = glyph{adv: f.low[r], id: f.lowGID[r]}
 	} else {
 		g = f.cached(r)

@@ -53,9 +53,12 @@ type Face struct {
 	// the rest are looked up and cached under mu.
 	low    [lowRunes]int32
 	lowGID [lowRunes]uint16
-	mu     sync.Mutex
-	buf    sfnt.Buffer
-	adv    map[rune]glyph
+	// lowOnce fills low and lowGID, the first time they are needed: a
+	// family's faces that a document does not use cost nothing.
+	lowOnce sync.Once
+	mu      sync.Mutex
+	buf     sfnt.Buffer
+	adv     map[rune]glyph
 
 	// cff marks a font with PostScript (CFF) outlines.
 	cff bool
@@ -192,11 +195,17 @@ func newFace(name string, data []byte) (*Face, error) {
 		return nil, fmt.Errorf("pdf: font %s: not a TrueType or OpenType font: %w", name, err)
 	}
 	fc := &Face{Name: name, Data: data, font: f, upem: int64(f.UnitsPerEm()), adv: map[rune]glyph{}}
-	for r := range fc.low {
-		g := fc.lookup(rune(r))
-		fc.low[r], fc.lowGID[r] = g.adv, g.id
-	}
 	return fc, nil
+}
+
+// fillLow reads the advances and glyphs of the first runes.
+func (f *Face) fillLow() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for r := range f.low {
+		g := f.lookup(rune(r))
+		f.low[r], f.lowGID[r] = g.adv, g.id
+	}
 }
 
 // lowRunes is how many runes, from U+0000, have their advances in a
@@ -381,6 +390,7 @@ func readFont(fsys fs.FS, name string) ([]byte, error) {
 // no glyph for it.
 func (f *Face) advance(r rune) int32 {
 	if r >= 0 && r < lowRunes {
+		f.lowOnce.Do(f.fillLow)
 		return f.low[r]
 	}
 	return f.cached(r).adv
@@ -434,10 +444,28 @@ func (fam *family) Width(font typeset.Font, size typeset.Unit, s string) typeset
 
 // Pieces implements typeset.PieceMetrics: the widths of the pieces of
 // s between the cuts (byte offsets), from s shaped whole: each glyph
-// counts in the piece where its cluster starts.
+// counts in the piece where its cluster starts (a kern across a cut
+// counts in the piece before it).
 func (fam *family) Pieces(font typeset.Font, size typeset.Unit, s string, cuts []int, out []typeset.Unit) []typeset.Unit {
 	f := fam.faces[font]
 	sh := fam.shape(font, s, dirAuto)
+	// A cut inside a cluster (a ligature: "ef|fi" of "effi") makes
+	// pieces that, drawn apart, are other glyphs: they are measured
+	// apart.
+	for _, c := range cuts {
+		starts := false
+		for _, g := range sh.glyphs {
+			starts = starts || int(g.Cluster) == c
+		}
+		if !starts {
+			last := 0
+			for _, c := range cuts {
+				out = append(out, fam.Width(font, size, s[last:c]))
+				last = c
+			}
+			return append(out, fam.Width(font, size, s[last:]))
+		}
+	}
 	units := make([]int64, len(cuts)+1)
 	for _, g := range sh.glyphs {
 		k, _ := slices.BinarySearch(cuts, int(g.Cluster)+1)
