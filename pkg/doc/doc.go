@@ -271,3 +271,16 @@ func NoteNumber(id string) (int, bool) {
 	n, err := strconv.Atoi(s)
 	return n, err == nil && n > 0
 }
+
+// PageBreak is where a paginated rendering of a document (its PDF)
+// starts a page, in terms of the document: before word At of Node's text
+// (a paragraph's or a heading's, counting the words of its inlines,
+// notes left out; a section's title), before line At of a code block,
+// before row At of a table (0: the table itself), or before any other
+// block. Label is the page's number as printed ("7", "iv"). Formats
+// that mark the pages of the PDF (an EPUB's page list) place them so.
+type PageBreak struct {
+	Label string
+	Node  Node
+	At    int
+}

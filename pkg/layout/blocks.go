@@ -94,7 +94,7 @@ func (l *layout) headingStyle(depth int) (unit, typeset.Font) {
 }
 
 func (l *layout) section(s *doc.Section, depth int) {
-	if err := l.opts.Err(); err != nil {
+	if err := l.host.Err(); err != nil {
 		l.fail(err)
 		return
 	}
@@ -139,7 +139,7 @@ func (l *layout) blocks(bs []doc.Block, c ctx) {
 		if i%64 == 63 {
 			// A cancelled conversion stops within a few blocks, not at
 			// the next section: a long one may have none.
-			if err := l.opts.Err(); err != nil {
+			if err := l.host.Err(); err != nil {
 				l.fail(err)
 			}
 		}
@@ -314,7 +314,7 @@ func (l *layout) indentable(c ctx, more unit) bool {
 	}
 	if !l.deepWarned {
 		l.deepWarned = true
-		l.opts.Warnf("pdf: lists and quotes nested too deep to indent further in %s are set at the deepest indent", l.place)
+		l.host.Warnf("pdf: lists and quotes nested too deep to indent further in %s are set at the deepest indent", l.place)
 	}
 	return false
 }
@@ -515,7 +515,7 @@ const (
 // text as a box that fills a page (landscapeBox), which the displayer
 // draws on a landscape page.
 func (l *layout) landscapeTable(t *doc.Table, c ctx) {
-	l.opts.Warnf("pdf: a table in %s is too wide for the page: it is set on landscape pages", l.place)
+	l.host.Warnf("pdf: a table in %s is too wide for the page: it is set on landscape pages", l.place)
 	saved, keep := l.elems, l.keep
 	l.elems, l.keep = nil, 0
 	lg := l.g.landscape()
@@ -589,7 +589,7 @@ func (l *layout) table(t *doc.Table, c ctx) {
 		return
 	}
 	if size < c.size*9/10 {
-		l.opts.Warnf("pdf: a table in %s is too wide for the page at %.1f pt: it is set at %.1f pt", l.place, (c.size * 9 / 10).Points(), size.Points())
+		l.host.Warnf("pdf: a table in %s is too wide for the page at %.1f pt: it is set at %.1f pt", l.place, (c.size * 9 / 10).Points(), size.Points())
 	}
 	gap := size
 	cc := c
@@ -794,7 +794,7 @@ func (l *layout) columns(rows [][]doc.Cell, header bool, cols int, measure, size
 func (l *layout) wideTable(t *doc.Table, rows [][]doc.Cell, c ctx) {
 	if !l.wideWarned {
 		l.wideWarned = true
-		l.opts.Warnf("pdf: a table in %s has too many columns to fit the page; each row is set as a paragraph", l.place)
+		l.host.Warnf("pdf: a table in %s has too many columns to fit the page; each row is set as a paragraph", l.place)
 	}
 	st := typeset.Style{Font: c.font, Size: c.size * 9 / 10, Tag: l.cur}
 	cc := c

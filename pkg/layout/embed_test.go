@@ -199,7 +199,7 @@ func TestFaceCache(t *testing.T) {
 	defer root.Close()
 	d := &doc.Document{Sections: []*doc.Section{{Level: 1, ID: "a", Title: []doc.Inline{&doc.Text{Text: "A"}}}}}
 	face := func() *layout.Face {
-		l, err := layout.Layout(d, layout.Config{Fonts: layout.Fonts{Regular: "body.ttf"}}, &render.Options{Files: root})
+		l, err := layout.Layout(d, layout.Config{Files: root, Fonts: layout.Fonts{Regular: "body.ttf"}}, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

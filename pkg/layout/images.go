@@ -13,7 +13,6 @@ import (
 	"github.com/galleypress/galley/pkg/typeset"
 
 	"github.com/galleypress/galley/pkg/internal/safeimage"
-	"github.com/galleypress/galley/pkg/render"
 )
 
 // Picture is an image the pages draw: checked (it decodes, and is not
@@ -58,15 +57,24 @@ const maxSVGPixels = 6_000_000
 
 // imageSet reads the images a document uses, once each.
 type imageSet struct {
-	opts *render.Options
+	host Host
+	cfg  *Config
 	byID map[string]*Picture
 	seq  []*Picture
 	// l sets the texts of SVG images.
 	l *layout
 }
 
-func newImageSet(opts *render.Options) *imageSet {
-	return &imageSet{opts: opts, byID: map[string]*Picture{}}
+func newImageSet(host Host, cfg *Config) *imageSet {
+	return &imageSet{host: host, cfg: cfg, byID: map[string]*Picture{}}
+}
+
+// pixels is the image size limit in force.
+func (s *imageSet) pixels() int64 {
+	if s.cfg.MaxImagePixels <= 0 {
+		return 50_000_000
+	}
+	return s.cfg.MaxImagePixels
 }
 
 var scheme = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.-]*:|^//`)
@@ -86,7 +94,7 @@ func (s *imageSet) get(src string) (*Picture, error) {
 	pic, err := s.read(src)
 	if err != nil {
 		s.byID[src] = nil
-		return nil, s.opts.Degrade(fmt.Errorf("pdf: image %q: %w; its alternative text stands in", src, err))
+		return nil, s.host.Degrade(fmt.Errorf("pdf: image %q: %w; its alternative text stands in", src, err))
 	}
 	s.byID[src] = pic
 	s.seq = append(s.seq, pic)
@@ -94,16 +102,16 @@ func (s *imageSet) get(src string) (*Picture, error) {
 }
 
 func (s *imageSet) read(src string) (*Picture, error) {
-	data, err := s.opts.ReadRef(src)
+	data, err := s.host.ReadRef(src)
 	if err != nil {
 		return nil, err
 	}
-	info, err := safeimage.Check(data, safeimage.Limits{Pixels: s.opts.ImagePixels(), SVGElements: s.opts.MaxSVGElements})
+	info, err := safeimage.Check(data, safeimage.Limits{Pixels: s.pixels(), SVGElements: s.cfg.MaxSVGElements})
 	if err != nil {
 		return nil, err
 	}
 	if info.Format == "svg" {
-		maxItems := s.opts.MaxSVGElements
+		maxItems := s.cfg.MaxSVGElements
 		if maxItems <= 0 {
 			maxItems = safeimage.DefaultSVGElements
 		}
@@ -120,8 +128,8 @@ func (s *imageSet) read(src string) (*Picture, error) {
 			return pic, nil
 		}
 		// What a PDF cannot draw as vectors: the whole image at 300 dpi.
-		s.opts.Warnf("pdf: image %q uses %s, which a PDF cannot draw as vectors: it is drawn as an image at 300 dpi", src, strings.Join(d.Unsupported, " and "))
-		raster, w, h, err := safeimage.RasterizeSVG(info.Data, 300, min(s.opts.ImagePixels(), maxSVGPixels), s.opts.Err)
+		s.host.Warnf("pdf: image %q uses %s, which a PDF cannot draw as vectors: it is drawn as an image at 300 dpi", src, strings.Join(d.Unsupported, " and "))
+		raster, w, h, err := safeimage.RasterizeSVG(info.Data, 300, min(s.pixels(), maxSVGPixels), s.host.Err)
 		if err != nil {
 			return nil, err
 		}

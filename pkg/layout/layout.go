@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"math"
 	"strings"
 
@@ -22,7 +23,6 @@ import (
 	"github.com/galleypress/galley/pkg/doc"
 	"github.com/galleypress/galley/pkg/hyphen"
 	"github.com/galleypress/galley/pkg/internal/labels"
-	"github.com/galleypress/galley/pkg/render"
 	"github.com/galleypress/galley/pkg/typeset"
 )
 
@@ -44,6 +44,19 @@ type Config struct {
 	NoChapterPages bool
 	// NoTitlePage leaves out the title page.
 	NoTitlePage bool
+	// Files are the project's files, which fonts and hyphenation
+	// patterns are read from (images through the Host).
+	Files fs.FS
+	// Strict makes the problems a user can fix errors (characters no
+	// font has, images left out).
+	Strict bool
+	// TOC adds a table of contents, TOCDepth levels deep (0: 3).
+	TOC      bool
+	TOCDepth int
+	// MaxImagePixels bounds an image's size (0: 50 megapixels);
+	// MaxSVGElements what an SVG draws (0: 100,000).
+	MaxImagePixels int64
+	MaxSVGElements int
 	// Builtin names the built-in family: Noto ("noto", the default) or
 	// Go ("go").
 	Builtin string
@@ -199,7 +212,7 @@ type Document struct {
 	Root *Elem
 	// Breaks are where the body's pages start in the document, for
 	// formats that mark the pages of the PDF (an EPUB's page list).
-	Breaks []render.PageBreak
+	Breaks []doc.PageBreak
 
 	pages []typeset.Page // for Dump
 	// lazy makes the display lists of a Stream layout.
@@ -260,32 +273,65 @@ func (d *Document) Dump(w io.Writer) error {
 	return typeset.Dump(w, d.pages)
 }
 
+// depth is the table of contents' depth.
+func (c *Config) depth() int {
+	if c.TOCDepth <= 0 {
+		return 3
+	}
+	return c.TOCDepth
+}
+
+// noHost is the host of a layout given none.
+type noHost struct{}
+
+func (noHost) ReadRef(string) ([]byte, error) { return nil, errors.New("no files to read it from") }
+func (noHost) Warnf(string, ...any)           {}
+func (noHost) Degrade(error) error            { return nil }
+func (noHost) Err() error                     { return nil }
+
+// Host is what a layout asks of the program that runs it: the files a
+// document refers to (its images), where warnings go, whether to stop.
+// *render.Options is one.
+type Host interface {
+	// ReadRef reads a file the document refers to, by its reference
+	// ("img/a.png"), confined to the document's files.
+	ReadRef(ref string) ([]byte, error)
+	// Warnf reports a warning.
+	Warnf(format string, args ...any)
+	// Degrade reports a problem worked around (an image left out): a
+	// warning, or, strict, the error to stop with.
+	Degrade(err error) error
+	// Err is the reason to stop (a cancelled context), or nil.
+	Err() error
+}
+
 // Layout sets d into pages. It does not modify d. Warnings (characters
-// the fonts lack, images left out) go to opts.Warn; with opts.Strict the
-// ones a user can fix are errors.
-func Layout(d *doc.Document, cfg Config, opts *render.Options) (*Document, error) {
-	if opts == nil {
-		opts = &render.Options{}
+// the fonts lack, images left out) go to host; with cfg.Strict the ones
+// a user can fix are errors. A nil host reads no files and reports
+// nothing.
+func Layout(d *doc.Document, cfg Config, host Host) (*Document, error) {
+	if host == nil {
+		host = noHost{}
 	}
 	g, err := cfg.geometry()
 	if err != nil {
 		return nil, err
 	}
-	fam, err := loadFamily(opts.Files, cfg.Builtin, cfg.Fonts, !cfg.NoSystemFonts)
+	fam, err := loadFamily(cfg.Files, cfg.Builtin, cfg.Fonts, !cfg.NoSystemFonts)
 	if err != nil {
 		return nil, err
 	}
 	if d.Meta.Lang != "" {
 		fam.lang = language.NewLanguage(d.Meta.Lang)
 	}
-	l := &layout{cfg: &cfg, fam: fam, g: g, d: d, opts: opts, missing: map[rune][]string{}, missingCount: map[rune]int{},
-		images: newImageSet(opts)}
+	l := &layout{cfg: &cfg, fam: fam, g: g, d: d, host: host, missing: map[rune][]string{}, missingCount: map[rune]int{},
+		images: newImageSet(host, &cfg)}
 	l.images.l = l
 	if cfg.Hyphenation != "" {
-		if opts.Files == nil {
+		if cfg.Files == nil {
 			return nil, fmt.Errorf("pdf: hyphenation patterns %s: no files to read them from", cfg.Hyphenation)
 		}
-		p, err := hyphen.Load(opts.Files, cfg.Hyphenation)
+		p, err := hyphen.Load(cfg.Files, cfg.Hyphenation)
 		if err != nil {
 			return nil, fmt.Errorf("pdf: %w", err)
 		}
@@ -293,7 +339,7 @@ func Layout(d *doc.Document, cfg Config, opts *render.Options) (*Document, error
 	} else if p := hyphen.ForLang(d.Meta.Lang); p != nil {
 		l.hyph = p
 	} else if d.Meta.Lang != "" && !cfg.Ragged && !unhyphenated(d.Meta.Lang) {
-		opts.Warnf("pdf: no hyphenation patterns for language %q (built in: %s); lines are not hyphenated; give a pattern file with --hyphenation", d.Meta.Lang, strings.Join(hyphen.Languages(), ", "))
+		host.Warnf("pdf: no hyphenation patterns for language %q (built in: %s); lines are not hyphenated; give a pattern file with --hyphenation", d.Meta.Lang, strings.Join(hyphen.Languages(), ", "))
 	}
 	l.document()
 	if l.err != nil {
@@ -304,24 +350,24 @@ func Layout(d *doc.Document, cfg Config, opts *render.Options) (*Document, error
 		for _, f := range sys.used {
 			names = append(names, f.Name)
 		}
-		opts.Warnf("pdf: characters the given fonts lack are set in this machine's fonts %s; to get the same PDF elsewhere, give them with --font fallback=FILE", strings.Join(names, ", "))
+		host.Warnf("pdf: characters the given fonts lack are set in this machine's fonts %s; to get the same PDF elsewhere, give them with --font fallback=FILE", strings.Join(names, ", "))
 	}
 	if len(l.svgUsed) > 0 {
 		var names []string
 		for _, f := range l.svgUsed {
 			names = append(names, f.Name)
 		}
-		opts.Warnf("pdf: the text of SVG images in Times, Helvetica, Arial or Courier is set in this machine's fonts of the same widths %s; to get the same PDF elsewhere, build with --no-system-fonts (the built-in fonts then set it)", strings.Join(names, ", "))
+		host.Warnf("pdf: the text of SVG images in Times, Helvetica, Arial or Courier is set in this machine's fonts of the same widths %s; to get the same PDF elsewhere, build with --no-system-fonts (the built-in fonts then set it)", strings.Join(names, ", "))
 	}
 	if n := len(l.noAlt); n > 0 {
-		opts.Warnf("pdf: %d image(s) without alternative text or caption (first: %q) are marked as decoration, which screen readers skip; describe each: ![what it shows](%s)", n, l.noAlt[0], l.noAlt[0])
+		host.Warnf("pdf: %d image(s) without alternative text or caption (first: %q) are marked as decoration, which screen readers skip; describe each: ![what it shows](%s)", n, l.noAlt[0], l.noAlt[0])
 	}
 	if msgs := l.missingReport(); len(msgs) > 0 {
-		if opts.Strict {
+		if cfg.Strict {
 			return nil, errors.New("pdf: " + strings.Join(msgs, "; and "))
 		}
 		for _, msg := range msgs {
-			opts.Warnf("pdf: %s", msg)
+			host.Warnf("pdf: %s", msg)
 		}
 	}
 	fs := typeset.FootStyle{Separator: l.footSeparator()}
@@ -337,8 +383,8 @@ func Layout(d *doc.Document, cfg Config, opts *render.Options) (*Document, error
 	if titled {
 		l.titlePage()
 	}
-	if opts.TOC && len(d.Sections) > 0 {
-		l.contents(sectionPages(body), opts.Depth())
+	if cfg.TOC && len(d.Sections) > 0 {
+		l.contents(sectionPages(body), cfg.depth())
 	}
 	// The front matter comes first in reading order too.
 	l.root.Kids = append(append([]*Elem(nil), l.root.Kids[kids:]...), l.root.Kids[:kids]...)
@@ -388,12 +434,12 @@ func labelNotes(lang string) string { return labels.Label(lang, "notes") }
 // breaks returns where the body's pages start in the document: at the
 // source of each page's first line or box. A page whose text all comes
 // from elsewhere (a notes heading) has none.
-func breaks(pages []typeset.Page, front int) []render.PageBreak {
-	var out []render.PageBreak
+func breaks(pages []typeset.Page, front int) []doc.PageBreak {
+	var out []doc.PageBreak
 	for _, p := range pages[front:] {
 		for _, e := range p.Elems {
 			if src, ok := e.Src.(source); ok && src.node != nil {
-				out = append(out, render.PageBreak{Label: PageLabel(p.Number, front), Node: src.node, At: src.at})
+				out = append(out, doc.PageBreak{Label: PageLabel(p.Number, front), Node: src.node, At: src.at})
 				break
 			}
 		}

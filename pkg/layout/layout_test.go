@@ -104,7 +104,7 @@ func TestFootnotes(t *testing.T) {
 	}
 	checkNotes(t, l, 60)
 	// The report: 66 notes among text, a long table, figures and code.
-	l, err = layout.Layout(fixture.Read(t, "report.md"), layout.Config{}, &render.Options{Files: os.DirFS(fixture.Dir()), TOC: true})
+	l, err = layout.Layout(fixture.Read(t, "report.md"), layout.Config{TOC: true}, &render.Options{Files: os.DirFS(fixture.Dir())})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -172,7 +172,7 @@ func chapterEnd(l *layout.Document, n int) bool {
 // from 1.
 func TestContents(t *testing.T) {
 	d := fixture.Read(t, "beleidsprioriteiten-2023.txt")
-	l, err := layout.Layout(d, layout.Config{}, &render.Options{TOC: true})
+	l, err := layout.Layout(d, layout.Config{TOC: true}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,7 +11,6 @@ import (
 	"github.com/galleypress/galley/pkg/internal/bidi"
 
 	"github.com/galleypress/galley/pkg/doc"
-	"github.com/galleypress/galley/pkg/render"
 	"github.com/galleypress/galley/pkg/typeset"
 )
 
@@ -51,7 +50,7 @@ type layout struct {
 	fam    *family
 	g      geometry
 	d      *doc.Document
-	opts   *render.Options
+	host   Host
 	hyph   typeset.Hyphenator
 	elems  []typeset.Elem
 	// keep counts the lines that must still follow a heading before a
@@ -481,7 +480,7 @@ func (l *layout) runs(ins []doc.Inline, st typeset.Style) []typeset.Run {
 				// not typeset formulas yet (one warning per document).
 				if !l.measuring && !l.mathWarned {
 					l.mathWarned = true
-					l.opts.Warnf("pdf: formulas are set as their TeX source in the monospaced face (%q first)", clipTeX(in.TeX))
+					l.host.Warnf("pdf: formulas are set as their TeX source in the monospaced face (%q first)", clipTeX(in.TeX))
 				}
 				s := st
 				s.Font = typeset.Mono
@@ -604,7 +603,7 @@ func (l *layout) paragraph(runs []typeset.Run, c ctx, marks []typeset.Mark) []*t
 			break
 		}
 		runs = append(carry, rest...)
-		if err := l.opts.Err(); err != nil {
+		if err := l.host.Err(); err != nil {
 			l.fail(err)
 			break
 		}

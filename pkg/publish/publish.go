@@ -519,7 +519,7 @@ func convert(ctx context.Context, job *Job, env *Env) ([]Result, []string, error
 			}
 		}
 	}
-	if job.hasFormat("pdf") && job.hasFormat("epub") {
+	if job.paginator(pr) != "" && job.marksPages(pr) {
 		pr.pages = &pageShare{ready: make(chan struct{})}
 	}
 	var wg sync.WaitGroup
@@ -668,27 +668,30 @@ func renderTo(ctx context.Context, w io.Writer, d *doc.Document, format string, 
 	if err := job.Options.apply(opts, "", pr); err != nil {
 		return err
 	}
-	if format == "pdf" && pr.pages != nil {
+	_, paginator := r.(render.Paginator)
+	m, marker := r.(render.PageMarker)
+	marker = marker && m.MarksPages()
+	if paginator && pr.pages != nil && format == job.paginator(pr) {
 		opts.Paginated = pr.pages.set
 		defer pr.pages.done()
 	}
-	if format == "epub" && pr.pages != nil {
+	if marker && pr.pages != nil {
 		if breaks, ok := pr.pages.wait(ctx); ok {
 			opts.PageBreaks = breaks
 			return r.Render(w, d, opts)
 		}
 	}
-	if format == "epub" && job.hasFormat("pdf") {
-		// The EPUB marks the pages of the PDF built with it, laid out
-		// with the same settings: those the PDF's layout gave, else
-		// (the PDF failed) its own.
-		pdf, err := renderer("pdf", job, pr)
+	if p := job.paginator(pr); marker && p != "" {
+		// The pages marked are those of the paginated output built
+		// with it, laid out with the same settings: those its layout
+		// gave, else (it failed) its own.
+		pg, err := renderer(p, job, pr)
 		if err != nil {
 			return err
 		}
-		if p, ok := pdf.(render.Paginator); ok {
+		if p, ok := pg.(render.Paginator); ok {
 			quiet := *opts
-			quiet.Warn = nil // the PDF reports its own warnings
+			quiet.Warn = nil // the paginated output reports its own warnings
 			if opts.PageBreaks, err = p.PageBreaks(d, &quiet); err != nil {
 				return fmt.Errorf("page list: %w", err)
 			}
@@ -697,8 +700,9 @@ func renderTo(ctx context.Context, w io.Writer, d *doc.Document, format string, 
 	return r.Render(w, d, opts)
 }
 
-// hasFormat reports whether one of the job's outputs is in format.
-func (job *Job) hasFormat(format string) bool {
+// formats returns the formats of the job's outputs, in order.
+func (job *Job) formats() []string {
+	var out []string
 	for _, o := range job.Outputs {
 		f := o.Format
 		if f == "" {
@@ -706,8 +710,32 @@ func (job *Job) hasFormat(format string) bool {
 				f = ext.Name
 			}
 		}
-		if f == format {
-			return true
+		out = append(out, f)
+	}
+	return out
+}
+
+// paginator returns the first of the job's formats whose renderer sets
+// pages (render.Paginator), or "".
+func (job *Job) paginator(pr *projectFS) string {
+	for _, f := range job.formats() {
+		if r, err := renderer(f, job, pr); err == nil {
+			if _, ok := r.(render.Paginator); ok {
+				return f
+			}
+		}
+	}
+	return ""
+}
+
+// marksPages reports whether one of the job's formats marks the pages
+// of a paginated one (render.PageMarker).
+func (job *Job) marksPages(pr *projectFS) bool {
+	for _, f := range job.formats() {
+		if r, err := renderer(f, job, pr); err == nil {
+			if m, ok := r.(render.PageMarker); ok && m.MarksPages() {
+				return true
+			}
 		}
 	}
 	return false

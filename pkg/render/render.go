@@ -92,16 +92,17 @@ type Options struct {
 	Paginated func([]PageBreak)
 }
 
-// PageBreak is where a page starts, in terms of the document: before
-// word At of Node's text (a paragraph's or a heading's, counting the
-// words of its inlines, notes left out; a section's title), before
-// line At of a code block, before row At of a table (0: the table
-// itself), or before any other block. Label is the page's number as
-// printed ("7", "iv").
-type PageBreak struct {
-	Label string
-	Node  doc.Node
-	At    int
+// PageBreak is where a page starts, in terms of the document (see
+// doc.PageBreak).
+type PageBreak = doc.PageBreak
+
+// PageMarker is a renderer that marks where the pages of a paginated
+// rendering of the same document start, given Options.PageBreaks (the
+// EPUB renderer's page list): a program that renders a document with a
+// Paginator and a PageMarker at once lays it out once and hands the
+// breaks over (publish does).
+type PageMarker interface {
+	MarksPages() bool
 }
 
 // Paginator is a renderer that sets pages, and can tell where they

@@ -124,6 +124,10 @@ type book struct {
 type pageMark struct{ label, href string }
 
 // Render writes d to w as an EPUB 3 package. It does not modify d.
+// MarksPages implements render.PageMarker: the EPUB's page list marks
+// the pages of a PDF made with it.
+func (r *Renderer) MarksPages() bool { return true }
+
 func (r *Renderer) Render(w io.Writer, d *doc.Document, opts *render.Options) error {
 	if opts == nil {
 		opts = &render.Options{}

@@ -122,12 +122,15 @@ func init() {
 // see layout.Fonts.
 type Fonts = layout.Fonts
 
-// layoutConfig returns the layout's configuration.
-func (r *Renderer) layoutConfig() layout.Config {
+// layoutConfig returns the layout's configuration, for the program's
+// options.
+func (r *Renderer) layoutConfig(opts *render.Options) layout.Config {
 	c := r.cfg
 	return layout.Config{Paper: c.Paper, FontSize: c.FontSize, Margins: c.Margins, Ragged: c.Ragged,
 		NoChapterPages: c.NoChapterPages, NoTitlePage: c.NoTitlePage, Builtin: c.BuiltinFonts, Fonts: c.Fonts, NoSystemFonts: c.NoSystemFonts,
-		Hyphenation: c.Hyphenation, Expansion: c.Expansion, Notes: c.Notes, WideTables: c.WideTables}
+		Hyphenation: c.Hyphenation, Expansion: c.Expansion, Notes: c.Notes, WideTables: c.WideTables,
+		Files: opts.Files, Strict: opts.Strict, TOC: opts.TOC, TOCDepth: opts.TOCDepth,
+		MaxImagePixels: opts.ImagePixels(), MaxSVGElements: opts.MaxSVGElements}
 }
 
 // dumpConfig keeps the typeset pages, for Dump.
@@ -141,7 +144,7 @@ func (r *Renderer) Render(w io.Writer, d *doc.Document, opts *render.Options) er
 	if opts == nil {
 		opts = &render.Options{}
 	}
-	cfg := r.layoutConfig()
+	cfg := r.layoutConfig(opts)
 	cfg.Stream = true // each page is drawn, written and let go in turn
 	l, err := layout.Layout(d, cfg, opts)
 	if err != nil {
@@ -157,7 +160,10 @@ func (r *Renderer) Render(w io.Writer, d *doc.Document, opts *render.Options) er
 // EPUB's page list (see render.Paginator): the body's pages, labelled
 // as printed.
 func (r *Renderer) PageBreaks(d *doc.Document, opts *render.Options) ([]render.PageBreak, error) {
-	cfg := r.layoutConfig()
+	if opts == nil {
+		opts = &render.Options{}
+	}
+	cfg := r.layoutConfig(opts)
 	cfg.Stream = true // the pages are never drawn: no display lists
 	l, err := layout.Layout(d, cfg, opts)
 	if err != nil {
@@ -170,7 +176,10 @@ func (r *Renderer) PageBreaks(d *doc.Document, opts *render.Options) ([]render.P
 // every line's position and text, page by page, for golden files that
 // show what moved.
 func (r *Renderer) Dump(w io.Writer, d *doc.Document, opts *render.Options) error {
-	l, err := layout.Layout(d, dumpConfig(r.layoutConfig()), opts)
+	if opts == nil {
+		opts = &render.Options{}
+	}
+	l, err := layout.Layout(d, dumpConfig(r.layoutConfig(opts)), opts)
 	if err != nil {
 		return err
 	}
