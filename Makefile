@@ -24,7 +24,7 @@ lint:
 # Refresh the page images in the README: from the demo PDF, and from the
 # report fixture's golden PDF (a page with footnotes, one of a table).
 readme-image: demo
-	pdftoppm -png -r 70 -f 2 -l 2 -singlefile out/beleidsprioriteiten-2023.pdf .assets/seed-page-2
+	pdftoppm -png -r 70 -f 4 -l 4 -singlefile out/beleidsprioriteiten-2023.pdf .assets/seed-page-2
 	pdftoppm -png -r 60 -f 5 -l 5 -singlefile golden/report.pdf .assets/report-notes
 	pdftoppm -png -r 60 -f 8 -l 8 -singlefile golden/report.pdf .assets/report-table
 
