@@ -157,25 +157,23 @@ func (r *reader) index(n *node, depth int) {
 
 // style is the inherited presentation state.
 type style struct {
-	fill, stroke           Paint
-	fillSet, strokeSet     bool // set to a url() that was not found
-	fillOpacity, strokeOp  float64
-	opacity                float64
-	strokeWidth            float64
-	cap, join              int
-	miter                  float64
-	dash                   []float64
-	dashOffset             float64
-	evenOdd                bool
-	fontSize               float64
-	family                 string
-	bold, italic           bool
-	anchor                 string
-	color                  [3]float64
-	display, visible       bool
-	clipRule               bool
-	fillRef, strokeRef     string
-	fillCurrent, strokeCur bool
+	fill, stroke          Paint
+	fillOpacity, strokeOp float64
+	opacity               float64
+	strokeWidth           float64
+	cap, join             int
+	miter                 float64
+	dash                  []float64
+	dashOffset            float64
+	evenOdd               bool
+	fontSize              float64
+	family                string
+	bold, italic          bool
+	anchor                string
+	color                 [3]float64
+	display, visible      bool
+	clipRule              bool
+	fillRef, strokeRef    string
 }
 
 func defaultStyle() style {

@@ -434,57 +434,69 @@ func (b *backend) glyphs(it layout.Item, hp float64) {
 		b.curX = float64(x) / 100
 		b.inTJ = true
 	}
-	// pen is where the shaper's pen is, q where the glyphs drawn so far
-	// end, both in thousandths of an em from the run's start.
-	upem := int64(b.l.Faces[it.Font].Upem())
-	var pen, q float64
-	b.cs = append(b.cs, '(')
-	str := len(b.cs) // where the open string's bytes start
-	// end ends the open string, or drops it if it is empty; more
-	// follows it in the TJ array.
-	end := func(more string) {
-		if len(b.cs) == str {
-			b.cs = b.cs[:str-1]
-		} else {
-			b.cs = append(b.cs, ')')
-		}
-		b.cs = append(b.cs, more...)
-	}
-	begin := func() {
-		b.cs = append(b.cs, '(')
-		str = len(b.cs)
-	}
-	rise := 0.0
-	for k, g := range it.Glyphs {
-		c := b.font.cid(g.ID, texts[k])
-		at := pen + thousandths(g.DX, upem)
-		if n := math.Round(q - at); n != 0 {
-			end("")
-			b.cs = strconv.AppendInt(b.cs, int64(n), 10)
-			begin()
-			q -= n
-		}
-		if dy := thousandths(g.DY, upem) / 1000 * it.Size.Points(); dy != rise {
-			end(" ] TJ ")
-			b.cs = appendNum(b.cs, dy)
-			b.cs = append(b.cs, " Ts ["...)
-			begin()
-			rise = dy
-		}
-		b.cs = appendEscaped(b.cs, byte(c>>8))
-		b.cs = appendEscaped(b.cs, byte(c))
-		q += float64(b.font.width(c))
-		pen += thousandths(g.Advance, upem)
-	}
-	end("")
-	if rise != 0 {
-		b.cs = append(b.cs, " ] TJ 0 Ts ["...)
-	}
+	var q float64
+	b.cs, q = appendGlyphs(b.cs, b.font, it.Glyphs, texts, int64(b.l.Faces[it.Font].Upem()), it.Size.Points())
 	b.curX += q / unit
 	if actual {
 		b.closeTJ()
 		b.cs = append(b.cs, "EMC\n"...)
 	}
+}
+
+// appendGlyphs appends the strings and numbers of a TJ array (after its
+// "[") that draw glyphs in enc: each glyph where the shaper put it (a
+// number moves it from where the font's width of the one before leaves
+// it; a glyph the shaper lifted is drawn with a text rise, which ends the
+// array and starts another). texts are what each glyph stands for; size
+// is the text's in points, for the rise. It returns how far the glyphs
+// drawn reach, in thousandths of an em.
+func appendGlyphs(cs []byte, enc *fontEnc, glyphs []layout.Glyph, texts []string, upem int64, size float64) ([]byte, float64) {
+	// pen is where the shaper's pen is, q where the glyphs drawn so far
+	// end, both in thousandths of an em from the run's start.
+	var pen, q float64
+	cs = append(cs, '(')
+	str := len(cs) // where the open string's bytes start
+	// end ends the open string, or drops it if it is empty; more
+	// follows it in the TJ array.
+	end := func(more string) {
+		if len(cs) == str {
+			cs = cs[:str-1]
+		} else {
+			cs = append(cs, ')')
+		}
+		cs = append(cs, more...)
+	}
+	begin := func() {
+		cs = append(cs, '(')
+		str = len(cs)
+	}
+	rise := 0.0
+	for k, g := range glyphs {
+		c := enc.cid(g.ID, texts[k])
+		at := pen + thousandths(g.DX, upem)
+		if n := math.Round(q - at); n != 0 {
+			end("")
+			cs = strconv.AppendInt(cs, int64(n), 10)
+			begin()
+			q -= n
+		}
+		if dy := thousandths(g.DY, upem) / 1000 * size; dy != rise {
+			end(" ] TJ ")
+			cs = appendNum(cs, dy)
+			cs = append(cs, " Ts ["...)
+			begin()
+			rise = dy
+		}
+		cs = appendEscaped(cs, byte(c>>8))
+		cs = appendEscaped(cs, byte(c))
+		q += float64(enc.width(c))
+		pen += thousandths(g.Advance, upem)
+	}
+	end("")
+	if rise != 0 {
+		cs = append(cs, " ] TJ 0 Ts ["...)
+	}
+	return cs, q
 }
 
 // thousandths converts v font units to thousandths of an em, rounded

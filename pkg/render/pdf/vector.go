@@ -304,24 +304,9 @@ func (b *backend) vectorText(cs []byte, v *layout.Vector, i int) []byte {
 		cs = fmt.Appendf(cs, "%s %s %s %s %s %s Tm\n[", num(round4(m[0])), num(round4(m[1])), num(round4(m[2])), num(round4(m[3])), num(round4(m[4])), num(round4(m[5])))
 		item := layout.Item{Text: run.Text, Glyphs: run.Glyphs}
 		texts := clusterTexts(item, nil)
-		upem := int64(b.l.Faces[run.Font].Upem())
-		var pen, q float64
-		cs = append(cs, '(')
-		for k, g := range run.Glyphs {
-			c := enc.cid(g.ID, texts[k])
-			at := pen + thousandths(g.DX, upem)
-			if n := math.Round(q - at); n != 0 {
-				cs = append(cs, ')')
-				cs = strconv.AppendInt(cs, int64(n), 10)
-				cs = append(cs, '(')
-				q -= n
-			}
-			cs = appendEscaped(cs, byte(c>>8))
-			cs = appendEscaped(cs, byte(c))
-			q += float64(enc.width(c))
-			pen += thousandths(g.Advance, upem)
-		}
-		cs = append(cs, ")] TJ\nET\n"...)
+		// The rise is in text space, which Tm scales to the size.
+		cs, _ = appendGlyphs(cs, enc, run.Glyphs, texts, int64(b.l.Faces[run.Font].Upem()), 1)
+		cs = append(cs, "] TJ\nET\n"...)
 	}
 	return cs
 }
