@@ -332,15 +332,12 @@ func (d *displayer) line(l *typeset.Line, x, baseline unit) {
 		if b.rtl {
 			dir = dirRTL
 		}
-		drawn := text.String()
-		glyphs := d.l.fam.shape(b.Style.Font, drawn, dir).glyphs
+		var glyphs []Glyph
 		if space {
-			sp := d.l.fam.shape(b.Style.Font, " ", dirAuto).glyphs
-			glyphs = append(glyphs[:len(glyphs):len(glyphs)], sp...)
-			for k := len(glyphs) - len(sp); k < len(glyphs); k++ {
-				glyphs[k].Cluster = int32(len(drawn))
-			}
+			glyphs = d.l.fam.spaced(b.Style.Font, text.String(), dir)
 			text.WriteByte(' ')
+		} else {
+			glyphs = d.l.fam.shape(b.Style.Font, text.String(), dir).glyphs
 		}
 		bx, by := x+b.X, baseline-b.Style.Rise
 		d.glyphs(Item{Kind: Glyphs, X: bx, Y: by, Text: text.String(), Glyphs: glyphs, RTL: b.rtl,

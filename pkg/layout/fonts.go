@@ -94,8 +94,12 @@ type family struct {
 	// lang is the language text is shaped for.
 	lang language.Language
 	// shaped caches, by face and direction, the text shaped so far: a
-	// family serves one layout, which uses it from one goroutine.
-	shaped []map[string]*shaped
+	// family serves one layout, which uses it from one goroutine;
+	// spacedRuns the same followed by a space's glyph (see spaced).
+	shapedBy   []map[string]*shaped
+	spacedRuns []map[string][]Glyph
+	// units is Pieces' buffer.
+	units []int64
 }
 
 // styles is how many faces a family has before its fallbacks.
@@ -466,7 +470,8 @@ func (fam *family) Pieces(font typeset.Font, size typeset.Unit, s string, cuts [
 			return append(out, fam.Width(font, size, s[last:]))
 		}
 	}
-	units := make([]int64, len(cuts)+1)
+	units := append(fam.units[:0], make([]int64, len(cuts)+1)...)
+	fam.units = units
 	for _, g := range sh.glyphs {
 		k, _ := slices.BinarySearch(cuts, int(g.Cluster)+1)
 		units[k] += int64(g.Advance)
@@ -481,20 +486,49 @@ func (fam *family) Pieces(font typeset.Font, size typeset.Unit, s string, cuts [
 // shared and must not be changed.
 func (fam *family) shape(font typeset.Font, s string, dir direction) *shaped {
 	i := int(font)*3 + int(dir)
-	for i >= len(fam.shaped) {
-		fam.shaped = append(fam.shaped, nil)
+	for i >= len(fam.shapedBy) {
+		fam.shapedBy = append(fam.shapedBy, nil)
 	}
-	m := fam.shaped[i]
+	m := fam.shapedBy[i]
 	if sh, ok := m[s]; ok {
 		return sh
 	}
 	if m == nil || len(m) >= maxShapes {
 		m = map[string]*shaped{}
-		fam.shaped[i] = m
+		fam.shapedBy[i] = m
 	}
 	sh := fam.faces[font].shape(s, fam.lang, dir)
 	m[s] = sh
 	return sh
+}
+
+// spaced returns the glyphs of s shaped in face font, in direction dir,
+// followed by a space's glyph, drawn at their right (the space that
+// ends a word on a line, which text extraction reads); shared, not to
+// be changed.
+func (fam *family) spaced(font typeset.Font, s string, dir direction) []Glyph {
+	i := int(font)*3 + int(dir)
+	for i >= len(fam.spacedRuns) {
+		fam.spacedRuns = append(fam.spacedRuns, nil)
+	}
+	m := fam.spacedRuns[i]
+	if gs, ok := m[s]; ok {
+		return gs
+	}
+	if m == nil || len(m) >= maxShapes {
+		m = map[string][]Glyph{}
+		fam.spacedRuns[i] = m
+	}
+	word := fam.shape(font, s, dir).glyphs
+	sp := fam.shape(font, " ", dirAuto).glyphs
+	gs := make([]Glyph, 0, len(word)+len(sp))
+	gs = append(gs, word...)
+	for _, g := range sp {
+		g.Cluster = int32(len(s))
+		gs = append(gs, g)
+	}
+	m[s] = gs
+	return gs
 }
 
 // replacement is drawn for characters a font lacks.
