@@ -485,7 +485,7 @@ func (fam *family) Pieces(font typeset.Font, size typeset.Unit, s string, cuts [
 // shape returns s shaped in face font, in direction dir; the result is
 // shared and must not be changed.
 func (fam *family) shape(font typeset.Font, s string, dir direction) *shaped {
-	i := int(font)*3 + int(dir)
+	i := int(font)*2 + int(dir)
 	for i >= len(fam.shapedBy) {
 		fam.shapedBy = append(fam.shapedBy, nil)
 	}
@@ -507,7 +507,7 @@ func (fam *family) shape(font typeset.Font, s string, dir direction) *shaped {
 // ends a word on a line, which text extraction reads); shared, not to
 // be changed.
 func (fam *family) spaced(font typeset.Font, s string, dir direction) []Glyph {
-	i := int(font)*3 + int(dir)
+	i := int(font)*2 + int(dir)
 	for i >= len(fam.spacedRuns) {
 		fam.spacedRuns = append(fam.spacedRuns, nil)
 	}

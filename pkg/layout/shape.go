@@ -42,8 +42,7 @@ type direction uint8
 
 const (
 	dirAuto direction = iota // each script run in its script's direction
-	dirLTR
-	dirRTL
+	dirRTL                   // right to left, as a resolved embedding level says
 )
 
 // maxShapes bounds a family's cache of shaped text in one face and
@@ -51,7 +50,7 @@ const (
 // beyond this the cache starts over.
 const maxShapes = 1 << 17
 
-// hbFace returns the face as HarfBuzz's font, parsed the first time; the
+// hbFont returns the face as HarfBuzz's font, parsed the first time; the
 // caller holds mu.
 func (f *Face) hbFont() *harfbuzz.Font {
 	if f.hb == nil && !f.hbFailed {
