@@ -39,6 +39,7 @@ FUZZ_TARGETS = \
 	./pkg/read/html:FuzzRead \
 	./pkg/publish:FuzzHTML \
 	./pkg/internal/vector:FuzzRead \
+	./pkg/render/pdf:FuzzText \
 	./pkg/publish:FuzzText \
 	./pkg/publish:FuzzJSON \
 	./pkg/publish:FuzzEPUB \

@@ -27,7 +27,7 @@ func (l *layout) visualOrder(line *typeset.Line) []piece {
 	boxes := line.Boxes
 	out := l.pieces[:0]
 	defer func() { l.pieces = out[:0] }()
-	if !line.RTL && !hasRTL(boxes) {
+	if len(boxes) == 0 || !line.RTL && !hasRTL(boxes) {
 		for _, b := range boxes {
 			out = append(out, piece{Placed: b})
 		}

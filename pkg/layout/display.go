@@ -358,12 +358,19 @@ func (d *displayer) line(l *typeset.Line, x, baseline unit) {
 // and the PDF gives it its text (/ActualText).
 func (d *displayer) glyphs(it Item) {
 	gs := it.Glyphs
+	// Only a run whose clusters go left to right is cut (a piece of
+	// right-to-left script the bidirectional algorithm left in a
+	// left-to-right run, an unassigned character of a right-to-left
+	// block, is shaped right to left: it stays whole).
 	split := false
 	if !it.RTL {
 		for k := 1; k < len(gs); k++ {
+			if gs[k].Cluster < gs[k-1].Cluster {
+				split = false
+				break
+			}
 			if gs[k].Cluster == gs[k-1].Cluster {
 				split = true
-				break
 			}
 		}
 	}
