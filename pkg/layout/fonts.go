@@ -485,21 +485,27 @@ func (fam *family) Pieces(font typeset.Font, size typeset.Unit, s string, cuts [
 // shape returns s shaped in face font, in direction dir; the result is
 // shared and must not be changed.
 func (fam *family) shape(font typeset.Font, s string, dir direction) *shaped {
-	i := int(font)*2 + int(dir)
-	for i >= len(fam.shapedBy) {
-		fam.shapedBy = append(fam.shapedBy, nil)
-	}
-	m := fam.shapedBy[i]
+	m := cacheFor(&fam.shapedBy, int(font)*2+int(dir))
 	if sh, ok := m[s]; ok {
 		return sh
-	}
-	if m == nil || len(m) >= maxShapes {
-		m = map[string]*shaped{}
-		fam.shapedBy[i] = m
 	}
 	sh := fam.faces[font].shape(s, fam.lang, dir)
 	m[s] = sh
 	return sh
+}
+
+// cacheFor returns map i of caches, made (or, at maxShapes entries,
+// made again) where needed.
+func cacheFor[V any](caches *[]map[string]V, i int) map[string]V {
+	for i >= len(*caches) {
+		*caches = append(*caches, nil)
+	}
+	m := (*caches)[i]
+	if m == nil || len(m) >= maxShapes {
+		m = map[string]V{}
+		(*caches)[i] = m
+	}
+	return m
 }
 
 // spaced returns the glyphs of s shaped in face font, in direction dir,
@@ -507,17 +513,9 @@ func (fam *family) shape(font typeset.Font, s string, dir direction) *shaped {
 // ends a word on a line, which text extraction reads); shared, not to
 // be changed.
 func (fam *family) spaced(font typeset.Font, s string, dir direction) []Glyph {
-	i := int(font)*2 + int(dir)
-	for i >= len(fam.spacedRuns) {
-		fam.spacedRuns = append(fam.spacedRuns, nil)
-	}
-	m := fam.spacedRuns[i]
+	m := cacheFor(&fam.spacedRuns, int(font)*2+int(dir))
 	if gs, ok := m[s]; ok {
 		return gs
-	}
-	if m == nil || len(m) >= maxShapes {
-		m = map[string][]Glyph{}
-		fam.spacedRuns[i] = m
 	}
 	word := fam.shape(font, s, dir).glyphs
 	sp := fam.shape(font, " ", dirAuto).glyphs

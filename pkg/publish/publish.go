@@ -519,8 +519,8 @@ func convert(ctx context.Context, job *Job, env *Env) ([]Result, []string, error
 			}
 		}
 	}
-	if job.paginator(pr) != "" && job.marksPages(pr) {
-		pr.pages = &pageShare{ready: make(chan struct{})}
+	if p := job.paginator(pr); p != "" && job.marksPages(pr) {
+		pr.pages = &pageShare{format: p, ready: make(chan struct{})}
 	}
 	var wg sync.WaitGroup
 	var stdout sync.Mutex
@@ -546,6 +546,7 @@ func convert(ctx context.Context, job *Job, env *Env) ([]Result, []string, error
 // pageShare hands the PDF's page breaks to the EPUB made with it, so
 // that the document is laid out once.
 type pageShare struct {
+	format string // the format that sets the pages
 	once   sync.Once
 	ready  chan struct{}
 	breaks []render.PageBreak
@@ -671,7 +672,7 @@ func renderTo(ctx context.Context, w io.Writer, d *doc.Document, format string, 
 	_, paginator := r.(render.Paginator)
 	m, marker := r.(render.PageMarker)
 	marker = marker && m.MarksPages()
-	if paginator && pr.pages != nil && format == job.paginator(pr) {
+	if paginator && pr.pages != nil && format == pr.pages.format {
 		opts.Paginated = pr.pages.set
 		defer pr.pages.done()
 	}

@@ -173,7 +173,6 @@ type style struct {
 	color                 [3]float64
 	display, visible      bool
 	clipRule              bool
-	fillRef, strokeRef    string
 }
 
 func defaultStyle() style {
@@ -210,10 +209,10 @@ func (r *reader) inherit(st style, p map[string]string) style {
 		}
 	}
 	if v, ok := p["fill"]; ok {
-		st.fill, st.fillRef = r.paint(v, st)
+		st.fill = r.paint(v, st)
 	}
 	if v, ok := p["stroke"]; ok {
-		st.stroke, st.strokeRef = r.paint(v, st)
+		st.stroke = r.paint(v, st)
 	}
 	if v, ok := p["fill-opacity"]; ok {
 		st.fillOpacity = clamp01(number(v, 1))
@@ -313,31 +312,31 @@ func (r *reader) inherit(st style, p map[string]string) style {
 }
 
 // paint reads a fill or stroke value.
-func (r *reader) paint(v string, st style) (Paint, string) {
+func (r *reader) paint(v string, st style) Paint {
 	v = strings.TrimSpace(v)
 	switch {
 	case v == "none" || v == "transparent":
-		return Paint{}, ""
+		return Paint{}
 	case strings.HasPrefix(v, "url("):
 		ref, rest := urlRef(v)
 		if g := r.gradient(ref, 0); g != nil {
-			return *g, ref
+			return *g
 		}
 		if n := r.ids[ref]; n != nil && n.name == "pattern" {
 			r.unsupported["pattern"] = true
 		}
 		// A fallback colour after the reference, else none.
 		if c, ok := parseColor(rest, st.color); ok {
-			return Paint{Kind: Color, R: c[0], G: c[1], B: c[2]}, ""
+			return Paint{Kind: Color, R: c[0], G: c[1], B: c[2]}
 		}
-		return Paint{}, ref
+		return Paint{}
 	case v == "currentColor":
-		return Paint{Kind: Color, R: st.color[0], G: st.color[1], B: st.color[2]}, ""
+		return Paint{Kind: Color, R: st.color[0], G: st.color[1], B: st.color[2]}
 	}
 	if c, ok := parseColor(v, st.color); ok {
-		return Paint{Kind: Color, R: c[0], G: c[1], B: c[2]}, ""
+		return Paint{Kind: Color, R: c[0], G: c[1], B: c[2]}
 	}
-	return Paint{Kind: Color}, "" // an unknown colour: black, as browsers draw an invalid one's default
+	return Paint{Kind: Color} // an unknown colour: black, as browsers draw an invalid one's default
 }
 
 // element draws an element and what it holds.
