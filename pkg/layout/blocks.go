@@ -703,7 +703,11 @@ func repeatedHead(lines []typeset.Line, c ctx, rule typeset.Elem) []typeset.Elem
 
 // cellStyle is how a table cell's text is set in a column.
 func (l *layout) cellStyle(width unit) typeset.ParagraphStyle {
-	return typeset.ParagraphStyle{Width: width, Ragged: true, Hyphenator: l.hyph}
+	ps := typeset.ParagraphStyle{Width: width, Ragged: true, Hyphenator: l.hyph}
+	if l.words != nil {
+		ps.Words = l.words
+	}
+	return ps
 }
 
 // columns returns the widths of a table's columns in type of the given

@@ -69,7 +69,8 @@ type Config struct {
 	WideTables string
 	// NoSystemFonts keeps to the given and built-in fonts: by default,
 	// characters they lack are looked for in the fonts installed on the
-	// machine (the output then depends on them).
+	// machine, and Thai text is broken between words by the machine's
+	// word list (the output then depends on them).
 	NoSystemFonts bool
 	// Hyphenation is a pattern file (hyph_*.dic) to use instead of the
 	// embedded patterns for the document's language.
@@ -327,6 +328,9 @@ func Layout(d *doc.Document, cfg Config, host Host) (*Document, error) {
 	l := &layout{cfg: &cfg, fam: fam, g: g, d: d, host: host, missing: map[rune][]string{}, missingCount: map[rune]int{},
 		images: newImageSet(host, &cfg)}
 	l.images.l = l
+	if !cfg.NoSystemFonts && hasThai(d) {
+		l.loadWords()
+	}
 	if cfg.Hyphenation != "" {
 		if cfg.Files == nil {
 			return nil, fmt.Errorf("pdf: hyphenation patterns %s: no files to read them from", cfg.Hyphenation)
@@ -448,8 +452,30 @@ func breaks(pages []typeset.Page, front int) []doc.PageBreak {
 }
 
 // unhyphenated reports whether a language is written without
-// hyphenation: Chinese, Japanese and Korean break between characters.
+// hyphenation: Chinese, Japanese and Korean break between characters,
+// Thai, Lao, Khmer and Burmese between words.
 func unhyphenated(lang string) bool {
 	primary, _, _ := strings.Cut(strings.ToLower(lang), "-")
-	return primary == "zh" || primary == "ja" || primary == "ko"
+	switch primary {
+	case "zh", "ja", "ko", "th", "lo", "km", "my":
+		return true
+	}
+	return false
+}
+
+// hasThai reports whether d holds Thai text, which breaks between words
+// only by a word list.
+func hasThai(d *doc.Document) bool {
+	thai := func(s string) bool { return strings.Contains(s, "\xe0\xb8") || strings.Contains(s, "\xe0\xb9") }
+	found := thai(d.Meta.Title)
+	doc.Walk(d, func(n doc.Node) doc.Visit {
+		if t, ok := n.(*doc.Text); ok {
+			found = found || thai(t.Text)
+		}
+		if found {
+			return doc.Stop
+		}
+		return doc.Continue
+	})
+	return found
 }

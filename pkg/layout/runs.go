@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/galleypress/galley/pkg/internal/bidi"
+	"github.com/galleypress/galley/pkg/wordbreak"
 
 	"github.com/galleypress/galley/pkg/doc"
 	"github.com/galleypress/galley/pkg/typeset"
@@ -52,7 +53,10 @@ type layout struct {
 	d      *doc.Document
 	host   Host
 	hyph   typeset.Hyphenator
-	elems  []typeset.Elem
+	// words finds where Thai words meet: the machine's word list, nil
+	// when there is none or the document has no Thai.
+	words *wordbreak.Dictionary
+	elems []typeset.Elem
 	// keep counts the lines that must still follow a heading before a
 	// page may break.
 	keep  int
@@ -556,6 +560,9 @@ func (l *layout) paragraph(runs []typeset.Run, c ctx, marks []typeset.Mark) []*t
 	if c.hyphens && l.hyph != nil {
 		ps.Hyphenator = l.hyph
 	}
+	if l.words != nil {
+		ps.Words = l.words
+	}
 	var out []*typeset.Line
 	words := 0
 	for first := true; ; first = false {
@@ -609,6 +616,20 @@ func (l *layout) paragraph(runs []typeset.Run, c ctx, marks []typeset.Mark) []*t
 		}
 	}
 	return out
+}
+
+// loadWords reads the machine's Thai word list, or warns that Thai text
+// will break only at spaces.
+func (l *layout) loadWords() {
+	d, _, err := wordbreak.System()
+	switch {
+	case err != nil:
+		l.host.Warnf("Thai text breaks only at spaces: its word list %v", err)
+	case d == nil:
+		l.host.Warnf("Thai text breaks only at spaces: no Thai word list on this machine (on Debian: apt-get install hunspell-th)")
+	default:
+		l.words = d
+	}
 }
 
 // rightToLeft reports whether a paragraph runs right to left: whether

@@ -14,6 +14,7 @@ import (
 	"sync"
 
 	"github.com/galleypress/galley/pkg/files"
+	"github.com/galleypress/galley/pkg/wordbreak"
 )
 
 // An incremental build skips a document whose settings and galley binary
@@ -188,6 +189,11 @@ func buildKey(job *Job, env *Env) string {
 		for _, f := range files.SystemFonts() {
 			if st, err := files.StatSystemFont(f); err == nil {
 				fmt.Fprintf(h, "font %q %d %d\n", f, st.Size(), st.ModTime().UnixNano())
+			}
+		}
+		for _, f := range wordbreak.Paths {
+			if st, err := os.Stat(f); err == nil {
+				fmt.Fprintf(h, "words %q %d %d\n", f, st.Size(), st.ModTime().UnixNano())
 			}
 		}
 	}

@@ -1,11 +1,14 @@
 package typeset
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/go-text/typesetting/segmenter"
 )
 
 // Run is a piece of paragraph text in one style, or an object drawn in
@@ -27,6 +30,10 @@ type ParagraphStyle struct {
 	Ragged bool
 	// Hyphenator, if set, allows hyphenation (in the second pass).
 	Hyphenator Hyphenator
+	// Words, if set, finds where words meet in Thai text, which is
+	// written without spaces; without it such text breaks only where
+	// it must (a *wordbreak.Dictionary).
+	Words WordBreaker
 	// Hyphen is drawn at a hyphenated line end; empty means "-".
 	Hyphen string
 	// NoBreak keeps the paragraph on one line per forced break: code.
@@ -150,6 +157,10 @@ type builder struct {
 	tail   []Item
 	cuts   []int
 	widths []Unit
+	// seg finds Unicode's break opportunities; breaks holds them, thai
+	// the dictionary's.
+	seg          segmenter.Segmenter
+	breaks, thai []int
 }
 
 func (b *builder) run(r Run) {
@@ -260,11 +271,11 @@ func (b *builder) flushWord() {
 	if tooWide && total > 4*b.ps.Width {
 		step = 8
 	}
-	// Chinese and Japanese break between characters: a run of them is
-	// not one long word.
+	// Chinese and Japanese break between characters, Thai between
+	// words: a run of them is not one long word.
 	cjk := false
 	for _, wp := range b.word {
-		if strings.IndexFunc(wp.text, isCJK) >= 0 {
+		if strings.IndexFunc(wp.text, isCJK) >= 0 || b.ps.Words != nil && strings.IndexFunc(wp.text, isThai) >= 0 {
 			cjk = true
 		}
 	}
@@ -289,10 +300,8 @@ func (b *builder) flushWord() {
 			b.emergency(wp, step)
 		case url:
 			b.urlBreaks(wp)
-		case cjk:
-			b.cjkBreaks(wp)
 		default:
-			b.explicitHyphens(wp)
+			b.lineBreaks(wp)
 		}
 	}
 	switch {
@@ -310,30 +319,146 @@ func (b *builder) flushWord() {
 	b.word = b.word[:0]
 }
 
-// explicitHyphens adds a piece as boxes, split after hyphens and dashes
-// that stand between letters, with a break point there.
-func (b *builder) explicitHyphens(wp wordPiece) {
+// lineBreaks adds a piece as boxes, with break points where Unicode's
+// line-breaking algorithm (UAX #14) allows them, tailored as a
+// typesetter would: after a hyphen, dash or slash only between letters
+// (a flagged penalty: the line ends in a hyphen); between Chinese or
+// Japanese characters unless the kinsoku rules forbid it, with glue that
+// only stretches; between Thai words, found by the dictionary; after a
+// zero-width space. An ASCII word, whose only opportunities are its
+// hyphens and slashes, skips the algorithm.
+func (b *builder) lineBreaks(wp wordPiece) {
 	s := wp.text
+	if isASCII(s) {
+		b.explicitHyphens(wp)
+		return
+	}
+	b.breaks = b.opportunities(s, b.breaks[:0])
 	last := 0
-	for i, c := range s {
-		if c != '-' && c != '–' && c != '—' && c != '/' {
-			continue
+	var prev rune
+	for _, at := range b.breaks {
+		prev, _ = utf8.DecodeLastRuneInString(s[:at])
+		next, _ := utf8.DecodeRuneInString(s[at:])
+		switch {
+		case isCJK(prev) || isCJK(next) || isThai(prev) && isThai(next):
+			if strings.ContainsRune(noLineStart, next) || strings.ContainsRune(noLineEnd, prev) {
+				continue
+			}
+			b.box(s[last:at], wp.style)
+			// Justified CJK and Thai lines spread their characters and
+			// words: glue that only stretches, and is no word space.
+			_, stretch, _ := space(b.m, wp.style)
+			b.items = append(b.items, Item{Kind: PenaltyItem, Penalty: 0}, Item{Kind: GlueItem, Stretch: stretch / 2, Flagged: true, Style: wp.style})
+		case isDash(prev):
+			before, _ := utf8.DecodeLastRuneInString(s[:at-utf8.RuneLen(prev)])
+			if !unicode.IsLetter(before) || !unicode.IsLetter(next) {
+				continue
+			}
+			b.box(s[last:at], wp.style)
+			b.items = append(b.items, Item{Kind: PenaltyItem, Penalty: 50, Flagged: true})
+		case isDash(next):
+			continue // no line starts with a dash
+		case prev == '\u200b':
+			b.box(s[last:at], wp.style)
+			b.items = append(b.items, Item{Kind: PenaltyItem, Penalty: 0})
+		default:
+			// After an ellipsis, a question mark between words, around
+			// an emoji: allowed, but not where a space would do.
+			b.box(s[last:at], wp.style)
+			b.items = append(b.items, Item{Kind: PenaltyItem, Penalty: 50})
 		}
-		end := i + utf8.RuneLen(c)
-		if i == 0 || end >= len(s) {
-			continue
-		}
-		prev, _ := utf8.DecodeLastRuneInString(s[:i])
-		next, _ := utf8.DecodeRuneInString(s[end:])
-		if !unicode.IsLetter(prev) || !unicode.IsLetter(next) {
-			continue
-		}
-		b.box(s[last:end], wp.style)
-		b.items = append(b.items, Item{Kind: PenaltyItem, Penalty: 50, Flagged: true})
-		last = end
+		last = at
 	}
 	b.box(s[last:], wp.style)
 }
+
+// opportunities appends to dst the byte offsets inside s where UAX #14
+// allows a line to break, with the Thai dictionary's word boundaries
+// added, in increasing order.
+func (b *builder) opportunities(s string, dst []int) []int {
+	if err := b.seg.InitWithString(s); err != nil {
+		return dst // not UTF-8: no breaks but emergency ones
+	}
+	it := b.seg.LineIterator()
+	for it.Next() {
+		if end := it.Line().OffsetInBytes + it.Line().LengthInBytes; end < len(s) {
+			dst = append(dst, end)
+		}
+	}
+	if b.ps.Words == nil {
+		return dst
+	}
+	// Thai runs: UAX #14 leaves them to a dictionary.
+	n := len(dst)
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isThai(r) {
+			i += size
+			continue
+		}
+		j := i
+		for j < len(s) {
+			r, size := utf8.DecodeRuneInString(s[j:])
+			if !isThai(r) {
+				break
+			}
+			j += size
+		}
+		b.thai = b.ps.Words.Breaks(s[i:j], b.thai[:0])
+		for _, t := range b.thai {
+			dst = append(dst, i+t)
+		}
+		i = j
+	}
+	if len(dst) > n {
+		sort.Ints(dst)
+		dst = slices.Compact(dst)
+	}
+	return dst
+}
+
+// WordBreaker finds where words meet in text written without spaces.
+type WordBreaker interface {
+	// Breaks appends to dst the byte offsets inside s where two words
+	// meet, in increasing order.
+	Breaks(s string, dst []int) []int
+}
+
+// isThai reports whether r is a character of the Thai block.
+func isThai(r rune) bool { return r >= 0x0E01 && r <= 0x0E5B }
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// isDash reports whether a line may end after r with the word it
+// joins going on on the next line: a hyphen, a dash or a slash.
+func isDash(r rune) bool {
+	return r == '-' || r == '‐' || r == '–' || r == '—' || r == '/'
+}
+
+// explicitHyphens adds an ASCII piece as boxes, split after hyphens and
+// slashes that stand between letters, with a break point there.
+func (b *builder) explicitHyphens(wp wordPiece) {
+	s := wp.text
+	last := 0
+	for i := 1; i+1 < len(s); i++ {
+		if c := s[i]; c != '-' && c != '/' || !isLetter(s[i-1]) || !isLetter(s[i+1]) {
+			continue
+		}
+		b.box(s[last:i+1], wp.style)
+		b.items = append(b.items, Item{Kind: PenaltyItem, Penalty: 50, Flagged: true})
+		last = i + 1
+	}
+	b.box(s[last:], wp.style)
+}
+
+func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // isCJK reports whether r is a Chinese, Japanese or Korean character
 // between which lines may break: ideographs, kana, Hangul syllables, and
@@ -349,28 +474,6 @@ const (
 	noLineStart = "。、，．：；！？）」』】〉》〕］｝ーぁぃぅぇぉっゃゅょァィゥェォッャュョ・…‥%)]},.:;!?"
 	noLineEnd   = "（「『【〈《〔［｛([{"
 )
-
-// cjkBreaks adds a piece of Chinese or Japanese text (possibly mixed
-// with Latin) as boxes, with a break point between two characters where
-// one of them is CJK, unless the kinsoku rules forbid it. Explicit
-// hyphens still break Latin words.
-func (b *builder) cjkBreaks(wp wordPiece) {
-	s := wp.text
-	last := 0
-	var prev rune
-	for i, r := range s {
-		if i > 0 && (isCJK(r) || isCJK(prev)) && !strings.ContainsRune(noLineStart, r) && !strings.ContainsRune(noLineEnd, prev) {
-			b.box(s[last:i], wp.style)
-			// Justified CJK lines spread their characters: glue that
-			// only stretches, and is no word space.
-			_, stretch, _ := space(b.m, wp.style)
-			b.items = append(b.items, Item{Kind: PenaltyItem, Penalty: 0}, Item{Kind: GlueItem, Stretch: stretch / 2, Flagged: true, Style: wp.style})
-			last = i
-		}
-		prev = r
-	}
-	b.box(s[last:], wp.style)
-}
 
 // isURL reports whether a word is a web address or an e-mail address.
 func isURL(w string) bool {

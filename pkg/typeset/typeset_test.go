@@ -472,3 +472,73 @@ func TestEmergencyBreaksKeepMarks(t *testing.T) {
 		t.Errorf("the lines read %q", got.String())
 	}
 }
+
+// pieces lists a paragraph's boxes, "|" where a line may break between
+// them ("/" where the broken line would end in a hyphen), " " for a word
+// space.
+func pieces(p *typeset.Paragraph) string {
+	var b strings.Builder
+	for _, it := range p.Items {
+		switch it.Kind {
+		case typeset.BoxItem:
+			b.WriteString(it.Text)
+		case typeset.GlueItem:
+			if it.Width > 0 {
+				b.WriteByte(' ')
+			}
+		case typeset.PenaltyItem:
+			switch {
+			case it.Penalty >= typeset.Infinity || it.Penalty <= -typeset.Infinity:
+			case it.Flagged:
+				b.WriteByte('/')
+			default:
+				b.WriteByte('|')
+			}
+		}
+	}
+	return b.String()
+}
+
+// thaiWords splits Thai where a test word list would.
+type thaiWords []string
+
+func (w thaiWords) Breaks(s string, dst []int) []int {
+	at := 0
+	for _, word := range w {
+		if i := strings.Index(s[at:], word); i == 0 {
+			at += len(word)
+			if at < len(s) {
+				dst = append(dst, at)
+			}
+		}
+	}
+	return dst
+}
+
+// TestLineBreakOpportunities: within a word, lines break where Unicode's
+// line-breaking algorithm (UAX #14) allows, as tailored for typesetting.
+func TestLineBreakOpportunities(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		// Hyphens, dashes and slashes between letters: the line ends in
+		// them (flagged), and none starts with a dash.
+		{"well-known and/or", "well-/known and//or"},
+		{"naïve-ish café—bar", "naïve-/ish café—/bar"},
+		{"1-2 a-1 -x", "1-2 a-1 -x"},
+		// A zero-width space is a break and nothing else.
+		{"long\u200bcompound", "long\u200b|compound"},
+		// Chinese breaks between characters, but not before closing
+		// punctuation or a small kana, nor after an opening bracket.
+		{"中文。日本「語」", "中|文。|日|本|「語」"},
+		{"チョコレート", "チョ|コ|レー|ト"},
+		// Thai by its word list.
+		{"ภาษาไทยเป็นภาษา", "ภาษาไทย|เป็น|ภาษา"},
+		// Plain words are not broken.
+		{"Ürdün'ün straße", "Ürdün'ün straße"},
+	} {
+		p := typeset.NewParagraph(mono{}, []typeset.Run{{Text: tc.in, Style: typeset.Style{Size: 10 * typeset.Pt}}},
+			typeset.ParagraphStyle{Width: 1000 * typeset.Pt, Words: thaiWords{"ภาษาไทย", "เป็น", "ภาษา"}})
+		if got := pieces(p); got != tc.want {
+			t.Errorf("%q: got %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

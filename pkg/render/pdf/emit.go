@@ -410,8 +410,9 @@ func (b *backend) glyphs(it layout.Item, hp float64) {
 	texts := clusterTexts(it, b.texts[:0])
 	b.texts = texts
 	// A cluster of several glyphs is a span whose /ActualText is its
-	// text; tagged, its marked-content sequence is (see mark).
-	actual := it.Actual && (b.tags == nil || b.open.kind != content)
+	// text (tagged, a sequence inside its element's; readers such as
+	// poppler take /ActualText only from a /Span).
+	actual := it.Actual
 	if actual {
 		b.closeTJ()
 		b.cs = append(b.cs, "/Span <</ActualText "...)
@@ -782,9 +783,6 @@ func (b *backend) writeOutline() int {
 type marked struct {
 	elem *layout.Elem // content of an element
 	kind markKind
-	// actual is the /ActualText of a sequence that holds one cluster
-	// of several glyphs (see layout.Item.Actual).
-	actual string
 }
 
 type markKind int
@@ -809,9 +807,6 @@ func (b *backend) mark(it layout.Item) {
 		return
 	}
 	want := marked{elem: it.Elem, kind: content}
-	if it.Actual {
-		want.actual = it.Text
-	}
 	switch {
 	case it.Hyphen:
 		want = marked{kind: hyphen}
@@ -844,10 +839,6 @@ func (b *backend) mark(it layout.Item) {
 		b.cs = append(b.cs, it.Elem.Role...)
 		b.cs = append(b.cs, " <</MCID "...)
 		b.cs = strconv.AppendInt(b.cs, int64(b.mcid), 10)
-		if want.actual != "" {
-			b.cs = append(b.cs, " /ActualText "...)
-			b.cs = append(b.cs, pdfText(want.actual)...)
-		}
 		b.cs = append(b.cs, ">> BDC\n"...)
 		page := len(b.tags.events) - 1
 		b.tags.events[page] = append(b.tags.events[page], tagEvent{elem: it.Elem, n: b.mcid})

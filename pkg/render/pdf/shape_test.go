@@ -17,6 +17,7 @@ import (
 	"github.com/galleypress/galley/pkg/layout"
 	"github.com/galleypress/galley/pkg/render"
 	"github.com/galleypress/galley/pkg/render/pdf"
+	"github.com/galleypress/galley/pkg/wordbreak"
 )
 
 // The text engine: shaped glyphs, as a reader sees them and as
@@ -402,5 +403,57 @@ func TestSVGVectors(t *testing.T) {
 	}
 	if red < 200 || dark < 100 {
 		t.Errorf("rendered: %d red pixels, %d dark ones; the figure is not visible", red, dark)
+	}
+}
+
+// thai is a paragraph of Thai, written as Thai is, without spaces
+// between its words.
+const thai = "ภาษาไทยเป็นภาษาราชการของประเทศไทยและเป็นภาษาแม่ของชาวไทยภาษาไทยเป็นภาษาที่มีระดับเสียงของคำแน่นอนหรือวรรณยุกต์เช่นเดียวกับภาษาจีนและออกเสียงแยกคำต่อคำ" +
+	"ฉันรักเธอมากและเราจะไปเที่ยวทะเลด้วยกันในวันหยุดนี้นักเรียนทุกคนต้องมาโรงเรียนแต่เช้าเพื่อเข้าแถวเคารพธงชาติ"
+
+// TestThaiBreaksBetweenWords: a paragraph of Thai breaks into lines
+// only where two words meet, as Debian's Thai word list (hunspell-th)
+// tells them, with no hyphen; its text reads back whole. (pdftotext
+// reads a space after a mark the font draws far left of its pen, as
+// Noto Looped Thai's are, and in the stretch between words of a
+// justified line: its own guess from the gaps, so spaces are ignored.)
+func TestThaiBreaksBetweenWords(t *testing.T) {
+	validate.File(t, wordbreak.Paths[0], "hunspell-th")
+	validate.File(t, "/usr/share/fonts/truetype/noto/NotoSerifThai-Regular.ttf", "fonts-noto-core")
+	dict, _, err := wordbreak.System()
+	if err != nil {
+		t.Fatal(err)
+	}
+	boundary := map[int]bool{}
+	for _, b := range dict.Breaks(thai, nil) {
+		boundary[b] = true
+	}
+	d := paragraphs("th", thai)
+	var warnings []string
+	data := renderPDF(t, d, pdf.Config{NoTitlePage: true, Paper: "a5"}, &render.Options{Warn: func(err error) { warnings = append(warnings, err.Error()) }})
+	for _, w := range warnings {
+		if !strings.Contains(w, "this machine's fonts") {
+			t.Errorf("warning: %s", w)
+		}
+	}
+	var lines []string
+	for _, line := range strings.Split(pdfText(t, data), "\n") {
+		line = strings.Join(strings.Fields(line), "")
+		if line != "" && !strings.Contains(line, "/") { // the page number
+			lines = append(lines, line)
+		}
+	}
+	if got := strings.Join(lines, ""); got != thai {
+		t.Fatalf("read back\n%s\nwant\n%s", got, thai)
+	}
+	if len(lines) < 3 {
+		t.Fatalf("%d lines: %q", len(lines), lines)
+	}
+	at := 0
+	for _, line := range lines[:len(lines)-1] {
+		at += len(line)
+		if !boundary[at] {
+			t.Errorf("line ends inside a word: %q", line)
+		}
 	}
 }
