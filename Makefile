@@ -46,7 +46,7 @@ FUZZ_TARGETS = \
 	./pkg/publish:FuzzPDF \
 	./pkg/publish:FuzzBook \
 	./pkg/read/markdown:FuzzFrontMatter \
-	./pkg/layout:FuzzFont \
+	./pkg/font:FuzzFont \
 	./pkg/internal/safeimage:FuzzSVG
 
 fuzz:

@@ -378,7 +378,7 @@ func (l *layout) list(lst *doc.List, c ctx) {
 // them (Go's fonts), ■ or □.
 func (l *layout) checkbox(t doc.Task, f typeset.Font) string {
 	box := map[doc.Task][2]string{doc.Todo: {"☐", "□"}, doc.Done: {"☑", "■"}}[t]
-	if face := l.fam.faces[f]; face != nil && face.has([]rune(box[0])[0]) {
+	if face := l.fam.faces[f]; face != nil && face.Has([]rune(box[0])[0]) {
 		return box[0]
 	}
 	return box[1]
@@ -412,7 +412,7 @@ func (l *layout) code(cb *doc.CodeBlock, c ctx) {
 	}
 	st := typeset.Style{Font: typeset.Mono, Size: cc.size, Tag: l.cur}
 	mark := "→"
-	if !l.fam.faces[typeset.Mono].has('→') {
+	if !l.fam.faces[typeset.Mono].Has('→') {
 		mark = ">"
 	}
 	markSt := typeset.Style{Font: typeset.Mono, Size: cc.size, Tag: decoration{}}

@@ -226,7 +226,7 @@ func (d *displayer) text(text string, font typeset.Font, size, y unit) {
 	segs := d.l.segments(text, font)
 	x := d.l.g.left + (d.l.g.measure-d.width(segs, size))/2
 	for _, sg := range segs {
-		d.add(Item{Kind: Glyphs, X: x, Y: y, Text: sg.text, Glyphs: d.l.fam.shape(sg.font, sg.text, dirAuto).glyphs, Font: sg.font, Size: size, Scale: 1, Furniture: true})
+		d.add(Item{Kind: Glyphs, X: x, Y: y, Text: sg.text, Glyphs: d.l.fam.shape(sg.font, sg.text, dirAuto).Glyphs, Font: sg.font, Size: size, Scale: 1, Furniture: true})
 		x += d.l.fam.Width(sg.font, size, sg.text)
 	}
 }
@@ -337,7 +337,7 @@ func (d *displayer) line(l *typeset.Line, x, baseline unit) {
 			glyphs = d.l.fam.spaced(b.Style.Font, text.String(), dir)
 			text.WriteByte(' ')
 		} else {
-			glyphs = d.l.fam.shape(b.Style.Font, text.String(), dir).glyphs
+			glyphs = d.l.fam.shape(b.Style.Font, text.String(), dir).Glyphs
 		}
 		bx, by := x+b.X, baseline-b.Style.Rise
 		d.glyphs(Item{Kind: Glyphs, X: bx, Y: by, Text: text.String(), Glyphs: glyphs, RTL: b.rtl,
@@ -405,7 +405,7 @@ func (d *displayer) glyphs(it Item) {
 			start = end
 		}
 		part := it
-		part.X = it.X + unit(float64(pen*int64(it.Size)/face.upem)*scale)
+		part.X = it.X + unit(float64(pen*int64(it.Size)/int64(face.Upem()))*scale)
 		part.Text = it.Text[start:end]
 		part.Actual = actual
 		part.Glyphs = make([]Glyph, j-i)

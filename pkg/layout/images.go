@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/galleypress/galley/pkg/files"
+	"github.com/galleypress/galley/pkg/font"
 
 	"github.com/galleypress/galley/pkg/internal/vector"
 	"github.com/galleypress/galley/pkg/typeset"
@@ -176,8 +177,8 @@ func (l *layout) vectorTexts(d *vector.Drawing) map[int][]VectorRun {
 		width := 0.0
 		for _, sg := range l.segments(it.Text, font) {
 			sh := l.fam.shape(sg.font, sg.text, dirAuto)
-			runs = append(runs, VectorRun{Font: sg.font, X: width, Text: sg.text, Glyphs: sh.glyphs})
-			width += float64(sh.width) / float64(l.fam.faces[sg.font].upem) * it.Size
+			runs = append(runs, VectorRun{Font: sg.font, X: width, Text: sg.text, Glyphs: sh.Glyphs})
+			width += float64(sh.Width) / float64(l.fam.faces[sg.font].Upem()) * it.Size
 		}
 		x := it.X
 		if math.IsNaN(x) {
@@ -245,7 +246,7 @@ func (l *layout) svgFont(family string, bold, italic bool) (_ typeset.Font, ok b
 			if filepath.Base(path) != file || len(l.fam.faces) >= 255 {
 				continue
 			}
-			face, err := cachedFace(nil, path)
+			face, err := font.Open(nil, path)
 			if err != nil {
 				break
 			}

@@ -21,6 +21,7 @@ import (
 	"github.com/go-text/typesetting/language"
 
 	"github.com/galleypress/galley/pkg/doc"
+	"github.com/galleypress/galley/pkg/font"
 	"github.com/galleypress/galley/pkg/hyphen"
 	"github.com/galleypress/galley/pkg/internal/labels"
 	"github.com/galleypress/galley/pkg/typeset"
@@ -199,7 +200,7 @@ type Document struct {
 	Width, Height typeset.Unit
 	// Faces are the fonts the pages draw with, by typeset.Font; a face
 	// that stands in for several styles appears under each.
-	Faces []*Face
+	Faces []*font.Face
 	// Images are the images the pages draw, in order of first use.
 	Images []*Picture
 	// TitlePage is set when the first page is the title page.
@@ -349,9 +350,9 @@ func Layout(d *doc.Document, cfg Config, host Host) (*Document, error) {
 	if l.err != nil {
 		return nil, l.err
 	}
-	if sys := fam.system; sys != nil && len(sys.used) > 0 {
+	if sys := fam.system; sys != nil && len(sys.Used()) > 0 {
 		var names []string
-		for _, f := range sys.used {
+		for _, f := range sys.Used() {
 			names = append(names, f.Name)
 		}
 		host.Warnf("pdf: characters the given fonts lack are set in this machine's fonts %s; to get the same PDF elsewhere, give them with --font fallback=FILE", strings.Join(names, ", "))
@@ -405,7 +406,7 @@ func Layout(d *doc.Document, cfg Config, host Host) (*Document, error) {
 	if cfg.Dump {
 		out.pages = pages
 	}
-	out.Faces = append([]*Face(nil), fam.faces...)
+	out.Faces = append([]*font.Face(nil), fam.faces...)
 	out.Breaks = breaks(pages, len(front))
 	l.elems = nil
 	if cfg.Stream && !cfg.Dump {

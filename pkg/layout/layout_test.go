@@ -3,6 +3,7 @@ package layout_test
 import (
 	"fmt"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -678,5 +679,38 @@ func TestLandscapeTable(t *testing.T) {
 		if p.Landscape {
 			t.Fatalf("wide-tables shrink: page %d is landscape", p.Number)
 		}
+	}
+}
+
+// TestStream checks that a Stream layout gives, page by page, the display
+// lists a whole layout holds, and that pages must be asked for in order.
+func TestStream(t *testing.T) {
+	d := fixture.Read(t, "handbook.md")
+	opts := &render.Options{Files: os.DirFS(fixture.Dir()), TOC: true}
+	whole, err := layout.Layout(d, layout.Config{}, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lazy, err := layout.Layout(d, layout.Config{Stream: true}, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(lazy.Pages) != 0 || lazy.Len() != whole.Len() || whole.Len() < 3 {
+		t.Fatalf("pages: %d held, %d in all; want none held, %d", len(lazy.Pages), lazy.Len(), whole.Len())
+	}
+	if _, err := lazy.Page(1); err == nil {
+		t.Error("page 2 before page 1: no error")
+	}
+	for i := 0; i < lazy.Len(); i++ {
+		p, err := lazy.Page(i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(p.Items, whole.Pages[i].Items) || p.Label != whole.Pages[i].Label {
+			t.Errorf("page %d differs from the whole layout's", i+1)
+		}
+	}
+	if _, err := lazy.Page(0); err == nil {
+		t.Error("page 1 asked for twice: no error")
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/galleypress/galley/pkg/font"
 	"github.com/galleypress/galley/pkg/internal/bidi"
 	"github.com/galleypress/galley/pkg/wordbreak"
 
@@ -99,7 +100,7 @@ type layout struct {
 	// for one not found: the regular face is never one of them).
 	svgFaces map[string]typeset.Font
 	// svgUsed lists those faces, in order, for the warning.
-	svgUsed []*Face
+	svgUsed []*font.Face
 }
 
 // source is where an element of the vertical list comes from: a node
@@ -151,7 +152,7 @@ func (l *layout) clean(s string, f typeset.Font) string {
 	face := l.fam.faces[f]
 	ok := true
 	for _, r := range s {
-		if r < 0x20 && r != '\n' || !face.has(r) && r != '\n' {
+		if r < 0x20 && r != '\n' || !face.Has(r) && r != '\n' {
 			ok = false
 			break
 		}
@@ -159,14 +160,14 @@ func (l *layout) clean(s string, f typeset.Font) string {
 	if ok {
 		return s
 	}
-	keep := face.has(replacement)
+	keep := face.Has(font.Replacement)
 	var b strings.Builder
 	for _, r := range s {
 		switch {
 		case r == '\n':
 			b.WriteRune(r)
 		case r < 0x20 || r == 0x7f:
-		case !face.has(r):
+		case !face.Has(r):
 			l.recordMissing(r)
 			if keep {
 				b.WriteRune(r)
@@ -192,21 +193,21 @@ type segment struct {
 // drawn as U+FFFD (or replaced by "?"; see clean); control characters
 // are dropped. Spaces stay with the piece they are
 // in.
-func (l *layout) segments(s string, font typeset.Font) []segment {
-	face := l.fam.faces[font]
+func (l *layout) segments(s string, style typeset.Font) []segment {
+	face := l.fam.faces[style]
 	simple := true
 	for _, r := range s {
-		if r < 0x20 && r != '\n' || r != '\n' && !face.has(r) {
+		if r < 0x20 && r != '\n' || r != '\n' && !face.Has(r) {
 			simple = false
 			break
 		}
 	}
 	if simple {
-		return []segment{{s, font}}
+		return []segment{{s, style}}
 	}
 	var out []segment
 	var b strings.Builder
-	cur := font
+	cur := style
 	flush := func() {
 		if b.Len() > 0 {
 			out = append(out, segment{b.String(), cur})
@@ -221,16 +222,16 @@ func (l *layout) segments(s string, font typeset.Font) []segment {
 		case r < 0x20 || r == 0x7f:
 			continue
 		case r == ' ' || r == '\u00a0':
-			if l.fam.faces[cur].has(r) {
+			if l.fam.faces[cur].Has(r) {
 				b.WriteRune(r)
 				continue
 			}
 		}
-		f, ok := l.fam.faceFor(r, font)
+		f, ok := l.fam.faceFor(r, style)
 		if !ok {
 			l.recordMissing(r)
-			f = font
-			if !l.fam.faces[font].has(replacement) {
+			f = style
+			if !l.fam.faces[style].Has(font.Replacement) {
 				r = '?'
 			}
 		}
@@ -332,7 +333,7 @@ func (l *layout) missingReport() []string {
 		if name != "symbols" {
 			name += " characters"
 		}
-		out = append(out, fmt.Sprintf("%d %s (%d in all) are drawn as %q: %s; in %s; %s", len(rs), name, count[sc], replacement, list, where, fix))
+		out = append(out, fmt.Sprintf("%d %s (%d in all) are drawn as %q: %s; in %s; %s", len(rs), name, count[sc], font.Replacement, list, where, fix))
 	}
 	return out
 }

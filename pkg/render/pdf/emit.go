@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/galleypress/galley/pkg/doc"
+	"github.com/galleypress/galley/pkg/font"
 	"github.com/galleypress/galley/pkg/layout"
 	"github.com/galleypress/galley/pkg/render"
 	"github.com/galleypress/galley/pkg/typeset"
@@ -30,7 +31,7 @@ import (
 // (see tag.go).
 func emit(w io.Writer, d *doc.Document, opts *render.Options, l *layout.Document, tagged bool) error {
 	o := newObjWriter(w)
-	b := &backend{o: o, l: l, fonts: map[*layout.Face]*fontEnc{}, faceEnc: make([]*fontEnc, len(l.Faces)), dests: map[string]dest{}}
+	b := &backend{o: o, l: l, fonts: map[*font.Face]*fontEnc{}, faceEnc: make([]*fontEnc, len(l.Faces)), dests: map[string]dest{}}
 	if tagged {
 		b.tags = &tagging{}
 	}
@@ -203,7 +204,7 @@ type backend struct {
 
 	// fonts holds an encoding for every face drawn with, faceEnc the
 	// same by typeset.Font; order is the order of first use.
-	fonts   map[*layout.Face]*fontEnc
+	fonts   map[*font.Face]*fontEnc
 	faceEnc []*fontEnc
 	order   []*fontEnc
 
@@ -501,7 +502,7 @@ func appendGlyphs(cs []byte, enc *fontEnc, glyphs []layout.Glyph, texts []string
 }
 
 // thousandths converts v font units to thousandths of an em, rounded
-// as the font's widths are (see layout.Face.GlyphWidth), so that a glyph
+// as the font's widths are (see font.Face.GlyphWidth), so that a glyph
 // set at its advance needs no adjustment.
 func thousandths(v int32, upem int64) float64 {
 	if v < 0 {

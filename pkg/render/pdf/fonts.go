@@ -9,7 +9,7 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
-	"github.com/galleypress/galley/pkg/layout"
+	"github.com/galleypress/galley/pkg/font"
 )
 
 // fontEnc encodes glyphs in one embedded face: each glyph drawn for a
@@ -19,7 +19,7 @@ import (
 // drawn: a ligature reads as its letters, and a missing character drawn
 // as the replacement glyph as itself.
 type fontEnc struct {
-	face *layout.Face
+	face *font.Face
 	res  string // resource name: "/F0"
 	// low holds the CIDs of glyphs that draw one character below
 	// lowCIDs; other pairs of glyph and text are in high.
@@ -44,7 +44,7 @@ type cidKey struct {
 // lowCIDs is how many runes from U+0000 find their CID in an array.
 const lowCIDs = 0x800
 
-func newFontEnc(face *layout.Face, index int) *fontEnc {
+func newFontEnc(face *font.Face, index int) *fontEnc {
 	return &fontEnc{face: face, res: fmt.Sprintf("/F%d", index), high: map[cidKey]uint16{}, notdef: face.GlyphWidth(0)}
 }
 

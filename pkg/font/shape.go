@@ -1,10 +1,9 @@
-package layout
+package font
 
 import (
 	"bytes"
-	"unicode/utf8"
 
-	"github.com/go-text/typesetting/font"
+	gotext "github.com/go-text/typesetting/font"
 	"github.com/go-text/typesetting/harfbuzz"
 	"github.com/go-text/typesetting/language"
 
@@ -29,32 +28,23 @@ type Glyph struct {
 	Cluster         int32
 }
 
-// shaped is a piece of text shaped in one face: its glyphs in the order
+// Shaped is a piece of text shaped in one face: its glyphs in the order
 // they are drawn, left to right, and their advances' sum.
-type shaped struct {
-	glyphs []Glyph
-	width  int64
+type Shaped struct {
+	Glyphs []Glyph
+	Width  int64
 }
 
-// direction is how a piece of text runs: as its script does, or as the
-// bidirectional algorithm resolved it.
-type direction uint8
-
-const (
-	dirAuto direction = iota // each script run in its script's direction
-	dirRTL                   // right to left, as a resolved embedding level says
-)
-
-// maxShapes bounds a family's cache of shaped text in one face and
-// direction: a long book has some tens of thousands of distinct words;
-// beyond this the cache starts over.
-const maxShapes = 1 << 17
+// MaxShapes bounds a face's cache of shaped text (and a user's, such as
+// a layout's per face and direction): a long book has some tens of
+// thousands of distinct words; beyond this the cache starts over.
+const MaxShapes = 1 << 17
 
 // hbFont returns the face as HarfBuzz's font, parsed the first time; the
 // caller holds mu.
 func (f *Face) hbFont() *harfbuzz.Font {
 	if f.hb == nil && !f.hbFailed {
-		ff, err := font.ParseTTF(bytes.NewReader(f.Data))
+		ff, err := gotext.ParseTTF(bytes.NewReader(f.Data))
 		if err != nil {
 			f.hbFailed = true
 			return nil
@@ -65,21 +55,23 @@ func (f *Face) hbFont() *harfbuzz.Font {
 	return f.hb
 }
 
-// shape returns text shaped in the face. Glyphs the face lacks are its
-// replacement character's glyph (the cluster still tells what they
-// stand for). A family caches what it shaped (see family.shape); the
-// face too, for the documents set after it in the same process (a
-// build of many).
-func (f *Face) shape(text string, lang language.Language, dir direction) *shaped {
-	key := shapeKey{text, lang, dir}
+// Shape returns text shaped in the face, for language lang: each script
+// run in its script's direction, or, rtl, all of it right to left (as a
+// resolved bidi level says). Glyphs the face lacks are its replacement
+// character's glyph (the cluster still tells what they stand for). The
+// face caches what it shaped, for the documents set after it in the same
+// process (a build of many); the result is shared and must not be
+// changed.
+func (f *Face) Shape(text string, lang language.Language, rtl bool) *Shaped {
+	key := shapeKey{text, lang, rtl}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if s, ok := f.shapes[key]; ok {
 		return s
 	}
-	s := f.shapeSafely(text, lang, dir)
-	if f.shapes == nil || len(f.shapes) >= maxShapes {
-		f.shapes = map[shapeKey]*shaped{}
+	s := f.shapeSafely(text, lang, rtl)
+	if f.shapes == nil || len(f.shapes) >= MaxShapes {
+		f.shapes = map[shapeKey]*Shaped{}
 	}
 	f.shapes[key] = s
 	return s
@@ -88,34 +80,34 @@ func (f *Face) shape(text string, lang language.Language, dir direction) *shaped
 type shapeKey struct {
 	text string
 	lang language.Language
-	dir  direction
+	rtl  bool
 }
 
 // shapeSafely is shapeLocked, but a font that makes the shaper fail
 // (a damaged or hostile table it did not catch) is shaped without it
 // from then on, a glyph a character; the caller holds mu.
-func (f *Face) shapeSafely(text string, lang language.Language, dir direction) (s *shaped) {
+func (f *Face) shapeSafely(text string, lang language.Language, rtl bool) (s *Shaped) {
 	defer func() {
 		if recover() != nil {
 			f.hb, f.hbuf, f.hbFailed = nil, nil, true
-			s = f.shapeLocked(text, lang, dir)
+			s = f.shapeLocked(text, lang, rtl)
 		}
 	}()
-	return f.shapeLocked(text, lang, dir)
+	return f.shapeLocked(text, lang, rtl)
 }
 
 // shapeLocked shapes text, script run by script run; the caller holds
 // mu.
-func (f *Face) shapeLocked(text string, lang language.Language, dir direction) *shaped {
-	out := &shaped{}
+func (f *Face) shapeLocked(text string, lang language.Language, rtl bool) *Shaped {
+	out := &Shaped{}
 	hb := f.hbFont()
 	if hb == nil {
 		// A face HarfBuzz cannot read (sfnt could): a glyph a
 		// character, by the cmap.
 		for i, r := range text {
 			g := f.lookup(r)
-			out.glyphs = append(out.glyphs, Glyph{ID: g.id, Advance: g.adv, Cluster: int32(i)})
-			out.width += int64(g.adv)
+			out.Glyphs = append(out.Glyphs, Glyph{ID: g.id, Advance: g.adv, Cluster: int32(i)})
+			out.Width += int64(g.adv)
 		}
 		return out
 	}
@@ -128,8 +120,7 @@ func (f *Face) shapeLocked(text string, lang language.Language, dir direction) *
 	offs = append(offs, int32(len(text)))
 	runs := splitScripts(runes, f.runs[:0])
 	f.runes, f.offs, f.runs = runes, offs, runs
-	out.glyphs = make([]Glyph, 0, len(runes))
-	rtl := dir == dirRTL
+	out.Glyphs = make([]Glyph, 0, len(runes))
 	for i := range runs {
 		// In a right-to-left piece the script runs go right to left
 		// too.
@@ -139,7 +130,7 @@ func (f *Face) shapeLocked(text string, lang language.Language, dir direction) *
 		}
 		d := harfbuzz.LeftToRight
 		switch {
-		case dir == dirRTL, dir == dirAuto && r.rtl:
+		case rtl, r.rtl:
 			d = harfbuzz.RightToLeft
 		}
 		buf := f.hbuf
@@ -154,13 +145,13 @@ func (f *Face) shapeLocked(text string, lang language.Language, dir direction) *
 			g := Glyph{ID: uint16(info.Glyph), Advance: int32(pos.XAdvance), DX: int32(pos.XOffset), DY: int32(pos.YOffset), Cluster: offs[info.Cluster]}
 			if g.ID == 0 {
 				// A character the face lacks: its replacement glyph.
-				rep := f.lookup(replacement)
+				rep := f.lookup(Replacement)
 				if rep.adv >= 0 {
 					g.ID, g.Advance = rep.id, rep.adv
 				}
 			}
-			out.glyphs = append(out.glyphs, g)
-			out.width += int64(g.Advance)
+			out.Glyphs = append(out.Glyphs, g)
+			out.Width += int64(g.Advance)
 		}
 	}
 	return out
@@ -208,14 +199,4 @@ func rtlScript(sc language.Script, runes []rune) bool {
 		}
 	}
 	return false
-}
-
-// Upem returns the face's units per em.
-func (f *Face) Upem() int { return int(f.upem) }
-
-// simpleText reports whether s is one character: shaping it gives its
-// nominal glyph.
-func simpleText(s string) bool {
-	_, n := utf8.DecodeRuneInString(s)
-	return n == len(s)
 }

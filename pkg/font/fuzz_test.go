@@ -1,4 +1,4 @@
-package layout
+package font
 
 import (
 	"testing"
@@ -11,7 +11,7 @@ import (
 // too) and subsets it: a damaged or hostile file is an error, never a
 // panic, a hang or an allocation out of proportion to the file.
 //
-//	go test -run '^$' -fuzz FuzzFont ./pkg/layout
+//	go test -run '^$' -fuzz FuzzFont ./pkg/font
 func FuzzFont(f *testing.F) {
 	f.Add(goregular.TTF[:4096], uint8(0))
 	f.Add([]byte("ttcf\x00\x01\x00\x00\x00\x00\x00\x01\x00\x00\x00\x10\x00\x01\x00\x00\xff\xff"), uint8(0))
@@ -24,7 +24,7 @@ func FuzzFont(f *testing.F) {
 		if index > 0 {
 			name = "f.ttc#" + string(rune('0'+index%10))
 		}
-		face, err := loadFace(fstest.MapFS{"f.ttf": {Data: data}, "f.ttc": {Data: data}}, name)
+		face, err := load(fstest.MapFS{"f.ttf": {Data: data}, "f.ttc": {Data: data}}, name)
 		if err != nil {
 			return
 		}
@@ -34,8 +34,8 @@ func FuzzFont(f *testing.F) {
 				used[g.id] = true
 			}
 		}
-		for _, dir := range []direction{dirAuto, dirRTL} {
-			for _, g := range face.shape("office AVATAR مرحبا क्षत्रिय שלום", "", dir).glyphs {
+		for _, rtl := range []bool{false, true} {
+			for _, g := range face.Shape("office AVATAR مرحبا क्षत्रिय שלום", "", rtl).Glyphs {
 				if int(g.ID) < len(used) {
 					used[g.ID] = true
 				}

@@ -1,14 +1,10 @@
-package layout
+package font
 
 import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"sort"
-	"strings"
-
-	"github.com/galleypress/galley/pkg/files"
 )
 
 // isCollection reports whether data is a TrueType collection (.ttc).
@@ -176,84 +172,4 @@ func cffIndex(cff []byte, off int) (start, end int, ok bool) {
 		return 0, 0, false
 	}
 	return start, end, true
-}
-
-// systemFonts finds, among the fonts installed on the machine, one that
-// has a character: the fonts are listed once, in a fixed order (by
-// path), and read when first needed.
-type systemFonts struct {
-	listed  bool
-	paths   []string
-	faces   map[string]*Face // read so far; nil for one that cannot be used
-	missing map[rune]bool    // characters no system font has
-	used    []*Face          // faces found, in order
-}
-
-// find returns a system face that has r, or nil.
-func (s *systemFonts) find(r rune) *Face {
-	if s.missing[r] {
-		return nil
-	}
-	if !s.listed {
-		s.listed = true
-		s.faces = map[string]*Face{}
-		s.missing = map[rune]bool{}
-		for _, path := range files.SystemFonts() {
-			switch strings.ToLower(filepath.Ext(path)) {
-			case ".ttf", ".ttc", ".otf":
-				s.paths = append(s.paths, path)
-			}
-		}
-		// Regular faces first: a character found in "DejaVuSans-Bold"
-		// would be set bold. Then TrueType before CFF (.otf): the PDF
-		// embeds a subset of the one, the other whole.
-		sort.SliceStable(s.paths, func(i, j int) bool {
-			ri, rj := plainFace(s.paths[i]), plainFace(s.paths[j])
-			if ri != rj {
-				return ri
-			}
-			oi, oj := strings.EqualFold(filepath.Ext(s.paths[i]), ".otf"), strings.EqualFold(filepath.Ext(s.paths[j]), ".otf")
-			if oi != oj {
-				return oj
-			}
-			return s.paths[i] < s.paths[j]
-		})
-	}
-	for _, path := range s.paths {
-		f, seen := s.faces[path]
-		if !seen {
-			f, _ = loadFace(nil, path) // a font that cannot be used is skipped
-			s.faces[path] = f
-		}
-		if f != nil && f.has(r) {
-			s.used = append(s.used, f)
-			s.missing[r] = false
-			delete(s.faces, path) // found once: the family holds it now
-			s.paths = removePath(s.paths, path)
-			return f
-		}
-	}
-	s.missing[r] = true
-	return nil
-}
-
-func removePath(paths []string, p string) []string {
-	for i, q := range paths {
-		if q == p {
-			return append(paths[:i:i], paths[i+1:]...)
-		}
-	}
-	return paths
-}
-
-// plainFace reports whether a font file's name is not that of a bold,
-// italic or other variant face.
-func plainFace(path string) bool {
-	name := strings.ToLower(filepath.Base(path))
-	for _, v := range []string{"bold", "italic", "oblique", "light", "thin", "black", "condensed", "mono", "extralight", "semibold", "medium"} {
-		if strings.Contains(name, v) {
-			return false
-		}
-	}
-	return true
 }

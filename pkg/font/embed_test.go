@@ -1,4 +1,4 @@
-package layout_test
+package font_test
 
 import (
 	"encoding/binary"
@@ -11,23 +11,19 @@ import (
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 
-	"github.com/galleypress/galley/pkg/doc"
 	"github.com/galleypress/galley/pkg/files"
-	"github.com/galleypress/galley/pkg/internal/fixture"
+	"github.com/galleypress/galley/pkg/font"
 	"github.com/galleypress/galley/pkg/internal/validate"
-	"github.com/galleypress/galley/pkg/layout"
-	"github.com/galleypress/galley/pkg/render"
 )
 
-// goRegular returns the layout's face for the regular style: Go Regular.
-func goRegular(t *testing.T) *layout.Face {
+// goRegular returns Go Regular, built in.
+func goRegular(t *testing.T) *font.Face {
 	t.Helper()
-	d := &doc.Document{Sections: []*doc.Section{{Level: 1, ID: "a", Title: []doc.Inline{&doc.Text{Text: "A"}}}}}
-	l, err := layout.Layout(d, layout.Config{Builtin: layout.Go}, nil)
+	faces, err := font.Builtin(font.Go)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return l.Faces[0]
+	return faces[0]
 }
 
 // outline returns the segments of glyph g of a font, as text.
@@ -112,12 +108,10 @@ func TestSubset(t *testing.T) {
 // there, and draw as in the whole font.
 func TestSubsetComposite(t *testing.T) {
 	path := validate.File(t, "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "fonts-dejavu-core")
-	d := &doc.Document{Sections: []*doc.Section{{Level: 1, ID: "a", Title: []doc.Inline{&doc.Text{Text: "A"}}}}}
-	l, err := layout.Layout(d, layout.Config{Fonts: layout.Fonts{Regular: path}}, nil)
+	face, err := font.Open(nil, path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	face := l.Faces[0]
 	whole, err := sfnt.Parse(face.Data)
 	if err != nil {
 		t.Fatal(err)
@@ -146,39 +140,6 @@ func TestSubsetComposite(t *testing.T) {
 	}
 }
 
-// TestStream checks that a Stream layout gives, page by page, the display
-// lists a whole layout holds, and that pages must be asked for in order.
-func TestStream(t *testing.T) {
-	d := fixture.Read(t, "handbook.md")
-	opts := &render.Options{Files: os.DirFS(fixture.Dir()), TOC: true}
-	whole, err := layout.Layout(d, layout.Config{}, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	lazy, err := layout.Layout(d, layout.Config{Stream: true}, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(lazy.Pages) != 0 || lazy.Len() != whole.Len() || whole.Len() < 3 {
-		t.Fatalf("pages: %d held, %d in all; want none held, %d", len(lazy.Pages), lazy.Len(), whole.Len())
-	}
-	if _, err := lazy.Page(1); err == nil {
-		t.Error("page 2 before page 1: no error")
-	}
-	for i := 0; i < lazy.Len(); i++ {
-		p, err := lazy.Page(i)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !reflect.DeepEqual(p.Items, whole.Pages[i].Items) || p.Label != whole.Pages[i].Label {
-			t.Errorf("page %d differs from the whole layout's", i+1)
-		}
-	}
-	if _, err := lazy.Page(0); err == nil {
-		t.Error("page 1 asked for twice: no error")
-	}
-}
-
 // TestFaceCache checks that documents set in the same font file share
 // one parsed face, and that a changed file is read again.
 func TestFaceCache(t *testing.T) {
@@ -197,13 +158,12 @@ func TestFaceCache(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer root.Close()
-	d := &doc.Document{Sections: []*doc.Section{{Level: 1, ID: "a", Title: []doc.Inline{&doc.Text{Text: "A"}}}}}
-	face := func() *layout.Face {
-		l, err := layout.Layout(d, layout.Config{Files: root, Fonts: layout.Fonts{Regular: "body.ttf"}}, nil)
+	face := func() *font.Face {
+		f, err := font.Open(root, "body.ttf")
 		if err != nil {
 			t.Fatal(err)
 		}
-		return l.Faces[0]
+		return f
 	}
 	first := face()
 	if face() != first {

@@ -1,4 +1,4 @@
-package layout
+package font
 
 import (
 	"encoding/binary"
@@ -14,7 +14,7 @@ import (
 // font file that holds only the glyphs drawn.
 
 // GlyphID returns the glyph that draws r in the face, and false if the
-// face has none (the replacement character's glyph then stands in, or
+// face has none (the Replacement character's glyph then stands in, or
 // glyph 0, the face's "missing" glyph).
 func (f *Face) GlyphID(r rune) (uint16, bool) {
 	var g glyph
@@ -27,8 +27,8 @@ func (f *Face) GlyphID(r rune) (uint16, bool) {
 	if g.adv >= 0 {
 		return g.id, true
 	}
-	if r != replacement {
-		if id, ok := f.GlyphID(replacement); ok {
+	if r != Replacement {
+		if id, ok := f.GlyphID(Replacement); ok {
 			return id, false
 		}
 	}
