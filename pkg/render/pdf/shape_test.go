@@ -457,3 +457,39 @@ func TestThaiBreaksBetweenWords(t *testing.T) {
 		}
 	}
 }
+
+// TestVariableFont: a variable TrueType font (Debian's Inter) is set and
+// embedded at its default instance (Inter Regular): a subset without the
+// variation tables, which qpdf and pdfcpu accept and pdftotext reads.
+func TestVariableFont(t *testing.T) {
+	inter := validate.File(t, "/usr/share/fonts/truetype/inter-vf/Inter.var.ttf", "fonts-inter-variable")
+	cfg := pdf.Config{NoTitlePage: true, NoSystemFonts: true, Fonts: layout.Fonts{Regular: inter}}
+	const text = "Office affairs: AVATAR, Type."
+	data := renderPDF(t, paragraphs("en", text), cfg, nil)
+	if err := validate.PDF(data); err != nil {
+		t.Errorf("pdfcpu: %v", err)
+	}
+	qpdf := validate.Tool(t, "qpdf", "qpdf")
+	if out, err := exec.Command(qpdf, "--check", writeTemp(t, data)).CombinedOutput(); err != nil {
+		t.Errorf("qpdf: %v\n%s", err, out)
+	}
+	if got := strings.Join(strings.Fields(pdfText(t, data)), " "); !strings.HasPrefix(got, text) {
+		t.Errorf("read back %q, want %q", got, text)
+	}
+	out, err := exec.Command(validate.Tool(t, "pdffonts", "poppler-utils"), writeTemp(t, data)).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`\+Inter\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes`).Match(out) {
+		t.Errorf("pdffonts does not list Inter as an embedded subset:\n%s", out)
+	}
+	raw := uncompressed(t, data)
+	if !bytes.Contains(raw, []byte("glyf")) {
+		t.Fatal("no glyf table in the uncompressed PDF")
+	}
+	for _, table := range []string{"fvar", "gvar", "HVAR"} {
+		if bytes.Contains(raw, []byte(table)) {
+			t.Errorf("the embedded font keeps its %s table", table)
+		}
+	}
+}
