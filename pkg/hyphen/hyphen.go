@@ -29,6 +29,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/galleypress/galley/pkg/files"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/htmlindex"
 )
 
 //go:embed patterns/*.dic patterns/tex/*.gz
@@ -59,7 +62,7 @@ type pattern struct {
 }
 
 // Parse reads a pattern file: a first line naming the character set
-// (UTF-8 or ISO8859-1), optional LEFTHYPHENMIN and RIGHTHYPHENMIN lines,
+// (UTF-8, ISO8859-1 to -16, KOI8-R…), optional LEFTHYPHENMIN and RIGHTHYPHENMIN lines,
 // then one pattern per line ("a1b", ".ach4"). Comments (% or #) and the
 // compound-word directives are skipped; patterns of every level are used
 // together, as pyphen does. Non-standard patterns ("c1k/k=k,1,2") count
@@ -69,20 +72,22 @@ func Parse(r io.Reader) (*Patterns, error) {
 	if err != nil {
 		return nil, fmt.Errorf("hyphen: %w", err)
 	}
+	// Lines may end in CR LF, or in CR alone (as Debian's Latvian ones
+	// partly do).
+	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
 	first, rest, _ := bytes.Cut(data, []byte("\n"))
 	charset := strings.ToUpper(strings.TrimSpace(strings.TrimPrefix(string(first), "\ufeff")))
-	latin1 := false
-	switch charset {
-	case "UTF-8", "UTF8":
-	case "ISO8859-1", "ISO-8859-1", "LATIN1":
-		latin1 = true
-	default:
-		// The line is not quoted: a file given by mistake (or by
-		// malice, such as /proc/self/environ) must not reach a log.
-		return nil, fmt.Errorf("hyphen: line 1 does not name a supported character set (UTF-8 or ISO8859-1); is this a hyphenation pattern file (hyph_*.dic)? Other encodings: convert the file to UTF-8 with iconv and make its first line UTF-8")
-	}
-	if latin1 {
-		rest = fromLatin1(rest) // Latin-1 bytes are code points
+	if charset != "UTF-8" && charset != "UTF8" {
+		enc := decoder(charset)
+		if enc == nil {
+			// The line is not quoted: a file given by mistake (or by
+			// malice, such as /proc/self/environ) must not reach a log.
+			return nil, fmt.Errorf("hyphen: line 1 does not name a character set galley knows (UTF-8, ISO8859-1 to -16, KOI8-R, KOI8-U, microsoft-cp1251); is this a hyphenation pattern file (hyph_*.dic)? Other encodings: convert the file to UTF-8 with iconv and make its first line UTF-8")
+		}
+		if rest, err = enc.Bytes(rest); err != nil {
+			return nil, fmt.Errorf("hyphen: not text in the character set line 1 names: %w", err)
+		}
 	}
 	lines := bytes.Count(rest, []byte("\n")) + 1
 	p := &Patterns{LeftMin: 2, RightMin: 2, pats: make(map[string]pattern, lines), cache: map[string][]int{}}
@@ -94,7 +99,7 @@ func Parse(r io.Reader) (*Patterns, error) {
 			return nil, fmt.Errorf("hyphen: line %d is longer than %d bytes; is this a hyphenation pattern file (hyph_*.dic)?", line, maxLine)
 		}
 		raw = bytes.TrimSpace(raw)
-		if !latin1 && !utf8.Valid(raw) {
+		if !utf8.Valid(raw) {
 			return nil, fmt.Errorf("hyphen: line %d: not valid UTF-8", line)
 		}
 		if perr := p.addLine(raw, a); perr != nil {
@@ -112,13 +117,29 @@ func Parse(r io.Reader) (*Patterns, error) {
 	return p, nil
 }
 
-// fromLatin1 returns Latin-1 text as UTF-8.
-func fromLatin1(b []byte) []byte {
-	out := make([]byte, 0, len(b)+len(b)/16)
-	for _, c := range b {
-		out = utf8.AppendRune(out, rune(c))
+// decoder returns the decoder of a pattern file's character set, as
+// libhyphen's files name them ("ISO8859-2", "KOI8-R",
+// "microsoft-cp1251"), or nil.
+func decoder(charset string) *encoding.Decoder {
+	name := strings.ToLower(charset)
+	if n, ok := strings.CutPrefix(name, "iso8859-"); ok {
+		name = "iso-8859-" + n
 	}
-	return out
+	name = strings.TrimPrefix(name, "microsoft-")
+	if n, ok := strings.CutPrefix(name, "cp"); ok {
+		name = "windows-" + n
+	}
+	switch name {
+	case "iso-8859-1", "latin1":
+		// Latin-1 proper: its bytes are code points (WHATWG's label
+		// would decode it as Windows-1252).
+		return charmap.ISO8859_1.NewDecoder()
+	}
+	enc, err := htmlindex.Get(name)
+	if err != nil {
+		return nil
+	}
+	return enc.NewDecoder()
 }
 
 // arena holds the patterns' values and a scratch key, so that a pattern
@@ -262,7 +283,8 @@ type texLang struct {
 // ("en-gb") before its language's. Every official language of the EU
 // that TeX has patterns for under a licence that allows embedding them
 // is here, and more; Czech and Slovak (GPL only), Latvian (LGPL or GPL)
-// and Romanian (no licence stated) are not, and Maltese has none.
+// and Romanian (no licence stated) are not (System reads the machine's),
+// and Maltese has none.
 var texLangs = map[string]texLang{
 	"bg": {"bg", 2, 2}, "ca": {"ca", 2, 2}, "da": {"da", 2, 2}, "de": {"de-1996", 2, 2},
 	"el": {"el-monoton", 1, 1}, "en-gb": {"en-gb", 2, 3}, "en-au": {"en-gb", 2, 3}, "en-ie": {"en-gb", 2, 3},
@@ -321,6 +343,65 @@ func ForLang(tag string) *Patterns {
 	}
 	loaded[key] = p
 	return p
+}
+
+// SystemDir is where Debian's hyphen-* packages (and LibreOffice) keep
+// libhyphen pattern files.
+const SystemDir = "/usr/share/hyphen"
+
+var system struct {
+	sync.Mutex
+	byFile map[string]*Patterns
+}
+
+// System returns the patterns installed on this machine for a language
+// galley does not embed (Czech, Slovak, Latvian, Romanian: their
+// licences do not allow it), and the file's path; nil and "" when there
+// are none. It looks in SystemDir for hyph_LANG_REGION.dic, then
+// hyph_LANG.dic, then hyph_LANG_LANG.dic (hyph_cs_CZ.dic), reading the
+// file through a Root at the folder, once a process.
+func System(tag string) (*Patterns, string, error) {
+	tag = strings.ReplaceAll(tag, "_", "-")
+	primary, region, _ := strings.Cut(tag, "-")
+	region, _, _ = strings.Cut(region, "-")
+	primary = strings.ToLower(primary)
+	if primary == "" || strings.ContainsAny(primary+region, "./\\") {
+		return nil, "", nil
+	}
+	var names []string
+	if region != "" {
+		names = append(names, "hyph_"+primary+"_"+strings.ToUpper(region)+".dic")
+	}
+	names = append(names, "hyph_"+primary+".dic", "hyph_"+primary+"_"+strings.ToUpper(primary)+".dic")
+	root, err := files.Open(SystemDir)
+	if err != nil {
+		return nil, "", nil
+	}
+	defer root.Close()
+	for _, name := range names {
+		if _, err := fs.Stat(root, name); err != nil {
+			continue
+		}
+		path := SystemDir + "/" + name
+		system.Lock()
+		p, ok := system.byFile[path]
+		system.Unlock()
+		if ok {
+			return p, path, nil
+		}
+		p, err := Load(root, name)
+		if err != nil {
+			return nil, path, err
+		}
+		system.Lock()
+		if system.byFile == nil {
+			system.byFile = map[string]*Patterns{}
+		}
+		system.byFile[path] = p
+		system.Unlock()
+		return p, path, nil
+	}
+	return nil, "", nil
 }
 
 // loadTeX reads a language's embedded TeX patterns and exceptions.

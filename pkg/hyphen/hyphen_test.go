@@ -9,6 +9,7 @@ import (
 
 	"github.com/galleypress/galley/pkg/hyphen"
 	_ "github.com/galleypress/galley/pkg/internal/golden"
+	"github.com/galleypress/galley/pkg/internal/validate"
 )
 
 // compare hyphenates every word of a reference list made with libhyphen's
@@ -86,8 +87,8 @@ func TestMinimums(t *testing.T) {
 
 func TestParseErrors(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
-		{"KOI8-R\na1b\n", "line 1 does not name a supported character set"},
-		{"CI_TOKEN=s3cr3t\x00HOME=/root\x00", "line 1 does not name a supported character set"},
+		{"EBCDIC\na1b\n", "line 1 does not name a character set galley knows"},
+		{"CI_TOKEN=s3cr3t\x00HOME=/root\x00", "line 1 does not name a character set galley knows"},
 		{"UTF-8\nTOKEN=s3cr3t" + strings.Repeat("x", 5000) + "\n", "line 2 is longer than 4096 bytes"},
 		{"UTF-8\nLEFTHYPHENMIN x\n", "line 2: LEFTHYPHENMIN wants a positive number"},
 		{"UTF-8\n% only a comment\n", "no patterns found"},
@@ -99,7 +100,7 @@ func TestParseErrors(t *testing.T) {
 		}
 		// An error never quotes the file: it may not be a pattern file
 		// at all (galley.yaml naming /proc/self/environ).
-		for _, secret := range []string{"KOI8", "s3cr3t"} {
+		for _, secret := range []string{"EBCDIC", "s3cr3t"} {
 			if err != nil && strings.Contains(err.Error(), secret) {
 				t.Errorf("Parse(%q) = %v: the error quotes the file", tc.in, err)
 			}
@@ -235,5 +236,44 @@ func TestEveryLanguage(t *testing.T) {
 		if !have[l] || hyphen.ForLang(l) == nil {
 			t.Errorf("no patterns for %s", l)
 		}
+	}
+}
+
+// TestSystem hyphenates the EU languages galley cannot embed patterns
+// for (Czech, Slovak, Latvian, Romanian) by the machine's, Debian's
+// hyphen-* packages, as libhyphen does with them (pyphen's reading, in
+// the want column); the files' charsets (ISO 8859-2 and -13) and
+// Latvian's CR line ends are read right.
+func TestSystem(t *testing.T) {
+	for _, tc := range []struct {
+		lang, pkg string
+		words     []string
+	}{
+		{"cs-CZ", "hyphen-cs", []string{"po-li-ti-ka", "nej-ne-ob-hos-po-da-řo-vá-va-tel-něj-ší-mi", "za-hra-nič-ní", "mi-nis-ter-stvo", "spo-lu-prá-ce"}},
+		{"sk", "hyphen-sk", []string{"po-li-ti-ka", "za-hra-nič-ných", "mi-nis-ter-stvo", "spo-lu-prá-ca", "hos-po-dár-stvo"}},
+		{"lv", "hyphen-lv", []string{"po-li-ti-ka", "ār-lie-tu", "mi-nis-tri-ja", "sa-dar-bī-ba", "taut-saim-nie-cī-ba"}},
+		{"ro-RO", "hyphen-ro", []string{"po-li-ti-că", "re-pu-bli-ca", "ex-ter-ne", "mi-nis-te-rul", "co-o-pe-ra-re", "dezvol-ta-re"}},
+	} {
+		primary, _, _ := strings.Cut(tc.lang, "-")
+		validate.File(t, hyphen.SystemDir+"/hyph_"+primary+".dic", tc.pkg)
+		if hyphen.ForLang(tc.lang) != nil {
+			t.Errorf("%s: embedded patterns; this test is for languages without", tc.lang)
+		}
+		p, path, err := hyphen.System(tc.lang)
+		if err != nil || p == nil {
+			t.Errorf("%s: %v, %v", tc.lang, p, err)
+			continue
+		}
+		for _, want := range tc.words {
+			if got := p.Hyphenate(strings.ReplaceAll(want, "-", ""), "-"); got != want {
+				t.Errorf("%s (%s): %s, want %s", tc.lang, path, got, want)
+			}
+		}
+	}
+	if p, _, err := hyphen.System("mt"); p != nil || err != nil {
+		t.Errorf("Maltese: %v, %v; Debian has no patterns for it", p, err)
+	}
+	if p, _, _ := hyphen.System("../cs"); p != nil {
+		t.Error("a tag with a path in it found a file")
 	}
 }

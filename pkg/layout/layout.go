@@ -68,10 +68,12 @@ type Config struct {
 	// "shrink" shrinks its type further, down to 4 pt; a table too wide
 	// even so is set row by row.
 	WideTables string
-	// NoSystemFonts keeps to the given and built-in fonts: by default,
-	// characters they lack are looked for in the fonts installed on the
-	// machine, and Thai text is broken between words by the machine's
-	// word list (the output then depends on them).
+	// NoSystemFonts keeps to the given and built-in fonts and patterns:
+	// by default, characters they lack are looked for in the fonts
+	// installed on the machine, Thai text is broken between words by
+	// the machine's word list, and a language galley has no patterns
+	// for is hyphenated by the machine's (the output then depends on
+	// them).
 	NoSystemFonts bool
 	// Hyphenation is a pattern file (hyph_*.dic) to use instead of the
 	// embedded patterns for the document's language.
@@ -343,8 +345,21 @@ func Layout(d *doc.Document, cfg Config, host Host) (*Document, error) {
 		l.hyph = p
 	} else if p := hyphen.ForLang(d.Meta.Lang); p != nil {
 		l.hyph = p
-	} else if d.Meta.Lang != "" && !cfg.Ragged && !unhyphenated(d.Meta.Lang) {
-		host.Warnf("pdf: no hyphenation patterns for language %q (built in: %s); lines are not hyphenated; give a pattern file with --hyphenation", d.Meta.Lang, strings.Join(hyphen.Languages(), ", "))
+	} else if d.Meta.Lang != "" && !unhyphenated(d.Meta.Lang) {
+		var path string
+		var err error
+		if !cfg.NoSystemFonts {
+			p, path, err = hyphen.System(d.Meta.Lang)
+		}
+		switch {
+		case err != nil:
+			host.Warnf("pdf: hyphenation patterns of this machine for language %q: %v; lines are not hyphenated", d.Meta.Lang, err)
+		case p != nil:
+			l.hyph = p
+			host.Warnf("pdf: language %q is hyphenated by this machine's patterns %s (galley cannot embed them); to get the same PDF elsewhere, give them with --hyphenation", d.Meta.Lang, path)
+		case !cfg.Ragged:
+			host.Warnf("pdf: no hyphenation patterns for language %q (built in: %s); lines are not hyphenated; give a pattern file with --hyphenation", d.Meta.Lang, strings.Join(hyphen.Languages(), ", "))
+		}
 	}
 	l.document()
 	if l.err != nil {

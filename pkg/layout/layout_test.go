@@ -714,3 +714,41 @@ func TestStream(t *testing.T) {
 		t.Error("page 1 asked for twice: no error")
 	}
 }
+
+// TestMachinePatterns: a Czech document, whose patterns galley cannot
+// embed, is hyphenated by the machine's (Debian's hyphen-cs), with a
+// warning that says so; --no-system-fonts keeps to galley's own, and
+// says that Czech is not hyphenated.
+func TestMachinePatterns(t *testing.T) {
+	validate.File(t, "/usr/share/hyphen/hyph_cs_CZ.dic", "hyphen-cs")
+	text := strings.Repeat("Ministerstvo zahraničních věcí zajišťuje hospodářskou spolupráci a rozvojovou politiku republiky. ", 12)
+	d := &doc.Document{Meta: doc.Meta{Lang: "cs-CZ"}, Blocks: []doc.Block{&doc.Paragraph{Inlines: []doc.Inline{&doc.Text{Text: text}}}}}
+	hyphens := func(cfg layout.Config) (int, []string) {
+		var warnings []string
+		l, err := layout.Layout(d, cfg, &render.Options{Warn: func(err error) { warnings = append(warnings, err.Error()) }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, it := range l.Pages[0].Items {
+			if it.Hyphen {
+				n++
+			}
+		}
+		return n, warnings
+	}
+	n, warnings := hyphens(layout.Config{NoTitlePage: true, Paper: "a5"})
+	if n == 0 {
+		t.Error("no line of the Czech paragraph ends in a hyphen")
+	}
+	if len(warnings) != 1 || !strings.Contains(warnings[0], "hyphenated by this machine's patterns /usr/share/hyphen/hyph_cs_CZ.dic") {
+		t.Errorf("warnings: %q", warnings)
+	}
+	n, warnings = hyphens(layout.Config{NoTitlePage: true, Paper: "a5", NoSystemFonts: true})
+	if n != 0 {
+		t.Errorf("%d hyphens without the machine's patterns", n)
+	}
+	if len(warnings) != 1 || !strings.Contains(warnings[0], `no hyphenation patterns for language "cs-CZ"`) {
+		t.Errorf("warnings: %q", warnings)
+	}
+}

@@ -14,6 +14,7 @@ import (
 	"sync"
 
 	"github.com/galleypress/galley/pkg/files"
+	"github.com/galleypress/galley/pkg/hyphen"
 	"github.com/galleypress/galley/pkg/wordbreak"
 )
 
@@ -189,6 +190,13 @@ func buildKey(job *Job, env *Env) string {
 		for _, f := range files.SystemFonts() {
 			if st, err := files.StatSystemFont(f); err == nil {
 				fmt.Fprintf(h, "font %q %d %d\n", f, st.Size(), st.ModTime().UnixNano())
+			}
+		}
+		if list, err := os.ReadDir(hyphen.SystemDir); err == nil {
+			for _, e := range list {
+				if info, err := e.Info(); err == nil && strings.HasSuffix(e.Name(), ".dic") {
+					fmt.Fprintf(h, "patterns %q %d %d\n", e.Name(), info.Size(), info.ModTime().UnixNano())
+				}
 			}
 		}
 		for _, f := range wordbreak.Paths {

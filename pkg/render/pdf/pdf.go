@@ -51,7 +51,7 @@ type Config struct {
 	// machine has, so that the PDF is the same on every machine. By
 	// default such characters are set in a font installed on the
 	// machine that has them.
-	NoSystemFonts bool `option:"no-system-fonts" help:"set text only in the given and built-in fonts, not in fonts installed on this machine, and break Thai only at spaces, without the machine's word list: the same PDF on every machine (characters the fonts lack are drawn as '�')"`
+	NoSystemFonts bool `option:"no-system-fonts" help:"use only the given and built-in fonts and patterns, nothing installed on this machine (its fonts for characters the others lack, its Thai word list, its hyphenation patterns for languages galley does not embed): the same PDF on every machine (characters the fonts lack are drawn as '�')"`
 	// SystemFonts is the default; the option stays for settings that
 	// name it.
 	SystemFonts bool `option:"system-fonts" help:"(the default) set characters no given font has in a font installed on this machine"`
