@@ -118,8 +118,23 @@ func (f *Face) Metrics() FaceMetrics {
 // id), and the glyphs they are made of, kept: every other glyph is
 // emptied, so that glyph ids stay as they are. The tables a PDF reader
 // needs are kept (head, hhea, maxp, hmtx, loca, glyf, cvt, fpgm, prep,
-// cmap, OS/2, and post without glyph names); the rest go.
-func (f *Face) Subset(used []bool) ([]byte, error) {
+// cmap, OS/2, and post without glyph names); the rest go. A face with
+// CFF outlines keeps its CFF table with the unused charstrings and
+// subroutines emptied (see cff.go), or, where its charstrings cannot be
+// followed, is returned whole, with whole set.
+func (f *Face) Subset(used []bool) (data []byte, whole bool, err error) {
+	if f.cff {
+		data, err := f.subsetCFF(used)
+		if err != nil {
+			return f.Data, true, nil
+		}
+		return data, false, nil
+	}
+	data, err = f.subsetTrueType(used)
+	return data, false, err
+}
+
+func (f *Face) subsetTrueType(used []bool) ([]byte, error) {
 	data := f.Data
 	tables, err := tableDir(data, 0)
 	if err != nil {
@@ -207,7 +222,7 @@ func (f *Face) Subset(used []bool) ([]byte, error) {
 		binary.BigEndian.PutUint32(post, 0x00030000) // no glyph names
 		out["post"] = post
 	}
-	return sfntFile(out), nil
+	return sfntFile(out, trueType), nil
 }
 
 // components returns the glyphs a composite glyph is made of; none for a
@@ -250,9 +265,15 @@ func components(g []byte) []uint16 {
 	return out
 }
 
-// sfntFile assembles a TrueType font file from its tables, with their
-// checksums and the head table's checksum adjustment.
-func sfntFile(tables map[string][]byte) []byte {
+// Font file versions: TrueType outlines, CFF ones.
+const (
+	trueType = 0x00010000
+	otto     = 0x4F54544F
+)
+
+// sfntFile assembles a font file of a version from its tables, with
+// their checksums and the head table's checksum adjustment.
+func sfntFile(tables map[string][]byte, version uint32) []byte {
 	tags := make([]string, 0, len(tables))
 	for tag := range tables {
 		tags = append(tags, tag)
@@ -265,7 +286,7 @@ func sfntFile(tables map[string][]byte) []byte {
 	}
 	searchRange := 16 << entrySelector
 	out := make([]byte, 12+16*num)
-	binary.BigEndian.PutUint32(out, 0x00010000)
+	binary.BigEndian.PutUint32(out, version)
 	binary.BigEndian.PutUint16(out[4:], uint16(num))
 	binary.BigEndian.PutUint16(out[6:], uint16(searchRange))
 	binary.BigEndian.PutUint16(out[8:], uint16(entrySelector))

@@ -59,7 +59,7 @@ func TestSubset(t *testing.T) {
 	for _, r := range "Aé€" {
 		used[ids[r]] = true
 	}
-	data, err := face.Subset(used)
+	data, _, err := face.Subset(used)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,7 +121,7 @@ func TestSubsetComposite(t *testing.T) {
 		id, _ := face.GlyphID(r)
 		used[id] = true
 	}
-	data, err := face.Subset(used)
+	data, _, err := face.Subset(used)
 	if err != nil {
 		t.Fatal(err)
 	}

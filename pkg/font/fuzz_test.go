@@ -5,6 +5,7 @@ import (
 	"testing/fstest"
 
 	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/sfnt"
 )
 
 // FuzzFont loads a font file as the PDF does (a face of a collection
@@ -41,7 +42,12 @@ func FuzzFont(f *testing.F) {
 				}
 			}
 		}
-		sub, err := face.Subset(used)
+		sub, _, err := face.Subset(used)
+		if err == nil && face.cff {
+			if _, err := sfnt.Parse(sub); err != nil {
+				t.Fatalf("the CFF subset does not parse: %v", err)
+			}
+		}
 		if err == nil && len(sub) > 2*len(face.Data)+1<<16 {
 			t.Fatalf("a subset of %d bytes from a font of %d", len(sub), len(face.Data))
 		}

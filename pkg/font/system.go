@@ -37,8 +37,9 @@ func (s *System) Find(r rune) *Face {
 			}
 		}
 		// Regular faces first: a character found in "DejaVuSans-Bold"
-		// would be set bold. Then TrueType before CFF (.otf): the PDF
-		// embeds a subset of the one, the other whole.
+		// would be set bold. Then TrueType before CFF (.otf): a CFF
+		// subset keeps every glyph's name, and a CID-keyed one (CJK)
+		// cannot be embedded at all.
 		sort.SliceStable(s.paths, func(i, j int) bool {
 			ri, rj := plainFace(s.paths[i]), plainFace(s.paths[j])
 			if ri != rj {

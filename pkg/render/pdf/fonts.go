@@ -143,26 +143,20 @@ func (b *backend) writeFonts() (string, error) {
 func (b *backend) writeFont(f *fontEnc) (int, error) {
 	o := b.o
 	face := f.face
-	var data []byte
-	if face.CFF() {
-		// Embedded whole: galley does not subset CFF.
-		data = face.Data
-	} else {
-		used := make([]bool, 0, 256)
-		for _, g := range f.gids {
-			for int(g) >= len(used) {
-				used = append(used, false)
-			}
-			used[g] = true
+	used := make([]bool, 0, 256)
+	for _, g := range f.gids {
+		for int(g) >= len(used) {
+			used = append(used, false)
 		}
-		var err error
-		if data, err = face.Subset(used); err != nil {
-			return 0, fmt.Errorf("pdf: %w", err)
-		}
+		used[g] = true
+	}
+	data, whole, err := face.Subset(used)
+	if err != nil {
+		return 0, fmt.Errorf("pdf: %w", err)
 	}
 	m := face.Metrics()
 	name := baseName(m.PostScriptName, face.Name)
-	if !face.CFF() {
+	if !whole {
 		// A subset's name starts with a tag of six capitals, made here
 		// from the glyphs it holds.
 		sum := sha256.New()
