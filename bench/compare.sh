@@ -18,7 +18,7 @@ RUNS=${RUNS:-5}
 mkdir -p "$W"
 export GOMAXPROCS=${GOMAXPROCS:-1}
 go build -o "$W/galley" ./cmd/galley
-go build -o "$W/convert" ./bench/convert
+go build -o "$W/typst" bench/typst.go
 G="$W/galley"
 
 have() { command -v "$1" >/dev/null 2>&1; }
@@ -38,20 +38,26 @@ cp bench/typst.js "$W/typst.js"
 # The inputs, as Markdown (which every tool reads), from the seed.
 DROP='--drop-line "Base description which applies to whole site" --drop-line Licence'
 eval "$G convert fixtures/beleidsprioriteiten-2023.txt $DROP --title 'Beleidsprioriteiten 2023' -t json -o $W/seed.json"
-"$W/convert" -to markdown <"$W/seed.json" >"$W/seed.md"
+"$G" convert "$W/seed.json" -t markdown -o "$W/seed.md"
 # ×N: the chapter N times, its headings numbered so that they stay unique.
 copies() {
-	awk -v n="$1" 'FNR==1 && NR>1 {exit} {lines[NR]=$0} END {
-		print lines[1]; print lines[2]; print lines[3]; print lines[4]; print "";
-		for (i = 1; i <= n; i++) for (k = 6; k <= length(lines); k++) {
-			l = lines[k]; if (l ~ /^#/) l = l " " i; print l } }' "$W/seed.md"
+	awk -v n="$1" '{lines[NR]=$0} END {
+		fm = 0
+		if (lines[1] == "---") for (k = 2; k <= NR; k++) if (lines[k] == "---") { fm = k; break }
+		for (k = 1; k <= fm; k++) print lines[k]
+		print ""
+		for (i = 1; i <= n; i++) for (k = fm + 1; k <= NR; k++) {
+			l = lines[k]
+			if (l ~ /^#/) { sub(/ [{]#[^}]*[}]$/, "", l); l = l " " i }
+			gsub(/\[\^[0-9]+/, "&-" i, l)
+			print l } }' "$W/seed.md"
 }
 copies 10 >"$W/seed10.md"
 copies 100 >"$W/seed100.md"
 copies 55 >"$W/book.md"
 for f in seed seed10 seed100 book; do
 	"$G" convert "$W/$f.md" -t json -o "$W/$f.json" 2>/dev/null
-	"$W/convert" -to typst <"$W/$f.json" >"$W/$f.typ"
+	"$W/typst" <"$W/$f.json" >"$W/$f.typ"
 done
 
 # Timings run in the work folder: pandoc's PDF engine leaves its files in

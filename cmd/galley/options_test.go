@@ -105,6 +105,9 @@ func sample(o option.Option) string {
 	case option.Int:
 		return "2"
 	case option.Float:
+		if o.Key == "expansion" {
+			return "0.02"
+		}
 		return "11"
 	case option.List:
 		return "[one, two]"
@@ -117,6 +120,9 @@ func sample(o option.Option) string {
 		case "style":
 			return "wrapped"
 		}
+	}
+	if o.Choices != nil {
+		return o.Choices[len(o.Choices)-1]
 	}
 	return "value"
 }

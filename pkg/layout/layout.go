@@ -129,6 +129,19 @@ var papers = map[string][2]float64{
 	"a5":     {419.53, 595.28},
 }
 
+// Check reports the first setting of c that layout cannot use: an
+// unknown paper or built-in family, a size, margin or expansion out of
+// range.
+func (c *Config) Check() error {
+	if _, err := c.geometry(); err != nil {
+		return err
+	}
+	if b := c.Builtin; b != "" && b != font.Noto && b != font.Go {
+		return fmt.Errorf("pdf: no built-in font family %q: %s or %s", b, font.Noto, font.Go)
+	}
+	return nil
+}
+
 func (c *Config) geometry() (geometry, error) {
 	paper := strings.ToLower(c.Paper)
 	if paper == "" {

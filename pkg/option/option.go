@@ -11,7 +11,8 @@
 // flag:"NAME" gives the flag another name, and several formats may share a
 // flag (--css sets both the HTML and the EPUB stylesheet); flag:"-" gives
 // the option no flag. default is what the zero value means, for help
-// texts; help is one line. file:"" marks a path to a file, which the
+// texts; help is one line. choices:"a4,a5,letter" lists the only values
+// a text option takes (any case; stored in lower case). file:"" marks a path to a file, which the
 // caller resolves (and confines) before setting it; file:"fonts" one
 // that may also name a font installed on the machine.
 //
@@ -30,6 +31,14 @@ import (
 	"strconv"
 	"strings"
 )
+
+// Checker is a configuration that can tell, once its options are set,
+// whether they make sense together and each is one it can use (a paper
+// size it knows): so that a wrong value is an error before anything is
+// read or written.
+type Checker interface {
+	Check() error
+}
 
 // Kind is the kind of value an option takes.
 type Kind int
@@ -63,6 +72,8 @@ type Option struct {
 	File, Fonts bool
 	// Names are a mapping's keys ("regular", "bold", …).
 	Names []string
+	// Choices are the only values a text option takes; none: any.
+	Choices []string
 
 	index []int
 }
@@ -93,6 +104,9 @@ func Of(cfg any) []Option {
 			if fl == "-" {
 				o.Flag = ""
 			}
+		}
+		if c := f.Tag.Get("choices"); c != "" {
+			o.Choices = strings.Split(c, ",")
 		}
 		var fileKind string
 		fileKind, o.File = f.Tag.Lookup("file")
@@ -126,6 +140,9 @@ func Of(cfg any) []Option {
 		}
 		if o.Help == "" {
 			panic(fmt.Sprintf("option: %s.%s has no help", t, f.Name))
+		}
+		if o.Choices != nil && o.Kind != String {
+			panic(fmt.Sprintf("option: %s.%s: only a string option has choices", t, f.Name))
 		}
 		out = append(out, o)
 	}
@@ -185,6 +202,13 @@ func Set(cfg any, key string, values ...string) error {
 		s, err := one()
 		if err != nil {
 			return err
+		}
+		if o.Choices != nil {
+			i := slices.Index(o.Choices, strings.ToLower(s))
+			if i < 0 {
+				return fmt.Errorf("%s: %q is not one of %s", key, s, strings.Join(o.Choices, ", "))
+			}
+			s = o.Choices[i]
 		}
 		f.SetString(s)
 	case Bool:

@@ -166,6 +166,14 @@ func (s Settings) check() error {
 				return settingError(scope, set, fmt.Errorf("unknown option %q (known: %s)", key, strings.Join(names, ", ")))
 			}
 		}
+		// The values together, as the format will use them.
+		for _, cfg := range cfgs {
+			if c, ok := cfg.(option.Checker); ok {
+				if err := c.Check(); err != nil {
+					return err
+				}
+			}
+		}
 	}
 	return nil
 }

@@ -32,6 +32,7 @@ import (
 	"github.com/galleypress/galley/pkg/render"
 	_ "github.com/galleypress/galley/pkg/render/epub"
 	_ "github.com/galleypress/galley/pkg/render/html"
+	_ "github.com/galleypress/galley/pkg/render/markdown"
 	_ "github.com/galleypress/galley/pkg/render/pdf"
 	_ "github.com/galleypress/galley/pkg/render/text"
 	"github.com/galleypress/galley/pkg/transform"

@@ -217,7 +217,7 @@ func Register(f Format, r Renderer) {
 		panic("render: Register called twice for " + f.Name)
 	}
 	for _, e := range formats {
-		if strings.EqualFold(e.f.Ext, f.Ext) {
+		if f.Ext != "" && strings.EqualFold(e.f.Ext, f.Ext) {
 			panic("render: extension " + f.Ext + " registered twice")
 		}
 	}
@@ -233,7 +233,7 @@ func Lookup(name string) (Renderer, Format, error) {
 		return e.r, e.f, nil
 	}
 	for _, e := range formats {
-		if strings.EqualFold(e.f.Ext, "."+name) {
+		if e.f.Ext != "" && strings.EqualFold(e.f.Ext, "."+name) {
 			return e.r, e.f, nil
 		}
 	}
@@ -246,7 +246,7 @@ func ForExt(ext string) (Format, error) {
 	mu.RLock()
 	defer mu.RUnlock()
 	for _, n := range names() {
-		if strings.EqualFold(formats[n].f.Ext, ext) {
+		if ext != "" && strings.EqualFold(formats[n].f.Ext, ext) {
 			return formats[n].f, nil
 		}
 	}
@@ -255,7 +255,9 @@ func ForExt(ext string) (Format, error) {
 	}
 	var exts []string
 	for _, n := range names() {
-		exts = append(exts, formats[n].f.Ext)
+		if formats[n].f.Ext != "" {
+			exts = append(exts, formats[n].f.Ext)
+		}
 	}
 	return Format{}, fmt.Errorf("render: no format writes %q files (known: %s)", ext, strings.Join(exts, " "))
 }

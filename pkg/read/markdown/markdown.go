@@ -210,6 +210,10 @@ func (r *Reader) Read(in io.Reader, opts *read.Options) (*doc.Document, error) {
 			}
 		}
 	}
+	d.Blocks = tableCaptions(d.Blocks)
+	for _, s := range d.AllSections() {
+		s.Blocks = tableCaptions(s.Blocks)
+	}
 	return d, nil
 }
 
@@ -339,7 +343,60 @@ func (c *converter) blocks(parent ast.Node) ([]doc.Block, error) {
 		}
 		out = append(out, bs...)
 	}
-	return out, nil
+	return tableCaptions(out), nil
+}
+
+// tableCaptions makes a paragraph "Table: …" (or ": …") right after or
+// before a table its caption, as pandoc reads Markdown.
+func tableCaptions(bs []doc.Block) []doc.Block {
+	caption := func(b doc.Block) ([]doc.Inline, bool) {
+		p, ok := b.(*doc.Paragraph)
+		if !ok || len(p.Inlines) == 0 {
+			return nil, false
+		}
+		t, ok := p.Inlines[0].(*doc.Text)
+		if !ok {
+			return nil, false
+		}
+		for _, prefix := range []string{"Table: ", ": "} {
+			if rest, ok := strings.CutPrefix(t.Text, prefix); ok {
+				ins := append([]doc.Inline{}, p.Inlines...)
+				ins[0] = &doc.Text{Text: rest}
+				if rest == "" {
+					ins = ins[1:]
+				}
+				return ins, true
+			}
+		}
+		return nil, false
+	}
+	out := bs[:0:0]
+	for i := 0; i < len(bs); i++ {
+		t, ok := bs[i].(*doc.Table)
+		if ok && len(t.Caption) == 0 {
+			if c, ok := caption(next(bs, i+1)); ok {
+				t.Caption = c
+				out = append(out, t)
+				i++
+				continue
+			}
+		}
+		if c, ok := caption(bs[i]); ok {
+			if t, ok := next(bs, i+1).(*doc.Table); ok && len(t.Caption) == 0 {
+				t.Caption = c
+				continue
+			}
+		}
+		out = append(out, bs[i])
+	}
+	return out
+}
+
+func next(bs []doc.Block, i int) doc.Block {
+	if i < len(bs) {
+		return bs[i]
+	}
+	return nil
 }
 
 // blocksOf converts one block node: a heading is a *doc.Heading block.
@@ -500,7 +557,14 @@ func (c *converter) table(t *east.Table) (doc.Block, error) {
 			cells = append(cells, doc.Cell{Inlines: ins})
 		}
 		if _, ok := row.(*east.TableHeader); ok {
-			tb.Header = cells
+			// A header row of empty cells (GFM asks for one) is no
+			// header: the table has none.
+			for _, c := range cells {
+				if len(c.Inlines) > 0 {
+					tb.Header = cells
+					break
+				}
+			}
 		} else {
 			tb.Rows = append(tb.Rows, cells)
 		}

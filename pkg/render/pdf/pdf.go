@@ -26,7 +26,7 @@ import (
 // Noto Serif, justified and hyphenated in the document's language.
 type Config struct {
 	// Paper is "a4" (the default), "letter" or "a5".
-	Paper string `option:"paper" default:"a4" help:"paper size: a4, a5 or letter"`
+	Paper string `option:"paper" default:"a4" choices:"a4,a5,letter" help:"paper size: a4, a5 or letter"`
 	// FontSize is the body size in points; 0 means 10.5.
 	FontSize float64 `option:"font-size" default:"10.5" help:"body size in POINTS"`
 	// Margins are the page margins in millimetres: top, right, bottom,
@@ -43,7 +43,7 @@ type Config struct {
 	// BuiltinFonts names the built-in family that faces no font file is
 	// given for are set in: "noto" (the default: Noto Serif, with Noto
 	// Sans Mono) or "go" (the Go fonts).
-	BuiltinFonts string `option:"builtin-fonts" default:"noto" help:"built-in font family for the faces no FILE is given for: noto (Noto Serif and Noto Sans Mono) or go (the Go fonts)"`
+	BuiltinFonts string `option:"builtin-fonts" default:"noto" choices:"noto,go" help:"built-in font family for the faces no FILE is given for: noto (Noto Serif and Noto Sans Mono) or go (the Go fonts)"`
 	// Fonts replaces faces of the built-in family.
 	Fonts Fonts `option:"fonts" flag:"font" file:"fonts" help:"font file (TTF/OTF, or FILE.ttc#N) for a face: FACE=FILE, FACE one of regular, bold, italic, bolditalic, mono, or fallback (repeatable: fonts for the characters the others lack, tried in order)"`
 	// NoSystemFonts sets text only in the given and built-in fonts:
@@ -64,11 +64,11 @@ type Config struct {
 	Expansion float64 `option:"expansion" default:"0.025" help:"how far justified lines may scale their glyphs (pdfTeX's font expansion); negative: none"`
 	// Notes is where notes go: "foot" (the default), at the foot of the
 	// page that refers to them, or "end", after each chapter.
-	Notes string `option:"notes" default:"foot" help:"where notes go: foot (of the page that refers to them) or end (of each chapter)"`
+	Notes string `option:"notes" default:"foot" choices:"foot,end" help:"where notes go: foot (of the page that refers to them) or end (of each chapter)"`
 	// WideTables is what becomes of a table too wide for the page even
 	// in 7 pt type: "landscape" sets it on landscape pages, "shrink"
 	// shrinks it further (to 4 pt).
-	WideTables string `option:"wide-tables" default:"landscape" help:"a table too wide for the page even in 7 pt type: landscape (on pages of its own) or shrink (to 4 pt)"`
+	WideTables string `option:"wide-tables" default:"landscape" choices:"landscape,shrink" help:"a table too wide for the page even in 7 pt type: landscape (on pages of its own) or shrink (to 4 pt)"`
 	// Untagged leaves out what makes the PDF accessible: the structure
 	// tree, marked content and the PDF/UA claim. Tagged PDF is the
 	// default, and what the law asks of public bodies in the EU.
@@ -99,6 +99,13 @@ func (m *Margins) UnmarshalText(b []byte) error {
 	}
 	*m = out
 	return nil
+}
+
+// Check reports the first option of c the PDF cannot be made with (an
+// unknown paper size, a font size out of range); see option.Checker.
+func (c *Config) Check() error {
+	lc := New(*c).layoutConfig(&render.Options{})
+	return lc.Check()
 }
 
 // Renderer renders PDF.
