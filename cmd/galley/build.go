@@ -15,35 +15,47 @@ import (
 	"github.com/galleypress/galley/pkg/render"
 )
 
-func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+// buildFlags are build's flags.
+type buildFlags struct {
+	dir, file                                                        string
+	jobs                                                             int
+	check, verbose, strict, watch, allowOutside, allowEmpty, noCache bool
+	root, shard                                                      string
+	limits                                                           limitFlags
+}
+
+func newBuildFlags(stderr io.Writer) (*flag.FlagSet, *buildFlags) {
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	var dir, file string
-	var jobs int
-	var check, verbose, strict, watch, allowOutside, allowEmpty, noCache bool
-	var root, shard string
-	fs.StringVar(&dir, "C", ".", "run in `DIR`")
-	fs.StringVar(&shard, "shard", "", "build only shard `K/N` of the documents (by a hash of their inputs' paths), for a CI matrix of N machines")
-	fs.StringVar(&root, "root", "", "the project folder `DIR`: every file read or written must lie in it (default: the folder of galley.yaml)")
-	fs.BoolVar(&allowOutside, "allow-outside", false, "let galley.yaml and the documents name files anywhere on the machine (devices and pipes are still refused)")
-	fs.BoolVar(&allowEmpty, "allow-empty", false, "make documents with no content with a warning, not an error")
-	fs.StringVar(&file, "c", publish.ConfigFile, "configuration `FILE`, relative to DIR")
-	fs.IntVar(&jobs, "jobs", 0, "documents built at once (0: one per CPU)")
-	fs.BoolVar(&check, "check", false, "write nothing; exit 1 if an output is missing or out of date")
-	fs.BoolVar(&watch, "watch", false, "rebuild when inputs change, until interrupted")
-	fs.BoolVar(&noCache, "no-cache", false, "render every document, even those whose inputs, images, settings and outputs are as at the last build")
-	var lf limitFlags
-	lf.register(fs)
-	fs.BoolVar(&verbose, "v", false, "report the readers' decisions")
-	fs.BoolVar(&strict, "strict", false, "treat warnings a renderer can check as errors")
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: galley build [flags]\n\nBuilds every document listed in galley.yaml.\n\nFlags:\n")
-		fs.PrintDefaults()
+	b := &buildFlags{}
+	fs.StringVar(&b.dir, "C", ".", "run in `DIR`")
+	fs.StringVar(&b.shard, "shard", "", "build only shard `K/N` of the documents (by a hash of their inputs' paths), for a CI matrix of N machines")
+	fs.StringVar(&b.root, "root", "", "the project folder `DIR`: every file read or written must lie in it (default: the folder of galley.yaml)")
+	fs.BoolVar(&b.allowOutside, "allow-outside", false, "let galley.yaml and the documents name files anywhere on the machine (devices and pipes are still refused)")
+	fs.BoolVar(&b.allowEmpty, "allow-empty", false, "make documents with no content with a warning, not an error")
+	fs.StringVar(&b.file, "c", publish.ConfigFile, "configuration `FILE`, relative to DIR")
+	fs.IntVar(&b.jobs, "jobs", 0, "documents built at once, `N` (0: one per CPU)")
+	fs.BoolVar(&b.check, "check", false, "write nothing; exit 1 if an output is missing or out of date")
+	fs.BoolVar(&b.watch, "watch", false, "rebuild when inputs change, until interrupted")
+	fs.BoolVar(&b.noCache, "no-cache", false, "render every document, even those whose inputs, images, settings and outputs are as at the last build")
+	b.limits.register(fs)
+	fs.BoolVar(&b.verbose, "v", false, "report the readers' decisions")
+	fs.BoolVar(&b.strict, "strict", false, "treat warnings a renderer can check as errors")
+	return fs, b
+}
+
+func buildFlagSet(stderr io.Writer) *flag.FlagSet { fs, _ := newBuildFlags(stderr); return fs }
+
+func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs, b := newBuildFlags(stderr)
+	rest, code, ok := parseFlags(fs, args, "build", stdout, stderr)
+	if !ok {
+		return code
 	}
-	rest, err := parse(fs, args)
-	if err != nil {
-		return flagError(err)
-	}
+	dir, file, jobs := b.dir, b.file, b.jobs
+	check, verbose, strict, watch, allowOutside, allowEmpty, noCache := b.check, b.verbose, b.strict, b.watch, b.allowOutside, b.allowEmpty, b.noCache
+	root, shard := b.root, b.shard
+	lf := b.limits
 	if len(rest) > 0 {
 		return usageError(stderr, "build: unexpected argument %q", rest[0])
 	}
@@ -211,16 +223,23 @@ func (b *progressBar) elapsed() time.Duration {
 	return time.Since(b.start)
 }
 
-func formats(args []string, stdout, stderr io.Writer) int {
+func newFormatsFlags(stderr io.Writer) (*flag.FlagSet, *bool, *bool) {
 	fs := flag.NewFlagSet("formats", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	var options, markdown bool
-	fs.BoolVar(&options, "options", false, "list every format's options: galley.yaml key, flag, default and meaning")
-	fs.BoolVar(&markdown, "markdown", false, "with --options, print Markdown tables (as in the README)")
-	rest, err := parse(fs, args)
-	if err != nil {
-		return flagError(err)
+	options := fs.Bool("options", false, "list every format's options: galley.yaml key, flag, default and meaning")
+	markdown := fs.Bool("markdown", false, "with --options, print Markdown tables (as in the README)")
+	return fs, options, markdown
+}
+
+func formatsFlagSet(stderr io.Writer) *flag.FlagSet { fs, _, _ := newFormatsFlags(stderr); return fs }
+
+func formats(args []string, stdout, stderr io.Writer) int {
+	fs, opt, md := newFormatsFlags(stderr)
+	rest, code, ok := parseFlags(fs, args, "formats", stdout, stderr)
+	if !ok {
+		return code
 	}
+	options, markdown := *opt, *md
 	if len(rest) > 0 {
 		return usageError(stderr, "formats: unexpected argument %q", rest[0])
 	}
@@ -230,26 +249,41 @@ func formats(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stdout, "Input formats (-f, --from):")
 	for _, f := range read.Formats() {
-		fmt.Fprintf(stdout, "  %-10s %v\n", f.Name, f.Exts)
+		aka := ""
+		if len(f.Aliases) > 0 {
+			aka = " (also " + strings.Join(f.Aliases, ", ") + ")"
+		}
+		fmt.Fprintf(stdout, "  %-10s %v%s\n", f.Name, f.Exts, aka)
 	}
 	fmt.Fprintln(stdout, "  (and an mdBook book, by its book.toml or SUMMARY.md: its chapters in the summary's order)")
 	fmt.Fprintln(stdout, "Output formats (-t, --to; the extension without its dot works too):")
 	for _, f := range render.Formats() {
-		fmt.Fprintf(stdout, "  %-10s %-6s %s\n", f.Name, f.Ext, f.MediaType)
+		aka := ""
+		if names := append(append([]string{}, f.Aliases...), f.OtherExts...); len(names) > 0 {
+			aka = " (also " + strings.Join(names, ", ") + ")"
+		}
+		fmt.Fprintf(stdout, "  %-10s %-6s %s%s\n", f.Name, f.Ext, f.MediaType, aka)
 	}
 	fmt.Fprintln(stdout, "Options by format: galley formats --options")
 	return exitOK
 }
 
-func initCmd(args []string, stdout, stderr io.Writer) int {
+func newInitFlags(stderr io.Writer) (*flag.FlagSet, *string) {
 	fs := flag.NewFlagSet("init", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	var dir string
-	fs.StringVar(&dir, "C", ".", "write galley.yaml in `DIR`")
-	rest, err := parse(fs, args)
-	if err != nil {
-		return flagError(err)
+	dir := fs.String("C", ".", "write galley.yaml in `DIR`")
+	return fs, dir
+}
+
+func initFlagSet(stderr io.Writer) *flag.FlagSet { fs, _ := newInitFlags(stderr); return fs }
+
+func initCmd(args []string, stdout, stderr io.Writer) int {
+	fs, d := newInitFlags(stderr)
+	rest, code, ok := parseFlags(fs, args, "init", stdout, stderr)
+	if !ok {
+		return code
 	}
+	dir := *d
 	if len(rest) > 0 {
 		return usageError(stderr, "init: unexpected argument %q", rest[0])
 	}

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/galleypress/galley/pkg/publish"
+	"github.com/galleypress/galley/pkg/read"
 	"github.com/galleypress/galley/pkg/render"
 )
 
@@ -24,22 +25,31 @@ type convertFlags struct {
 	allowOutside, allowEmpty bool
 	limits                   limitFlags
 	options                  *optionFlags
+	// pandoc's: -s (HTML is a whole page anyway), --pdf-engine (there
+	// is none to choose).
+	standalone bool
+	pdfEngine  string
 }
 
 func convertFlagSet(stderr io.Writer) (*flag.FlagSet, *convertFlags) {
 	fs := flag.NewFlagSet("convert", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	c := &convertFlags{}
-	fs.Var(&c.outputs, "o", "write `FILE` (repeatable; the extension gives the format; - is standard output)")
-	fs.StringVar(&c.to, "t", "", "output `FORMAT` for standard output or files without a known extension")
+	fs.Var(&c.outputs, "o", "write `FILE` (repeatable; the extension gives the format: .pdf, .epub, .html, .txt, .md, .json; - is standard output)")
+	fs.StringVar(&c.to, "t", "", "output `FORMAT` for standard output or files without a known extension: pdf, epub, html, text, markdown, gfm, commonmark, json")
 	fs.StringVar(&c.to, "to", "", "same as -t")
-	fs.StringVar(&c.from, "f", "", "input `FORMAT` (markdown, text, json); default from the extension")
+	fs.StringVar(&c.from, "f", "", "input `FORMAT`: markdown (also gfm, commonmark), html, text, json; default from the extension")
 	fs.StringVar(&c.from, "from", "", "same as -f")
-	fs.StringVar(&c.title, "title", "", "set the title")
-	fs.StringVar(&c.lang, "lang", "", "set the language (BCP 47: nl, en-GB)")
+	fs.StringVar(&c.title, "title", "", "set the `TITLE`")
+	fs.StringVar(&c.lang, "lang", "", "set the language, a `TAG` (BCP 47: nl, en-GB)")
 	fs.Var(&c.authors, "author", "add an `AUTHOR` (repeatable)")
-	fs.StringVar(&c.date, "date", "", "set the date (2023-09-19)")
+	fs.StringVar(&c.date, "date", "", "set the `DATE` (2023-09-19)")
 	fs.Var(&c.metas, "meta", "set metadata `KEY=VALUE` (repeatable): title, subtitle, author, lang, date, identifier, publisher, rights, description, keywords, cover, or a key of your own")
+	fs.Var(&c.metas, "M", "set metadata `KEY=VALUE` as --meta does (pandoc's spelling; KEY:VALUE too)")
+	fs.Var(&c.metas, "metadata", "same as --meta")
+	fs.BoolVar(&c.standalone, "s", false, "accepted for pandoc's sake: HTML is a whole page unless --fragment")
+	fs.BoolVar(&c.standalone, "standalone", false, "same as -s")
+	fs.StringVar(&c.pdfEngine, "pdf-engine", "", "accepted for pandoc's sake and ignored, with a warning: galley writes PDF itself, no `ENGINE` needed")
 	fs.StringVar(&c.encoding, "encoding", "", "input encoding `NAME` (windows-1252, latin1, utf-16le…); default UTF-8")
 	c.options = registerOptions(fs)
 	c.limits.register(fs)
@@ -48,18 +58,17 @@ func convertFlagSet(stderr io.Writer) (*flag.FlagSet, *convertFlags) {
 	fs.BoolVar(&c.allowOutside, "allow-outside", false, "let the inputs, the documents and the options name files anywhere on the machine (devices and pipes are still refused)")
 	fs.BoolVar(&c.verbose, "v", false, "report the readers' decisions (headings found and why)")
 	fs.BoolVar(&c.strict, "strict", false, "treat warnings a renderer can check (missing glyphs, images that cannot be embedded) as errors")
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: galley convert [flags] INPUT...\n\nReads INPUT (several are joined in order into one book; an mdBook's book.toml\nor SUMMARY.md reads its chapters; - reads standard input) and writes\nevery -o FILE. \"galley formats --options\" lists the options by format.\n\nFlags:\n")
-		fs.PrintDefaults()
-	}
 	return fs, c
 }
 
 func convert(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs, c := convertFlagSet(stderr)
-	inputs, err := parse(fs, args)
-	if err != nil {
-		return flagError(err)
+	inputs, code, ok := parseFlags(fs, args, "convert", stdout, stderr)
+	if !ok {
+		return code
+	}
+	if c.pdfEngine != "" {
+		say(stderr, "galley: warning: ", fmt.Sprintf("--pdf-engine %s ignored: galley writes PDF itself, with no external engine", clean(c.pdfEngine)))
 	}
 	if len(inputs) == 0 {
 		return usageError(stderr, "convert: no input; give a file, or - for standard input")
@@ -123,11 +132,24 @@ func (c *convertFlags) job(inputs, outputs []string, stdout io.Writer) (*publish
 	}
 	for _, kv := range c.metas {
 		k, v, ok := strings.Cut(kv, "=")
+		if c, w, colon := strings.Cut(kv, ":"); colon && (!ok || len(c) < len(k)) {
+			k, v, ok = c, w, true // pandoc's KEY:VALUE
+		}
 		if !ok || strings.TrimSpace(k) == "" {
 			return nil, fmt.Errorf("--meta %q: want KEY=VALUE", kv)
 		}
 		if err := m.Set(strings.TrimSpace(k), v); err != nil {
 			return nil, fmt.Errorf("--meta: %v", err)
+		}
+	}
+	if c.from != "" {
+		if _, err := read.Lookup(c.from); err != nil {
+			return nil, err
+		}
+	}
+	if c.to != "" {
+		if _, _, err := render.Lookup(c.to); err != nil {
+			return nil, err
 		}
 	}
 	for _, o := range outputs {

@@ -80,9 +80,10 @@ Usage:
   galley build [flags]              build the documents listed in galley.yaml
   galley init                       write a commented starter galley.yaml
   galley formats [--options]        list the input and output formats (and their options)
+  galley completion bash|zsh|fish   print a shell completion script
   galley version                    print galley's version
 
-Run "galley COMMAND -h" for a command's flags.
+Run "galley help COMMAND" (or "galley COMMAND -h") for a command's flags.
 `
 
 // run is galley's main, with its environment passed in so that tests can
@@ -93,6 +94,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return exitUsage
 	}
 	cmd, rest := args[0], args[1:]
+	if c, ok := lookupCommand(cmd); ok && c.flagSet == nil && len(rest) == 1 && (rest[0] == "-h" || rest[0] == "--help" || rest[0] == "-help") {
+		printHelp(stdout, cmd)
+		return exitOK
+	}
 	switch cmd {
 	case "convert":
 		return convert(ctx, rest, stdin, stdout, stderr)
@@ -105,12 +110,34 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, "galley", version())
 		return exitOK
+	case "completion":
+		return completion(rest, stdout, stderr)
 	case "help", "-h", "--help", "-help":
-		fmt.Fprint(stdout, usage)
+		if len(rest) == 0 {
+			fmt.Fprint(stdout, usage)
+			return exitOK
+		}
+		if _, ok := lookupCommand(rest[0]); !ok {
+			return unknownCommand(rest[0], stderr)
+		}
+		printHelp(stdout, rest[0])
 		return exitOK
 	}
-	fmt.Fprintf(stderr, "galley: unknown command %q\n\n%s", clean(cmd), usage)
-	return exitUsage
+	return unknownCommand(cmd, stderr)
+}
+
+// unknownCommand says so, on one line, with the command that may have
+// been meant.
+func unknownCommand(cmd string, stderr io.Writer) int {
+	var names []string
+	for _, c := range commands {
+		names = append(names, c.name)
+	}
+	msg := fmt.Sprintf("unknown command %q", clean(cmd))
+	if guess := closest(cmd, names); guess != "" {
+		msg += "; did you mean " + guess + "?"
+	}
+	return usageError(stderr, "%s (galley help lists the commands)", msg)
 }
 
 // version returns the module version galley was built from.
@@ -162,14 +189,6 @@ func failure(stderr io.Writer, err error) int {
 	}
 	say(stderr, "galley: ", err.Error())
 	return exitError
-}
-
-// flagError reports whether err came from -h.
-func flagError(err error) int {
-	if errors.Is(err, flag.ErrHelp) {
-		return exitOK
-	}
-	return exitUsage
 }
 
 // limitFlags are the flags that set publish.Limits, shared by convert

@@ -83,27 +83,45 @@ func registerOptions(fs *flag.FlagSet) *optionFlags {
 	}
 	for _, name := range o.ordered {
 		a := seen[name]
-		help := placeholder(a.opt.Help)
-		if len(a.scopes) > 0 && !strings.HasPrefix(help, "plain text:") {
-			help = strings.Join(a.scopes, ", ") + ": " + help
+		help := a.opt.Help
+		if a.opt.Kind != option.Bool {
+			help = placeholder(a.opt)
 		}
 		if a.opt.Default != "" {
 			help += " (default " + a.opt.Default + ")"
 		}
 		fs.Var(o.flags[name], name, help)
 	}
+	// pandoc's spelling of --toc.
+	if f, ok := o.flags["toc"]; ok {
+		fs.Var(f, "table-of-contents", "same as --toc")
+	}
 	return o
 }
 
-// placeholder marks the first word in capitals of a help text as the
-// flag's value, for flag.PrintDefaults ("body size in `POINTS`").
-func placeholder(help string) string {
-	for _, w := range strings.FieldsFunc(help, func(r rune) bool { return r == ' ' || r == ',' || r == ':' || r == '(' || r == ')' }) {
+// placeholder returns an option's help with its value's placeholder
+// marked for flag.UnquoteUsage: its choices ("a4|a5|letter"), or the
+// first word in capitals that names no format ("body size in `POINTS`"),
+// or N for a number, VALUE for anything else.
+func placeholder(o option.Option) string {
+	help := o.Help
+	if len(o.Choices) > 0 {
+		return "`" + strings.Join(o.Choices, "|") + "` " + help
+	}
+	for _, w := range strings.FieldsFunc(help, func(r rune) bool { return r == ' ' || r == ':' || r == '(' || r == ')' }) {
+		w = strings.TrimRight(w, ",.;")
+		switch w {
+		case "HTML", "EPUB", "PDF", "CSS", "TOC", "TTF", "OTF", "BCP", "XHTML":
+			continue
+		}
 		if len(w) >= 2 && strings.ToUpper(w) == w && strings.ToLower(w) != w && !strings.Contains(w, "/") {
 			return strings.Replace(help, w, "`"+w+"`", 1)
 		}
 	}
-	return help
+	if o.Kind == option.Int || o.Kind == option.Float {
+		return "`N` " + help
+	}
+	return "`VALUE` " + help
 }
 
 func containsString(list []string, s string) bool {

@@ -72,7 +72,9 @@ type Option struct {
 	File, Fonts bool
 	// Names are a mapping's keys ("regular", "bold", …).
 	Names []string
-	// Choices are the only values a text option takes; none: any.
+	// Choices are the only values a text option takes; none: any. (A
+	// type that parses itself checks its values; its choices are for
+	// help texts.)
 	Choices []string
 
 	index []int
@@ -141,8 +143,8 @@ func Of(cfg any) []Option {
 		if o.Help == "" {
 			panic(fmt.Sprintf("option: %s.%s has no help", t, f.Name))
 		}
-		if o.Choices != nil && o.Kind != String {
-			panic(fmt.Sprintf("option: %s.%s: only a string option has choices", t, f.Name))
+		if o.Choices != nil && o.Kind != String && o.Kind != Text {
+			panic(fmt.Sprintf("option: %s.%s: only a text option has choices", t, f.Name))
 		}
 		out = append(out, o)
 	}

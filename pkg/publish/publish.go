@@ -282,7 +282,7 @@ func hasContent(d *doc.Document) bool {
 // taken for its chrome.
 func emptyHint(job *Job) string {
 	for _, in := range job.Inputs {
-		if f := job.From; f == "html" || f == "" && slices.Contains([]string{".html", ".htm", ".xhtml"}, strings.ToLower(filepath.Ext(in))) {
+		if f := canonicalReader(job.From); f == "html" || f == "" && slices.Contains([]string{".html", ".htm", ".xhtml"}, strings.ToLower(filepath.Ext(in))) {
 			return " (of a web page, galley kept nothing as its content: name the content with --select CSS, and see -v)"
 		}
 	}
@@ -388,6 +388,11 @@ func canonicalReader(name string) string {
 				return f.Name
 			}
 		}
+		for _, a := range f.Aliases {
+			if strings.EqualFold(a, name) {
+				return f.Name
+			}
+		}
 	}
 	return name
 }
@@ -458,8 +463,10 @@ func convert(ctx context.Context, job *Job, env *Env) ([]Result, []string, error
 				return fail(fmt.Errorf("%s: %w", o.Path, err))
 			}
 			results[i].Format = f.Name
-		} else if _, _, err := render.Lookup(o.Format); err != nil {
+		} else if _, f, err := render.Lookup(o.Format); err != nil {
 			return fail(err)
+		} else {
+			results[i].Format = f.Name // "html5" is html
 		}
 		if o.Path == "-" {
 			continue

@@ -134,6 +134,9 @@ func (e *Error) Unwrap() error { return e.Err }
 type Format struct {
 	Name string   // "markdown"
 	Exts []string // file name extensions, with the dot: ".md", ".markdown"
+	// Aliases are other names of the format, as pandoc spells them
+	// ("gfm", "commonmark" for markdown).
+	Aliases []string
 }
 
 var (
@@ -180,6 +183,11 @@ func Lookup(name string) (Reader, error) {
 	for _, n := range names() {
 		for _, x := range formats[n].f.Exts {
 			if strings.EqualFold(x, "."+name) {
+				return formats[n].r, nil
+			}
+		}
+		for _, a := range formats[n].f.Aliases {
+			if strings.EqualFold(a, name) {
 				return formats[n].r, nil
 			}
 		}

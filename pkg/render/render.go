@@ -193,6 +193,9 @@ type Format struct {
 	Ext       string // ".pdf"
 	MediaType string // "application/pdf"
 	Binary    bool   // not text; never written to a terminal by default
+	// Aliases are other names of the format, as pandoc spells them
+	// ("html5"); OtherExts other extensions of its files (".htm").
+	Aliases, OtherExts []string
 }
 
 var (
@@ -232,9 +235,15 @@ func Lookup(name string) (Renderer, Format, error) {
 	if e, ok := formats[name]; ok {
 		return e.r, e.f, nil
 	}
-	for _, e := range formats {
+	for _, n := range names() {
+		e := formats[n]
 		if e.f.Ext != "" && strings.EqualFold(e.f.Ext, "."+name) {
 			return e.r, e.f, nil
+		}
+		for _, a := range e.f.Aliases {
+			if strings.EqualFold(a, name) {
+				return e.r, e.f, nil
+			}
 		}
 	}
 	return nil, Format{}, fmt.Errorf("render: unknown format %q (known: %s)", name, strings.Join(names(), ", "))
@@ -248,6 +257,11 @@ func ForExt(ext string) (Format, error) {
 	for _, n := range names() {
 		if ext != "" && strings.EqualFold(formats[n].f.Ext, ext) {
 			return formats[n].f, nil
+		}
+		for _, x := range formats[n].f.OtherExts {
+			if strings.EqualFold(x, ext) {
+				return formats[n].f, nil
+			}
 		}
 	}
 	if ext == "" {

@@ -41,7 +41,7 @@ func (r *Reader) Config() any { c := r.cfg; return &c }
 func (r *Reader) WithConfig(cfg any) read.Reader { return New(*cfg.(*Config)) }
 
 func init() {
-	read.Register(read.Format{Name: "html", Exts: []string{".html", ".htm", ".xhtml"}}, New(Config{}))
+	read.Register(read.Format{Name: "html", Exts: []string{".html", ".htm", ".xhtml"}, Aliases: []string{"html5", "xhtml"}}, New(Config{}))
 }
 
 // Read reads a web page (UTF-8; publish decodes a page that declares

@@ -87,7 +87,7 @@ func (r *Reader) WithConfig(cfg any) read.Reader { return New(*cfg.(*Config)) }
 func New(cfg Config) *Reader { return &Reader{cfg: cfg} }
 
 func init() {
-	read.Register(read.Format{Name: "markdown", Exts: []string{".md", ".markdown"}}, New(Config{}))
+	read.Register(read.Format{Name: "markdown", Exts: []string{".md", ".markdown"}, Aliases: []string{"gfm", "commonmark", "commonmark_x", "markdown_strict", "markdown_github", "markdown_mmd", "markdown_phpextra"}}, New(Config{}))
 }
 
 // Read implements read.Reader.

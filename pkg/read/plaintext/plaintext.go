@@ -73,7 +73,7 @@ func ParseStyle(s string) (Style, error) {
 
 // Config configures a Reader. The zero value is the default.
 type Config struct {
-	Style Style `option:"style" flag:"text-style" default:"auto" help:"plain-text layout: auto, lines (one line per paragraph) or wrapped"`
+	Style Style `option:"style" flag:"text-style" default:"auto" choices:"auto,lines,wrapped" help:"plain-text layout: auto, lines (one line per paragraph) or wrapped"`
 	// NotHeadings lists texts that must not become headings: a line, or
 	// the heading part of a glued line, equal to one of them (ignoring
 	// surrounding space) stays in its paragraph.
@@ -106,7 +106,7 @@ func (s *Style) UnmarshalText(b []byte) error {
 func New(cfg Config) *Reader { return &Reader{cfg: cfg} }
 
 func init() {
-	read.Register(read.Format{Name: "text", Exts: []string{".txt", ".text"}}, New(Config{}))
+	read.Register(read.Format{Name: "text", Exts: []string{".txt", ".text"}, Aliases: []string{"plain", "plaintext"}}, New(Config{}))
 }
 
 // line is one input line with its 1-based number.

@@ -76,7 +76,7 @@ func New(cfg Config) *Renderer {
 }
 
 func init() {
-	render.Register(render.Format{Name: "html", Ext: ".html", MediaType: "text/html"}, New(Config{}))
+	render.Register(render.Format{Name: "html", Ext: ".html", MediaType: "text/html", Aliases: []string{"html5"}, OtherExts: []string{".htm"}}, New(Config{}))
 }
 
 // Part is the part of a document that one page shows: a whole document,

@@ -56,9 +56,9 @@ func New(flavour string) *Renderer {
 }
 
 func init() {
-	render.Register(render.Format{Name: Markdown, Ext: ".md", MediaType: "text/markdown; charset=utf-8"}, New(Markdown))
-	render.Register(render.Format{Name: GFM, MediaType: "text/markdown; charset=utf-8; variant=GFM"}, New(GFM))
-	render.Register(render.Format{Name: CommonMark, MediaType: "text/markdown; charset=utf-8; variant=CommonMark"}, New(CommonMark))
+	render.Register(render.Format{Name: Markdown, Ext: ".md", MediaType: "text/markdown; charset=utf-8", OtherExts: []string{".markdown"}}, New(Markdown))
+	render.Register(render.Format{Name: GFM, MediaType: "text/markdown; charset=utf-8; variant=GFM", Aliases: []string{"markdown_github"}}, New(GFM))
+	render.Register(render.Format{Name: CommonMark, MediaType: "text/markdown; charset=utf-8; variant=CommonMark", Aliases: []string{"commonmark_x", "markdown_strict"}}, New(CommonMark))
 }
 
 // Render writes d to w. It does not modify d.

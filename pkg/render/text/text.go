@@ -49,7 +49,7 @@ func New(cfg Config) *Renderer {
 }
 
 func init() {
-	render.Register(render.Format{Name: "text", Ext: ".txt", MediaType: "text/plain; charset=utf-8"}, New(Config{}))
+	render.Register(render.Format{Name: "text", Ext: ".txt", MediaType: "text/plain; charset=utf-8", Aliases: []string{"plain"}, OtherExts: []string{".text"}}, New(Config{}))
 }
 
 // Render writes d to w as wrapped plain text. It does not modify d.
