@@ -11,6 +11,7 @@ import (
 	"github.com/galleypress/galley/pkg/files"
 	"github.com/galleypress/galley/pkg/internal/yamlnode"
 	"github.com/galleypress/galley/pkg/option"
+	"github.com/galleypress/galley/pkg/render"
 )
 
 // ConfigFile is the name of a project's configuration file.
@@ -165,7 +166,7 @@ type docSpec struct {
 	encoding string
 	meta     doc.Meta
 	options  Settings
-	outputs  []string
+	outputs  []Output
 }
 
 // parseDoc reads one document's mapping.
@@ -210,7 +211,7 @@ func parseDoc(n *yamlnode.Node) (*docSpec, error) {
 		case "encoding":
 			d.encoding, err = str()
 		case "outputs":
-			d.outputs, err = list()
+			d.outputs, err = parseOutputs(f)
 		case "meta":
 			err = parseMeta(f.Val, &d.meta)
 		default:
@@ -413,8 +414,35 @@ func (d *docSpec) job() (*Job, error) {
 		return nil, errors.New("document has no outputs")
 	}
 	j := &Job{Inputs: d.inputs, From: d.from, Encoding: d.encoding, Meta: d.meta, Options: d.options}
-	for _, o := range d.outputs {
-		j.Outputs = append(j.Outputs, Output{Path: o})
-	}
+	j.Outputs = append(j.Outputs, d.outputs...)
 	return j, nil
+}
+
+// parseOutputs reads a document's outputs: each a path, whose extension
+// names its format, or a mapping of one path to a format ("README.md:
+// gfm").
+func parseOutputs(f yamlnode.Field) ([]Output, error) {
+	items := []*yamlnode.Node{f.Val}
+	switch f.Val.Kind {
+	case yamlnode.Null:
+		return nil, nil
+	case yamlnode.List:
+		items = f.Val.Items
+	}
+	var out []Output
+	for _, it := range items {
+		switch {
+		case it.Kind == yamlnode.Scalar:
+			out = append(out, Output{Path: it.Value})
+		case it.Kind == yamlnode.Map && len(it.Fields) == 1 && it.Fields[0].Val.Kind == yamlnode.Scalar:
+			o := Output{Path: it.Fields[0].Key, Format: it.Fields[0].Val.Value}
+			if _, _, err := render.Lookup(o.Format); err != nil {
+				return nil, errAt(it.Fields[0].Line, "outputs: %s: %v", o.Path, err)
+			}
+			out = append(out, o)
+		default:
+			return nil, errAt(it.Line, "outputs: want a path, or PATH: FORMAT (README.md: gfm), not %s", it.Kind)
+		}
+	}
+	return out, nil
 }

@@ -41,6 +41,9 @@ func TestGolden(t *testing.T) {
 			var formats []string
 			for _, o := range job.Outputs {
 				f, err := render.ForExt(filepath.Ext(o.Path))
+				if o.Format != "" {
+					_, f, err = render.Lookup(o.Format)
+				}
 				if err != nil {
 					t.Fatal(err)
 				}
