@@ -52,3 +52,27 @@ func TestFallbackFontsInConfig(t *testing.T) {
 		t.Errorf("fonts: %q", got)
 	}
 }
+
+// TestOutputFormats: an output may name its format, which must be one.
+func TestOutputFormats(t *testing.T) {
+	p, err := publish.Parse([]byte("documents:\n  - input: a.md\n    outputs:\n      - out/a.pdf\n      - README.md: gfm\n      - notes.txt: commonmark\n"), "galley.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, o := range p.Jobs[0].Outputs {
+		got = append(got, o.Path+"="+o.Format)
+	}
+	if want := "out/a.pdf=,README.md=gfm,notes.txt=commonmark"; strings.Join(got, ",") != want {
+		t.Errorf("outputs %s, want %s", strings.Join(got, ","), want)
+	}
+	for yaml, want := range map[string]string{
+		"documents:\n  - input: a.md\n    outputs:\n      - README.md: rst\n":      `galley.yaml:4: outputs: README.md: render: unknown format "rst"`,
+		"documents:\n  - input: a.md\n    outputs:\n      - [a.pdf, b.pdf]\n":       "galley.yaml:4: outputs: want a path, or PATH: FORMAT",
+		"documents:\n  - input: a.md\n    outputs:\n      - {a.md: gfm, b.md: gfm}\n": "galley.yaml:4: outputs: want a path, or PATH: FORMAT",
+	} {
+		if _, err := publish.Parse([]byte(yaml), "galley.yaml"); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: %v, want %q", yaml, err, want)
+		}
+	}
+}
