@@ -360,9 +360,19 @@ var badCases = []badCase{
 // TestBadInputs runs every case of the bad-input suite: each ends in its
 // documented outcome, and none with a panic, a partial output or a
 // changed input.
+// heavyBad are the bad inputs that take a second or more: skipped under
+// -short.
+var heavyBad = map[string]bool{
+	"20,000 links in a paragraph": true, "100,000 headings": true, "10,000 notes": true,
+	"5,000 chapters with a page list": true, "an include bomb": true, "a 20 MB one-line paragraph": true,
+}
+
 func TestBadInputs(t *testing.T) {
 	for _, tc := range badCases {
 		t.Run(tc.name, func(t *testing.T) {
+			if testing.Short() && heavyBad[tc.name] {
+				t.Skip("takes seconds; skipped under -short")
+			}
 			root := t.TempDir()
 			dir := filepath.Join(root, "work")
 			if err := copyDir("../../fixtures/bad", dir); err != nil {

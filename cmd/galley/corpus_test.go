@@ -34,6 +34,9 @@ const corpus = "../../../shared/corpus"
 // (the PDF's only images are the book's PNGs), their labels set in
 // fonts and read back, no alternative text printed in their place.
 func TestRustBookFigures(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the Rust book takes seconds; skipped under -short")
+	}
 	book, err := filepath.Abs(filepath.Join(corpus, "rust-book"))
 	if err != nil {
 		t.Fatal(err)

@@ -2,7 +2,9 @@
 // use: the W3C Nu HTML checker (vnu.jar), EPUBCheck, poppler-utils and
 // qpdf. A test that needs a missing validator is skipped, unless
 // GALLEY_REQUIRE_VALIDATORS=1 is set (as CI sets it), in which case it
-// fails.
+// fails. Under go test -short the slow ones (the Java validators, Ace and
+// Chromium) are skipped whatever is installed: -short is the quick loop
+// of development, the full run is CI's.
 package validate
 
 import (
@@ -19,6 +21,14 @@ import (
 
 // required reports whether missing validators fail tests.
 func required() bool { return os.Getenv("GALLEY_REQUIRE_VALIDATORS") == "1" }
+
+// slow skips t under -short: a validator that takes seconds.
+func slow(t testing.TB, what string) {
+	t.Helper()
+	if testing.Short() {
+		t.Skipf("%s skipped under -short", what)
+	}
+}
 
 func missing(t testing.TB, what, how string) {
 	t.Helper()
@@ -62,6 +72,7 @@ func File(t testing.TB, path, pkg string) string {
 // vnu-jar installed globally or under /tmp/vnu.
 func VNU(t testing.TB) string {
 	t.Helper()
+	slow(t, "the Nu HTML checker")
 	Java(t)
 	var candidates []string
 	if p := os.Getenv("GALLEY_VNU_JAR"); p != "" {
@@ -83,6 +94,7 @@ func VNU(t testing.TB) string {
 // EPUBCheck returns the path of epubcheck.jar.
 func EPUBCheck(t testing.TB) string {
 	t.Helper()
+	slow(t, "EPUBCheck")
 	Java(t)
 	for _, c := range []string{os.Getenv("GALLEY_EPUBCHECK_JAR"), "/usr/share/java/epubcheck.jar"} {
 		if c == "" {
@@ -120,6 +132,7 @@ func Run(name string, args ...string) (string, bool) {
 // fails t.
 func Ace(t testing.TB) (string, []string) {
 	t.Helper()
+	slow(t, "Ace by DAISY")
 	p, err := exec.LookPath("ace-cli")
 	if err != nil {
 		p, err = exec.LookPath("ace")
@@ -134,6 +147,7 @@ func Ace(t testing.TB) (string, []string) {
 // Chromium returns the path of a Chromium browser, or skips or fails t.
 func Chromium(t testing.TB) string {
 	t.Helper()
+	slow(t, "Chromium")
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
 		if p, err := exec.LookPath(name); err == nil {
 			return p
