@@ -17,6 +17,7 @@ import (
 	"io"
 	"io/fs"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -25,6 +26,7 @@ import (
 
 	"github.com/galleypress/galley/pkg/doc"
 	"github.com/galleypress/galley/pkg/internal/htmlmodel"
+	"github.com/galleypress/galley/pkg/option"
 	"github.com/galleypress/galley/pkg/read"
 	_ "github.com/galleypress/galley/pkg/read/html"
 	_ "github.com/galleypress/galley/pkg/read/markdown" // register the formats
@@ -59,6 +61,58 @@ type Job struct {
 	Options Settings
 	// Outputs are the files to write.
 	Outputs []Output
+	// Configs are typed configurations of formats (a pdf.Config, an
+	// html.Config, by value or pointer): each is the starting point of
+	// its format's configuration, which Options then set over.
+	Configs []any
+}
+
+// typed sets cfg (a pointer to a format's Config) to the job's typed
+// configuration of the same type, if it has one.
+func (job *Job) typed(cfg any) {
+	cv := reflect.ValueOf(cfg).Elem()
+	for _, t := range job.Configs {
+		tv := reflect.ValueOf(t)
+		if tv.Kind() == reflect.Pointer {
+			tv = tv.Elem()
+		}
+		if tv.Type() == cv.Type() {
+			cv.Set(tv)
+		}
+	}
+}
+
+// CheckConfigs reports an error if a typed configuration is no format's,
+// or holds a value its format cannot use (option.Checker).
+func CheckConfigs(typed []any) error {
+	for _, t := range typed {
+		tv := reflect.ValueOf(t)
+		if !tv.IsValid() || tv.Kind() == reflect.Pointer && tv.IsNil() {
+			return errors.New("publish: a nil configuration")
+		}
+		if tv.Kind() == reflect.Pointer {
+			tv = tv.Elem()
+		}
+		known := false
+		for _, scope := range Scopes() {
+			for _, cfg := range configs(scope) {
+				if reflect.TypeOf(cfg).Elem() == tv.Type() {
+					known = true
+				}
+			}
+		}
+		if !known {
+			return fmt.Errorf("publish: %T configures no registered format", t)
+		}
+		c := reflect.New(tv.Type())
+		c.Elem().Set(tv)
+		if ch, ok := c.Interface().(option.Checker); ok {
+			if err := ch.Check(); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // Output is one file to write. Path "-" is standard output, and needs a
@@ -369,6 +423,7 @@ func reader(format string, job *Job, pr *projectFS) (read.Reader, error) {
 	}
 	if c, ok := r.(read.Configurable); ok {
 		cfg := c.Config()
+		job.typed(cfg)
 		if err := job.Options.apply(cfg, canonicalReader(format), pr); err != nil {
 			return nil, err
 		}
@@ -405,6 +460,7 @@ func renderer(format string, job *Job, pr *projectFS) (render.Renderer, error) {
 	}
 	if c, ok := r.(render.Configurable); ok {
 		cfg := c.Config()
+		job.typed(cfg)
 		if err := job.Options.apply(cfg, f.Name, pr); err != nil {
 			return nil, err
 		}
@@ -450,6 +506,14 @@ func convert(ctx context.Context, job *Job, env *Env) ([]Result, []string, error
 	}
 	if len(job.Outputs) == 0 {
 		return nil, nil, errors.New("publish: no output; add -o FILE")
+	}
+	// Every option and configuration is checked before anything is read
+	// or written.
+	if err := CheckSettings(job.Options); err != nil {
+		return fail(err)
+	}
+	if err := CheckConfigs(job.Configs); err != nil {
+		return fail(err)
 	}
 	// Resolve formats and paths, before reading.
 	paths := make([]string, len(job.Outputs))
@@ -707,6 +771,26 @@ func renderTo(ctx context.Context, w io.Writer, d *doc.Document, format string, 
 		}
 	}
 	return r.Render(w, d, opts)
+}
+
+// Render writes d, a document read before (by Read, or made by a
+// program), to w in format, configured by the job's options and typed
+// configurations as Convert configures its outputs; the files d refers
+// to (images, its cover) and the options name (fonts, stylesheets) are
+// read through env as Convert reads them, relative to env.Dir.
+func Render(ctx context.Context, w io.Writer, d *doc.Document, format string, job *Job, env *Env) error {
+	if err := CheckSettings(job.Options); err != nil {
+		return err
+	}
+	if err := CheckConfigs(job.Configs); err != nil {
+		return err
+	}
+	pr, err := openProject(job, env.serialized())
+	if err != nil {
+		return err
+	}
+	defer pr.close()
+	return renderTo(ctx, w, d, format, job, pr, "")
 }
 
 // formats returns the formats of the job's outputs, in order.

@@ -1,0 +1,64 @@
+package galley_test
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/galleypress/galley"
+	"github.com/galleypress/galley/pkg/render/pdf"
+)
+
+// TestWrongOptions: an option no format has, a value it cannot use, a
+// configuration of no format: each an error, and nothing written.
+func TestWrongOptions(t *testing.T) {
+	for _, tc := range []struct {
+		opts []galley.Option
+		want string
+	}{
+		{[]galley.Option{galley.Set("pdf", "font-sise", "11")}, `unknown option "font-sise"`},
+		{[]galley.Option{galley.Set("pdf", "font-size", "eleven")}, `"eleven" is not a number`},
+		{[]galley.Option{galley.Set("pdf", "paper", "a3")}, `"a3" is not one of a4, a5, letter`},
+		{[]galley.Option{galley.Set("docx", "x", "1")}, "docx: no format of that name has options"},
+		{[]galley.Option{galley.WithConfig(pdf.Config{FontSize: 200})}, "font size 200 pt is out of range"},
+		{[]galley.Option{galley.WithConfig(struct{ X int }{})}, "configures no registered format"},
+		{[]galley.Option{galley.WithMeta("lang", "not a tag")}, "not a language tag"},
+		{[]galley.Option{galley.To("docx")}, `unknown format "docx"`},
+	} {
+		var out bytes.Buffer
+		opts := append([]galley.Option{galley.From("markdown"), galley.To("pdf")}, tc.opts...)
+		err := galley.Convert(context.Background(), strings.NewReader("# A\n\nText.\n"), &out, opts...)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%v, want %q", err, tc.want)
+		}
+		if out.Len() > 0 {
+			t.Errorf("%q: %d bytes written", tc.want, out.Len())
+		}
+	}
+}
+
+// TestWithFS: the files a document refers to come from the file system
+// given, and from nowhere else.
+func TestWithFS(t *testing.T) {
+	src := "# A\n\n![A dot](img/dot.svg)\n"
+	fsys := fstest.MapFS{"doc/img/dot.svg": {Data: []byte(`<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><circle cx="5" cy="5" r="4"/></svg>`)}}
+	var warnings []string
+	warn := galley.WithWarnings(func(err error) { warnings = append(warnings, err.Error()) })
+	var out bytes.Buffer
+	if err := galley.Convert(context.Background(), strings.NewReader(src), &out, galley.From("markdown"), galley.To("epub"), galley.WithFS(fsys), galley.WithDir("doc"), warn); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(out.Bytes(), []byte("dot.svg")) || len(warnings) > 0 {
+		t.Errorf("the image from the file system: warnings %q", warnings)
+	}
+	out.Reset()
+	warnings = nil
+	if err := galley.Convert(context.Background(), strings.NewReader(src), &out, galley.From("markdown"), galley.To("epub"), warn); err != nil {
+		t.Fatal(err)
+	}
+	if len(warnings) == 0 {
+		t.Error("an image with no file system to read it from: no warning")
+	}
+}
