@@ -67,8 +67,8 @@ func TestOutputFormats(t *testing.T) {
 		t.Errorf("outputs %s, want %s", strings.Join(got, ","), want)
 	}
 	for yaml, want := range map[string]string{
-		"documents:\n  - input: a.md\n    outputs:\n      - README.md: rst\n":      `galley.yaml:4: outputs: README.md: render: unknown format "rst"`,
-		"documents:\n  - input: a.md\n    outputs:\n      - [a.pdf, b.pdf]\n":       "galley.yaml:4: outputs: want a path, or PATH: FORMAT",
+		"documents:\n  - input: a.md\n    outputs:\n      - README.md: rst\n":         `galley.yaml:4: outputs: README.md: render: unknown format "rst"`,
+		"documents:\n  - input: a.md\n    outputs:\n      - [a.pdf, b.pdf]\n":         "galley.yaml:4: outputs: want a path, or PATH: FORMAT",
 		"documents:\n  - input: a.md\n    outputs:\n      - {a.md: gfm, b.md: gfm}\n": "galley.yaml:4: outputs: want a path, or PATH: FORMAT",
 	} {
 		if _, err := publish.Parse([]byte(yaml), "galley.yaml"); err == nil || !strings.Contains(err.Error(), want) {
