@@ -11,8 +11,8 @@ import (
 )
 
 // update is accepted so that "go test ./... -update" works here too; it
-// rewrites the README's option tables.
-var update = flag.Bool("update", false, "rewrite golden files (here: the README's option tables)")
+// rewrites the option tables of docs/cli.md.
+var update = flag.Bool("update", false, "rewrite golden files (here: the option tables of docs/cli.md)")
 
 func TestMain(m *testing.M) {
 	if os.Getenv("GALLEY_TEST_MAIN") == "1" {
