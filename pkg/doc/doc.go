@@ -67,35 +67,45 @@ type Block interface{ isBlock() }
 type Inline interface{ isInline() }
 
 // Paragraph is a paragraph of inlines.
-type Paragraph struct{ Inlines []Inline }
+//
+//doc:block paragraph
+type Paragraph struct {
+	Inlines []Inline `doc:"content"`
+}
 
 // Heading is a heading that cannot start a section because it sits inside
 // a quote or a list item. It is kept in place.
+//
+//doc:block heading
 type Heading struct {
-	Level   int
-	Inlines []Inline
+	Level   int      `doc:"level" min:"1" max:"6"`
+	Inlines []Inline `doc:"content"`
 }
 
 // List is a bullet list, or an ordered list when Ordered is set, numbered
 // from Start. A tight list has no space between its items.
+//
+//doc:block list
 type List struct {
-	Ordered bool
-	Start   int
+	Ordered bool `doc:"ordered"`
+	Start   int  `doc:"start" min:"0"`
 	// Numbering is the style of an ordered list's numbers: "" or "1" for
 	// 1, 2, 3; "a" and "A" for letters; "i" and "I" for roman numerals.
-	Numbering string
-	Tight     bool
-	Items     []*ListItem
+	Numbering string      `doc:"numbering" oneof:"1 a A i I"`
+	Tight     bool        `doc:"tight"`
+	Items     []*ListItem `doc:"items"`
 }
 
 // ListItem is one item of a list. Its blocks may include nested lists.
 type ListItem struct {
-	Blocks []Block
+	Blocks []Block `doc:"blocks"`
 	// Task marks a task list item (GFM "- [x] done"): Todo or Done.
-	Task Task
+	Task Task `doc:"task"`
 }
 
 // Task is the state of a task list item.
+//
+//doc:enum "" todo done
 type Task int
 
 // Task states.
@@ -110,33 +120,47 @@ const (
 // lower case: note, tip, important, warning and caution have labels in
 // every language galley knows; another kind ("info", "danger") is its
 // own label. Title, if set, replaces the label.
+//
+//doc:block admonition since=2
 type Admonition struct {
-	Kind   string
-	Title  []Inline
-	Blocks []Block
+	Kind   string   `doc:"kind"`
+	Title  []Inline `doc:"label"`
+	Blocks []Block  `doc:"blocks"`
 }
 
 // DefList is a definition list: terms, each with its definitions.
-type DefList struct{ Items []*DefItem }
+//
+//doc:block definition_list since=2
+type DefList struct {
+	Items []*DefItem `doc:"terms"`
+}
 
 // DefItem is a term of a definition list and its definitions, each a
 // list of blocks.
 type DefItem struct {
-	Term []Inline
-	Defs [][]Block
+	Term []Inline  `doc:"term"`
+	Defs [][]Block `doc:"definitions"`
 }
 
 // Quote is a block quotation.
-type Quote struct{ Blocks []Block }
+//
+//doc:block quote
+type Quote struct {
+	Blocks []Block `doc:"blocks"`
+}
 
 // CodeBlock is preformatted text. Lang names its language ("go"), if known.
 // Text ends without a trailing newline.
+//
+//doc:block code_block
 type CodeBlock struct {
-	Lang string
-	Text string
+	Lang string `doc:"lang"`
+	Text string `doc:"text"`
 }
 
 // Align is the alignment of a table column.
+//
+//doc:enum default left center right
 type Align int
 
 // Column alignments.
@@ -149,84 +173,134 @@ const (
 
 // Table is a table with an optional header row. Align has one entry per
 // column; rows may be shorter than the number of columns.
+//
+//doc:block table
 type Table struct {
-	Caption []Inline
-	Align   []Align
-	Header  []Cell
-	Rows    [][]Cell
+	Caption []Inline `doc:"caption"`
+	Align   []Align  `doc:"align"`
+	Header  []Cell   `doc:"header"`
+	Rows    [][]Cell `doc:"rows"`
 }
 
 // Cell is one table cell.
-type Cell struct{ Inlines []Inline }
+type Cell struct {
+	Inlines []Inline `doc:"content"`
+}
 
 // Figure is an image standing on its own, with alternative text and an
 // optional caption. Src is a path relative to the input's folder, or a URL.
+//
+//doc:block figure
 type Figure struct {
-	Src     string
-	Alt     string
-	Title   string
-	Caption []Inline
+	Src     string   `doc:"src"`
+	Alt     string   `doc:"alt"`
+	Title   string   `doc:"title"`
+	Caption []Inline `doc:"caption"`
 }
 
 // Rule is a thematic break.
+//
+//doc:block rule
 type Rule struct{}
 
 // Text is a run of text. Soft line breaks of the source are spaces.
-type Text struct{ Text string }
+//
+//doc:inline text
+type Text struct {
+	Text string `doc:"text"`
+}
 
 // Emph is emphasised text, usually set in italics.
-type Emph struct{ Inlines []Inline }
+//
+//doc:inline emph
+type Emph struct {
+	Inlines []Inline `doc:"content"`
+}
 
 // Strong is strongly emphasised text, usually set in bold.
-type Strong struct{ Inlines []Inline }
+//
+//doc:inline strong
+type Strong struct {
+	Inlines []Inline `doc:"content"`
+}
 
 // Strike is struck-through text.
-type Strike struct{ Inlines []Inline }
+//
+//doc:inline strike
+type Strike struct {
+	Inlines []Inline `doc:"content"`
+}
 
 // Sup is superscript.
-type Sup struct{ Inlines []Inline }
+//
+//doc:inline sup
+type Sup struct {
+	Inlines []Inline `doc:"content"`
+}
 
 // Sub is subscript.
-type Sub struct{ Inlines []Inline }
+//
+//doc:inline sub
+type Sub struct {
+	Inlines []Inline `doc:"content"`
+}
 
 // Code is inline code.
-type Code struct{ Text string }
+//
+//doc:inline code
+type Code struct {
+	Text string `doc:"text"`
+}
 
 // Link is a hyperlink. A URL starting with "#" refers to a section id.
+//
+//doc:inline link
 type Link struct {
-	URL     string
-	Title   string
-	Inlines []Inline
+	URL     string   `doc:"url"`
+	Title   string   `doc:"title"`
+	Inlines []Inline `doc:"content"`
 }
 
 // Image is an inline image.
+//
+//doc:inline image
 type Image struct {
-	Src   string
-	Alt   string
-	Title string
+	Src   string `doc:"src"`
+	Alt   string `doc:"alt"`
+	Title string `doc:"title"`
 }
 
 // Note is a footnote or endnote. Number is assigned by the NumberNotes
 // transform; it is 0 until then.
+//
+//doc:inline note
 type Note struct {
-	Number int
-	Blocks []Block
+	Number int     `doc:"number" min:"0"`
+	Blocks []Block `doc:"blocks"`
 }
 
 // LineBreak is a hard line break.
+//
+//doc:inline line_break
 type LineBreak struct{}
 
 // Math is a formula in TeX notation ("x_{1} \\ x_{n}"), kept as
 // written. Display math ("$$…$$") is set apart on its own line; a
 // paragraph of one display formula is a displayed equation.
+//
+//doc:inline math since=2
 type Math struct {
-	TeX     string
-	Display bool
+	TeX     string `doc:"text"`
+	Display bool   `doc:"display"`
 }
 
 // Anchor is a named place in the text that links can point at
 // ("#id"), such as HTML's <a name="x"> or <span id="x">.
-type Anchor struct{ ID string }
+//
+//doc:inline anchor since=2
+type Anchor struct {
+	ID string `doc:"id"`
+}
 
 func (*Paragraph) isBlock()  {}
 func (*Heading) isBlock()    {}

@@ -29,7 +29,7 @@ func ExampleEncode() {
 	doc.Encode(os.Stdout, d)
 	// Output:
 	// {
-	//  "galley": 2,
+	//  "galley": 3,
 	//  "meta": {
 	//   "title": "T"
 	//  },

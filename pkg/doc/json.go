@@ -11,15 +11,19 @@ import (
 )
 
 // Version is the version of the JSON form written by Encode. Decode
-// reads it and every earlier one: version 2 added task lists,
+// reads it and every earlier one. Version 3's nodes hold the fields
+// doc.go declares for them, by their doc:"key" tags, generated (gen.go):
+// a list's items are objects ({"blocks": […], "task": "done"}), and so
+// are a table's cells ({"content": […]}). Version 2 added task lists,
 // admonitions, definition lists, math and anchors; a version 1 document
 // is a version 2 document without them.
-const Version = 2
+const Version = 3
 
-// The JSON form of a document, version 2:
+// The JSON form of a document, version 3 (schema.json, generated, is
+// exact):
 //
 //	{
-//	  "galley": 2,
+//	  "galley": 3,
 //	  "meta": {"title": "…", "authors": ["…"], "lang": "nl", …},
 //	  "blocks": [ block… ],
 //	  "sections": [
@@ -32,11 +36,12 @@ const Version = 2
 //
 //	paragraph  {"content": [inline…]}
 //	heading    {"level": 2, "content": [inline…]}
-//	list       {"ordered": true, "start": 1, "numbering": "a", "tight": true, "items": [[block…]…],
-//	            "tasks": ["todo", "done", ""…]}  (one per item, when any item is a task)
+//	list       {"ordered": true, "start": 1, "numbering": "a", "tight": true,
+//	            "items": [{"blocks": [block…], "task": "todo"|"done"}…]}
 //	quote      {"blocks": [block…]}
 //	code_block {"lang": "go", "text": "…"}
-//	table      {"caption": [inline…], "align": ["left"…], "header": [[inline…]…], "rows": [[[inline…]…]…]}
+//	table      {"caption": [inline…], "align": ["left"…], "header": [{"content": [inline…]}…],
+//	            "rows": [[{"content": [inline…]}…]…]}
 //	figure     {"src": "…", "alt": "…", "title": "…", "caption": [inline…]}
 //	rule       {}
 //	admonition {"kind": "note", "label": [inline…], "blocks": [block…]}
@@ -52,6 +57,9 @@ const Version = 2
 //	anchor     {"id": "…"}
 //
 // Empty fields are left out. Unknown fields and types are errors.
+// Versions 1 and 2 wrote a list's items as arrays of blocks with their
+// task states in "tasks", and a table's cells as arrays of inlines; the
+// types below read them.
 type jsonDoc struct {
 	Galley   int        `json:"galley"`
 	Meta     jsonMeta   `json:"meta"`
@@ -117,8 +125,6 @@ type jsonTerm struct {
 	Definitions [][]jsonNode `json:"definitions,omitempty"`
 }
 
-var taskNames = []string{"", "todo", "done"}
-
 // MarshalJSON implements json.Marshaler for Field.
 func (f Field) MarshalJSON() ([]byte, error) {
 	return json.Marshal(struct {
@@ -140,8 +146,6 @@ func (f *Field) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-var alignNames = []string{"default", "left", "center", "right"}
-
 // Encode writes d to w in the JSON form, indented, ending in a newline.
 // It writes as it goes: memory does not grow with the document.
 func Encode(w io.Writer, d *Document) error {
@@ -156,23 +160,33 @@ func Decode(r io.Reader) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	var jd jsonDoc
-	if err := dec.Decode(&jd); err != nil {
+	var head struct {
+		Galley int `json:"galley"`
+	}
+	if err := json.Unmarshal(data, &head); err != nil {
 		return nil, jsonError(data, err)
 	}
-	if dec.More() {
-		return nil, errors.New("doc: unexpected data after the document")
-	}
-	if jd.Galley < 1 || jd.Galley > Version {
-		if jd.Galley == 0 {
+	if head.Galley < 1 || head.Galley > Version {
+		if head.Galley == 0 {
 			return nil, fmt.Errorf(`doc: not a galley document: "galley": %d is missing`, Version)
 		}
-		return nil, fmt.Errorf("doc: unsupported JSON version %d (this galley reads versions 1 to %d)", jd.Galley, Version)
+		return nil, fmt.Errorf("doc: unsupported JSON version %d (this galley reads versions 1 to %d)", head.Galley, Version)
 	}
-	dec2 := &decoder{version: jd.Galley}
-	d, err := dec2.doc(&jd)
+	var d *Document
+	if head.Galley == 3 {
+		d, err = decode3(data)
+	} else {
+		dec := json.NewDecoder(bytes.NewReader(data))
+		dec.DisallowUnknownFields()
+		var jd jsonDoc
+		if err := dec.Decode(&jd); err != nil {
+			return nil, jsonError(data, err)
+		}
+		if dec.More() {
+			return nil, errors.New("doc: unexpected data after the document")
+		}
+		d, err = (&decoder{version: jd.Galley}).doc(&jd)
+	}
 	var pe *pathError
 	if errors.As(err, &pe) {
 		if line := pathLine(data, pe.path); line > 0 {

@@ -255,109 +255,6 @@ func (e *encoder) typ(t string) {
 	e.quote(t)
 }
 
-func (e *encoder) block(b Block) {
-	switch b := b.(type) {
-	case *Paragraph:
-		e.typ("paragraph")
-		e.inlineList("content", b.Inlines)
-	case *Heading:
-		e.typ("heading")
-		e.num("level", b.Level)
-		e.inlineList("content", b.Inlines)
-	case *List:
-		e.typ("list")
-		e.flag("ordered", b.Ordered)
-		if b.Ordered {
-			e.key("start")
-			e.w.WriteString(strconv.Itoa(b.Start))
-		}
-		e.str("numbering", b.Numbering)
-		e.flag("tight", b.Tight)
-		if len(b.Items) > 0 {
-			e.key("items")
-			e.open('[')
-			for _, it := range b.Items {
-				e.next()
-				e.blocks(it.Blocks)
-			}
-			e.close(']')
-			e.tasks(b.Items)
-		}
-	case *Quote:
-		e.typ("quote")
-		e.blockList("blocks", b.Blocks)
-	case *CodeBlock:
-		e.typ("code_block")
-		e.str("lang", b.Lang)
-		e.str("text", b.Text)
-	case *Table:
-		e.typ("table")
-		if len(b.Align) > 0 {
-			e.key("align")
-			e.open('[')
-			for _, a := range b.Align {
-				if a < 0 || int(a) >= len(alignNames) {
-					e.fail(fmt.Errorf("doc: invalid table alignment %d", a))
-					a = AlignDefault
-				}
-				e.next()
-				e.quote(alignNames[a])
-			}
-			e.close(']')
-		}
-		e.inlineList("caption", b.Caption)
-		e.cells("header", b.Header)
-		if len(b.Rows) > 0 {
-			e.key("rows")
-			e.open('[')
-			for _, r := range b.Rows {
-				e.next()
-				e.cellArray(r)
-			}
-			e.close(']')
-		}
-	case *Figure:
-		e.typ("figure")
-		e.str("src", b.Src)
-		e.str("alt", b.Alt)
-		e.str("title", b.Title)
-		e.inlineList("caption", b.Caption)
-	case *Rule:
-		e.typ("rule")
-	case *Admonition:
-		e.typ("admonition")
-		e.str("kind", b.Kind)
-		e.inlineList("label", b.Title)
-		e.blockList("blocks", b.Blocks)
-	case *DefList:
-		e.typ("definition_list")
-		if len(b.Items) > 0 {
-			e.key("terms")
-			e.open('[')
-			for _, it := range b.Items {
-				e.next()
-				e.open('{')
-				e.inlineList("term", it.Term)
-				if len(it.Defs) > 0 {
-					e.key("definitions")
-					e.open('[')
-					for _, def := range it.Defs {
-						e.next()
-						e.blocks(def)
-					}
-					e.close(']')
-				}
-				e.close('}')
-			}
-			e.close(']')
-		}
-	default:
-		e.fail(fmt.Errorf("doc: unsupported block %T", b))
-		e.open('{')
-	}
-	e.close('}')
-}
-
 // tasks writes a list's task states, if any item has one.
 func (e *encoder) tasks(items []*ListItem) {
 	any := false
@@ -380,23 +277,6 @@ func (e *encoder) tasks(items []*ListItem) {
 	e.close(']')
 }
 
-func (e *encoder) cells(k string, cells []Cell) {
-	if len(cells) == 0 {
-		return
-	}
-	e.key(k)
-	e.cellArray(cells)
-}
-
-func (e *encoder) cellArray(cells []Cell) {
-	e.open('[')
-	for _, c := range cells {
-		e.next()
-		e.inlines(c.Inlines)
-	}
-	e.close(']')
-}
-
 func (e *encoder) inlineList(k string, ins []Inline) {
 	if len(ins) == 0 {
 		return
@@ -414,57 +294,13 @@ func (e *encoder) inlines(ins []Inline) {
 	e.close(']')
 }
 
-func (e *encoder) inline(in Inline) {
-	switch in := in.(type) {
-	case *Text:
-		e.typ("text")
-		e.str("text", in.Text)
-	case *Emph:
-		e.typ("emph")
-		e.inlineList("content", in.Inlines)
-	case *Strong:
-		e.typ("strong")
-		e.inlineList("content", in.Inlines)
-	case *Strike:
-		e.typ("strike")
-		e.inlineList("content", in.Inlines)
-	case *Sup:
-		e.typ("sup")
-		e.inlineList("content", in.Inlines)
-	case *Sub:
-		e.typ("sub")
-		e.inlineList("content", in.Inlines)
-	case *Code:
-		e.typ("code")
-		e.str("text", in.Text)
-	case *Link:
-		e.typ("link")
-		e.str("url", in.URL)
-		e.str("title", in.Title)
-		e.inlineList("content", in.Inlines)
-	case *Image:
-		e.typ("image")
-		e.str("src", in.Src)
-		e.str("alt", in.Alt)
-		e.str("title", in.Title)
-	case *Note:
-		e.typ("note")
-		e.num("number", in.Number)
-		e.blockList("blocks", in.Blocks)
-	case *LineBreak:
-		e.typ("line_break")
-	case *Math:
-		e.typ("math")
-		e.str("text", in.TeX)
-		e.flag("display", in.Display)
-	case *Anchor:
-		e.typ("anchor")
-		e.str("id", in.ID)
-	default:
-		e.fail(fmt.Errorf("doc: unsupported inline %T", in))
-		e.open('{')
+// enumValue writes value v of an enumeration by its name.
+func (e *encoder) enumValue(names []string, v int) {
+	if v < 0 || v >= len(names) {
+		e.fail(fmt.Errorf("doc: value %d out of range (%d values)", v, len(names)))
+		v = 0
 	}
-	e.close('}')
+	e.quote(names[v])
 }
 
 // encode writes d to w.

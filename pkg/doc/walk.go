@@ -73,50 +73,7 @@ func walkBlocks(bs []Block, fn func(Node) Visit) bool {
 		case SkipChildren:
 			continue
 		}
-		ok := true
-		switch b := b.(type) {
-		case *Paragraph:
-			ok = walkInlines(b.Inlines, fn)
-		case *Heading:
-			ok = walkInlines(b.Inlines, fn)
-		case *List:
-			for _, it := range b.Items {
-				if ok = walkBlocks(it.Blocks, fn); !ok {
-					break
-				}
-			}
-		case *Quote:
-			ok = walkBlocks(b.Blocks, fn)
-		case *Table:
-			ok = walkInlines(b.Caption, fn)
-			for _, c := range b.Header {
-				ok = ok && walkInlines(c.Inlines, fn)
-			}
-			for _, row := range b.Rows {
-				for _, c := range row {
-					ok = ok && walkInlines(c.Inlines, fn)
-				}
-			}
-		case *Figure:
-			ok = walkInlines(b.Caption, fn)
-		case *Admonition:
-			ok = walkInlines(b.Title, fn) && walkBlocks(b.Blocks, fn)
-		case *DefList:
-			for _, it := range b.Items {
-				if ok = walkInlines(it.Term, fn); !ok {
-					break
-				}
-				for _, def := range it.Defs {
-					if ok = walkBlocks(def, fn); !ok {
-						break
-					}
-				}
-				if !ok {
-					break
-				}
-			}
-		}
-		if !ok {
+		if !walkChildren(b, fn) {
 			return false
 		}
 	}
@@ -131,10 +88,7 @@ func walkInlines(ins []Inline, fn func(Node) Visit) bool {
 		case SkipChildren:
 			continue
 		}
-		if c := Children(in); c != nil && !walkInlines(c, fn) {
-			return false
-		}
-		if n, ok := in.(*Note); ok && !walkBlocks(n.Blocks, fn) {
+		if !walkChildren(in, fn) {
 			return false
 		}
 	}

@@ -261,7 +261,10 @@ func (c *Converter) wordList(items []*html.Node) []doc.Block {
 	// Nest by level: a deeper item goes into the item before it.
 	var build func(i, level int) (*doc.List, int)
 	build = func(i, level int) (*doc.List, int) {
-		l := &doc.List{Ordered: entries[i].ordered, Start: 1, Tight: true}
+		l := &doc.List{Ordered: entries[i].ordered, Tight: true}
+		if l.Ordered {
+			l.Start = 1 // a bullet list has no start
+		}
 		for i < len(entries) && entries[i].level >= level {
 			if entries[i].level > level && len(l.Items) > 0 {
 				sub, next := build(i, entries[i].level)
@@ -423,8 +426,11 @@ func (c *Converter) block(n *html.Node) []doc.Block {
 
 // list maps ul and ol.
 func (c *Converter) list(n *html.Node) []doc.Block {
-	l := &doc.List{Ordered: n.DataAtom == atom.Ol, Start: 1, Tight: true}
-	if s := Attr(n, "start"); s != "" {
+	l := &doc.List{Ordered: n.DataAtom == atom.Ol, Tight: true}
+	if l.Ordered {
+		l.Start = 1 // a bullet list has no start
+	}
+	if s := Attr(n, "start"); s != "" && l.Ordered {
 		if v, err := strconv.Atoi(strings.TrimSpace(s)); err == nil && v >= 0 && v < 1e9 {
 			l.Start = v
 		}

@@ -36,7 +36,11 @@ func TestDocumentSchema(t *testing.T) {
 	for _, bad := range []string{
 		`{"galley": 1, "meta": {}, "blocks": [{"type": "rule", "items": [[]]}]}`,
 		`{"galley": 1, "meta": {}, "blocks": [{"type": "heading", "level": 99}]}`,
-		`{"galley": 3, "meta": {}}`,
+		`{"galley": 4, "meta": {}}`,
+		`{"galley": 3, "meta": {}, "blocks": [{"type": "heading", "level": 99}]}`,
+		`{"galley": 3, "meta": {}, "blocks": [{"type": "list", "numbering": "z"}]}`,
+		`{"galley": 3, "meta": {}, "blocks": [{"type": "list", "items": [{"task": "maybe"}]}]}`,
+		`{"galley": 3, "meta": {}, "blocks": [{"type": "rule", "items": []}]}`,
 		`{"galley": 2, "meta": {}, "blocks": [{"type": "list", "items": [[]], "tasks": ["maybe"]}]}`,
 		`{"galley": 1, "meta": {"colour": "red"}}`,
 	} {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha1"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/galleypress/galley/pkg/doc"
@@ -97,8 +98,10 @@ func (b *book) entries() ([]file, error) {
 }
 
 // Identifier returns the book's identifier: Meta.Identifier, or a UUID
-// (version 5) derived from the title, the authors and the content, so
-// that the same input always gets the same identifier.
+// (version 5) derived from the title, the authors and the text (of the
+// headings and the blocks, not their markup nor the model's JSON form,
+// which may change between versions of galley), so that the same input
+// always gets the same identifier.
 func Identifier(d *doc.Document) string {
 	if id := strings.TrimSpace(d.Meta.Identifier); id != "" {
 		return id
@@ -107,7 +110,11 @@ func Identifier(d *doc.Document) string {
 	// The URL namespace of RFC 9562, then galley's name for the book.
 	h.Write([]byte{0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8})
 	fmt.Fprintf(h, "galley:%s\x00%s\x00", d.Meta.Title, strings.Join(d.Meta.Authors, "\x00"))
-	doc.Encode(h, &doc.Document{Blocks: d.Blocks, Sections: d.Sections})
+	io.WriteString(h, doc.BlocksText(d.Blocks))
+	for _, s := range d.AllSections() {
+		fmt.Fprintf(h, "\x00%d\x00%s\x00", s.Level, doc.PlainText(s.Title))
+		io.WriteString(h, doc.BlocksText(s.Blocks))
+	}
 	u := h.Sum(nil)[:16]
 	u[6] = u[6]&0x0f | 0x50 // version 5
 	u[8] = u[8]&0x3f | 0x80 // RFC 9562 variant
