@@ -59,11 +59,11 @@ type Section struct {
 }
 
 // Block is a block-level element: *Paragraph, *Heading, *List, *Quote,
-// *CodeBlock, *Table, *Figure or *Rule.
+// *CodeBlock, *Table, *Figure, *Rule, *Admonition, *DefList or *Div.
 type Block interface{ isBlock() }
 
 // Inline is an inline element: *Text, *Emph, *Strong, *Strike, *Code,
-// *Link, *Image, *Note, *Sup, *Sub or *LineBreak.
+// *Link, *Image, *Note, *Sup, *Sub, *LineBreak, *Math, *Anchor or *Span.
 type Inline interface{ isInline() }
 
 // Paragraph is a paragraph of inlines.
@@ -182,9 +182,75 @@ type Table struct {
 	Rows    [][]Cell `doc:"rows"`
 }
 
-// Cell is one table cell.
+// Cell is one table cell. A cell that spans columns or rows says how
+// many (0 and 1 mean one); the cells it covers are not in the rows.
 type Cell struct {
 	Inlines []Inline `doc:"content"`
+	ColSpan int      `doc:"colspan" min:"0"`
+	RowSpan int      `doc:"rowspan" min:"0"`
+}
+
+// Columns returns how many columns t has: its alignments', or the
+// widest row's, cells counted by the columns they span.
+func (t *Table) Columns() int {
+	cols := len(t.Align)
+	for _, r := range append([][]Cell{t.Header}, t.Rows...) {
+		n := 0
+		for _, c := range r {
+			n += max(c.ColSpan, 1)
+		}
+		cols = max(cols, n)
+	}
+	return cols
+}
+
+// Attr are a node's attributes, as pandoc's: an id, classes, and other
+// named values. The ones galley's formats honour are "lang" (the
+// language of the part, a BCP 47 tag) and "dir" ("ltr", "rtl"); the
+// rest are kept.
+type Attr struct {
+	ID      string   `doc:"id"`
+	Classes []string `doc:"classes"`
+	Pairs   []Pair   `doc:"attributes"`
+}
+
+// Pair is one named value of an Attr.
+type Pair struct {
+	Key   string `doc:"key"`
+	Value string `doc:"value"`
+}
+
+// Get returns the value of key, or "".
+func (a Attr) Get(key string) string {
+	for _, p := range a.Pairs {
+		if p.Key == key {
+			return p.Value
+		}
+	}
+	return ""
+}
+
+// Set sets key to value, replacing a value it had.
+func (a *Attr) Set(key, value string) {
+	for i := range a.Pairs {
+		if a.Pairs[i].Key == key {
+			a.Pairs[i].Value = value
+			return
+		}
+	}
+	a.Pairs = append(a.Pairs, Pair{key, value})
+}
+
+// IsZero reports whether a holds nothing.
+func (a Attr) IsZero() bool { return a.ID == "" && len(a.Classes) == 0 && len(a.Pairs) == 0 }
+
+// Div is a block of blocks with attributes: a part in another language
+// (Attr "lang"), or in another direction, or of a class.
+//
+//doc:block div since=3
+type Div struct {
+	Attr   Attr    `doc:"attr"`
+	Blocks []Block `doc:"blocks"`
 }
 
 // Figure is an image standing on its own, with alternative text and an
@@ -294,6 +360,15 @@ type Math struct {
 	Display bool   `doc:"display"`
 }
 
+// Span is inlines with attributes: words in another language (Attr
+// "lang"), in another direction, or of a class.
+//
+//doc:inline span since=3
+type Span struct {
+	Attr    Attr     `doc:"attr"`
+	Inlines []Inline `doc:"content"`
+}
+
 // Anchor is a named place in the text that links can point at
 // ("#id"), such as HTML's <a name="x"> or <span id="x">.
 //
@@ -312,10 +387,12 @@ func (*Figure) isBlock()     {}
 func (*Rule) isBlock()       {}
 func (*Admonition) isBlock() {}
 func (*DefList) isBlock()    {}
+func (*Div) isBlock()        {}
 
 func (*Text) isInline()      {}
 func (*Math) isInline()      {}
 func (*Anchor) isInline()    {}
+func (*Span) isInline()      {}
 func (*Emph) isInline()      {}
 func (*Strong) isInline()    {}
 func (*Strike) isInline()    {}

@@ -59,7 +59,7 @@ func TestDecodeErrors(t *testing.T) {
 		{`{"galley": 4}`, "unsupported JSON version 4 (this galley reads versions 1 to 3)"},
 		{`{"galley": 3, "blocks": [{"type": "list", "items": [{"task": "maybe"}]}]}`, `blocks[0].items[0].task: unknown value "maybe" (known: "", "todo", "done")`},
 		{`{"galley": 3, "blocks": [{"type": "list", "items": [[]]}]}`, `blocks[0].items[0]: want an object`},
-		{`{"galley": 3, "blocks": [{"type": "table", "rows": [[{"content": [], "colour": 1}]]}]}`, `blocks[0].rows[0][0]: a cell has no "colour" (it holds: content)`},
+		{`{"galley": 3, "blocks": [{"type": "table", "rows": [[{"content": [], "colour": 1}]]}]}`, `blocks[0].rows[0][0]: a cell has no "colour" (it holds: content, colspan, rowspan)`},
 		{`{"galley": 3, "blocks": [{"type": "rule", "items": []}]}`, `blocks[0]: a rule has no "items" (it holds: type)`},
 		{`{"galley": 3, "blocks": [{"type": "heading", "level": 9}]}`, "blocks[0].level: 9 is out of range (at most 6)"},
 		{`{"galley": 3, "blocks": [{"type": "list", "numbering": "z"}]}`, `blocks[0].numbering: unknown value "z" (known: 1, a, A, i, I)`},
@@ -98,7 +98,7 @@ func TestWalk(t *testing.T) {
 		return doc.Continue
 	})
 	// Every text is visited, in reading order, notes and tables included.
-	want := "a e s x 1 2 l n One h i cap h a b fc todo done w Custom i term def def2 Deep"
+	want := "a e s x 1 2 l n bonjour Guten Tag One h i cap h a b wide tall fc todo done w Custom i term def def2 Deep"
 	if got := strings.Join(texts, " "); got != want {
 		t.Errorf("Walk visited %q, want %q", got, want)
 	}

@@ -247,6 +247,7 @@ func (m *model) code() []byte {
 	w.p("package doc\n")
 	w.p("import (\n\"encoding/json\"\n\"fmt\"\n)\n")
 	m.walk(w)
+	m.children(w)
 	m.clone(w)
 	m.encode(w)
 	m.decode(w)
@@ -312,6 +313,29 @@ func (m *model) walkField(v, typ string, depth int) string {
 		return strings.Join(steps, "\n")
 	}
 	return ""
+}
+
+// children writes Children and SetChildren: the inlines of the inline
+// types that hold inlines (emphasis, links, spans…).
+func (m *model) children(w *writer) {
+	var holders [][2]string
+	for _, n := range m.nodesOf("inline") {
+		for _, f := range n.fields {
+			if f.typ == "[]Inline" {
+				holders = append(holders, [2]string{n.goName, f.name})
+			}
+		}
+	}
+	w.p("// Children returns the inlines inside a container inline (emphasis,\n// strong, strikethrough, superscript, subscript, link, span), or nil.\nfunc Children(in Inline) []Inline {\nswitch in := in.(type) {")
+	for _, h := range holders {
+		w.p("case *%s:\nreturn in.%s", h[0], h[1])
+	}
+	w.p("}\nreturn nil\n}\n")
+	w.p("// SetChildren replaces the inlines inside a container inline; it does\n// nothing to another.\nfunc SetChildren(in Inline, kids []Inline) {\nswitch in := in.(type) {")
+	for _, h := range holders {
+		w.p("case *%s:\nin.%s = kids", h[0], h[1])
+	}
+	w.p("}\n}\n")
 }
 
 // clone writes the deep copies.
@@ -387,6 +411,22 @@ func (m *model) encode(w *writer) {
 	}
 	for _, h := range m.order {
 		n := m.helpers[h]
+		var zero []string
+		for _, f := range n.fields {
+			switch {
+			case f.typ == "string":
+				zero = append(zero, "x."+f.name+` == ""`)
+			case f.typ == "int" || m.enums[f.typ] != nil:
+				zero = append(zero, "x."+f.name+" == 0")
+			case f.typ == "bool":
+				zero = append(zero, "!x."+f.name)
+			case strings.HasPrefix(f.typ, "[]"):
+				zero = append(zero, "len(x."+f.name+") == 0")
+			case m.helpers[f.typ] != nil:
+				zero = append(zero, "isZero"+f.typ+"(&x."+f.name+")")
+			}
+		}
+		w.p("func isZero%s(x *%s) bool { return %s }\n", h, h, strings.Join(zero, " && "))
 		w.p("func (e *encoder) enc%s(x *%s) {\ne.open('{')", h, h)
 		for _, f := range n.fields {
 			w.p("%s", m.encodeField("x."+f.name, f.key, f.typ))
@@ -414,6 +454,9 @@ func (m *model) encodeField(v, key, typ string) string {
 	}
 	if m.enums[typ] != nil {
 		return fmt.Sprintf("if %s != 0 { e.key(%q); e.enumValue(%sNames, int(%s)) }", v, key, lower(typ), v)
+	}
+	if m.helpers[typ] != nil { // a struct value: left out when zero
+		return fmt.Sprintf("if !isZero%s(&%s) { e.key(%q); e.enc%s(&%s) }", typ, v, key, typ, v)
 	}
 	return fmt.Sprintf("if len(%s) > 0 { e.key(%q); %s }", v, key, m.encodeValue(v, typ, 0))
 }

@@ -62,6 +62,10 @@ func walkChildren(n Node, fn func(Node) Visit) bool {
 				}
 			}
 		}
+	case *Div:
+		if !walkBlocks(n.Blocks, fn) {
+			return false
+		}
 	case *Figure:
 		if !walkInlines(n.Caption, fn) {
 			return false
@@ -94,8 +98,55 @@ func walkChildren(n Node, fn func(Node) Visit) bool {
 		if !walkBlocks(n.Blocks, fn) {
 			return false
 		}
+	case *Span:
+		if !walkInlines(n.Inlines, fn) {
+			return false
+		}
 	}
 	return true
+}
+
+// Children returns the inlines inside a container inline (emphasis,
+// strong, strikethrough, superscript, subscript, link, span), or nil.
+func Children(in Inline) []Inline {
+	switch in := in.(type) {
+	case *Emph:
+		return in.Inlines
+	case *Strong:
+		return in.Inlines
+	case *Strike:
+		return in.Inlines
+	case *Sup:
+		return in.Inlines
+	case *Sub:
+		return in.Inlines
+	case *Link:
+		return in.Inlines
+	case *Span:
+		return in.Inlines
+	}
+	return nil
+}
+
+// SetChildren replaces the inlines inside a container inline; it does
+// nothing to another.
+func SetChildren(in Inline, kids []Inline) {
+	switch in := in.(type) {
+	case *Emph:
+		in.Inlines = kids
+	case *Strong:
+		in.Inlines = kids
+	case *Strike:
+		in.Inlines = kids
+	case *Sup:
+		in.Inlines = kids
+	case *Sub:
+		in.Inlines = kids
+	case *Link:
+		in.Inlines = kids
+	case *Span:
+		in.Inlines = kids
+	}
 }
 
 func cloneBlock(x Block) Block {
@@ -161,6 +212,8 @@ func cloneBlock(x Block) Block {
 			}
 			return out
 		}()}
+	case *Div:
+		return &Div{Attr: *cloneAttr(&x.Attr), Blocks: CloneBlocks(x.Blocks)}
 	case *Figure:
 		return &Figure{Src: x.Src, Alt: x.Alt, Title: x.Title, Caption: CloneInlines(x.Caption)}
 	case *Rule:
@@ -196,6 +249,8 @@ func cloneInline(x Inline) Inline {
 		return &LineBreak{}
 	case *Math:
 		return &Math{TeX: x.TeX, Display: x.Display}
+	case *Span:
+		return &Span{Attr: *cloneAttr(&x.Attr), Inlines: CloneInlines(x.Inlines)}
 	case *Anchor:
 		return &Anchor{ID: x.ID}
 	}
@@ -221,7 +276,24 @@ func cloneDefItem(x *DefItem) *DefItem {
 }
 
 func cloneCell(x *Cell) *Cell {
-	return &Cell{Inlines: CloneInlines(x.Inlines)}
+	return &Cell{Inlines: CloneInlines(x.Inlines), ColSpan: x.ColSpan, RowSpan: x.RowSpan}
+}
+
+func cloneAttr(x *Attr) *Attr {
+	return &Attr{ID: x.ID, Classes: append([]string(nil), x.Classes...), Pairs: func() []Pair {
+		if x.Pairs == nil {
+			return nil
+		}
+		out := make([]Pair, len(x.Pairs))
+		for i, x1 := range x.Pairs {
+			out[i] = *clonePair(&x1)
+		}
+		return out
+	}()}
+}
+
+func clonePair(x *Pair) *Pair {
+	return &Pair{Key: x.Key, Value: x.Value}
 }
 
 func (e *encoder) block(x Block) {
@@ -306,6 +378,13 @@ func (e *encoder) block(x Block) {
 			}
 			e.close(']')
 		}
+	case *Div:
+		e.typ("div")
+		if !isZeroAttr(&x.Attr) {
+			e.key("attr")
+			e.encAttr(&x.Attr)
+		}
+		e.blockList("blocks", x.Blocks)
 	case *Figure:
 		e.typ("figure")
 		e.str("src", x.Src)
@@ -364,6 +443,13 @@ func (e *encoder) inline(x Inline) {
 		e.typ("math")
 		e.str("text", x.TeX)
 		e.flag("display", x.Display)
+	case *Span:
+		e.typ("span")
+		if !isZeroAttr(&x.Attr) {
+			e.key("attr")
+			e.encAttr(&x.Attr)
+		}
+		e.inlineList("content", x.Inlines)
 	case *Anchor:
 		e.typ("anchor")
 		e.str("id", x.ID)
@@ -374,6 +460,8 @@ func (e *encoder) inline(x Inline) {
 	e.close('}')
 }
 
+func isZeroListItem(x *ListItem) bool { return len(x.Blocks) == 0 && x.Task == 0 }
+
 func (e *encoder) encListItem(x *ListItem) {
 	e.open('{')
 	e.blockList("blocks", x.Blocks)
@@ -383,6 +471,8 @@ func (e *encoder) encListItem(x *ListItem) {
 	}
 	e.close('}')
 }
+
+func isZeroDefItem(x *DefItem) bool { return len(x.Term) == 0 && len(x.Defs) == 0 }
 
 func (e *encoder) encDefItem(x *DefItem) {
 	e.open('{')
@@ -399,9 +489,40 @@ func (e *encoder) encDefItem(x *DefItem) {
 	e.close('}')
 }
 
+func isZeroCell(x *Cell) bool { return len(x.Inlines) == 0 && x.ColSpan == 0 && x.RowSpan == 0 }
+
 func (e *encoder) encCell(x *Cell) {
 	e.open('{')
 	e.inlineList("content", x.Inlines)
+	e.num("colspan", x.ColSpan)
+	e.num("rowspan", x.RowSpan)
+	e.close('}')
+}
+
+func isZeroAttr(x *Attr) bool { return x.ID == "" && len(x.Classes) == 0 && len(x.Pairs) == 0 }
+
+func (e *encoder) encAttr(x *Attr) {
+	e.open('{')
+	e.str("id", x.ID)
+	e.strings("classes", x.Classes)
+	if len(x.Pairs) > 0 {
+		e.key("attributes")
+		e.open('[')
+		for _, x0 := range x.Pairs {
+			e.next()
+			e.encPair(&x0)
+		}
+		e.close(']')
+	}
+	e.close('}')
+}
+
+func isZeroPair(x *Pair) bool { return x.Key == "" && x.Value == "" }
+
+func (e *encoder) encPair(x *Pair) {
+	e.open('{')
+	e.str("key", x.Key)
+	e.str("value", x.Value)
 	e.close('}')
 }
 
@@ -641,6 +762,27 @@ func (dc *decoder3) block(obj map[string]json.RawMessage, typ, p string) (Block,
 		}
 
 		return x, nil
+	case "div":
+		if err := onlyKeys(obj, p, "div", "type", "attr", "blocks"); err != nil {
+			return nil, err
+		}
+		x := &Div{}
+		if raw, ok := obj["attr"]; ok {
+			v, err := dc.decAttr(raw, p+".attr")
+			if err != nil {
+				return nil, err
+			}
+			*(&x.Attr) = *v
+		}
+
+		if raw, ok := obj["blocks"]; ok {
+			*(&x.Blocks), err = dc.blocks(raw, p+".blocks")
+			if err != nil {
+				return nil, err
+			}
+		}
+
+		return x, nil
 	case "figure":
 		if err := onlyKeys(obj, p, "figure", "type", "src", "alt", "title", "caption"); err != nil {
 			return nil, err
@@ -868,6 +1010,27 @@ func (dc *decoder3) inline(obj map[string]json.RawMessage, typ, p string) (Inlin
 		}
 
 		return x, nil
+	case "span":
+		if err := onlyKeys(obj, p, "span", "type", "attr", "content"); err != nil {
+			return nil, err
+		}
+		x := &Span{}
+		if raw, ok := obj["attr"]; ok {
+			v, err := dc.decAttr(raw, p+".attr")
+			if err != nil {
+				return nil, err
+			}
+			*(&x.Attr) = *v
+		}
+
+		if raw, ok := obj["content"]; ok {
+			*(&x.Inlines), err = dc.inlines(raw, p+".content")
+			if err != nil {
+				return nil, err
+			}
+		}
+
+		return x, nil
 	case "anchor":
 		if err := onlyKeys(obj, p, "anchor", "type", "id"); err != nil {
 			return nil, err
@@ -949,7 +1112,7 @@ func (dc *decoder3) decCell(raw json.RawMessage, p string) (*Cell, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := onlyKeys(obj, p, "cell", "content"); err != nil {
+	if err := onlyKeys(obj, p, "cell", "content", "colspan", "rowspan"); err != nil {
 		return nil, err
 	}
 	x := &Cell{}
@@ -959,11 +1122,79 @@ func (dc *decoder3) decCell(raw json.RawMessage, p string) (*Cell, error) {
 			return nil, err
 		}
 	}
+	if raw, ok := obj["colspan"]; ok {
+		if err := value(raw, p+".colspan", &x.ColSpan); err != nil {
+			return nil, err
+		}
+	}
+	if raw, ok := obj["rowspan"]; ok {
+		if err := value(raw, p+".rowspan", &x.RowSpan); err != nil {
+			return nil, err
+		}
+	}
+	return x, nil
+}
+
+func (dc *decoder3) decAttr(raw json.RawMessage, p string) (*Attr, error) {
+	obj, err := object(raw, p)
+	if err != nil {
+		return nil, err
+	}
+	if err := onlyKeys(obj, p, "attr", "id", "classes", "attributes"); err != nil {
+		return nil, err
+	}
+	x := &Attr{}
+	if raw, ok := obj["id"]; ok {
+		if err := value(raw, p+".id", &x.ID); err != nil {
+			return nil, err
+		}
+	}
+	if raw, ok := obj["classes"]; ok {
+		if err := value(raw, p+".classes", &x.Classes); err != nil {
+			return nil, err
+		}
+	}
+	if raw, ok := obj["attributes"]; ok {
+		items0, err := array(raw, p+".attributes")
+		if err != nil {
+			return nil, err
+		}
+		*(&x.Pairs) = make([]Pair, len(items0))
+		for i0, x0 := range items0 {
+			v, err := dc.decPair(x0, fmt.Sprintf("%s[%d]", p+".attributes", i0))
+			if err != nil {
+				return nil, err
+			}
+			*(&(*(&x.Pairs))[i0]) = *v
+		}
+	}
+	return x, nil
+}
+
+func (dc *decoder3) decPair(raw json.RawMessage, p string) (*Pair, error) {
+	obj, err := object(raw, p)
+	if err != nil {
+		return nil, err
+	}
+	if err := onlyKeys(obj, p, "pair", "key", "value"); err != nil {
+		return nil, err
+	}
+	x := &Pair{}
+	if raw, ok := obj["key"]; ok {
+		if err := value(raw, p+".key", &x.Key); err != nil {
+			return nil, err
+		}
+	}
+	if raw, ok := obj["value"]; ok {
+		if err := value(raw, p+".value", &x.Value); err != nil {
+			return nil, err
+		}
+	}
 	return x, nil
 }
 
 // nodeSince gives each node type of the JSON form and the version that introduced it.
-var nodeSince = map[string]int{"paragraph": 1, "heading": 1, "list": 1, "admonition": 2, "definition_list": 2, "quote": 1, "code_block": 1, "table": 1, "figure": 1, "rule": 1, "text": 1, "emph": 1, "strong": 1, "strike": 1, "sup": 1, "sub": 1, "code": 1, "link": 1, "image": 1, "note": 1, "line_break": 1, "math": 2, "anchor": 2}
+var nodeSince = map[string]int{"paragraph": 1, "heading": 1, "list": 1, "admonition": 2, "definition_list": 2, "quote": 1, "code_block": 1, "table": 1, "div": 3, "figure": 1, "rule": 1, "text": 1, "emph": 1, "strong": 1, "strike": 1, "sup": 1, "sub": 1, "code": 1, "link": 1, "image": 1, "note": 1, "line_break": 1, "math": 2, "span": 3, "anchor": 2}
 
 // alignNames are the JSON names of the Align values, in order.
 var alignNames = []string{"default", "left", "center", "right"}

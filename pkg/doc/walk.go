@@ -95,26 +95,6 @@ func walkInlines(ins []Inline, fn func(Node) Visit) bool {
 	return true
 }
 
-// Children returns the inlines inside a container inline (emphasis,
-// strong, strikethrough, superscript, subscript, link), or nil.
-func Children(in Inline) []Inline {
-	switch in := in.(type) {
-	case *Emph:
-		return in.Inlines
-	case *Strong:
-		return in.Inlines
-	case *Strike:
-		return in.Inlines
-	case *Sup:
-		return in.Inlines
-	case *Sub:
-		return in.Inlines
-	case *Link:
-		return in.Inlines
-	}
-	return nil
-}
-
 // AllSections returns every section of d in document order, parents before
 // their subsections.
 func (d *Document) AllSections() []*Section {

@@ -191,6 +191,8 @@ func (l *layout) block(b doc.Block, c ctx) {
 			qc.width -= l.g.size * 4
 		}
 		l.blocks(b.Blocks, qc)
+	case *doc.Div:
+		l.blocks(b.Blocks, c)
 	case *doc.Admonition:
 		l.admonition(b, c)
 	case *doc.DefList:

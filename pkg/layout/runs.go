@@ -414,6 +414,8 @@ func (l *layout) runs(ins []doc.Inline, st typeset.Style) []typeset.Run {
 				s := st
 				s.Strike = true
 				walk(in.Inlines, s)
+			case *doc.Span:
+				walk(in.Inlines, st)
 			case *doc.Sup:
 				walk(in.Inlines, script(st, true))
 			case *doc.Sub:

@@ -127,6 +127,13 @@ func (f *flattener) blocks(bs []doc.Block, depth int) []doc.Block {
 				break
 			}
 			b.Blocks = f.blocks(b.Blocks, depth+1)
+		case *doc.Div:
+			if depth >= f.max {
+				f.flattened = true
+				hoisted = f.blocks(b.Blocks, depth)
+				break
+			}
+			b.Blocks = f.blocks(b.Blocks, depth+1)
 		case *doc.Admonition:
 			b.Title = f.inlines(b.Title, depth)
 			if depth >= f.max {
@@ -216,7 +223,7 @@ func (f *flattener) inlines(ins []doc.Inline, depth int) []doc.Inline {
 				f.flattened, replaced = true, true
 				repl = f.inlines(kids, depth)
 			} else {
-				setChildren(in, f.inlines(kids, depth+1))
+				doc.SetChildren(in, f.inlines(kids, depth+1))
 			}
 		}
 		if !replaced && out == nil {
@@ -266,7 +273,7 @@ func DropUnsafeLinks(d *doc.Document, warn func(error)) {
 				fixBlocks(n.Blocks, fix, &dropped)
 			default:
 				if kids := doc.Children(in); kids != nil {
-					setChildren(in, fix(kids))
+					doc.SetChildren(in, fix(kids))
 				}
 			}
 			out = append(out, in)
@@ -296,6 +303,8 @@ func fixBlocks(bs []doc.Block, fix func([]doc.Inline) []doc.Inline, dropped *int
 			}
 		case *doc.Quote:
 			fixBlocks(b.Blocks, fix, dropped)
+		case *doc.Div:
+			fixBlocks(b.Blocks, fix, dropped)
 		case *doc.Admonition:
 			b.Title = fix(b.Title)
 			fixBlocks(b.Blocks, fix, dropped)
@@ -323,22 +332,5 @@ func fixBlocks(bs []doc.Block, fix func([]doc.Inline) []doc.Inline, dropped *int
 				bs[i] = &doc.Paragraph{Inlines: []doc.Inline{&doc.Text{Text: b.Alt}}}
 			}
 		}
-	}
-}
-
-func setChildren(in doc.Inline, kids []doc.Inline) {
-	switch in := in.(type) {
-	case *doc.Emph:
-		in.Inlines = kids
-	case *doc.Strong:
-		in.Inlines = kids
-	case *doc.Strike:
-		in.Inlines = kids
-	case *doc.Sup:
-		in.Inlines = kids
-	case *doc.Sub:
-		in.Inlines = kids
-	case *doc.Link:
-		in.Inlines = kids
 	}
 }

@@ -375,8 +375,34 @@ func headingLevel(a atom.Atom) int {
 	return 0
 }
 
-// block maps one block element.
+// block maps one block element; one in a language or direction of its
+// own (lang, dir) is a doc.Div that says so. (A heading's language is
+// its section's business: it stays a heading.)
 func (c *Converter) block(n *html.Node) []doc.Block {
+	bs := c.blockBody(n)
+	if a := partAttr(n); !a.IsZero() && len(bs) > 0 && headingLevel(n.DataAtom) == 0 {
+		return []doc.Block{&doc.Div{Attr: a, Blocks: bs}}
+	}
+	return bs
+}
+
+// partAttr returns the attributes of an element that make it a part of
+// the document of its own: its language and direction.
+func partAttr(n *html.Node) doc.Attr {
+	var a doc.Attr
+	if l := strings.TrimSpace(Attr(n, "lang")); l != "" && langPattern.MatchString(l) {
+		a.Set("lang", l)
+	}
+	if d := strings.ToLower(strings.TrimSpace(Attr(n, "dir"))); d == "ltr" || d == "rtl" {
+		a.Set("dir", d)
+	}
+	return a
+}
+
+var langPattern = regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`)
+
+// blockBody maps one block element, without its attributes.
+func (c *Converter) blockBody(n *html.Node) []doc.Block {
 	if lvl := headingLevel(n.DataAtom); lvl > 0 {
 		ins := trimInlines(c.Inlines(n))
 		if len(ins) == 0 {
@@ -738,6 +764,9 @@ func (c *Converter) inline(n *html.Node) []doc.Inline {
 	ins := c.inlineBody(n)
 	if n.Type == html.ElementNode && !isBlock(n) {
 		ins = withAnchor(n, ins)
+		if a := partAttr(n); !a.IsZero() && len(ins) > 0 {
+			ins = []doc.Inline{&doc.Span{Attr: a, Inlines: ins}}
+		}
 	}
 	return ins
 }

@@ -429,6 +429,10 @@ func (p *parser) finishInlines(b doc.Block) {
 		for _, c := range b.Blocks {
 			p.finishInlines(c)
 		}
+	case *doc.Div:
+		for _, c := range b.Blocks {
+			p.finishInlines(c)
+		}
 	}
 }
 

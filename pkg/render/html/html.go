@@ -194,6 +194,27 @@ func (w *writer) void() {
 	}
 }
 
+// attrs writes a node's attributes that HTML has: its id, classes,
+// language (and, in XHTML, xml:lang) and direction; the others are
+// left out.
+func (w *writer) attrs(a doc.Attr) {
+	if a.ID != "" {
+		w.WriteString(` id="` + attr(a.ID) + `"`)
+	}
+	if len(a.Classes) > 0 {
+		w.WriteString(` class="` + attr(strings.Join(a.Classes, " ")) + `"`)
+	}
+	if l := a.Get("lang"); l != "" {
+		w.WriteString(` lang="` + attr(l) + `"`)
+		if w.cfg.XHTML {
+			w.WriteString(` xml:lang="` + attr(l) + `"`)
+		}
+	}
+	if d := a.Get("dir"); d == "ltr" || d == "rtl" || d == "auto" {
+		w.WriteString(` dir="` + d + `"`)
+	}
+}
+
 func (w *writer) head(d *doc.Document, title, desc string) {
 	if w.cfg.XHTML {
 		w.WriteString("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"")
@@ -407,6 +428,12 @@ func (w *writer) block(b doc.Block, tight bool) {
 		w.WriteString("<blockquote>\n")
 		w.blocks(b.Blocks)
 		w.WriteString("</blockquote>\n")
+	case *doc.Div:
+		w.WriteString("<div")
+		w.attrs(b.Attr)
+		w.WriteString(">\n")
+		w.blocks(b.Blocks)
+		w.WriteString("</div>\n")
 	case *doc.CodeBlock:
 		if w.cfg.EPUB {
 			w.WriteString("<pre><code")
@@ -537,11 +564,7 @@ func (w *writer) list(l *doc.List) {
 var alignCSS = map[doc.Align]string{doc.AlignLeft: "left", doc.AlignCenter: "center", doc.AlignRight: "right"}
 
 func (w *writer) table(t *doc.Table) {
-	cols := len(t.Align)
-	cols = max(cols, len(t.Header))
-	for _, r := range t.Rows {
-		cols = max(cols, len(r))
-	}
+	cols := t.Columns()
 	w.WriteString("<table>\n")
 	if len(t.Caption) > 0 {
 		w.WriteString("<caption>")
@@ -550,10 +573,34 @@ func (w *writer) table(t *doc.Table) {
 	}
 	// k numbers the body's rows from 1, for page breaks; 0 for the
 	// header.
+	// below counts, for each column, the rows a cell above still
+	// covers.
+	below := make([]int, cols)
 	row := func(cells []doc.Cell, tag string, k int) {
 		w.WriteString("<tr>\n")
-		for i := 0; i < cols; i++ {
+		next := 0
+		for i := 0; i < cols; {
+			if below[i] > 0 {
+				below[i]--
+				i++
+				continue
+			}
+			var c doc.Cell
+			if next < len(cells) {
+				c = cells[next]
+				next++
+			}
+			span := min(max(c.ColSpan, 1), cols-i)
 			w.WriteString("<" + tag)
+			if span > 1 {
+				w.WriteString(` colspan="` + strconv.Itoa(span) + `"`)
+			}
+			if c.RowSpan > 1 {
+				w.WriteString(` rowspan="` + strconv.Itoa(c.RowSpan) + `"`)
+				for j := i; j < i+span; j++ {
+					below[j] = c.RowSpan - 1
+				}
+			}
 			if i < len(t.Align) {
 				if a, ok := alignCSS[t.Align[i]]; ok {
 					w.WriteString(` style="text-align: ` + a + `"`)
@@ -563,10 +610,9 @@ func (w *writer) table(t *doc.Table) {
 			if i == 0 && k > 0 {
 				w.rowBreaks(t, k)
 			}
-			if i < len(cells) {
-				w.inlines(cells[i].Inlines)
-			}
+			w.inlines(c.Inlines)
 			w.WriteString("</" + tag + ">\n")
+			i += span
 		}
 		w.WriteString("</tr>\n")
 	}
@@ -712,6 +758,16 @@ func (w *writer) inline(in doc.Inline, notes bool) {
 		if in.ID != "" {
 			w.WriteString(`<span id="` + attr(in.ID) + `"></span>`)
 		}
+	case *doc.Span:
+		if in.Attr.IsZero() {
+			w.inlines(in.Inlines)
+			return
+		}
+		w.WriteString("<span")
+		w.attrs(in.Attr)
+		w.WriteString(">")
+		w.inlines(in.Inlines)
+		w.WriteString("</span>")
 	default:
 		w.fail(fmt.Errorf("html: unsupported inline %T", in))
 	}

@@ -241,6 +241,10 @@ func (m *writer) block(b doc.Block) []string {
 		return m.list(b, false)
 	case *doc.Quote:
 		return quoted(m.blocks(b.Blocks, false))
+	case *doc.Div:
+		// Markdown has no block of attributes: HTML, with Markdown
+		// inside (a blank line after the tag).
+		return join([][]string{{"<div" + htmlAttrs(b.Attr) + ">"}, m.blocks(b.Blocks, false), {"</div>"}}, false)
 	case *doc.Admonition:
 		return m.admonition(b)
 	case *doc.DefList:
@@ -590,6 +594,12 @@ func (m *writer) inline(b *strings.Builder, in doc.Inline, cell bool) {
 		if in.ID != "" {
 			b.WriteString(`<a id="` + htmlAttr(in.ID) + `"></a>`)
 		}
+	case *doc.Span:
+		if in.Attr.IsZero() {
+			b.WriteString(m.inlines(in.Inlines, cell))
+		} else {
+			b.WriteString("<span" + htmlAttrs(in.Attr) + ">" + m.inlines(in.Inlines, cell) + "</span>")
+		}
 	default:
 		b.WriteString(escape(doc.PlainText([]doc.Inline{in}), m.flavour))
 	}
@@ -757,6 +767,34 @@ func title(t string) string {
 func isAutolink(u string) bool {
 	return (strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "mailto:")) &&
 		!strings.ContainsAny(u, " <>\n")
+}
+
+// htmlAttrs writes attributes as HTML's: id, class, and every other
+// named value (lang, dir…).
+func htmlAttrs(a doc.Attr) string {
+	var b strings.Builder
+	if a.ID != "" {
+		b.WriteString(` id="` + htmlAttr(a.ID) + `"`)
+	}
+	if len(a.Classes) > 0 {
+		b.WriteString(` class="` + htmlAttr(strings.Join(a.Classes, " ")) + `"`)
+	}
+	for _, p := range a.Pairs {
+		if validName(p.Key) {
+			b.WriteString(" " + p.Key + `="` + htmlAttr(p.Value) + `"`)
+		}
+	}
+	return b.String()
+}
+
+// validName reports whether s can be an HTML attribute's name.
+func validName(s string) bool {
+	for i, r := range s {
+		if !(r >= 'a' && r <= 'z' || r == '-' || r == '_' || i > 0 && r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // plain reports whether inlines are text alone.

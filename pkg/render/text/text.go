@@ -213,6 +213,8 @@ func (t *writer) block(b doc.Block, first, rest string) {
 		t.list(b, first, rest)
 	case *doc.Quote:
 		t.blocks(b.Blocks, first+"    ", rest+"    ")
+	case *doc.Div:
+		t.blocks(b.Blocks, first, rest)
 	case *doc.Admonition:
 		// The label leads the first paragraph, or stands alone.
 		lbl := labels.Label(t.lang, b.Kind)
@@ -386,6 +388,8 @@ func inlineText(ins []doc.Inline, t *writer) string {
 			b.WriteString("*" + inlineText(in.Inlines, t) + "*")
 		case *doc.Strike:
 			b.WriteString("~" + inlineText(in.Inlines, t) + "~")
+		case *doc.Span:
+			b.WriteString(inlineText(in.Inlines, t))
 		case *doc.Sup:
 			b.WriteString(script(inlineText(in.Inlines, t), superscripts, "^"))
 		case *doc.Sub:
