@@ -59,14 +59,23 @@ func AssignIDs(d *doc.Document) {
 		}
 		s.ID = unique(Slug(doc.PlainText(s.Title)))
 	}
-	// An anchor whose name a section or an earlier anchor has is
-	// dropped: links to the name reach the first.
+	// An anchor (or a div's or span's id) whose name a section or an
+	// earlier one has is dropped: links to the name reach the first.
 	doc.Walk(d, func(n doc.Node) doc.Visit {
-		if a, ok := n.(*doc.Anchor); ok && a.ID != "" {
-			if used[a.ID] || reserved.MatchString(a.ID) {
-				a.ID = ""
+		var id *string
+		switch n := n.(type) {
+		case *doc.Anchor:
+			id = &n.ID
+		case *doc.Div:
+			id = &n.Attr.ID
+		case *doc.Span:
+			id = &n.Attr.ID
+		}
+		if id != nil && *id != "" {
+			if used[*id] || reserved.MatchString(*id) {
+				*id = ""
 			} else {
-				used[a.ID] = true
+				used[*id] = true
 			}
 		}
 		return doc.Continue
