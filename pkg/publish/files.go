@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -136,6 +137,8 @@ func readLimited(r io.Reader, limit int64, name string) ([]byte, error) {
 // records what was read, for the build cache, for --watch and so that
 // no output is written over a file the document is made from.
 type projectFS struct {
+	// ctx is the conversion's context, while a document is read.
+	ctx   context.Context
 	env   *Env
 	fsys  *files.Tracker
 	root  *files.Root // nil when Env.FS is a program's own file system
@@ -443,4 +446,12 @@ func (pr *projectFS) protect(path string) error {
 		}
 	}
 	return nil
+}
+
+// context returns the context of the conversion reading a document.
+func (pr *projectFS) context() context.Context {
+	if pr.ctx == nil {
+		return context.Background()
+	}
+	return pr.ctx
 }

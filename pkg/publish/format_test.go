@@ -2,6 +2,7 @@ package publish_test
 
 import (
 	"bytes"
+	"context"
 	"os/exec"
 	"strings"
 	"testing"
@@ -17,7 +18,7 @@ func TestEveryNodeEveryRenderer(t *testing.T) {
 	for _, f := range render.Formats() {
 		r, _, _ := render.Lookup(f.Name)
 		var buf bytes.Buffer
-		if err := r.Render(&buf, doc.Sample(), &render.Options{TOC: true}); err != nil {
+		if err := r.Render(context.Background(), &buf, doc.Sample(), &render.Options{TOC: true}); err != nil {
 			t.Errorf("%s: %v", f.Name, err)
 		}
 		if buf.Len() == 0 {

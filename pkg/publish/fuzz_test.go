@@ -35,7 +35,7 @@ func fuzzDoc(t *testing.T, src string) (*doc.Document, bool) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := r.Read(strings.NewReader(src), &read.Options{Name: "fuzz"})
+	d, err := r.Read(context.Background(), strings.NewReader(src), &read.Options{Name: "fuzz"})
 	if err != nil {
 		return nil, false
 	}
@@ -68,7 +68,7 @@ func renderChecked(t *testing.T, d *doc.Document, r render.Renderer) []byte {
 	var before, after bytes.Buffer
 	doc.Encode(&before, d)
 	var out bytes.Buffer
-	if err := r.Render(&out, d, &render.Options{TOC: true, Context: context.Background()}); err != nil {
+	if err := r.Render(context.Background(), &out, d, &render.Options{TOC: true}); err != nil {
 		t.Fatalf("render: %v", err)
 	}
 	doc.Encode(&after, d)

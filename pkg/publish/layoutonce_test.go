@@ -19,7 +19,7 @@ type pager struct{ layouts *atomic.Int32 }
 
 var pagerBreaks = []doc.PageBreak{{Label: "1"}, {Label: "2"}}
 
-func (p pager) Render(w io.Writer, d *doc.Document, opts *render.Options) error {
+func (p pager) Render(ctx context.Context, w io.Writer, d *doc.Document, opts *render.Options) error {
 	p.layouts.Add(1)
 	if opts.Paginated != nil {
 		opts.Paginated(pagerBreaks)
@@ -28,7 +28,7 @@ func (p pager) Render(w io.Writer, d *doc.Document, opts *render.Options) error 
 	return err
 }
 
-func (p pager) PageBreaks(d *doc.Document, opts *render.Options) ([]doc.PageBreak, error) {
+func (p pager) PageBreaks(_ context.Context, d *doc.Document, opts *render.Options) ([]doc.PageBreak, error) {
 	p.layouts.Add(1)
 	return pagerBreaks, nil
 }
@@ -39,7 +39,7 @@ type marker struct{ got *atomic.Int32 }
 
 func (m marker) MarksPages() bool { return true }
 
-func (m marker) Render(w io.Writer, d *doc.Document, opts *render.Options) error {
+func (m marker) Render(ctx context.Context, w io.Writer, d *doc.Document, opts *render.Options) error {
 	m.got.Store(int32(len(opts.PageBreaks)))
 	_, err := io.WriteString(w, "marked")
 	return err

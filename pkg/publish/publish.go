@@ -244,6 +244,7 @@ func Read(ctx context.Context, job *Job, env *Env) (*doc.Document, error) {
 // readDoc reads the job's inputs from the project. It returns the document
 // and the folder, in the project, its images are relative to.
 func readDoc(ctx context.Context, job *Job, pr *projectFS) (*doc.Document, string, error) {
+	pr.ctx = ctx
 	env := pr.env
 	if len(job.Inputs) == 0 {
 		return nil, "", errors.New("publish: no input")
@@ -407,7 +408,7 @@ func readData(in, name string, data []byte, job *Job, pr *projectFS) (*doc.Docum
 	if err := job.Options.apply(opts, "", pr); err != nil {
 		return nil, err
 	}
-	d, err := r.Read(bytes.NewBuffer(data), opts) // a Buffer, so readers may take the bytes as they are
+	d, err := r.Read(pr.context(), bytes.NewBuffer(data), opts) // a Buffer, so readers may take the bytes as they are
 	if err != nil {
 		return nil, err
 	}
@@ -736,7 +737,7 @@ func renderTo(ctx context.Context, w io.Writer, d *doc.Document, format string, 
 	}
 	opts := &render.Options{
 		Modified: env.Modified, Files: pr.fsys, Dir: base, MaxFileSize: env.maxInput(), Warn: env.Warn, Strict: env.Strict,
-		Context: ctx, MaxImagePixels: env.Limits.ImagePixels, MaxSVGElements: env.Limits.SVGElements,
+		MaxImagePixels: env.Limits.ImagePixels, MaxSVGElements: env.Limits.SVGElements,
 	}
 	if err := job.Options.apply(opts, "", pr); err != nil {
 		return err
@@ -751,7 +752,7 @@ func renderTo(ctx context.Context, w io.Writer, d *doc.Document, format string, 
 	if marker && pr.pages != nil {
 		if breaks, ok := pr.pages.wait(ctx); ok {
 			opts.PageBreaks = breaks
-			return r.Render(w, d, opts)
+			return r.Render(ctx, w, d, opts)
 		}
 	}
 	if p := job.paginator(pr); marker && p != "" {
@@ -765,12 +766,12 @@ func renderTo(ctx context.Context, w io.Writer, d *doc.Document, format string, 
 		if p, ok := pg.(render.Paginator); ok {
 			quiet := *opts
 			quiet.Warn = nil // the paginated output reports its own warnings
-			if opts.PageBreaks, err = p.PageBreaks(d, &quiet); err != nil {
+			if opts.PageBreaks, err = p.PageBreaks(ctx, d, &quiet); err != nil {
 				return fmt.Errorf("page list: %w", err)
 			}
 		}
 	}
-	return r.Render(w, d, opts)
+	return r.Render(ctx, w, d, opts)
 }
 
 // Render writes d, a document read before (by Read, or made by a

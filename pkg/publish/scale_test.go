@@ -60,7 +60,7 @@ func BenchmarkScale(b *testing.B) {
 				}
 				for _, f := range []string{"html", "text"} {
 					r, _, _ := render.Lookup(f)
-					if err := r.Render(io.Discard, d, nil); err != nil {
+					if err := r.Render(context.Background(), io.Discard, d, nil); err != nil {
 						b.Fatal(err)
 					}
 				}

@@ -1,6 +1,7 @@
 package read_test
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -12,7 +13,7 @@ import (
 func Example() {
 	format, _ := read.ForExt(".md")
 	r, _ := read.Lookup(format)
-	d, err := r.Read(strings.NewReader("# Hello\n\nWorld."), &read.Options{Name: "hello.md"})
+	d, err := r.Read(context.Background(), strings.NewReader("# Hello\n\nWorld."), &read.Options{Name: "hello.md"})
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -9,6 +9,7 @@
 package read
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -23,7 +24,7 @@ import (
 type Reader interface {
 	// Read reads a whole document from r. The input is UTF-8 (callers
 	// convert other encodings first). A nil opts means defaults.
-	Read(r io.Reader, opts *Options) (*doc.Document, error)
+	Read(ctx context.Context, r io.Reader, opts *Options) (*doc.Document, error)
 }
 
 // Configurable is a Reader whose options (see package option) can be set
@@ -235,7 +236,7 @@ func names() []string {
 
 type jsonReader struct{}
 
-func (jsonReader) Read(r io.Reader, opts *Options) (*doc.Document, error) {
+func (jsonReader) Read(_ context.Context, r io.Reader, opts *Options) (*doc.Document, error) {
 	d, err := doc.Decode(r)
 	if err != nil {
 		name := ""

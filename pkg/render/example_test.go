@@ -1,6 +1,7 @@
 package render_test
 
 import (
+	"context"
 	"fmt"
 	"os"
 
@@ -14,7 +15,7 @@ func Example() {
 	f, _ := render.ForExt(".txt")
 	r, _, _ := render.Lookup(f.Name)
 	d := &doc.Document{Meta: doc.Meta{Title: "Hello"}}
-	if err := r.Render(os.Stdout, d, nil); err != nil {
+	if err := r.Render(context.Background(), os.Stdout, d, nil); err != nil {
 		fmt.Println(err)
 	}
 	// Output:

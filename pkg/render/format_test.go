@@ -25,7 +25,7 @@ type shoutConfig struct {
 
 func (s *shout) Config() any                        { c := s.cfg; return &c }
 func (s *shout) WithConfig(cfg any) render.Renderer { return &shout{cfg: *cfg.(*shoutConfig)} }
-func (s *shout) Render(w io.Writer, d *doc.Document, _ *render.Options) error {
+func (s *shout) Render(_ context.Context, w io.Writer, d *doc.Document, _ *render.Options) error {
 	doc.Walk(d, func(n doc.Node) doc.Visit {
 		if p, ok := n.(*doc.Paragraph); ok {
 			fmt.Fprintf(w, "%s%s\n", strings.ToUpper(doc.PlainText(p.Inlines)), strings.Repeat("!", max(s.cfg.Marks, 1)))

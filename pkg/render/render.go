@@ -27,8 +27,9 @@ import (
 // Renderer writes a document in one format.
 type Renderer interface {
 	// Render writes d to w. It does not modify d, so several renderers
-	// may render one document at once. A nil opts means defaults.
-	Render(w io.Writer, d *doc.Document, opts *Options) error
+	// may render one document at once. A nil opts means defaults. A
+	// cancelled ctx stops it with ctx's error.
+	Render(ctx context.Context, w io.Writer, d *doc.Document, opts *Options) error
 }
 
 // Configurable is a Renderer whose options (see package option) can be
@@ -70,9 +71,8 @@ type Options struct {
 	// Strict turns warnings into errors where a format can tell (missing
 	// glyphs in a PDF, an image that cannot be read).
 	Strict bool
-	// Context, if set, cancels a render: renderers check it as they go
-	// and return its error.
-	Context context.Context
+	// ctx is the context of the render: see WithContext and Err.
+	ctx context.Context
 	// MaxImagePixels is the largest image (width × height, read from its
 	// header before any decoding) a renderer embeds; 0 means
 	// DefaultMaxImagePixels. A larger one is left out with a warning.
@@ -108,7 +108,7 @@ type PageMarker interface {
 // Paginator is a renderer that sets pages, and can tell where they
 // start (the PDF renderer).
 type Paginator interface {
-	PageBreaks(d *doc.Document, opts *Options) ([]PageBreak, error)
+	PageBreaks(ctx context.Context, d *doc.Document, opts *Options) ([]PageBreak, error)
 }
 
 // DefaultMaxImagePixels is the image size limit when
@@ -123,12 +123,33 @@ func (o *Options) ImagePixels() int64 {
 	return o.MaxImagePixels
 }
 
-// Err returns the error of o.Context once it is cancelled, else nil.
+// WithContext returns a copy of o (defaults, for nil) that carries ctx,
+// for a renderer's helpers to check as they go (Err): a renderer calls
+// it with the context Render was given.
+func (o *Options) WithContext(ctx context.Context) *Options {
+	var c Options
+	if o != nil {
+		c = *o
+	}
+	c.ctx = ctx
+	return &c
+}
+
+// Err returns the error of the render's context once it is cancelled,
+// else nil.
 func (o *Options) Err() error {
-	if o == nil || o.Context == nil {
+	if o == nil || o.ctx == nil {
 		return nil
 	}
-	return o.Context.Err()
+	return o.ctx.Err()
+}
+
+// Context returns the render's context (context.Background() if none).
+func (o *Options) Context() context.Context {
+	if o == nil || o.ctx == nil {
+		return context.Background()
+	}
+	return o.ctx
 }
 
 // Degrade reports a problem a renderer worked around (an image it left
@@ -298,7 +319,7 @@ func names() []string {
 
 type jsonRenderer struct{}
 
-func (jsonRenderer) Render(w io.Writer, d *doc.Document, _ *Options) error {
+func (jsonRenderer) Render(_ context.Context, w io.Writer, d *doc.Document, _ *Options) error {
 	return doc.Encode(w, d)
 }
 

@@ -2,6 +2,7 @@ package html_test
 
 import (
 	"bytes"
+	"context"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -25,7 +26,7 @@ func FuzzRead(f *testing.F) {
 		if len(src) > 16<<10 || !utf8.ValidString(src) {
 			return // readers take UTF-8; publish.Decode checks it first
 		}
-		d, err := r.Read(strings.NewReader(src), &read.Options{Name: "fuzz.html"})
+		d, err := r.Read(context.Background(), strings.NewReader(src), &read.Options{Name: "fuzz.html"})
 		if err != nil {
 			if strings.Contains(err.Error(), "nest deeper") {
 				return // over 512 open elements: an error, by design

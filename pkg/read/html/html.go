@@ -12,6 +12,7 @@
 package html
 
 import (
+	"context"
 	"fmt"
 	"io"
 
@@ -46,7 +47,7 @@ func init() {
 
 // Read reads a web page (UTF-8; publish decodes a page that declares
 // another charset).
-func (r *Reader) Read(in io.Reader, opts *read.Options) (*doc.Document, error) {
+func (r *Reader) Read(ctx context.Context, in io.Reader, opts *read.Options) (*doc.Document, error) {
 	if opts == nil {
 		opts = &read.Options{}
 	}

@@ -1,6 +1,7 @@
 package html_test
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"slices"
@@ -27,7 +28,7 @@ func readString(t *testing.T, src string, cfg html.Config) result {
 		Warn: func(err error) { r.warnings = append(r.warnings, err.Error()) },
 		Log:  func(s string) { r.log = append(r.log, s) },
 	}
-	d, err := html.New(cfg).Read(strings.NewReader(src), opts)
+	d, err := html.New(cfg).Read(context.Background(), strings.NewReader(src), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -163,7 +164,7 @@ func TestSelect(t *testing.T) {
 		t.Errorf("the selector is not in the log: %q", r.log)
 	}
 	for _, sel := range []string{"p:nth-child(", "#nothing"} {
-		_, err := html.New(html.Config{Select: sel}).Read(strings.NewReader("<p>x"), nil)
+		_, err := html.New(html.Config{Select: sel}).Read(context.Background(), strings.NewReader("<p>x"), nil)
 		if err == nil || strings.Count(err.Error(), "\n") > 0 || !strings.Contains(err.Error(), "select") {
 			t.Errorf("--select %q: error %v", sel, err)
 		}

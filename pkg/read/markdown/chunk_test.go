@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -34,7 +35,7 @@ func TestChunksReadAlike(t *testing.T) {
 		}
 		var a, b bytes.Buffer
 		for r, buf := range map[*Reader]*bytes.Buffer{whole: &a, small: &b} {
-			d, err := r.Read(strings.NewReader(src), &read.Options{Name: name})
+			d, err := r.Read(context.Background(), strings.NewReader(src), &read.Options{Name: name})
 			if err != nil {
 				t.Fatal(err)
 			}

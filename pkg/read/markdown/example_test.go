@@ -1,6 +1,7 @@
 package markdown_test
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -10,7 +11,7 @@ import (
 
 func Example() {
 	src := "---\ntitle: Report\n---\n\n# One\n\n### Three\n\nText with a note.[^1]\n\n[^1]: The note.\n"
-	d, err := markdown.New(markdown.Config{}).Read(strings.NewReader(src), &read.Options{Name: "report.md"})
+	d, err := markdown.New(markdown.Config{}).Read(context.Background(), strings.NewReader(src), &read.Options{Name: "report.md"})
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -2,6 +2,7 @@ package markdown_test
 
 import (
 	"bytes"
+	"context"
 	"strings"
 	"testing"
 
@@ -19,7 +20,7 @@ func TestGFMTaskLists(t *testing.T) {
 	} {
 		d, _ := readMD(t, ex.md)
 		var buf bytes.Buffer
-		if err := html.New(html.Config{Fragment: true}).Render(&buf, d, nil); err != nil {
+		if err := html.New(html.Config{Fragment: true}).Render(context.Background(), &buf, d, nil); err != nil {
 			t.Fatal(err)
 		}
 		got := buf.String()

@@ -2,6 +2,7 @@ package markdown_test
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"strings"
 	"testing"
@@ -29,7 +30,7 @@ func FuzzRead(f *testing.F) {
 		if len(src) > 2<<10 || !utf8.ValidString(src) {
 			return // readers take UTF-8; publish.Decode checks it first
 		}
-		d, err := r.Read(strings.NewReader(src), &read.Options{Name: "fuzz.md"})
+		d, err := r.Read(context.Background(), strings.NewReader(src), &read.Options{Name: "fuzz.md"})
 		if err != nil {
 			var re *read.Error
 			if !errors.As(err, &re) {

@@ -16,6 +16,7 @@ package markdown
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	stdhtml "html"
@@ -91,7 +92,7 @@ func init() {
 }
 
 // Read implements read.Reader.
-func (r *Reader) Read(in io.Reader, opts *read.Options) (*doc.Document, error) {
+func (r *Reader) Read(ctx context.Context, in io.Reader, opts *read.Options) (*doc.Document, error) {
 	if opts == nil {
 		opts = &read.Options{}
 	}
@@ -165,6 +166,9 @@ func (r *Reader) Read(in io.Reader, opts *read.Options) (*doc.Document, error) {
 	tree := doc.NewBuilder(d)
 	deepWarned := false
 	for _, part := range parts {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		pc := r.context(labels, refs)
 		root := r.parse(src[part[0]:part[1]], pc)
 		if pc.Get(admonTooDeep) != nil && !deepWarned {

@@ -1,6 +1,7 @@
 package markdown_test
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -14,7 +15,7 @@ import (
 func readMD(t *testing.T, src string) (*doc.Document, []string) {
 	t.Helper()
 	var warnings []string
-	d, err := markdown.New(markdown.Config{}).Read(strings.NewReader(src), &read.Options{
+	d, err := markdown.New(markdown.Config{}).Read(context.Background(), strings.NewReader(src), &read.Options{
 		Name: "in.md", Warn: func(err error) { warnings = append(warnings, err.Error()) },
 	})
 	if err != nil {
@@ -62,7 +63,7 @@ func TestFrontMatter(t *testing.T) {
 		t.Errorf("non-mapping front matter swallowed the text: %+v", d)
 	}
 	// A mapping with a YAML error is an error with a position.
-	_, err := markdown.New(markdown.Config{}).Read(strings.NewReader("---\ntitle: [unclosed\n---\n"), &read.Options{Name: "in.md"})
+	_, err := markdown.New(markdown.Config{}).Read(context.Background(), strings.NewReader("---\ntitle: [unclosed\n---\n"), &read.Options{Name: "in.md"})
 	if err == nil || !strings.HasPrefix(err.Error(), "in.md:2: markdown: front matter:") {
 		t.Errorf("bad front matter: %v", err)
 	}
@@ -74,7 +75,7 @@ func TestFrontMatter(t *testing.T) {
 		"---\nlang: [nl, en]\n---\n":           "in.md:2: markdown: front matter: lang: want a single value, not a list",
 		"---\ns: &s " + strings.Repeat("x", 1<<20) + "\nkeywords: [" + strings.Repeat("*s, ", 5000) + "*s]\n---\n": "in.md:3: markdown: front matter: aliases expand this YAML",
 	} {
-		_, err := markdown.New(markdown.Config{}).Read(strings.NewReader(src), &read.Options{Name: "in.md"})
+		_, err := markdown.New(markdown.Config{}).Read(context.Background(), strings.NewReader(src), &read.Options{Name: "in.md"})
 		if err == nil || !strings.HasPrefix(err.Error(), want) {
 			t.Errorf("%.40q: got %v, want %s", src, err, want)
 		}

@@ -2,6 +2,7 @@ package markdown_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"os"
 	"regexp"
@@ -62,14 +63,14 @@ func TestCommonMarkSpec(t *testing.T) {
 	h := html.New(html.Config{Fragment: true})
 	render := func(d *doc.Document) string {
 		var buf bytes.Buffer
-		if err := h.Render(&buf, d, nil); err != nil {
+		if err := h.Render(context.Background(), &buf, d, nil); err != nil {
 			t.Fatalf("render: %v", err)
 		}
 		return normalize(sectionTag.ReplaceAllString(buf.String(), ""))
 	}
 	passed, raw, rawPassed := 0, 0, 0
 	for _, ex := range examples {
-		d, err := r.Read(strings.NewReader(ex.Markdown), &read.Options{})
+		d, err := r.Read(context.Background(), strings.NewReader(ex.Markdown), &read.Options{})
 		if err != nil {
 			t.Errorf("example %d: %v", ex.Example, err)
 			continue
@@ -80,7 +81,7 @@ func TestCommonMarkSpec(t *testing.T) {
 			raw++
 		}
 		if isRaw && got != want {
-			page, err := htmlreader.New(htmlreader.Config{}).Read(strings.NewReader("<main>"+ex.HTML+"</main>"), &read.Options{})
+			page, err := htmlreader.New(htmlreader.Config{}).Read(context.Background(), strings.NewReader("<main>"+ex.HTML+"</main>"), &read.Options{})
 			if err != nil {
 				t.Errorf("example %d: the spec's HTML: %v", ex.Example, err)
 				continue

@@ -1,6 +1,7 @@
 package plaintext_test
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -12,7 +13,7 @@ func Example() {
 	src := "2.1 Beleidsprioriteiten\n\n" +
 		"OekraïneOekraïne strijdt voor eigen vrijheid en onze waarden, en dat blijft het kabinet steunen zolang als dat nodig is.1\n"
 	opts := &read.Options{Name: "scrape.txt", Log: func(s string) { fmt.Println("log:", s) }}
-	d, err := plaintext.New(plaintext.Config{Style: plaintext.Lines}).Read(strings.NewReader(src), opts)
+	d, err := plaintext.New(plaintext.Config{Style: plaintext.Lines}).Read(context.Background(), strings.NewReader(src), opts)
 	if err != nil {
 		fmt.Println(err)
 		return

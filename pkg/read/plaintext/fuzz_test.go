@@ -2,6 +2,7 @@ package plaintext_test
 
 import (
 	"bytes"
+	"context"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -25,7 +26,7 @@ func FuzzRead(f *testing.F) {
 			return // readers take UTF-8; publish.Decode checks it first
 		}
 		for _, r := range readers {
-			d, err := r.Read(strings.NewReader(src), &read.Options{Name: "fuzz.txt"})
+			d, err := r.Read(context.Background(), strings.NewReader(src), &read.Options{Name: "fuzz.txt"})
 			if err != nil {
 				t.Fatalf("plain text never fails: %v", err)
 			}

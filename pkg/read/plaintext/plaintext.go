@@ -25,6 +25,7 @@ package plaintext
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"index/suffixarray"
@@ -116,7 +117,7 @@ type line struct {
 }
 
 // Read implements read.Reader.
-func (r *Reader) Read(in io.Reader, opts *read.Options) (*doc.Document, error) {
+func (r *Reader) Read(ctx context.Context, in io.Reader, opts *read.Options) (*doc.Document, error) {
 	if opts == nil {
 		opts = &read.Options{}
 	}

@@ -1,6 +1,7 @@
 package plaintext_test
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"strings"
@@ -21,7 +22,7 @@ func readFile(t *testing.T, path string, cfg plaintext.Config, opts *read.Option
 		t.Fatal(err)
 	}
 	defer f.Close()
-	d, err := plaintext.New(cfg).Read(f, opts)
+	d, err := plaintext.New(cfg).Read(context.Background(), f, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -259,7 +260,7 @@ func TestGluedHeadingGuards(t *testing.T) {
 	text := "Intro line that is long enough to make this text one line per paragraph, as scraped pages are, and longer than one hundred characters.\n\n" +
 		"YouTube is a video site that many people use every day, and YouTube shows this word is a real one, not a glued heading at all.\n\n" +
 		"REPowerEU is a plan of the European Commission to end the dependence on Russian fossil fuels well before the year 2030 arrives.\n"
-	d, err := plaintext.New(plaintext.Config{}).Read(strings.NewReader(text), nil)
+	d, err := plaintext.New(plaintext.Config{}).Read(context.Background(), strings.NewReader(text), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -272,7 +273,7 @@ func TestGluedHeadingGuards(t *testing.T) {
 func TestLists(t *testing.T) {
 	text := "Items:\n\n  (i) first roman\n  (ii) second roman\n  (iii) third roman\n\n" +
 		"  1. one\n  2. two\n     - nested bullet\n     - another\n  3. three\n"
-	d, err := plaintext.New(plaintext.Config{Style: plaintext.Wrapped}).Read(strings.NewReader(text), nil)
+	d, err := plaintext.New(plaintext.Config{Style: plaintext.Wrapped}).Read(context.Background(), strings.NewReader(text), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,6 +17,7 @@ package epub
 
 import (
 	"bytes"
+	"context"
 	_ "embed"
 	"errors"
 	"fmt"
@@ -128,7 +129,8 @@ type pageMark struct{ label, href string }
 // the pages of a PDF made with it.
 func (r *Renderer) MarksPages() bool { return true }
 
-func (r *Renderer) Render(w io.Writer, d *doc.Document, opts *render.Options) error {
+func (r *Renderer) Render(ctx context.Context, w io.Writer, d *doc.Document, opts *render.Options) error {
+	opts = opts.WithContext(ctx)
 	if opts == nil {
 		opts = &render.Options{}
 	}
@@ -139,7 +141,7 @@ func (r *Renderer) Render(w io.Writer, d *doc.Document, opts *render.Options) er
 		}
 		cfg := r.cfg
 		cfg.CSS, cfg.CSSFile = string(css), ""
-		return New(cfg).Render(w, d, opts)
+		return New(cfg).Render(ctx, w, d, opts)
 	}
 	if r.cfg.PageList && opts.PageBreaks == nil {
 		pdf, _, err := render.Lookup("pdf")
@@ -149,7 +151,7 @@ func (r *Renderer) Render(w io.Writer, d *doc.Document, opts *render.Options) er
 		}
 		quiet := *opts
 		quiet.Warn = nil // the PDF's warnings are the PDF's
-		breaks, err := p.PageBreaks(d, &quiet)
+		breaks, err := p.PageBreaks(ctx, d, &quiet)
 		if err != nil {
 			return fmt.Errorf("epub: page list: %w", err)
 		}

@@ -3,6 +3,7 @@ package epub_test
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"encoding/xml"
 	"image"
 	pngenc "image/png"
@@ -32,7 +33,7 @@ func build(t *testing.T, d *doc.Document, opts *render.Options) []byte {
 		opts.Files = os.DirFS(fixture.Dir())
 	}
 	var buf bytes.Buffer
-	if err := epub.New(epub.Config{}).Render(&buf, d, opts); err != nil {
+	if err := epub.New(epub.Config{}).Render(context.Background(), &buf, d, opts); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -258,14 +259,14 @@ func TestMissingImage(t *testing.T) {
 		d := &doc.Document{Meta: doc.Meta{Title: "x"}, Blocks: []doc.Block{&doc.Figure{Src: src, Alt: "Alt text " + src}}}
 		var warnings []string
 		var out bytes.Buffer
-		err := epub.New(epub.Config{}).Render(&out, d, &render.Options{Files: res, Warn: func(err error) { warnings = append(warnings, err.Error()) }})
+		err := epub.New(epub.Config{}).Render(context.Background(), &out, d, &render.Options{Files: res, Warn: func(err error) { warnings = append(warnings, err.Error()) }})
 		if err != nil || len(warnings) != 1 || !strings.Contains(warnings[0], want) {
 			t.Errorf("%s: error %v, warnings %q", src, err, warnings)
 		}
 		if ch := entry(t, out.Bytes(), "EPUB/ch001.xhtml"); !strings.Contains(ch, "Alt text "+src) || strings.Contains(ch, "<img") {
 			t.Errorf("%s: the alternative text does not stand in:\n%s", src, ch)
 		}
-		err = epub.New(epub.Config{}).Render(io.Discard, d, &render.Options{Files: res, Strict: true})
+		err = epub.New(epub.Config{}).Render(context.Background(), io.Discard, d, &render.Options{Files: res, Strict: true})
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%s, strict: error %v", src, err)
 		}
@@ -274,7 +275,7 @@ func TestMissingImage(t *testing.T) {
 	d := &doc.Document{Meta: doc.Meta{Title: "x"}, Blocks: []doc.Block{&doc.Figure{Src: "img/logo.svg", Alt: "Logo"}}}
 	var warnings []string
 	var out bytes.Buffer
-	if err := epub.New(epub.Config{}).Render(&out, d, &render.Options{Files: res, Warn: func(err error) { warnings = append(warnings, err.Error()) }}); err != nil {
+	if err := epub.New(epub.Config{}).Render(context.Background(), &out, d, &render.Options{Files: res, Warn: func(err error) { warnings = append(warnings, err.Error()) }}); err != nil {
 		t.Fatal(err)
 	}
 	svg := entry(t, out.Bytes(), "EPUB/images/logo.svg")

@@ -3,6 +3,7 @@ package epub_test
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"fmt"
 
 	"github.com/galleypress/galley/pkg/doc"
@@ -17,7 +18,7 @@ func Example() {
 	}}
 	transform.Standard(d, "notes")
 	var buf bytes.Buffer
-	if err := epub.New(epub.Config{}).Render(&buf, d, nil); err != nil {
+	if err := epub.New(epub.Config{}).Render(context.Background(), &buf, d, nil); err != nil {
 		fmt.Println(err)
 		return
 	}

@@ -3,6 +3,7 @@ package epub_test
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -23,7 +24,7 @@ func TestPageListAlone(t *testing.T) {
 	jar := validate.EPUBCheck(t)
 	d := fixture.Read(t, "beleidsprioriteiten-2023.txt")
 	opts := &render.Options{Files: os.DirFS(fixture.Dir())}
-	breaks, err := pdf.New(pdf.Config{}).PageBreaks(d, opts)
+	breaks, err := pdf.New(pdf.Config{}).PageBreaks(context.Background(), d, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,7 +33,7 @@ func TestPageListAlone(t *testing.T) {
 	}
 	for _, split := range []int{1, 2, 3} {
 		var buf bytes.Buffer
-		if err := epub.New(epub.Config{PageList: true, SplitLevel: split}).Render(&buf, d, opts); err != nil {
+		if err := epub.New(epub.Config{PageList: true, SplitLevel: split}).Render(context.Background(), &buf, d, opts); err != nil {
 			t.Fatal(err)
 		}
 		data := buf.Bytes()

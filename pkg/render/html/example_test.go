@@ -1,6 +1,7 @@
 package html_test
 
 import (
+	"context"
 	"os"
 
 	"github.com/galleypress/galley/pkg/doc"
@@ -13,7 +14,7 @@ func Example() {
 		Blocks: []doc.Block{&doc.Paragraph{Inlines: []doc.Inline{&doc.Text{Text: "A & B"}, &doc.Note{Number: 1,
 			Blocks: []doc.Block{&doc.Paragraph{Inlines: []doc.Inline{&doc.Text{Text: "A note."}}}}}}}},
 	}}}
-	html.New(html.Config{Fragment: true}).Render(os.Stdout, d, nil)
+	html.New(html.Config{Fragment: true}).Render(context.Background(), os.Stdout, d, nil)
 	// Output:
 	// <section id="hello">
 	// <h1>Hello</h1>

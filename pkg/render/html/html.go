@@ -9,6 +9,7 @@ package html
 
 import (
 	"bufio"
+	"context"
 	_ "embed"
 	"fmt"
 	"io"
@@ -105,7 +106,8 @@ type Part struct {
 
 // Render writes d to w as one HTML page (or a fragment). It does not
 // modify d.
-func (r *Renderer) Render(w io.Writer, d *doc.Document, opts *render.Options) error {
+func (r *Renderer) Render(ctx context.Context, w io.Writer, d *doc.Document, opts *render.Options) error {
+	opts = opts.WithContext(ctx)
 	title := d.Meta.Title
 	if title == "" && len(d.Sections) > 0 {
 		title = d.Sections[0].HeadingText()

@@ -2,6 +2,7 @@ package html_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/xml"
 	"io"
 	"os"
@@ -20,7 +21,7 @@ import (
 func renderString(t *testing.T, cfg html.Config, d *doc.Document, opts *render.Options) string {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := html.New(cfg).Render(&buf, d, opts); err != nil {
+	if err := html.New(cfg).Render(context.Background(), &buf, d, opts); err != nil {
 		t.Fatal(err)
 	}
 	return buf.String()

@@ -22,6 +22,7 @@ package markdown
 
 import (
 	"bufio"
+	"context"
 	"io"
 	"strconv"
 	"strings"
@@ -62,7 +63,8 @@ func init() {
 }
 
 // Render writes d to w. It does not modify d.
-func (r *Renderer) Render(w io.Writer, d *doc.Document, opts *render.Options) error {
+func (r *Renderer) Render(ctx context.Context, w io.Writer, d *doc.Document, opts *render.Options) error {
+	opts = opts.WithContext(ctx)
 	m := &writer{flavour: r.flavour}
 	var out []string
 	if r.flavour != CommonMark {

@@ -2,6 +2,7 @@ package markdown_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"os"
 	"strings"
@@ -19,10 +20,10 @@ import (
 func roundTrip(t *testing.T, d *doc.Document) (*doc.Document, string) {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := markdown.New(markdown.Markdown).Render(&buf, d, nil); err != nil {
+	if err := markdown.New(markdown.Markdown).Render(context.Background(), &buf, d, nil); err != nil {
 		t.Fatal(err)
 	}
-	back, err := mdread.New(mdread.Config{}).Read(bytes.NewReader(buf.Bytes()), &read.Options{})
+	back, err := mdread.New(mdread.Config{}).Read(context.Background(), bytes.NewReader(buf.Bytes()), &read.Options{})
 	if err != nil {
 		t.Fatalf("reading back: %v\n%s", err, buf.String())
 	}
@@ -194,7 +195,7 @@ func TestCommonMarkSpecRoundTrip(t *testing.T) {
 	}
 	failed := 0
 	for _, ex := range examples {
-		d, err := mdread.New(mdread.Config{}).Read(strings.NewReader(ex.Markdown), &read.Options{})
+		d, err := mdread.New(mdread.Config{}).Read(context.Background(), strings.NewReader(ex.Markdown), &read.Options{})
 		if err != nil {
 			continue
 		}
@@ -245,7 +246,7 @@ Term
 
 [^1]: A note.
 `
-	d, err := mdread.New(mdread.Config{}).Read(strings.NewReader(src), &read.Options{})
+	d, err := mdread.New(mdread.Config{}).Read(context.Background(), strings.NewReader(src), &read.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -346,7 +347,7 @@ Its meaning.
 	}
 	for _, flavour := range []string{markdown.Markdown, markdown.GFM, markdown.CommonMark} {
 		var buf bytes.Buffer
-		if err := markdown.New(flavour).Render(&buf, d, nil); err != nil {
+		if err := markdown.New(flavour).Render(context.Background(), &buf, d, nil); err != nil {
 			t.Fatal(err)
 		}
 		if got := buf.String(); got != want[flavour] {

@@ -2,6 +2,7 @@ package pdf_test
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"os"
 	"testing"
@@ -55,7 +56,7 @@ func BenchmarkRender(b *testing.B) {
 	b.SetBytes(int64(size))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if err := r.Render(io.Discard, d, opts); err != nil {
+		if err := r.Render(context.Background(), io.Discard, d, opts); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -94,7 +95,7 @@ func BenchmarkSeed(b *testing.B) {
 	var out bytes.Buffer
 	for b.Loop() {
 		out.Reset()
-		if err := r.Render(&out, d, opts); err != nil {
+		if err := r.Render(context.Background(), &out, d, opts); err != nil {
 			b.Fatal(err)
 		}
 	}

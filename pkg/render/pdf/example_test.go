@@ -2,6 +2,7 @@ package pdf_test
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"os"
 
@@ -18,7 +19,7 @@ func Example() {
 	transform.Standard(d, "memo")
 	r := pdf.New(pdf.Config{Paper: "a5", NoTitlePage: true})
 	var out bytes.Buffer
-	if err := r.Render(&out, d, nil); err != nil {
+	if err := r.Render(context.Background(), &out, d, nil); err != nil {
 		fmt.Println(err)
 		return
 	}

@@ -2,6 +2,7 @@ package pdf_test
 
 import (
 	"bytes"
+	"context"
 	"testing"
 	"unicode/utf8"
 
@@ -44,7 +45,7 @@ func FuzzText(f *testing.F) {
 			}
 		}
 		var out bytes.Buffer
-		if err := pdf.New(pdf.Config{NoTitlePage: true, NoSystemFonts: true}).Render(&out, d, &render.Options{}); err != nil {
+		if err := pdf.New(pdf.Config{NoTitlePage: true, NoSystemFonts: true}).Render(context.Background(), &out, d, &render.Options{}); err != nil {
 			t.Fatalf("render: %v", err)
 		}
 	})

@@ -12,6 +12,7 @@
 package pdf
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"strconv"
@@ -147,7 +148,8 @@ func dumpConfig(c layout.Config) layout.Config {
 }
 
 // Render writes d to w as PDF. It does not modify d.
-func (r *Renderer) Render(w io.Writer, d *doc.Document, opts *render.Options) error {
+func (r *Renderer) Render(ctx context.Context, w io.Writer, d *doc.Document, opts *render.Options) error {
+	opts = opts.WithContext(ctx)
 	if opts == nil {
 		opts = &render.Options{}
 	}
@@ -166,10 +168,8 @@ func (r *Renderer) Render(w io.Writer, d *doc.Document, opts *render.Options) er
 // PageBreaks returns where the pages of d's PDF start in d, for an
 // EPUB's page list (see render.Paginator): the body's pages, labelled
 // as printed.
-func (r *Renderer) PageBreaks(d *doc.Document, opts *render.Options) ([]render.PageBreak, error) {
-	if opts == nil {
-		opts = &render.Options{}
-	}
+func (r *Renderer) PageBreaks(ctx context.Context, d *doc.Document, opts *render.Options) ([]render.PageBreak, error) {
+	opts = opts.WithContext(ctx)
 	cfg := r.layoutConfig(opts)
 	cfg.Stream = true // the pages are never drawn: no display lists
 	l, err := layout.Layout(d, cfg, opts)

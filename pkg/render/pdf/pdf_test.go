@@ -2,6 +2,7 @@ package pdf_test
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"image"
 	"image/color"
@@ -44,7 +45,7 @@ func renderPDF(t testing.TB, d *doc.Document, cfg pdf.Config, opts *render.Optio
 		opts.Files = os.DirFS(fixture.Dir())
 	}
 	var buf bytes.Buffer
-	if err := pdf.New(cfg).Render(&buf, d, opts); err != nil {
+	if err := pdf.New(cfg).Render(context.Background(), &buf, d, opts); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -484,7 +485,7 @@ func TestMissingGlyphs(t *testing.T) {
 		!strings.HasPrefix(warnings[1], "pdf: 2 symbols (4000 in all) are drawn as '�': '。' U+3002 ×2000, '，' U+FF0C ×2000;") {
 		t.Errorf("warnings: %q", warnings)
 	}
-	err := pdf.New(pdf.Config{NoSystemFonts: true}).Render(&bytes.Buffer{}, d, &render.Options{Strict: true})
+	err := pdf.New(pdf.Config{NoSystemFonts: true}).Render(context.Background(), &bytes.Buffer{}, d, &render.Options{Strict: true})
 	if err == nil || !strings.Contains(err.Error(), "U+4E2D") {
 		t.Errorf("strict: %v", err)
 	}
@@ -518,7 +519,7 @@ func TestBadInput(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		err = pdf.New(tc.cfg).Render(&bytes.Buffer{}, d, &render.Options{Files: root})
+		err = pdf.New(tc.cfg).Render(context.Background(), &bytes.Buffer{}, d, &render.Options{Files: root})
 		root.Close()
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%+v: %v, want %q", tc.cfg, err, tc.want)

@@ -1,6 +1,7 @@
 package text_test
 
 import (
+	"context"
 	"os"
 
 	"github.com/galleypress/galley/pkg/doc"
@@ -16,7 +17,7 @@ func Example() {
 			&doc.Text{Text: "."},
 		}}},
 	}}}
-	text.New(text.Config{Width: 30}).Render(os.Stdout, d, nil)
+	text.New(text.Config{Width: 30}).Render(context.Background(), os.Stdout, d, nil)
 	// Output:
 	// 1 Scope
 	// =======

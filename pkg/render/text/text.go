@@ -10,6 +10,7 @@ package text
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"io"
 	"iter"
@@ -53,7 +54,8 @@ func init() {
 }
 
 // Render writes d to w as wrapped plain text. It does not modify d.
-func (r *Renderer) Render(w io.Writer, d *doc.Document, opts *render.Options) error {
+func (r *Renderer) Render(ctx context.Context, w io.Writer, d *doc.Document, opts *render.Options) error {
+	opts = opts.WithContext(ctx)
 	bw := bufio.NewWriter(w)
 	t := &writer{w: bw, width: r.cfg.Width, lang: d.Meta.Lang}
 	// A title that merely repeats the first heading is not shown twice

@@ -2,6 +2,7 @@ package text_test
 
 import (
 	"bytes"
+	"context"
 	"strings"
 	"testing"
 
@@ -16,7 +17,7 @@ import (
 func render(t *testing.T, d *doc.Document, width int) string {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := text.New(text.Config{Width: width}).Render(&buf, d, nil); err != nil {
+	if err := text.New(text.Config{Width: width}).Render(context.Background(), &buf, d, nil); err != nil {
 		t.Fatal(err)
 	}
 	return buf.String()
