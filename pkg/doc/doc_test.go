@@ -12,7 +12,7 @@ import (
 )
 
 // every is a document holding every block and inline type.
-func every() *doc.Document { return doc.Sample() }
+func every() *doc.Document { return fixture.Sample() }
 
 // TestJSONRoundTrip checks that encoding, decoding and encoding again
 // gives the same bytes, for every node type and every fixture.

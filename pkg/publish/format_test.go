@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/galleypress/galley/pkg/doc"
+	"github.com/galleypress/galley/pkg/internal/fixture"
 	"github.com/galleypress/galley/pkg/publish"
 	"github.com/galleypress/galley/pkg/render"
 )
@@ -18,7 +18,7 @@ func TestEveryNodeEveryRenderer(t *testing.T) {
 	for _, f := range render.Formats() {
 		r, _, _ := render.Lookup(f.Name)
 		var buf bytes.Buffer
-		if err := r.Render(context.Background(), &buf, doc.Sample(), &render.Options{TOC: true}); err != nil {
+		if err := r.Render(context.Background(), &buf, fixture.Sample(), &render.Options{TOC: true}); err != nil {
 			t.Errorf("%s: %v", f.Name, err)
 		}
 		if buf.Len() == 0 {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/galleypress/galley/pkg/doc"
+	"github.com/galleypress/galley/pkg/internal/fixture"
 	"github.com/galleypress/galley/pkg/internal/validate"
 )
 
@@ -29,7 +30,7 @@ func TestDocumentSchema(t *testing.T) {
 		}
 	}
 	var buf bytes.Buffer
-	doc.Encode(&buf, doc.Sample())
+	doc.Encode(&buf, fixture.Sample())
 	if err := validate.DocumentSchema(buf.Bytes()); err != nil {
 		t.Errorf("sample: %v", err)
 	}
