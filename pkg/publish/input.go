@@ -11,11 +11,11 @@ import (
 	"golang.org/x/text/transform"
 )
 
-// Decode converts input bytes to UTF-8 text with "\n" line ends. With an
+// decodeInput converts input bytes to UTF-8 text with "\n" line ends. With an
 // empty encoding the input must be UTF-8 (a byte order mark is skipped);
 // otherwise encoding names a WHATWG encoding ("windows-1252", "latin1",
 // "utf-16le", "shift_jis"). name is used in errors.
-func Decode(data []byte, encoding, name string) ([]byte, error) {
+func decodeInput(data []byte, encoding, name string) ([]byte, error) {
 	enc := strings.ToLower(strings.TrimSpace(encoding))
 	if enc == "" {
 		// A UTF-16 byte order mark names its encoding; UTF-16 without

@@ -397,7 +397,7 @@ func readData(in, name string, data []byte, job *Job, pr *projectFS) (*doc.Docum
 			env.logf("%s: --encoding %s overrides the charset %s the page declares", name, enc, cs)
 		}
 	}
-	if data, err = Decode(data, enc, name); err != nil {
+	if data, err = decodeInput(data, enc, name); err != nil {
 		return nil, err
 	}
 	r, err := reader(from, job, pr)

@@ -28,7 +28,7 @@ func FuzzRead(f *testing.F) {
 	r := markdown.New(markdown.Config{})
 	f.Fuzz(func(t *testing.T, src string) {
 		if len(src) > 2<<10 || !utf8.ValidString(src) {
-			return // readers take UTF-8; publish.Decode checks it first
+			return // readers take UTF-8; publish checks it first
 		}
 		d, err := r.Read(context.Background(), strings.NewReader(src), &read.Options{Name: "fuzz.md"})
 		if err != nil {

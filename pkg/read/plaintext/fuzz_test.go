@@ -23,7 +23,7 @@ func FuzzRead(f *testing.F) {
 	readers := []*plaintext.Reader{plaintext.New(plaintext.Config{}), plaintext.New(plaintext.Config{Style: plaintext.Lines}), plaintext.New(plaintext.Config{Style: plaintext.Wrapped})}
 	f.Fuzz(func(t *testing.T, src string) {
 		if len(src) > 16<<10 || !utf8.ValidString(src) {
-			return // readers take UTF-8; publish.Decode checks it first
+			return // readers take UTF-8; publish checks it first
 		}
 		for _, r := range readers {
 			d, err := r.Read(context.Background(), strings.NewReader(src), &read.Options{Name: "fuzz.txt"})
