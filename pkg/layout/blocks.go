@@ -16,7 +16,7 @@ import (
 // (or at the foot of their pages). The front matter comes after, when
 // the body's page numbers are known (see front).
 func (l *layout) document() {
-	l.root = &Elem{Role: "Document"}
+	l.root = &StructElem{Role: "Document"}
 	l.cur = l.root
 	l.place = "the text before the first heading"
 	l.blocks(l.d.Blocks, l.body())
@@ -49,7 +49,7 @@ func (l *layout) titlePage() {
 	c.ragged = true
 	c.hyphens = false
 	l.push(typeset.Elem{Kind: typeset.VBox, Height: l.g.textHeight / 4, Box: ruleBox{}})
-	line := func(text string, font typeset.Font, size, after unit) {
+	line := func(text string, font typeset.Face, size, after unit) {
 		if strings.TrimSpace(text) == "" {
 			return
 		}
@@ -80,7 +80,7 @@ func (l *layout) titlePage() {
 }
 
 // headingStyle returns the size and font of a heading at a depth.
-func (l *layout) headingStyle(depth int) (unit, typeset.Font) {
+func (l *layout) headingStyle(depth int) (unit, typeset.Face) {
 	s := l.g.size
 	switch depth {
 	case 1:
@@ -378,7 +378,7 @@ func (l *layout) list(lst *doc.List, c ctx) {
 
 // checkbox returns a task item's marker: ☑ or ☐, or, in a face without
 // them (Go's fonts), ■ or □.
-func (l *layout) checkbox(t doc.Task, f typeset.Font) string {
+func (l *layout) checkbox(t doc.Task, f typeset.Face) string {
 	box := map[doc.Task][2]string{doc.Todo: {"☐", "□"}, doc.Done: {"☑", "■"}}[t]
 	if face := l.fam.faces[f]; face != nil && face.Has([]rune(box[0])[0]) {
 		return box[0]
@@ -967,7 +967,7 @@ func (l *layout) numberNote(n *doc.Note, first int, c ctx) {
 		if e := &l.elems[k]; e.Kind == typeset.VLine {
 			// The number links back to the reference: a Link element
 			// of the note.
-			st := typeset.Style{Font: typeset.Regular, Size: c.size, Link: "#" + doc.NoteRefID(n.Number), Tag: &Elem{Role: "Link", Parent: l.cur}}
+			st := typeset.Style{Font: typeset.Regular, Size: c.size, Link: "#" + doc.NoteRefID(n.Number), Tag: &StructElem{Role: "Link", Parent: l.cur}}
 			w := l.fam.Width(st.Font, st.Size, num+".")
 			l.fix(e.Line)
 			e.Line.Boxes = append([]typeset.Placed{{X: -w - c.size/2, Width: w, Text: num + ".", Style: &st}}, e.Line.Boxes...)

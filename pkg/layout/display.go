@@ -31,23 +31,23 @@ func PageLabel(n, front int) string {
 	return fmt.Sprint(n - front)
 }
 
-// Kind is the kind of a display list item.
-type Kind int
+// ItemKind is the kind of a display list item.
+type ItemKind int
 
 // Item kinds.
 const (
-	Glyphs   Kind = iota // a run of text in one face, size and scale
-	Rule                 // a straight line
-	Image                // a picture
-	LinkArea             // an area that links to a place or a URL
-	Dest                 // a named place that links lead to
-	Outline              // an entry of the outline (bookmarks)
+	Glyphs   ItemKind = iota // a run of text in one face, size and scale
+	Rule                     // a straight line
+	Image                    // a picture
+	LinkArea                 // an area that links to a place or a URL
+	Dest                     // a named place that links lead to
+	Outline                  // an entry of the outline (bookmarks)
 )
 
 // Item is one thing to draw or to record on a page. Positions are in
 // Units from the page's top-left corner, y growing downwards.
 type Item struct {
-	Kind Kind
+	Kind ItemKind
 	// X and Y: a glyph run's start on its baseline; a rule's start; an
 	// image's or a link area's top-left corner; a destination's or an
 	// outline entry's height.
@@ -69,7 +69,7 @@ type Item struct {
 	// Actual marks a run that is one cluster of several glyphs: its
 	// glyphs do not map to its characters one by one (see glyphs).
 	Actual bool
-	Font   typeset.Font
+	Font   typeset.Face
 	Size   typeset.Unit
 	Scale  float64
 	Link   bool
@@ -82,7 +82,7 @@ type Item struct {
 	// Elem is the logical element the item belongs to: glyph runs,
 	// images and link areas have one; furniture and decoration (rules,
 	// strikes) have none.
-	Elem *Elem
+	Elem *StructElem
 
 	// Rule: its thickness.
 	Thick typeset.Unit
@@ -222,7 +222,7 @@ func (d *displayer) furniture(p *typeset.Page, num string) {
 
 // text adds a line of page furniture, centred on the measure at
 // baseline y, each piece in the face that has its characters.
-func (d *displayer) text(text string, font typeset.Font, size, y unit) {
+func (d *displayer) text(text string, font typeset.Face, size, y unit) {
 	segs := d.l.segments(text, font)
 	x := d.l.g.left + (d.l.g.measure-d.width(segs, size))/2
 	for _, sg := range segs {
@@ -245,7 +245,7 @@ func (d *displayer) width(segs []segment, size unit) unit {
 // longer one), so that a heading of thousands of words costs a few
 // measurements, not one per character. Every page of a section asks the
 // same: the answer is kept.
-func (d *displayer) fit(text string, font typeset.Font, size, width unit) string {
+func (d *displayer) fit(text string, font typeset.Face, size, width unit) string {
 	key := fitKey{text, font, size, width}
 	if s, ok := d.l.fitted[key]; ok {
 		return s
@@ -275,7 +275,7 @@ func (d *displayer) fit(text string, font typeset.Font, size, width unit) string
 // fitKey is what fit was asked.
 type fitKey struct {
 	text        string
-	font        typeset.Font
+	font        typeset.Face
 	size, width unit
 }
 
@@ -422,7 +422,7 @@ func (d *displayer) glyphs(it Item) {
 
 // inContents reports whether an element is part of the table of
 // contents, whose links are not coloured as links in text are.
-func inContents(e *Elem) bool {
+func inContents(e *StructElem) bool {
 	for ; e != nil; e = e.Parent {
 		if e.Role == "TOC" {
 			return true

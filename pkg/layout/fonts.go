@@ -30,7 +30,7 @@ type Fonts struct {
 // family is the set of faces a document is set in; it implements
 // typeset.Metrics.
 type family struct {
-	// faces holds the six styles (by typeset.Font), then the fallback
+	// faces holds the six styles (by typeset.Face), then the fallback
 	// faces, then the system faces found for missing characters.
 	faces []*font.Face
 	// system, if set, finds faces in the system's fonts.
@@ -52,19 +52,19 @@ const styles = 6
 // faceFor returns the face that sets r in style: the style's
 // own, else the first fallback that has r, else a system font that has
 // it; ok is false when no font has it.
-func (fam *family) faceFor(r rune, style typeset.Font) (_ typeset.Font, ok bool) {
+func (fam *family) faceFor(r rune, style typeset.Face) (_ typeset.Face, ok bool) {
 	if fam.faces[style].Has(r) {
 		return style, true
 	}
 	for i := styles; i < len(fam.faces); i++ {
 		if fam.faces[i].Has(r) {
-			return typeset.Font(i), true
+			return typeset.Face(i), true
 		}
 	}
 	if fam.system != nil && len(fam.faces) < 255 {
 		if f := fam.system.Find(r); f != nil {
 			fam.faces = append(fam.faces, f)
-			return typeset.Font(len(fam.faces) - 1), true
+			return typeset.Face(len(fam.faces) - 1), true
 		}
 	}
 	return style, false
@@ -122,7 +122,7 @@ func loadFamily(fsys fs.FS, builtin string, cfg Fonts, system bool) (*family, er
 // Width implements typeset.Metrics: the advance of s shaped in the face
 // (kerned, with its ligatures and contextual forms). A character without
 // a glyph measures as the font.Replacement character it will be drawn as.
-func (fam *family) Width(face typeset.Font, size typeset.Unit, s string) typeset.Unit {
+func (fam *family) Width(face typeset.Face, size typeset.Unit, s string) typeset.Unit {
 	f := fam.faces[face]
 	var units int64
 	if simpleText(s) {
@@ -143,7 +143,7 @@ func (fam *family) Width(face typeset.Font, size typeset.Unit, s string) typeset
 // s between the cuts (byte offsets), from s shaped whole: each glyph
 // counts in the piece where its cluster starts (a kern across a cut
 // counts in the piece before it).
-func (fam *family) Pieces(face typeset.Font, size typeset.Unit, s string, cuts []int, out []typeset.Unit) []typeset.Unit {
+func (fam *family) Pieces(face typeset.Face, size typeset.Unit, s string, cuts []int, out []typeset.Unit) []typeset.Unit {
 	f := fam.faces[face]
 	sh := fam.shape(face, s, dirAuto)
 	// A cut inside a cluster (a ligature: "ef|fi" of "effi") makes
@@ -179,7 +179,7 @@ func (fam *family) Pieces(face typeset.Font, size typeset.Unit, s string, cuts [
 // shared and must not be changed. A family caches what it shaped, for
 // the line breaker measures each piece of a word many times; the face
 // caches it too, for the next documents of a build.
-func (fam *family) shape(face typeset.Font, s string, dir direction) *font.Shaped {
+func (fam *family) shape(face typeset.Face, s string, dir direction) *font.Shaped {
 	m := cacheFor(&fam.shapedBy, int(face)*2+int(dir))
 	if sh, ok := m[s]; ok {
 		return sh
@@ -207,7 +207,7 @@ func cacheFor[V any](caches *[]map[string]V, i int) map[string]V {
 // followed by a space's glyph, drawn at their right (the space that
 // ends a word on a line, which text extraction reads); shared, not to
 // be changed.
-func (fam *family) spaced(face typeset.Font, s string, dir direction) []Glyph {
+func (fam *family) spaced(face typeset.Face, s string, dir direction) []Glyph {
 	m := cacheFor(&fam.spacedRuns, int(face)*2+int(dir))
 	if gs, ok := m[s]; ok {
 		return gs

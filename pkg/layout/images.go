@@ -45,7 +45,7 @@ type Vector struct {
 // VectorRun is a piece of an SVG's text in one face, at X on the
 // baseline (in the text's user space), Size high.
 type VectorRun struct {
-	Font   typeset.Font
+	Font   typeset.Face
 	X      float64
 	Text   string
 	Glyphs []Glyph
@@ -215,7 +215,7 @@ var metricFonts = map[string]string{
 // an SVG's text in the font its family list names first that has one
 // with the same widths (see metricFonts); ok is false when none does, or
 // the machine's fonts are not used.
-func (l *layout) svgFont(family string, bold, italic bool) (_ typeset.Font, ok bool) {
+func (l *layout) svgFont(family string, bold, italic bool) (_ typeset.Face, ok bool) {
 	if l.fam.system == nil {
 		return 0, false
 	}
@@ -239,7 +239,7 @@ func (l *layout) svgFont(family string, bold, italic bool) (_ typeset.Font, ok b
 			return f, f != 0
 		}
 		if l.svgFaces == nil {
-			l.svgFaces = map[string]typeset.Font{}
+			l.svgFaces = map[string]typeset.Face{}
 		}
 		l.svgFaces[file] = 0
 		for _, path := range files.SystemFonts() {
@@ -252,7 +252,7 @@ func (l *layout) svgFont(family string, bold, italic bool) (_ typeset.Font, ok b
 			}
 			l.fam.faces = append(l.fam.faces, face)
 			l.svgUsed = append(l.svgUsed, face)
-			f := typeset.Font(len(l.fam.faces) - 1)
+			f := typeset.Face(len(l.fam.faces) - 1)
 			l.svgFaces[file] = f
 			return f, true
 		}

@@ -205,15 +205,15 @@ func (c *Config) geometry() (geometry, error) {
 	return g, nil
 }
 
-// Document is a laid-out document: its pages as display lists, and what
+// Paged is a laid-out document: its pages as display lists, and what
 // drawing them needs.
-type Document struct {
+type Paged struct {
 	// Pages are the display lists, in order; empty for a layout made
 	// with Config.Stream (see Page).
 	Pages []Page
 	// Width and Height are the paper's, in Units.
 	Width, Height typeset.Unit
-	// Faces are the fonts the pages draw with, by typeset.Font; a face
+	// Faces are the fonts the pages draw with, by typeset.Face; a face
 	// that stands in for several styles appears under each.
 	Faces []*font.Face
 	// Images are the images the pages draw, in order of first use.
@@ -226,7 +226,7 @@ type Document struct {
 	FrontPages int
 	// Root is the document's logical structure: a Document element whose
 	// descendants the items belong to.
-	Root *Elem
+	Root *StructElem
 	// Breaks are where the body's pages start in the document, for
 	// formats that mark the pages of the PDF (an EPUB's page list).
 	Breaks []doc.PageBreak
@@ -250,7 +250,7 @@ type lazyPages struct {
 }
 
 // Len returns the number of pages.
-func (d *Document) Len() int {
+func (d *Paged) Len() int {
 	if d.lazy != nil {
 		return len(d.lazy.pages)
 	}
@@ -261,7 +261,7 @@ func (d *Document) Len() int {
 // layout, pages must be asked for in order, each once: the page is made
 // now, and its typeset lines are let go; its display list is valid until
 // the next call, which reuses its memory.
-func (d *Document) Page(i int) (Page, error) {
+func (d *Paged) Page(i int) (Page, error) {
 	z := d.lazy
 	if z == nil {
 		if i < 0 || i >= len(d.Pages) {
@@ -283,7 +283,7 @@ func (d *Document) Page(i int) (Page, error) {
 // Dump writes the layout as text (see typeset.Dump): every line's
 // position and text, page by page. The layout must have been made with
 // Config.Dump.
-func (d *Document) Dump(w io.Writer) error {
+func (d *Paged) Dump(w io.Writer) error {
 	if d.pages == nil && len(d.Pages) > 0 {
 		return errors.New("layout: Dump needs a layout made with Config.Dump")
 	}
@@ -326,7 +326,7 @@ type Host interface {
 // the fonts lack, images left out) go to host; with cfg.Strict the ones
 // a user can fix are errors. A nil host reads no files and reports
 // nothing.
-func Layout(d *doc.Document, cfg Config, host Host) (*Document, error) {
+func Layout(d *doc.Document, cfg Config, host Host) (*Paged, error) {
 	if host == nil {
 		host = noHost{}
 	}
@@ -420,7 +420,7 @@ func Layout(d *doc.Document, cfg Config, host Host) (*Document, error) {
 		l.contents(sectionPages(body), cfg.depth())
 	}
 	// The front matter comes first in reading order too.
-	l.root.Kids = append(append([]*Elem(nil), l.root.Kids[kids:]...), l.root.Kids[:kids]...)
+	l.root.Kids = append(append([]*StructElem(nil), l.root.Kids[kids:]...), l.root.Kids[:kids]...)
 	if l.err != nil {
 		return nil, l.err
 	}
@@ -429,7 +429,7 @@ func Layout(d *doc.Document, cfg Config, host Host) (*Document, error) {
 	for i := range pages {
 		pages[i].Number = i + 1
 	}
-	out := &Document{Width: g.pageW, Height: g.pageH, Images: l.images.seq, TitlePage: titled, Root: l.root,
+	out := &Paged{Width: g.pageW, Height: g.pageH, Images: l.images.seq, TitlePage: titled, Root: l.root,
 		FrontPages: len(front)}
 	if cfg.Dump {
 		out.pages = pages

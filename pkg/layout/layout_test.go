@@ -66,8 +66,8 @@ func TestDisplayList(t *testing.T) {
 		}
 	}
 	roles := map[string]int{}
-	var walk func(e *layout.Elem)
-	walk = func(e *layout.Elem) {
+	var walk func(e *layout.StructElem)
+	walk = func(e *layout.StructElem) {
 		roles[e.Role]++
 		for _, k := range e.Kids {
 			if k.Parent != e {
@@ -114,7 +114,7 @@ func TestFootnotes(t *testing.T) {
 
 // checkNotes checks every note of a layout starts on the page of its
 // reference, and that every page but the last is at least 60% full.
-func checkNotes(t *testing.T, l *layout.Document, want int) {
+func checkNotes(t *testing.T, l *layout.Paged, want int) {
 	t.Helper()
 	refPage, notePage := map[string]int{}, map[string]int{}
 	for _, p := range l.Pages {
@@ -155,7 +155,7 @@ func checkNotes(t *testing.T, l *layout.Document, want int) {
 
 // chapterEnd reports whether page n is followed by the start of a
 // top-level section (which starts a page), or is front matter.
-func chapterEnd(l *layout.Document, n int) bool {
+func chapterEnd(l *layout.Paged, n int) bool {
 	if n <= l.FrontPages || n >= len(l.Pages) {
 		return true
 	}
@@ -243,9 +243,9 @@ func TestTables(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The table's elements: its rows and their cells, in order.
-	var tableElem *layout.Elem
-	var find func(e *layout.Elem)
-	find = func(e *layout.Elem) {
+	var tableElem *layout.StructElem
+	var find func(e *layout.StructElem)
+	find = func(e *layout.StructElem) {
 		if e.Role == "Table" && tableElem == nil {
 			tableElem = e
 		}
@@ -257,7 +257,7 @@ func TestTables(t *testing.T) {
 	if tableElem == nil {
 		t.Fatal("no Table element")
 	}
-	var rows []*layout.Elem
+	var rows []*layout.StructElem
 	for _, k := range tableElem.Kids {
 		if k.Role == "TR" {
 			rows = append(rows, k)
@@ -271,8 +271,8 @@ func TestTables(t *testing.T) {
 		y    typeset.Unit
 		text string
 	}
-	cellLines := map[*layout.Elem][]line{}
-	rowOf := map[*layout.Elem]int{}
+	cellLines := map[*layout.StructElem][]line{}
+	rowOf := map[*layout.StructElem]int{}
 	for r, row := range rows {
 		for _, cell := range row.Kids {
 			rowOf[cell] = r

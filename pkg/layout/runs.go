@@ -27,7 +27,7 @@ type (
 		Picture       *Picture
 		Width, Height unit
 		Src           string
-		Elem          *Elem
+		Elem          *StructElem
 	}
 )
 
@@ -39,7 +39,7 @@ type ctx struct {
 	x, width unit
 	size     unit // body size
 	leading  unit
-	font     typeset.Font
+	font     typeset.Face
 	ragged   bool
 	hyphens  bool
 }
@@ -81,7 +81,7 @@ type layout struct {
 	noAlt []string
 	// root is the document's logical structure; cur the element being
 	// set.
-	root, cur *Elem
+	root, cur *StructElem
 	// landscape is set while a table is set for landscape pages.
 	landscape bool
 	// measuring is set while text is measured, not set: runs then
@@ -98,7 +98,7 @@ type layout struct {
 	pieces []piece
 	// svgFaces holds the faces SVG texts are set in, by file name (0
 	// for one not found: the regular face is never one of them).
-	svgFaces map[string]typeset.Font
+	svgFaces map[string]typeset.Face
 	// svgUsed lists those faces, in order, for the warning.
 	svgUsed []*font.Face
 }
@@ -148,7 +148,7 @@ func (l *layout) breakPage() {
 // recorded, and drawn as U+FFFD (measured as it, and read back from the
 // PDF as themselves), or replaced by "?" when the font lacks U+FFFD too;
 // control characters are dropped.
-func (l *layout) clean(s string, f typeset.Font) string {
+func (l *layout) clean(s string, f typeset.Face) string {
 	face := l.fam.faces[f]
 	ok := true
 	for _, r := range s {
@@ -184,7 +184,7 @@ func (l *layout) clean(s string, f typeset.Font) string {
 // segment is a piece of text and the face that sets it.
 type segment struct {
 	text string
-	font typeset.Font
+	font typeset.Face
 }
 
 // segments splits text set in a style into pieces, each in the first
@@ -193,7 +193,7 @@ type segment struct {
 // drawn as U+FFFD (or replaced by "?"; see clean); control characters
 // are dropped. Spaces stay with the piece they are
 // in.
-func (l *layout) segments(s string, style typeset.Font) []segment {
+func (l *layout) segments(s string, style typeset.Face) []segment {
 	face := l.fam.faces[style]
 	simple := true
 	for _, r := range s {
@@ -401,7 +401,7 @@ func (l *layout) runs(ins []doc.Inline, st typeset.Style) []typeset.Run {
 			case *doc.Emph:
 				s := st
 				if s.Font == typeset.Italic || s.Font == typeset.BoldItalic {
-					s.Font = map[typeset.Font]typeset.Font{typeset.Italic: typeset.Regular, typeset.BoldItalic: typeset.Bold}[s.Font]
+					s.Font = map[typeset.Face]typeset.Face{typeset.Italic: typeset.Regular, typeset.BoldItalic: typeset.Bold}[s.Font]
 				} else {
 					s.Font = s.Font.WithItalic()
 				}
@@ -429,7 +429,7 @@ func (l *layout) runs(ins []doc.Inline, st typeset.Style) []typeset.Run {
 				s := st
 				if doc.SafeURL(in.URL) {
 					s.Link = in.URL
-					link := &Elem{Role: "Link", Parent: tagOf(st)}
+					link := &StructElem{Role: "Link", Parent: tagOf(st)}
 					if p := tagOf(st); p != nil {
 						p.Kids = append(p.Kids, link)
 					}
@@ -462,7 +462,7 @@ func (l *layout) runs(ins []doc.Inline, st typeset.Style) []typeset.Run {
 						l.noAlt = append(l.noAlt, in.Src)
 					}
 				} else if !l.measuring {
-					fig := &Elem{Role: "Figure", Parent: tagOf(st), Alt: alt}
+					fig := &StructElem{Role: "Figure", Parent: tagOf(st), Alt: alt}
 					s.Tag = fig
 				}
 				out = append(out, typeset.Run{Style: s, Object: inlineImage{Picture: pic, Width: w, Height: h}, Width: w})
@@ -474,7 +474,7 @@ func (l *layout) runs(ins []doc.Inline, st typeset.Style) []typeset.Run {
 				l.notes = append(l.notes, in)
 				s := script(st, true)
 				s.Link = "#" + doc.NoteID(in.Number)
-				ref := &Elem{Role: "Link", Parent: tagOf(st)}
+				ref := &StructElem{Role: "Link", Parent: tagOf(st)}
 				if p := tagOf(st); p != nil {
 					p.Kids = append(p.Kids, ref)
 				}
@@ -493,7 +493,7 @@ func (l *layout) runs(ins []doc.Inline, st typeset.Style) []typeset.Run {
 				s.Font = typeset.Mono
 				s.Size = st.Size * 9 / 10
 				if !l.measuring {
-					f := &Elem{Role: "Formula", Parent: tagOf(st), Alt: in.TeX}
+					f := &StructElem{Role: "Formula", Parent: tagOf(st), Alt: in.TeX}
 					if p := tagOf(st); p != nil {
 						p.Kids = append(p.Kids, f)
 					}
@@ -526,8 +526,8 @@ type inlineImage struct {
 }
 
 // tagOf returns the element a style's text belongs to.
-func tagOf(st typeset.Style) *Elem {
-	e, _ := st.Tag.(*Elem)
+func tagOf(st typeset.Style) *StructElem {
+	e, _ := st.Tag.(*StructElem)
 	return e
 }
 

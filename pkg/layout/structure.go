@@ -1,15 +1,15 @@
 package layout
 
-// Elem is a logical element of the document, named as tagged PDF names
+// StructElem is a logical element of the document, named as tagged PDF names
 // structure elements: Document, Sect, H1 to H6, P, L, LI, Lbl, LBody,
 // BlockQuote, Code, Table, TR, TH, TD, Caption, Figure, Link, Note. Every
-// glyph run of the display list belongs to one (its Item.Elem); page
+// glyph run of the display list belongs to one (its Item.StructElem); page
 // furniture and decoration belong to none.
-type Elem struct {
+type StructElem struct {
 	Role   string
-	Parent *Elem
+	Parent *StructElem
 	// Kids are the element's children, in reading order.
-	Kids []*Elem
+	Kids []*StructElem
 	// Alt is a figure's alternative text.
 	Alt string
 	// Scope is a header cell's: "Column".
@@ -23,8 +23,8 @@ type decoration struct{}
 
 // open starts a child element of the current one and makes it current;
 // close returns to its parent.
-func (l *layout) open(role string) *Elem {
-	e := &Elem{Role: role, Parent: l.cur}
+func (l *layout) open(role string) *StructElem {
+	e := &StructElem{Role: role, Parent: l.cur}
 	if l.cur != nil {
 		l.cur.Kids = append(l.cur.Kids, e)
 	}
@@ -32,7 +32,7 @@ func (l *layout) open(role string) *Elem {
 	return e
 }
 
-func (l *layout) close(e *Elem) {
+func (l *layout) close(e *StructElem) {
 	if e != nil && e.Parent != nil {
 		l.cur = e.Parent
 	}

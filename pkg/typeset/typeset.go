@@ -42,12 +42,12 @@ func FromPoints(pt float64) Unit {
 	return Unit(pt*float64(Pt) + 0.5)
 }
 
-// Font names one of the faces a Metrics knows.
-type Font uint8
+// Face names one of the faces a Metrics knows.
+type Face uint8
 
 // The faces of a family.
 const (
-	Regular Font = iota
+	Regular Face = iota
 	Bold
 	Italic
 	BoldItalic
@@ -56,7 +56,7 @@ const (
 	numFonts
 )
 
-func (f Font) String() string {
+func (f Face) String() string {
 	switch f {
 	case Regular:
 		return "regular"
@@ -75,7 +75,7 @@ func (f Font) String() string {
 }
 
 // WithBold returns the bold form of f.
-func (f Font) WithBold() Font {
+func (f Face) WithBold() Face {
 	switch f {
 	case Regular:
 		return Bold
@@ -88,7 +88,7 @@ func (f Font) WithBold() Font {
 }
 
 // WithItalic returns the italic form of f; monospaced faces stay upright.
-func (f Font) WithItalic() Font {
+func (f Face) WithItalic() Face {
 	switch f {
 	case Regular:
 		return Italic
@@ -102,7 +102,7 @@ func (f Font) WithItalic() Font {
 // string always measures the same.
 type Metrics interface {
 	// Width returns the advance width of s set in font f at size.
-	Width(f Font, size Unit, s string) Unit
+	Width(f Face, size Unit, s string) Unit
 }
 
 // PieceMetrics is a Metrics that measures the pieces of a word at once:
@@ -112,7 +112,7 @@ type Metrics interface {
 // breaker uses it, where the Metrics has it, for hyphenated words.
 type PieceMetrics interface {
 	Metrics
-	Pieces(f Font, size Unit, s string, cuts []int, out []Unit) []Unit
+	Pieces(f Face, size Unit, s string, cuts []int, out []Unit) []Unit
 }
 
 // Hyphenator finds hyphenation points in a word: rune offsets where a
@@ -124,12 +124,12 @@ type Hyphenator interface {
 // Infinity is the penalty that forbids a break, and, negated, forces one.
 const Infinity = 10000
 
-// Kind is the kind of an Item.
-type Kind uint8
+// ItemKind is the kind of an Item.
+type ItemKind uint8
 
 // Item kinds.
 const (
-	BoxItem Kind = iota
+	BoxItem ItemKind = iota
 	GlueItem
 	PenaltyItem
 )
@@ -138,7 +138,7 @@ const (
 // fixed width (a piece of text), glue that can stretch and shrink, or a
 // penalty, a possible break with a cost.
 type Item struct {
-	Kind    Kind
+	Kind    ItemKind
 	Width   Unit
 	Stretch Unit
 	Shrink  Unit
@@ -159,7 +159,7 @@ type Item struct {
 
 // Style is how a box's text is drawn.
 type Style struct {
-	Font Font
+	Font Face
 	// Strike draws a line through the text.
 	Strike bool
 	Size   Unit

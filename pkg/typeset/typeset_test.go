@@ -16,7 +16,7 @@ import (
 // mono measures every character as 5 pt at any size, a space as 3 pt.
 type mono struct{}
 
-func (mono) Width(_ typeset.Font, _ typeset.Unit, s string) typeset.Unit {
+func (mono) Width(_ typeset.Face, _ typeset.Unit, s string) typeset.Unit {
 	w := typeset.Unit(0)
 	for _, r := range s {
 		if r == ' ' {

@@ -29,7 +29,7 @@ import (
 //
 // Tagged, it marks every piece of content and adds the structure tree
 // (see tag.go).
-func emit(w io.Writer, d *doc.Document, opts *render.Options, l *layout.Document, tagged bool) error {
+func emit(w io.Writer, d *doc.Document, opts *render.Options, l *layout.Paged, tagged bool) error {
 	o := newObjWriter(w)
 	b := &backend{o: o, l: l, fonts: map[*font.Face]*fontEnc{}, faceEnc: make([]*fontEnc, len(l.Faces)), dests: map[string]dest{}}
 	if tagged {
@@ -190,7 +190,7 @@ type outlineEntry struct {
 // changes.
 type backend struct {
 	o  *objWriter
-	l  *layout.Document
+	l  *layout.Paged
 	cs []byte // the page's content stream
 
 	pagesObj, resources int
@@ -203,7 +203,7 @@ type backend struct {
 	outline             []outlineEntry
 
 	// fonts holds an encoding for every face drawn with, faceEnc the
-	// same by typeset.Font; order is the order of first use.
+	// same by typeset.Face; order is the order of first use.
 	fonts   map[*font.Face]*fontEnc
 	faceEnc []*fontEnc
 	order   []*fontEnc
@@ -224,7 +224,7 @@ type backend struct {
 	// counts the link annotations so far; text holds the text drawn so
 	// far on the page for each element, to describe its links.
 	mcid, annots int
-	text         map[*layout.Elem]*strings.Builder
+	text         map[*layout.StructElem]*strings.Builder
 	open         marked
 	// texts is clusterTexts' buffer.
 	texts []string
@@ -260,7 +260,7 @@ func (b *backend) page(i int, p *layout.Page) {
 	b.mcid = 0
 	clear(b.text)
 	if b.text == nil {
-		b.text = map[*layout.Elem]*strings.Builder{}
+		b.text = map[*layout.StructElem]*strings.Builder{}
 	}
 	if b.tags != nil {
 		b.tags.events = append(b.tags.events, nil)
@@ -621,7 +621,7 @@ func hundredths(v float64) int64 {
 	return int64(v*100 + 0.5)
 }
 
-func (b *backend) setFont(font typeset.Font, size typeset.Unit) {
+func (b *backend) setFont(font typeset.Face, size typeset.Unit) {
 	enc := b.encoding(font)
 	if enc == b.font && size == b.size {
 		return
@@ -782,7 +782,7 @@ func (b *backend) writeOutline() int {
 
 // marked is what the open marked-content sequence marks.
 type marked struct {
-	elem *layout.Elem // content of an element
+	elem *layout.StructElem // content of an element
 	kind markKind
 }
 

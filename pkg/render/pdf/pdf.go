@@ -179,7 +179,7 @@ func (r *Renderer) PageBreaks(ctx context.Context, d *doc.Document, opts *render
 	return l.Breaks, nil
 }
 
-// Dump writes the page layout of d as text (see layout.Document.Dump):
+// Dump writes the page layout of d as text (see layout.Paged.Dump):
 // every line's position and text, page by page, for golden files that
 // show what moved.
 func (r *Renderer) Dump(w io.Writer, d *doc.Document, opts *render.Options) error {

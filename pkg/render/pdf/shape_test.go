@@ -128,7 +128,7 @@ func TestLigatures(t *testing.T) {
 }
 
 // count checks a layout draws at least fewer glyphs than characters.
-func count(t *testing.T, l *layout.Document, fewer int) {
+func count(t *testing.T, l *layout.Paged, fewer int) {
 	t.Helper()
 	glyphs, letters := 0, 0
 	for _, it := range l.Pages[0].Items {

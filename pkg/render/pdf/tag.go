@@ -21,7 +21,7 @@ import (
 // marked-content sequence (n its MCID) or a link annotation (annot set;
 // left out if it was not written, leading nowhere).
 type tagEvent struct {
-	elem  *layout.Elem
+	elem  *layout.StructElem
 	annot *annot
 	n     int
 }
@@ -53,13 +53,13 @@ func pdfText(s string) string {
 // they are drawn, which is the reading order: the layout draws the pages
 // in order and each page from top to bottom, notes at its foot last.
 func (t *tagging) structTree(first int, pages []int, nextKey int) []string {
-	num := map[*layout.Elem]int{}
-	kids := map[*layout.Elem][]string{}
-	pg := map[*layout.Elem]int{} // the page of an element's first content
-	var order, tops []*layout.Elem
+	num := map[*layout.StructElem]int{}
+	kids := map[*layout.StructElem][]string{}
+	pg := map[*layout.StructElem]int{} // the page of an element's first content
+	var order, tops []*layout.StructElem
 	next := first + 2
-	var attach func(e *layout.Elem) int
-	attach = func(e *layout.Elem) int {
+	var attach func(e *layout.StructElem) int
+	attach = func(e *layout.StructElem) int {
 		if n, ok := num[e]; ok {
 			return n
 		}

@@ -312,7 +312,7 @@ func (b *backend) vectorText(cs []byte, v *layout.Vector, i int) []byte {
 }
 
 // encoding returns the encoding of a face, made the first time.
-func (b *backend) encoding(font typeset.Font) *fontEnc {
+func (b *backend) encoding(font typeset.Face) *fontEnc {
 	enc := b.faceEnc[font]
 	if enc == nil {
 		face := b.l.Faces[font]
