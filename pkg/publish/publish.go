@@ -25,10 +25,9 @@ import (
 	"time"
 
 	"github.com/galleypress/galley/pkg/doc"
-	"github.com/galleypress/galley/pkg/internal/htmlmodel"
 	"github.com/galleypress/galley/pkg/option"
 	"github.com/galleypress/galley/pkg/read"
-	_ "github.com/galleypress/galley/pkg/read/html"
+	htmlreader "github.com/galleypress/galley/pkg/read/html"
 	_ "github.com/galleypress/galley/pkg/read/markdown" // register the formats
 	_ "github.com/galleypress/galley/pkg/read/plaintext"
 	"github.com/galleypress/galley/pkg/render"
@@ -390,7 +389,7 @@ func readData(in, name string, data []byte, job *Job, pr *projectFS) (*doc.Docum
 	// are often saved in another encoding than they declare).
 	enc := job.Encoding
 	if canonicalReader(from) == "html" && !hasBOM(data) {
-		if cs := htmlmodel.Charset(data); cs != "" && enc == "" {
+		if cs := htmlreader.Charset(data); cs != "" && enc == "" {
 			enc = cs
 			env.logf("%s: charset %s, as the page declares", name, cs)
 		} else if cs != "" && !strings.EqualFold(cs, enc) {

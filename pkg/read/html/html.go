@@ -7,8 +7,9 @@
 // instead. Nothing is fetched: images are read from the page's folder by
 // the renderers.
 //
-// The mapping from HTML to the model is package htmlmodel's, shared with
-// the Markdown reader's raw HTML.
+// The mapping from HTML to the model (Converter: convert.go, blocks.go,
+// inlines.go, tables.go, images.go, notes.go, and word.go for Word's
+// HTML) is shared with the Markdown reader's raw HTML.
 package html
 
 import (
@@ -17,7 +18,6 @@ import (
 	"io"
 
 	"github.com/galleypress/galley/pkg/doc"
-	"github.com/galleypress/galley/pkg/internal/htmlmodel"
 	"github.com/galleypress/galley/pkg/read"
 )
 
@@ -55,7 +55,7 @@ func (r *Reader) Read(ctx context.Context, in io.Reader, opts *read.Options) (*d
 	if err != nil {
 		return nil, err
 	}
-	d, err := htmlmodel.ReadPage(data, htmlmodel.Page{
+	d, err := ReadPage(data, Page{
 		Select: r.cfg.Select,
 		Warn:   func(msg string) { opts.Warnf(0, "%s", msg) },
 		Log:    func(msg string) { opts.Logf(0, "%s", msg) },

@@ -36,8 +36,8 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"github.com/galleypress/galley/pkg/doc"
-	"github.com/galleypress/galley/pkg/internal/htmlmodel"
 	"github.com/galleypress/galley/pkg/read"
+	htmlreader "github.com/galleypress/galley/pkg/read/html"
 )
 
 // Config configures a Reader. The zero value is the default.
@@ -263,9 +263,9 @@ type converter struct {
 	base int
 	// htmlc maps raw HTML (see rawhtml.go); htmlLine is the line of
 	// the raw HTML it maps, for its warnings.
-	htmlc    *htmlmodel.Converter
+	htmlc    *htmlreader.Converter
 	htmlLine int
-	htmlTags map[*ast.HTMLBlock]htmlmodel.Tags
+	htmlTags map[*ast.HTMLBlock]htmlreader.Tags
 }
 
 // at makes the converter read the chunk of src that starts at base, whose

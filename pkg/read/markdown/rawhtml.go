@@ -6,11 +6,11 @@ import (
 	"github.com/yuin/goldmark/ast"
 
 	"github.com/galleypress/galley/pkg/doc"
-	"github.com/galleypress/galley/pkg/internal/htmlmodel"
+	htmlreader "github.com/galleypress/galley/pkg/read/html"
 )
 
 // Raw HTML is never passed through: it goes through the same mapping to
-// the model as a web page (package htmlmodel), with the Markdown between
+// the model as a web page (package read/html), with the Markdown between
 // its tags converted as Markdown. So a README's centred logo
 // (<p align="center"><img …></p>) is a figure, <h1 align="center"> a
 // heading, <details><summary> a bold line and its content, <kbd> code,
@@ -24,22 +24,22 @@ import (
 const maxHTMLGroup = 256
 
 // tags returns the tags of an HTML block, read once.
-func (c *converter) tags(n *ast.HTMLBlock) htmlmodel.Tags {
+func (c *converter) tags(n *ast.HTMLBlock) htmlreader.Tags {
 	if t, ok := c.htmlTags[n]; ok {
 		return t
 	}
 	if c.htmlTags == nil {
-		c.htmlTags = map[*ast.HTMLBlock]htmlmodel.Tags{}
+		c.htmlTags = map[*ast.HTMLBlock]htmlreader.Tags{}
 	}
-	t := htmlmodel.TagsOf(c.htmlBlockText(n))
+	t := htmlreader.TagsOf(c.htmlBlockText(n))
 	c.htmlTags[n] = t
 	return t
 }
 
 // html returns the document's converter of raw HTML.
-func (c *converter) html() *htmlmodel.Converter {
+func (c *converter) html() *htmlreader.Converter {
 	if c.htmlc == nil {
-		c.htmlc = &htmlmodel.Converter{Warn: func(msg string) { c.opts.Warnf(c.htmlLine, "raw HTML: %s", msg) }}
+		c.htmlc = &htmlreader.Converter{Warn: func(msg string) { c.opts.Warnf(c.htmlLine, "raw HTML: %s", msg) }}
 	}
 	return c.htmlc
 }

@@ -1,4 +1,4 @@
-package htmlmodel
+package html
 
 import (
 	"bytes"
