@@ -103,7 +103,10 @@ func WithMeta(key, value string) Option {
 }
 
 // WithWarnings receives the warnings: what was dropped or degraded
-// (an image left out, characters no font has).
+// (an image left out, characters no font has). Each is a
+// *diag.Diagnostic (errors.As), with a position where it has one and a
+// code a program can match ("missing-glyph", "no-hyphenation"…); so is
+// an error Convert, Read or Render returns at a position.
 func WithWarnings(warn func(error)) Option {
 	return func(c *config) error { c.env.Warn = warn; return nil }
 }

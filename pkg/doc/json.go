@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/galleypress/galley/pkg/diag"
 )
 
 // Version is the version of the JSON form written by Encode. Decode
@@ -190,7 +192,7 @@ func Decode(r io.Reader) (*Document, error) {
 	var pe *pathError
 	if errors.As(err, &pe) {
 		if line := pathLine(data, pe.path); line > 0 {
-			return nil, &LineError{Line: line, Err: err}
+			return nil, &diag.Diagnostic{Line: line, Err: err}
 		}
 	}
 	return d, err
@@ -302,17 +304,8 @@ func jsonError(data []byte, err error) error {
 		return fmt.Errorf("doc: %w", err)
 	}
 	line := 1 + bytes.Count(data[:off], []byte("\n"))
-	return &LineError{Line: line, Err: err}
+	return &diag.Diagnostic{Line: line, Err: err}
 }
-
-// LineError is an error at a line of a JSON document.
-type LineError struct {
-	Line int
-	Err  error
-}
-
-func (e *LineError) Error() string { return fmt.Sprintf("line %d: %v", e.Line, e.Err) }
-func (e *LineError) Unwrap() error { return e.Err }
 
 // decoder reads the JSON form of one version.
 type decoder struct{ version int }

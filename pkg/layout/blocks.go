@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/galleypress/galley/pkg/diag"
 	"github.com/galleypress/galley/pkg/doc"
 	"github.com/galleypress/galley/pkg/internal/labels"
 	"github.com/galleypress/galley/pkg/typeset"
@@ -316,7 +317,7 @@ func (l *layout) indentable(c ctx, more unit) bool {
 	}
 	if !l.deepWarned {
 		l.deepWarned = true
-		l.host.Warnf("pdf: lists and quotes nested too deep to indent further in %s are set at the deepest indent", l.place)
+		l.host.Warnf("%w", diag.Warnf("deep-nesting", "pdf: lists and quotes nested too deep to indent further in %s are set at the deepest indent", l.place))
 	}
 	return false
 }
@@ -517,7 +518,7 @@ const (
 // text as a box that fills a page (landscapeBox), which the displayer
 // draws on a landscape page.
 func (l *layout) landscapeTable(t *doc.Table, c ctx) {
-	l.host.Warnf("pdf: a table in %s is too wide for the page: it is set on landscape pages", l.place)
+	l.host.Warnf("%w", diag.Warnf("table-landscape", "pdf: a table in %s is too wide for the page: it is set on landscape pages", l.place))
 	saved, keep := l.elems, l.keep
 	l.elems, l.keep = nil, 0
 	lg := l.g.landscape()
@@ -591,7 +592,7 @@ func (l *layout) table(t *doc.Table, c ctx) {
 		return
 	}
 	if size < c.size*9/10 {
-		l.host.Warnf("pdf: a table in %s is too wide for the page at %.1f pt: it is set at %.1f pt", l.place, (c.size * 9 / 10).Points(), size.Points())
+		l.host.Warnf("%w", diag.Warnf("table-shrunk", "pdf: a table in %s is too wide for the page at %.1f pt: it is set at %.1f pt", l.place, (c.size*9/10).Points(), size.Points()))
 	}
 	gap := size
 	cc := c
@@ -800,7 +801,7 @@ func (l *layout) columns(rows [][]doc.Cell, header bool, cols int, measure, size
 func (l *layout) wideTable(t *doc.Table, rows [][]doc.Cell, c ctx) {
 	if !l.wideWarned {
 		l.wideWarned = true
-		l.host.Warnf("pdf: a table in %s has too many columns to fit the page; each row is set as a paragraph", l.place)
+		l.host.Warnf("%w", diag.Warnf("table-as-paragraphs", "pdf: a table in %s has too many columns to fit the page; each row is set as a paragraph", l.place))
 	}
 	st := typeset.Style{Font: c.font, Size: c.size * 9 / 10, Tag: l.cur}
 	cc := c

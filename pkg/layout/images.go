@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/galleypress/galley/pkg/diag"
 	"github.com/galleypress/galley/pkg/files"
 	"github.com/galleypress/galley/pkg/font"
 
@@ -129,7 +130,7 @@ func (s *imageSet) read(src string) (*Picture, error) {
 			return pic, nil
 		}
 		// What a PDF cannot draw as vectors: the whole image at 300 dpi.
-		s.host.Warnf("pdf: image %q uses %s, which a PDF cannot draw as vectors: it is drawn as an image at 300 dpi", src, strings.Join(d.Unsupported, " and "))
+		s.host.Warnf("%w", diag.Warnf("svg-raster", "pdf: image %q uses %s, which a PDF cannot draw as vectors: it is drawn as an image at 300 dpi", src, strings.Join(d.Unsupported, " and ")))
 		raster, w, h, err := safeimage.RasterizeSVG(info.Data, 300, min(s.pixels(), maxSVGPixels), s.host.Err)
 		if err != nil {
 			return nil, err

@@ -20,6 +20,7 @@ import (
 
 	"github.com/go-text/typesetting/language"
 
+	"github.com/galleypress/galley/pkg/diag"
 	"github.com/galleypress/galley/pkg/doc"
 	"github.com/galleypress/galley/pkg/font"
 	"github.com/galleypress/galley/pkg/hyphen"
@@ -366,12 +367,12 @@ func Layout(d *doc.Document, cfg Config, host Host) (*Paged, error) {
 		}
 		switch {
 		case err != nil:
-			host.Warnf("pdf: hyphenation patterns of this machine for language %q: %v; lines are not hyphenated", d.Meta.Lang, err)
+			host.Warnf("%w", diag.Warnf("hyphenation-patterns", "pdf: hyphenation patterns of this machine for language %q: %v; lines are not hyphenated", d.Meta.Lang, err))
 		case p != nil:
 			l.hyph = p
-			host.Warnf("pdf: language %q is hyphenated by this machine's patterns %s (galley cannot embed them); to get the same PDF elsewhere, give them with --hyphenation", d.Meta.Lang, path)
+			host.Warnf("%w", diag.Warnf("machine-hyphenation", "pdf: language %q is hyphenated by this machine's patterns %s (galley cannot embed them); to get the same PDF elsewhere, give them with --hyphenation", d.Meta.Lang, path))
 		case !cfg.Ragged:
-			host.Warnf("pdf: no hyphenation patterns for language %q (built in: %s); lines are not hyphenated; give a pattern file with --hyphenation", d.Meta.Lang, strings.Join(hyphen.Languages(), ", "))
+			host.Warnf("%w", diag.Warnf("no-hyphenation", "pdf: no hyphenation patterns for language %q (built in: %s); lines are not hyphenated; give a pattern file with --hyphenation", d.Meta.Lang, strings.Join(hyphen.Languages(), ", ")))
 		}
 	}
 	l.document()
@@ -383,24 +384,24 @@ func Layout(d *doc.Document, cfg Config, host Host) (*Paged, error) {
 		for _, f := range sys.Used() {
 			names = append(names, f.Name)
 		}
-		host.Warnf("pdf: characters the given fonts lack are set in this machine's fonts %s; to get the same PDF elsewhere, give them with --font fallback=FILE", strings.Join(names, ", "))
+		host.Warnf("%w", diag.Warnf("machine-fonts", "pdf: characters the given fonts lack are set in this machine's fonts %s; to get the same PDF elsewhere, give them with --font fallback=FILE", strings.Join(names, ", ")))
 	}
 	if len(l.svgUsed) > 0 {
 		var names []string
 		for _, f := range l.svgUsed {
 			names = append(names, f.Name)
 		}
-		host.Warnf("pdf: the text of SVG images in Times, Helvetica, Arial or Courier is set in this machine's fonts of the same widths %s; to get the same PDF elsewhere, build with --no-system-fonts (the built-in fonts then set it)", strings.Join(names, ", "))
+		host.Warnf("%w", diag.Warnf("machine-fonts", "pdf: the text of SVG images in Times, Helvetica, Arial or Courier is set in this machine's fonts of the same widths %s; to get the same PDF elsewhere, build with --no-system-fonts (the built-in fonts then set it)", strings.Join(names, ", ")))
 	}
 	if n := len(l.noAlt); n > 0 {
-		host.Warnf("pdf: %d image(s) without alternative text or caption (first: %q) are marked as decoration, which screen readers skip; describe each: ![what it shows](%s)", n, l.noAlt[0], l.noAlt[0])
+		host.Warnf("%w", diag.Warnf("no-alt-text", "pdf: %d image(s) without alternative text or caption (first: %q) are marked as decoration, which screen readers skip; describe each: ![what it shows](%s)", n, l.noAlt[0], l.noAlt[0]))
 	}
 	if msgs := l.missingReport(); len(msgs) > 0 {
 		if cfg.Strict {
-			return nil, errors.New("pdf: " + strings.Join(msgs, "; and "))
+			return nil, &diag.Diagnostic{Code: "missing-glyph", Err: errors.New("pdf: " + strings.Join(msgs, "; and "))}
 		}
 		for _, msg := range msgs {
-			host.Warnf("pdf: %s", msg)
+			host.Warnf("%w", diag.Warnf("missing-glyph", "pdf: %s", msg))
 		}
 	}
 	fs := typeset.FootStyle{Separator: l.footSeparator()}

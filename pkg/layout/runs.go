@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/galleypress/galley/pkg/diag"
 	"github.com/galleypress/galley/pkg/font"
 	"github.com/galleypress/galley/pkg/internal/bidi"
 	"github.com/galleypress/galley/pkg/wordbreak"
@@ -487,7 +488,7 @@ func (l *layout) runs(ins []doc.Inline, st typeset.Style) []typeset.Run {
 				// not typeset formulas yet (one warning per document).
 				if !l.measuring && !l.mathWarned {
 					l.mathWarned = true
-					l.host.Warnf("pdf: formulas are set as their TeX source in the monospaced face (%q first)", clipTeX(in.TeX))
+					l.host.Warnf("%w", diag.Warnf("math-as-tex", "pdf: formulas are set as their TeX source in the monospaced face (%q first)", clipTeX(in.TeX)))
 				}
 				s := st
 				s.Font = typeset.Mono
@@ -627,9 +628,9 @@ func (l *layout) loadWords() {
 	d, _, err := wordbreak.System()
 	switch {
 	case err != nil:
-		l.host.Warnf("Thai text breaks only at spaces: its word list %v", err)
+		l.host.Warnf("%w", diag.Warnf("no-word-list", "Thai text breaks only at spaces: its word list %v", err))
 	case d == nil:
-		l.host.Warnf("Thai text breaks only at spaces: no Thai word list on this machine (on Debian: apt-get install hunspell-th)")
+		l.host.Warnf("%w", diag.Warnf("no-word-list", "Thai text breaks only at spaces: no Thai word list on this machine (on Debian: apt-get install hunspell-th)"))
 	default:
 		l.words = d
 	}

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/galleypress/galley/pkg/diag"
 	"github.com/galleypress/galley/pkg/doc"
 	"github.com/galleypress/galley/pkg/files"
 	"github.com/galleypress/galley/pkg/internal/yamlnode"
@@ -121,8 +122,8 @@ func Parse(data []byte, path string) (*Project, error) {
 		}
 		job, err := defaults.over(spec).job()
 		if err != nil {
-			var le *lineError
-			if errors.As(err, &le) && le.line > 0 {
+			var d *diag.Diagnostic
+			if errors.As(err, &d) && d.Line > 0 {
 				return nil, lineErr(path, err)
 			}
 			return nil, at(item.Line, "%v", err)
@@ -145,17 +146,17 @@ func Parse(data []byte, path string) (*Project, error) {
 	return p, nil
 }
 
-// lineErr places an error that knows its line in the file.
+// lineErr places an error in galley.yaml, at its line if it knows it.
 func lineErr(path string, err error) error {
-	var le *lineError
-	if errors.As(err, &le) && le.line > 0 {
-		return fmt.Errorf("%s:%d: %v", path, le.line, err)
+	var d *diag.Diagnostic
+	if errors.As(err, &d) && d.Line > 0 {
+		return &diag.Diagnostic{File: path, Line: d.Line, Code: d.Code, Err: d.Err}
 	}
-	return fmt.Errorf("%s: %v", path, err)
+	return &diag.Diagnostic{File: path, Err: err}
 }
 
 func errAt(line int, format string, args ...any) error {
-	return &lineError{line: line, err: fmt.Errorf(format, args...)}
+	return &diag.Diagnostic{Line: line, Err: fmt.Errorf(format, args...)}
 }
 
 // docSpec is a document (or defaults:) as galley.yaml gives it.

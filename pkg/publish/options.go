@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/galleypress/galley/pkg/diag"
 	"github.com/galleypress/galley/pkg/option"
 	"github.com/galleypress/galley/pkg/read"
 	"github.com/galleypress/galley/pkg/render"
@@ -178,20 +179,13 @@ func (s Settings) check() error {
 	return nil
 }
 
-// settingError names where a setting went wrong.
-type lineError struct {
-	line int
-	err  error
-}
-
-func (e *lineError) Error() string { return e.err.Error() }
-func (e *lineError) Unwrap() error { return e.err }
-
+// settingError names where a setting went wrong: its line of
+// galley.yaml, if it has one.
 func settingError(scope string, set Setting, err error) error {
 	if scope != "" {
 		err = fmt.Errorf("%s: %w", scope, err)
 	}
-	return &lineError{line: set.Line, err: err}
+	return &diag.Diagnostic{Line: set.Line, Err: err}
 }
 
 // apply sets cfg's options from the settings of scope. The paths file

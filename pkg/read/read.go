@@ -17,6 +17,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/galleypress/galley/pkg/diag"
 	"github.com/galleypress/galley/pkg/doc"
 )
 
@@ -71,7 +72,7 @@ func (o *Options) Warnf(line int, format string, args ...any) {
 	if o == nil || o.Warn == nil {
 		return
 	}
-	o.Warn(&Error{File: o.Name, Line: line, Err: fmt.Errorf(format, args...)})
+	o.Warn(&Error{File: o.Name, Line: line, Severity: diag.Warning, Err: fmt.Errorf(format, args...)})
 }
 
 // Logf sends a decision to o.Log, if set.
@@ -79,7 +80,7 @@ func (o *Options) Logf(line int, format string, args ...any) {
 	if o == nil || o.Log == nil {
 		return
 	}
-	o.Log((&Error{File: o.Name, Line: line, Err: fmt.Errorf(format, args...)}).Error())
+	o.Log((&Error{File: o.Name, Line: line, Severity: diag.Warning, Err: fmt.Errorf(format, args...)}).Error())
 }
 
 // Dropped reports whether the line is one of o.Drop.
@@ -96,40 +97,11 @@ func (o *Options) Dropped(line string) bool {
 	return false
 }
 
-// Error is an error at a position of an input: it prints as
-// "report.md:12:3: unclosed code fence". Line and Col are 1-based; zero
-// means unknown.
-type Error struct {
-	File string
-	Line int
-	Col  int
-	Err  error
-}
-
-func (e *Error) Error() string {
-	var b strings.Builder
-	if e.File != "" {
-		b.WriteString(e.File)
-	}
-	if e.Line > 0 {
-		if b.Len() > 0 {
-			b.WriteByte(':')
-		} else {
-			b.WriteString("line ")
-		}
-		fmt.Fprintf(&b, "%d", e.Line)
-		if e.Col > 0 {
-			fmt.Fprintf(&b, ":%d", e.Col)
-		}
-	}
-	if b.Len() > 0 {
-		b.WriteString(": ")
-	}
-	b.WriteString(e.Err.Error())
-	return b.String()
-}
-
-func (e *Error) Unwrap() error { return e.Err }
+// Error is an error or a warning at a position of an input: it prints
+// as "report.md:12:3: unclosed code fence". It is galley's one
+// diagnostic type (package diag): a reader's warnings carry Severity
+// diag.Warning, its errors diag.Error.
+type Error = diag.Diagnostic
 
 // Format describes an input format.
 type Format struct {
@@ -243,9 +215,9 @@ func (jsonReader) Read(_ context.Context, r io.Reader, opts *Options) (*doc.Docu
 		if opts != nil {
 			name = opts.Name
 		}
-		var le *doc.LineError
-		if errors.As(err, &le) {
-			return nil, &Error{File: name, Line: le.Line, Err: le.Err}
+		var d *diag.Diagnostic
+		if errors.As(err, &d) {
+			return nil, &Error{File: name, Line: d.Line, Col: d.Col, Err: d.Err}
 		}
 		return nil, &Error{File: name, Err: err}
 	}

@@ -20,6 +20,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/galleypress/galley/pkg/diag"
 	"github.com/galleypress/galley/pkg/doc"
 	"github.com/galleypress/galley/pkg/files"
 )
@@ -156,10 +157,10 @@ func (o *Options) Context() context.Context {
 // out): a warning, or with Strict an error to return.
 func (o *Options) Degrade(err error) error {
 	if o != nil && o.Strict {
-		return err
+		return diag.WithSeverity(err, diag.Error)
 	}
 	if o != nil && o.Warn != nil {
-		o.Warn(err)
+		o.Warn(diag.WithSeverity(err, diag.Warning))
 	}
 	return nil
 }
@@ -193,10 +194,12 @@ func ParseDate(s string) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-// Warnf sends a warning to o.Warn, if set.
+// Warnf sends a warning to o.Warn, if set, as a *diag.Diagnostic of
+// severity Warning (with the code of a diagnostic the arguments wrap:
+// Warnf("%w", diag.Warnf("missing-glyph", …))).
 func (o *Options) Warnf(format string, args ...any) {
 	if o != nil && o.Warn != nil {
-		o.Warn(fmt.Errorf(format, args...))
+		o.Warn(diag.WithSeverity(fmt.Errorf(format, args...), diag.Warning))
 	}
 }
 

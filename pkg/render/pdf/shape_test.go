@@ -2,16 +2,21 @@ package pdf_test
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"image/png"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"github.com/galleypress/galley/pkg/diag"
 	"github.com/galleypress/galley/pkg/doc"
 	"github.com/galleypress/galley/pkg/internal/validate"
 	"github.com/galleypress/galley/pkg/layout"
@@ -491,5 +496,29 @@ func TestVariableFont(t *testing.T) {
 		if bytes.Contains(raw, []byte(table)) {
 			t.Errorf("the embedded font keeps its %s table", table)
 		}
+	}
+}
+
+// TestDiagnosticCodes: the PDF's warnings are diagnostics with codes a
+// program can match; under --strict the missing glyphs are an error.
+func TestDiagnosticCodes(t *testing.T) {
+	d := paragraphs("xx", "Greek Ωμέγα and a glyph no built-in font has: 𝔘 ⵣ")
+	var codes []string
+	opts := &render.Options{Warn: func(err error) {
+		var dg *diag.Diagnostic
+		if !errors.As(err, &dg) || dg.Severity != diag.Warning {
+			t.Errorf("warning %q is no diag.Diagnostic of severity Warning", err)
+			return
+		}
+		codes = append(codes, dg.Code)
+	}}
+	renderPDF(t, d, pdf.Config{NoTitlePage: true, NoSystemFonts: true}, opts)
+	if !slices.Contains(codes, "missing-glyph") || !slices.Contains(codes, "no-hyphenation") {
+		t.Errorf("codes %q, want missing-glyph and no-hyphenation", codes)
+	}
+	err := pdf.New(pdf.Config{NoTitlePage: true, NoSystemFonts: true}).Render(context.Background(), io.Discard, d, &render.Options{Strict: true})
+	var dg *diag.Diagnostic
+	if !errors.As(err, &dg) || dg.Severity != diag.Error || dg.Code != "missing-glyph" {
+		t.Errorf("strict: %v, want a missing-glyph error", err)
 	}
 }
