@@ -658,8 +658,6 @@ func escape(s, flavour string) string {
 			if flavour != CommonMark {
 				b.WriteByte('\\')
 			}
-		case ':':
-			// "https:" and "www." become links by themselves in GFM.
 		}
 		b.WriteByte(c)
 	}
