@@ -67,12 +67,15 @@ type Options struct {
 // DefaultMaxDepth is Options.MaxDepth when it is zero.
 const DefaultMaxDepth = 64
 
-// Warnf sends a warning to o.Warn, if set.
+// Warnf sends a warning to o.Warn, if set, as a diagnostic at line of
+// the input, with the code of a diagnostic the arguments wrap
+// (Warnf(3, "%w", diag.Warnf("front-matter-extra", …))).
 func (o *Options) Warnf(line int, format string, args ...any) {
 	if o == nil || o.Warn == nil {
 		return
 	}
-	o.Warn(&Error{File: o.Name, Line: line, Severity: diag.Warning, Err: fmt.Errorf(format, args...)})
+	err := fmt.Errorf(format, args...)
+	o.Warn(&Error{File: o.Name, Line: line, Severity: diag.Warning, Code: diag.Of(err, diag.Warning).Code, Err: err})
 }
 
 // Logf sends a decision to o.Log, if set.

@@ -15,12 +15,12 @@ package html
 // links) is dropped, with one warning per kind.
 
 import (
-	"fmt"
 	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
+	"github.com/galleypress/galley/pkg/diag"
 	"github.com/galleypress/galley/pkg/doc"
 )
 
@@ -28,7 +28,7 @@ import (
 type Converter struct {
 	// Warn receives one warning per kind of thing dropped or degraded
 	// ("script element", "colspan"), with the first place seen.
-	Warn func(msg string)
+	Warn func(err error)
 	// Drop, if set, reports whether a paragraph of this text is site
 	// boilerplate to leave out.
 	Drop func(text string) bool
@@ -53,7 +53,7 @@ func (c *Converter) warn(kind, format string, args ...any) {
 		return
 	}
 	c.warned[kind] = true
-	c.Warn(fmt.Sprintf(format, args...))
+	c.Warn(diag.Warnf("html-"+strings.ReplaceAll(kind, " ", "-"), format, args...))
 }
 
 // dropped are elements that are not content: they are left out, with a

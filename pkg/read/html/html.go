@@ -57,7 +57,7 @@ func (r *Reader) Read(ctx context.Context, in io.Reader, opts *read.Options) (*d
 	}
 	d, err := ReadPage(data, Page{
 		Select: r.cfg.Select,
-		Warn:   func(msg string) { opts.Warnf(0, "%s", msg) },
+		Warn:   func(err error) { opts.Warnf(0, "%w", err) },
 		Log:    func(msg string) { opts.Logf(0, "%s", msg) },
 		Drop:   opts.Dropped,
 	})

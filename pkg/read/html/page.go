@@ -21,7 +21,7 @@ type Page struct {
 	Select string
 	// Warn and Log receive warnings and the decisions taken (what was
 	// kept, what dropped, and why).
-	Warn func(string)
+	Warn func(error)
 	Log  func(string)
 	// Drop reports whether a paragraph's text is boilerplate to drop.
 	Drop func(string) bool

@@ -10,6 +10,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/galleypress/galley/pkg/diag"
 	"github.com/galleypress/galley/pkg/doc"
 	"github.com/galleypress/galley/pkg/internal/yamlnode"
 	"github.com/galleypress/galley/pkg/read"
@@ -193,12 +194,12 @@ func (c *converter) meta(entries []entry, m *doc.Meta) error {
 		if !known {
 			switch e.kind {
 			case yamlnode.Map:
-				c.opts.Warnf(e.line, "front matter key %q holds a mapping, which galley does not use; ignored", e.key)
+				c.opts.Warnf(e.line, "%w", diag.Warnf("front-matter-ignored", "front matter key %q holds a mapping, which galley does not use; ignored", e.key))
 				continue
 			case yamlnode.Null:
 				continue
 			}
-			c.opts.Warnf(e.line, "front matter key %q is not galley metadata; kept as extra metadata", e.key)
+			c.opts.Warnf(e.line, "%w", diag.Warnf("front-matter-extra", "front matter key %q is not galley metadata; kept as extra metadata", e.key))
 			if err := m.Set(e.key, strings.Join(e.values, ", ")); err != nil {
 				return fail(e, "%v", err)
 			}

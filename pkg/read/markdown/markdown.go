@@ -35,6 +35,7 @@ import (
 	ghtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 
+	"github.com/galleypress/galley/pkg/diag"
 	"github.com/galleypress/galley/pkg/doc"
 	"github.com/galleypress/galley/pkg/read"
 	htmlreader "github.com/galleypress/galley/pkg/read/html"
@@ -130,7 +131,9 @@ func (r *Reader) Read(ctx context.Context, in io.Reader, opts *read.Options) (*d
 			c.lines = lineStarts(src)
 		}
 	}
-	g := &guard{warn: func(line int, format string, args ...any) { opts.Warnf(line, "markdown: "+format, args...) }}
+	g := &guard{warn: func(line int, format string, args ...any) {
+		opts.Warnf(line, "%w", diag.Warnf("deep-nesting", "markdown: "+format, args...))
+	}}
 	if guarded, changed := g.rewrite(src); changed {
 		src = guarded
 		c.lines, c.inserted = lineStarts(src), g.inserted
@@ -173,7 +176,7 @@ func (r *Reader) Read(ctx context.Context, in io.Reader, opts *read.Options) (*d
 		root := r.parse(src[part[0]:part[1]], pc)
 		if pc.Get(admonTooDeep) != nil && !deepWarned {
 			deepWarned = true
-			opts.Warnf(0, "markdown: admonitions (::: or !!!) nested more than %d deep are left as text", maxAdmonDepth)
+			opts.Warnf(0, "%w", diag.Warnf("deep-nesting", "markdown: admonitions (::: or !!!) nested more than %d deep are left as text", maxAdmonDepth))
 		}
 		c.at(src, part[0], definitions(pc))
 		for n := root.FirstChild(); n != nil; n = n.NextSibling() {

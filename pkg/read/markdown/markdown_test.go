@@ -2,10 +2,13 @@ package markdown_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/galleypress/galley/pkg/diag"
 	"github.com/galleypress/galley/pkg/doc"
 	_ "github.com/galleypress/galley/pkg/internal/golden"
 	"github.com/galleypress/galley/pkg/read"
@@ -186,5 +189,24 @@ func TestFigure(t *testing.T) {
 	}
 	if _, ok := d.Blocks[1].(*doc.Paragraph); !ok {
 		t.Errorf("an image inside text became a figure")
+	}
+}
+
+// TestWarningCodes: the reader's warnings are diagnostics at their line,
+// with codes.
+func TestWarningCodes(t *testing.T) {
+	var got []string
+	opts := &read.Options{Name: "in.md", Warn: func(err error) {
+		var d *diag.Diagnostic
+		if errors.As(err, &d) && d.Severity == diag.Warning {
+			got = append(got, fmt.Sprintf("%d %s", d.Line, d.Code))
+		}
+	}}
+	src := "---\ntitle: T\nseries: S\n---\n# T\n\n<script>x()</script>\n\nText.\n"
+	if _, err := markdown.New(markdown.Config{}).Read(context.Background(), strings.NewReader(src), opts); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(got, "3 front-matter-extra") || !slices.ContainsFunc(got, func(s string) bool { return strings.Contains(s, " html-") }) {
+		t.Errorf("warnings %q, want front-matter-extra at line 3 and an html- one", got)
 	}
 }

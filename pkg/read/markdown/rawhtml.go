@@ -39,7 +39,7 @@ func (c *converter) tags(n *ast.HTMLBlock) htmlreader.Tags {
 // html returns the document's converter of raw HTML.
 func (c *converter) html() *htmlreader.Converter {
 	if c.htmlc == nil {
-		c.htmlc = &htmlreader.Converter{Warn: func(msg string) { c.opts.Warnf(c.htmlLine, "raw HTML: %s", msg) }}
+		c.htmlc = &htmlreader.Converter{Warn: func(err error) { c.opts.Warnf(c.htmlLine, "raw HTML: %w", err) }}
 	}
 	return c.htmlc
 }

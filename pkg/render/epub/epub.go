@@ -28,6 +28,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/galleypress/galley/pkg/diag"
 	"github.com/galleypress/galley/pkg/doc"
 	"github.com/galleypress/galley/pkg/internal/safeimage"
 	"github.com/galleypress/galley/pkg/render"
@@ -173,7 +174,7 @@ func (r *Renderer) Render(ctx context.Context, w io.Writer, d *doc.Document, opt
 			return fmt.Errorf("epub: cover: %w", err)
 		}
 		if it == nil && (scheme.MatchString(d.Meta.Cover) || strings.HasPrefix(d.Meta.Cover, "//")) {
-			if err := opts.Degrade(fmt.Errorf("epub: cover %q: a cover must be a local image file; the book has none", d.Meta.Cover)); err != nil {
+			if err := opts.Degrade(diag.Warnf("cover-dropped", "epub: cover %q: a cover must be a local image file; the book has none", d.Meta.Cover)); err != nil {
 				return err
 			}
 		}
@@ -268,12 +269,12 @@ func (b *book) link(target string) string {
 		if file, ok := b.where[id]; ok {
 			return file + "#" + id
 		}
-		b.opts.Warnf("epub: link to %q: no section has that id; kept as text", target)
+		b.opts.Warnf("%w", diag.Warnf("broken-link", "epub: link to %q: no section has that id; kept as text", target))
 		return ""
 	case scheme.MatchString(target):
 		return target
 	}
-	b.opts.Warnf("epub: link to %q: the file is not part of the book; kept as text", target)
+	b.opts.Warnf("%w", diag.Warnf("broken-link", "epub: link to %q: the file is not part of the book; kept as text", target))
 	return ""
 }
 
@@ -327,7 +328,7 @@ func (b *book) image(src string) (*item, error) {
 	it, err := b.pack(src)
 	if err != nil {
 		b.images[src] = nil
-		return nil, b.opts.Degrade(fmt.Errorf("epub: image %q: %w; its alternative text stands in", src, err))
+		return nil, b.opts.Degrade(&diag.Diagnostic{Code: "image-dropped", Err: fmt.Errorf("epub: image %q: %w; its alternative text stands in", src, err)})
 	}
 	b.images[src] = it
 	b.imageSeq = append(b.imageSeq, it)
@@ -353,7 +354,7 @@ func (b *book) pack(src string) (*item, error) {
 		return nil, err
 	}
 	if len(info.Removed) > 0 {
-		b.opts.Warnf("epub: image %q: removed %s (galley never passes active content through)", src, strings.Join(info.Removed, ", "))
+		b.opts.Warnf("%w", diag.Warnf("active-content-removed", "epub: image %q: removed %s (galley never passes active content through)", src, strings.Join(info.Removed, ", ")))
 	}
 	// The name keeps the file's own extension when it agrees with the
 	// content, else takes the content's.

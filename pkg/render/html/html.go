@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/galleypress/galley/pkg/diag"
 	"github.com/galleypress/galley/pkg/doc"
 	"github.com/galleypress/galley/pkg/internal/labels"
 	"github.com/galleypress/galley/pkg/internal/mathml"
@@ -749,7 +750,7 @@ func (w *writer) inline(in doc.Inline, notes bool) {
 		w.pages.inWord = false
 		m, err := mathml.Render(in.TeX, in.Display)
 		if err != nil {
-			w.warnOnce("math", fmt.Errorf("html: formula %q set as its TeX source: %v", clip(in.TeX), err))
+			w.warnOnce("math", diag.Warnf("math-as-tex", "html: formula %q set as its TeX source: %v", clip(in.TeX), err))
 			w.WriteString(`<code class="tex">`)
 			w.WriteString(text(in.TeX))
 			w.WriteString("</code>")
@@ -802,7 +803,7 @@ func (w *writer) warnOnce(kind string, err error) {
 		return
 	}
 	w.warned[kind] = true
-	w.opts.Warnf("%v", err)
+	w.opts.Warnf("%w", err)
 }
 
 // clip shortens a formula for a message.
