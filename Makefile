@@ -30,7 +30,11 @@ readme-image: demo
 
 # Run every fuzz target for FUZZTIME each (go test -fuzz runs one target
 # at a time). Crashers land in the package's testdata/fuzz folder: fix
-# them and keep them as regression cases.
+# them and keep them as regression cases. A run that fails with only
+# "context deadline exceeded" and writes no failing input is Go 1.26's
+# fuzz coordinator racing its own -fuzztime deadline on a busy machine
+# (golang/go#75804, fixed in Go 1.27), not a finding: it is reported and
+# passed over.
 FUZZTIME ?= 1m
 FUZZ_TARGETS = \
 	./pkg/doc:FuzzDecode \
@@ -50,10 +54,16 @@ FUZZ_TARGETS = \
 	./pkg/internal/safeimage:FuzzSVG
 
 fuzz:
-	@for t in $(FUZZ_TARGETS); do \
+	@out=$$(mktemp); trap 'rm -f '$$out EXIT; \
+	for t in $(FUZZ_TARGETS); do \
 		pkg=$${t%%:*}; name=$${t##*:}; \
 		echo "== $$pkg $$name ($(FUZZTIME))"; \
-		$(GO) test $$pkg -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) || exit 1; \
+		$(GO) test $$pkg -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) >$$out 2>&1; st=$$?; cat $$out; \
+		if [ $$st -ne 0 ]; then \
+			if grep -q 'context deadline exceeded' $$out && ! grep -q 'Failing input written' $$out && ! grep -q 'panic:' $$out; then \
+				echo "(the fuzz coordinator's deadline race, golang/go#75804: no failing input; passed over)"; \
+			else exit 1; fi; \
+		fi; \
 	done
 
 # Whole-process timings against pandoc, pandoc + WeasyPrint and Typst
