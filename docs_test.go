@@ -6,7 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"unicode"
+
+	"github.com/galleypress/galley/pkg/transform"
 )
 
 // TestDocLinks checks every relative link of the README and the docs:
@@ -29,7 +30,7 @@ func TestDocLinks(t *testing.T) {
 				fence = !fence
 			}
 			if !fence && strings.HasPrefix(l, "#") {
-				a[slug(strings.TrimLeft(l, "# "))] = true
+				a[transform.Slug(strings.TrimLeft(l, "# "))] = true
 			}
 		}
 		anchors[file] = a
@@ -62,18 +63,4 @@ func TestDocLinks(t *testing.T) {
 			}
 		}
 	}
-}
-
-// slug is GitHub's anchor for a heading.
-func slug(h string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(strings.TrimSpace(h)) {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '-':
-			b.WriteRune(r)
-		case r == ' ':
-			b.WriteByte('-')
-		}
-	}
-	return b.String()
 }

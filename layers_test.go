@@ -48,7 +48,7 @@ func TestLayers(t *testing.T) {
 	allowed := map[string]bool{"pkg/render/epub pkg/render/html": true, "pkg/read/markdown pkg/read/html": true, "pkg/doc pkg/diag": true}
 	// Beyond the ranks: layout knows nothing of rendering (its caller is
 	// a layout.Host), and the model nothing but diagnostics.
-	forbidden := map[string][]string{"pkg/layout": {"pkg/render"}, "pkg/typeset": {"pkg/"}, "pkg/doc": {"pkg/f", "pkg/h", "pkg/i", "pkg/l", "pkg/o", "pkg/p", "pkg/r", "pkg/t", "pkg/w"}}
+	forbidden := map[string][]string{"pkg/layout": {"pkg/render"}, "pkg/typeset": {"pkg/"}, "pkg/doc": {"pkg/"}}
 	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
 		f := strings.Fields(line)
 		pkg := short(f[0])
@@ -66,7 +66,7 @@ func TestLayers(t *testing.T) {
 			}
 			dep := short(imp)
 			for _, f := range forbidden[pkg] {
-				if strings.HasPrefix(dep, f) {
+				if strings.HasPrefix(dep, f) && !allowed[pkg+" "+dep] {
 					t.Errorf("%s imports %s", pkg, dep)
 				}
 			}

@@ -77,22 +77,9 @@ func (d *Diagnostic) Error() string {
 // Unwrap returns the cause.
 func (d *Diagnostic) Unwrap() error { return d.Err }
 
-// Message returns the message alone, without the position.
-func (d *Diagnostic) Message() string {
-	if d.Err == nil {
-		return ""
-	}
-	return d.Err.Error()
-}
-
 // Warnf returns a warning with a code.
 func Warnf(code, format string, args ...any) *Diagnostic {
 	return &Diagnostic{Severity: Warning, Code: code, Err: fmt.Errorf(format, args...)}
-}
-
-// Errorf returns an error with a code.
-func Errorf(code, format string, args ...any) *Diagnostic {
-	return &Diagnostic{Severity: Error, Code: code, Err: fmt.Errorf(format, args...)}
 }
 
 // WithSeverity returns err as a Diagnostic of severity sev: a copy of

@@ -497,7 +497,7 @@ func (m *model) decode(w *writer) {
 			w.p("if err := onlyKeys(obj, p, %q, %s); err != nil { return nil, err }", n.name, strings.Join(append([]string{`"type"`}, keys...), ", "))
 			w.p("x := &%s{}", n.goName)
 			for _, f := range n.fields {
-				w.p("if raw, ok := obj[%q]; ok {\n%s\n}", f.key, m.decodeInto("&x."+f.name, f.typ, "raw", fmt.Sprintf("p+%q", "."+f.key), 0))
+				w.p("if raw, ok := obj[%q]; ok {\n%s\n}", f.key, m.decodeInto("x."+f.name, f.typ, "raw", fmt.Sprintf("p+%q", "."+f.key), 0))
 				w.p("%s", bounds("x."+f.name, f, fmt.Sprintf("p+%q", "."+f.key)))
 			}
 			w.p("return x, nil")
@@ -513,7 +513,7 @@ func (m *model) decode(w *writer) {
 		w.p("func (dc *decoder3) dec%s(raw json.RawMessage, p string) (*%s, error) {\nobj, err := object(raw, p)\nif err != nil { return nil, err }", h, h)
 		w.p("if err := onlyKeys(obj, p, %q, %s); err != nil { return nil, err }\nx := &%s{}", strings.ToLower(h), strings.Join(keys, ", "), h)
 		for _, f := range n.fields {
-			w.p("if raw, ok := obj[%q]; ok {\n%s\n}", f.key, m.decodeInto("&x."+f.name, f.typ, "raw", fmt.Sprintf("p+%q", "."+f.key), 0))
+			w.p("if raw, ok := obj[%q]; ok {\n%s\n}", f.key, m.decodeInto("x."+f.name, f.typ, "raw", fmt.Sprintf("p+%q", "."+f.key), 0))
 		}
 		w.p("return x, nil\n}\n")
 	}
@@ -536,29 +536,29 @@ func (m *model) decode(w *writer) {
 	}
 }
 
-// decodeInto returns the statements that decode raw into dst (a pointer
-// expression) of type typ.
+// decodeInto returns the statements that decode raw into dst (an
+// assignable expression: "x.Items", "x.Items[i0]") of type typ.
 func (m *model) decodeInto(dst, typ, raw, p string, depth int) string {
 	ret := "if err != nil { return nil, err }"
 	switch {
 	case typ == "[]Inline":
-		return fmt.Sprintf("*(%s), err = dc.inlines(%s, %s)\n%s", dst, raw, p, ret)
+		return fmt.Sprintf("%s, err = dc.inlines(%s, %s)\n%s", dst, raw, p, ret)
 	case typ == "[]Block":
-		return fmt.Sprintf("*(%s), err = dc.blocks(%s, %s)\n%s", dst, raw, p, ret)
+		return fmt.Sprintf("%s, err = dc.blocks(%s, %s)\n%s", dst, raw, p, ret)
 	case m.enums[typ] != nil:
-		return fmt.Sprintf("var s string\nif err := value(%s, %s, &s); err != nil { return nil, err }\nk := indexOf(%sNames, s)\nif k < 0 { return nil, errAt(%s, \"unknown value %%q (known: %%s)\", s, knownNames(%sNames)) }\n*(%s) = %s(k)", raw, p, lower(typ), p, lower(typ), dst, typ)
+		return fmt.Sprintf("var s string\nif err := value(%s, %s, &s); err != nil { return nil, err }\nk := indexOf(%sNames, s)\nif k < 0 { return nil, errAt(%s, \"unknown value %%q (known: %%s)\", s, knownNames(%sNames)) }\n%s = %s(k)", raw, p, lower(typ), p, lower(typ), dst, typ)
 	case typ == "string" || typ == "int" || typ == "bool" || typ == "[]string":
-		return fmt.Sprintf("if err := value(%s, %s, %s); err != nil { return nil, err }", raw, p, dst)
+		return fmt.Sprintf("if err := value(%s, %s, &%s); err != nil { return nil, err }", raw, p, dst)
 	case strings.HasPrefix(typ, "[]"):
 		items, x, i := fmt.Sprintf("items%d", depth), fmt.Sprintf("x%d", depth), fmt.Sprintf("i%d", depth)
 		elem := typ[2:]
-		return fmt.Sprintf("%s, err := array(%s, %s)\n%s\n*(%s) = make(%s, len(%s))\nfor %s, %s := range %s {\n%s\n}",
+		return fmt.Sprintf("%s, err := array(%s, %s)\n%s\n%s = make(%s, len(%s))\nfor %s, %s := range %s {\n%s\n}",
 			items, raw, p, ret, dst, typ, items, i, x, items,
-			m.decodeInto(fmt.Sprintf("&(*(%s))[%s]", dst, i), elem, x, fmt.Sprintf("fmt.Sprintf(\"%%s[%%d]\", %s, %s)", p, i), depth+1))
+			m.decodeInto(dst+"["+i+"]", elem, x, fmt.Sprintf("fmt.Sprintf(\"%%s[%%d]\", %s, %s)", p, i), depth+1))
 	case strings.HasPrefix(typ, "*"):
-		return fmt.Sprintf("v, err := dc.dec%s(%s, %s)\n%s\n*(%s) = v", typ[1:], raw, p, ret, dst)
+		return fmt.Sprintf("v, err := dc.dec%s(%s, %s)\n%s\n%s = v", typ[1:], raw, p, ret, dst)
 	case m.helpers[typ] != nil:
-		return fmt.Sprintf("v, err := dc.dec%s(%s, %s)\n%s\n*(%s) = *v", typ, raw, p, ret, dst)
+		return fmt.Sprintf("v, err := dc.dec%s(%s, %s)\n%s\n%s = *v", typ, raw, p, ret, dst)
 	}
 	panic("gen: cannot decode " + typ)
 }

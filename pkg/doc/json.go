@@ -311,13 +311,7 @@ func jsonError(data []byte, err error) error {
 type decoder struct{ version int }
 
 func (dc *decoder) doc(jd *jsonDoc) (*Document, error) {
-	m := jd.Meta
-	d := &Document{Meta: Meta{
-		Title: m.Title, Subtitle: m.Subtitle, Authors: m.Authors, Lang: m.Lang,
-		Date: m.Date, Identifier: m.Identifier, Publisher: m.Publisher,
-		Rights: m.Rights, Description: m.Description, Keywords: m.Keywords,
-		Cover: m.Cover, Extra: m.Extra,
-	}}
+	d := &Document{Meta: Meta(jd.Meta)}
 	var err error
 	if d.Blocks, err = dc.blocks(jd.Blocks, "blocks"); err != nil {
 		return nil, err

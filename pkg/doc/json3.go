@@ -130,13 +130,7 @@ func decode3(data []byte) (*Document, error) {
 	if dec.More() {
 		return nil, errors.New("doc: unexpected data after the document")
 	}
-	m := jd.Meta
-	d := &Document{Meta: Meta{
-		Title: m.Title, Subtitle: m.Subtitle, Authors: m.Authors, Lang: m.Lang,
-		Date: m.Date, Identifier: m.Identifier, Publisher: m.Publisher,
-		Rights: m.Rights, Description: m.Description, Keywords: m.Keywords,
-		Cover: m.Cover, Extra: m.Extra,
-	}}
+	d := &Document{Meta: Meta(jd.Meta)}
 	dc := &decoder3{}
 	var err error
 	if jd.Blocks != nil {

@@ -255,28 +255,6 @@ func (e *encoder) typ(t string) {
 	e.quote(t)
 }
 
-// tasks writes a list's task states, if any item has one.
-func (e *encoder) tasks(items []*ListItem) {
-	any := false
-	for _, it := range items {
-		any = any || it.Task != NoTask
-	}
-	if !any {
-		return
-	}
-	e.key("tasks")
-	e.open('[')
-	for _, it := range items {
-		if it.Task < 0 || int(it.Task) >= len(taskNames) {
-			e.fail(fmt.Errorf("doc: invalid task state %d", it.Task))
-			it = &ListItem{}
-		}
-		e.next()
-		e.quote(taskNames[it.Task])
-	}
-	e.close(']')
-}
-
 func (e *encoder) inlineList(k string, ins []Inline) {
 	if len(ins) == 0 {
 		return

@@ -535,7 +535,7 @@ func (dc *decoder3) block(obj map[string]json.RawMessage, typ, p string) (Block,
 		}
 		x := &Paragraph{}
 		if raw, ok := obj["content"]; ok {
-			*(&x.Inlines), err = dc.inlines(raw, p+".content")
+			x.Inlines, err = dc.inlines(raw, p+".content")
 			if err != nil {
 				return nil, err
 			}
@@ -559,7 +559,7 @@ func (dc *decoder3) block(obj map[string]json.RawMessage, typ, p string) (Block,
 			return nil, errAt(p+".level", "%d is out of range (at most 6)", x.Level)
 		}
 		if raw, ok := obj["content"]; ok {
-			*(&x.Inlines), err = dc.inlines(raw, p+".content")
+			x.Inlines, err = dc.inlines(raw, p+".content")
 			if err != nil {
 				return nil, err
 			}
@@ -604,13 +604,13 @@ func (dc *decoder3) block(obj map[string]json.RawMessage, typ, p string) (Block,
 			if err != nil {
 				return nil, err
 			}
-			*(&x.Items) = make([]*ListItem, len(items0))
+			x.Items = make([]*ListItem, len(items0))
 			for i0, x0 := range items0 {
 				v, err := dc.decListItem(x0, fmt.Sprintf("%s[%d]", p+".items", i0))
 				if err != nil {
 					return nil, err
 				}
-				*(&(*(&x.Items))[i0]) = v
+				x.Items[i0] = v
 			}
 		}
 
@@ -627,14 +627,14 @@ func (dc *decoder3) block(obj map[string]json.RawMessage, typ, p string) (Block,
 		}
 
 		if raw, ok := obj["label"]; ok {
-			*(&x.Title), err = dc.inlines(raw, p+".label")
+			x.Title, err = dc.inlines(raw, p+".label")
 			if err != nil {
 				return nil, err
 			}
 		}
 
 		if raw, ok := obj["blocks"]; ok {
-			*(&x.Blocks), err = dc.blocks(raw, p+".blocks")
+			x.Blocks, err = dc.blocks(raw, p+".blocks")
 			if err != nil {
 				return nil, err
 			}
@@ -651,13 +651,13 @@ func (dc *decoder3) block(obj map[string]json.RawMessage, typ, p string) (Block,
 			if err != nil {
 				return nil, err
 			}
-			*(&x.Items) = make([]*DefItem, len(items0))
+			x.Items = make([]*DefItem, len(items0))
 			for i0, x0 := range items0 {
 				v, err := dc.decDefItem(x0, fmt.Sprintf("%s[%d]", p+".terms", i0))
 				if err != nil {
 					return nil, err
 				}
-				*(&(*(&x.Items))[i0]) = v
+				x.Items[i0] = v
 			}
 		}
 
@@ -668,7 +668,7 @@ func (dc *decoder3) block(obj map[string]json.RawMessage, typ, p string) (Block,
 		}
 		x := &Quote{}
 		if raw, ok := obj["blocks"]; ok {
-			*(&x.Blocks), err = dc.blocks(raw, p+".blocks")
+			x.Blocks, err = dc.blocks(raw, p+".blocks")
 			if err != nil {
 				return nil, err
 			}
@@ -699,7 +699,7 @@ func (dc *decoder3) block(obj map[string]json.RawMessage, typ, p string) (Block,
 		}
 		x := &Table{}
 		if raw, ok := obj["caption"]; ok {
-			*(&x.Caption), err = dc.inlines(raw, p+".caption")
+			x.Caption, err = dc.inlines(raw, p+".caption")
 			if err != nil {
 				return nil, err
 			}
@@ -710,7 +710,7 @@ func (dc *decoder3) block(obj map[string]json.RawMessage, typ, p string) (Block,
 			if err != nil {
 				return nil, err
 			}
-			*(&x.Align) = make([]Align, len(items0))
+			x.Align = make([]Align, len(items0))
 			for i0, x0 := range items0 {
 				var s string
 				if err := value(x0, fmt.Sprintf("%s[%d]", p+".align", i0), &s); err != nil {
@@ -720,7 +720,7 @@ func (dc *decoder3) block(obj map[string]json.RawMessage, typ, p string) (Block,
 				if k < 0 {
 					return nil, errAt(fmt.Sprintf("%s[%d]", p+".align", i0), "unknown value %q (known: %s)", s, knownNames(alignNames))
 				}
-				*(&(*(&x.Align))[i0]) = Align(k)
+				x.Align[i0] = Align(k)
 			}
 		}
 
@@ -729,13 +729,13 @@ func (dc *decoder3) block(obj map[string]json.RawMessage, typ, p string) (Block,
 			if err != nil {
 				return nil, err
 			}
-			*(&x.Header) = make([]Cell, len(items0))
+			x.Header = make([]Cell, len(items0))
 			for i0, x0 := range items0 {
 				v, err := dc.decCell(x0, fmt.Sprintf("%s[%d]", p+".header", i0))
 				if err != nil {
 					return nil, err
 				}
-				*(&(*(&x.Header))[i0]) = *v
+				x.Header[i0] = *v
 			}
 		}
 
@@ -744,19 +744,19 @@ func (dc *decoder3) block(obj map[string]json.RawMessage, typ, p string) (Block,
 			if err != nil {
 				return nil, err
 			}
-			*(&x.Rows) = make([][]Cell, len(items0))
+			x.Rows = make([][]Cell, len(items0))
 			for i0, x0 := range items0 {
 				items1, err := array(x0, fmt.Sprintf("%s[%d]", p+".rows", i0))
 				if err != nil {
 					return nil, err
 				}
-				*(&(*(&x.Rows))[i0]) = make([]Cell, len(items1))
+				x.Rows[i0] = make([]Cell, len(items1))
 				for i1, x1 := range items1 {
 					v, err := dc.decCell(x1, fmt.Sprintf("%s[%d]", fmt.Sprintf("%s[%d]", p+".rows", i0), i1))
 					if err != nil {
 						return nil, err
 					}
-					*(&(*(&(*(&x.Rows))[i0]))[i1]) = *v
+					x.Rows[i0][i1] = *v
 				}
 			}
 		}
@@ -772,11 +772,11 @@ func (dc *decoder3) block(obj map[string]json.RawMessage, typ, p string) (Block,
 			if err != nil {
 				return nil, err
 			}
-			*(&x.Attr) = *v
+			x.Attr = *v
 		}
 
 		if raw, ok := obj["blocks"]; ok {
-			*(&x.Blocks), err = dc.blocks(raw, p+".blocks")
+			x.Blocks, err = dc.blocks(raw, p+".blocks")
 			if err != nil {
 				return nil, err
 			}
@@ -807,7 +807,7 @@ func (dc *decoder3) block(obj map[string]json.RawMessage, typ, p string) (Block,
 		}
 
 		if raw, ok := obj["caption"]; ok {
-			*(&x.Caption), err = dc.inlines(raw, p+".caption")
+			x.Caption, err = dc.inlines(raw, p+".caption")
 			if err != nil {
 				return nil, err
 			}
@@ -845,7 +845,7 @@ func (dc *decoder3) inline(obj map[string]json.RawMessage, typ, p string) (Inlin
 		}
 		x := &Emph{}
 		if raw, ok := obj["content"]; ok {
-			*(&x.Inlines), err = dc.inlines(raw, p+".content")
+			x.Inlines, err = dc.inlines(raw, p+".content")
 			if err != nil {
 				return nil, err
 			}
@@ -858,7 +858,7 @@ func (dc *decoder3) inline(obj map[string]json.RawMessage, typ, p string) (Inlin
 		}
 		x := &Strong{}
 		if raw, ok := obj["content"]; ok {
-			*(&x.Inlines), err = dc.inlines(raw, p+".content")
+			x.Inlines, err = dc.inlines(raw, p+".content")
 			if err != nil {
 				return nil, err
 			}
@@ -871,7 +871,7 @@ func (dc *decoder3) inline(obj map[string]json.RawMessage, typ, p string) (Inlin
 		}
 		x := &Strike{}
 		if raw, ok := obj["content"]; ok {
-			*(&x.Inlines), err = dc.inlines(raw, p+".content")
+			x.Inlines, err = dc.inlines(raw, p+".content")
 			if err != nil {
 				return nil, err
 			}
@@ -884,7 +884,7 @@ func (dc *decoder3) inline(obj map[string]json.RawMessage, typ, p string) (Inlin
 		}
 		x := &Sup{}
 		if raw, ok := obj["content"]; ok {
-			*(&x.Inlines), err = dc.inlines(raw, p+".content")
+			x.Inlines, err = dc.inlines(raw, p+".content")
 			if err != nil {
 				return nil, err
 			}
@@ -897,7 +897,7 @@ func (dc *decoder3) inline(obj map[string]json.RawMessage, typ, p string) (Inlin
 		}
 		x := &Sub{}
 		if raw, ok := obj["content"]; ok {
-			*(&x.Inlines), err = dc.inlines(raw, p+".content")
+			x.Inlines, err = dc.inlines(raw, p+".content")
 			if err != nil {
 				return nil, err
 			}
@@ -934,7 +934,7 @@ func (dc *decoder3) inline(obj map[string]json.RawMessage, typ, p string) (Inlin
 		}
 
 		if raw, ok := obj["content"]; ok {
-			*(&x.Inlines), err = dc.inlines(raw, p+".content")
+			x.Inlines, err = dc.inlines(raw, p+".content")
 			if err != nil {
 				return nil, err
 			}
@@ -979,7 +979,7 @@ func (dc *decoder3) inline(obj map[string]json.RawMessage, typ, p string) (Inlin
 			return nil, errAt(p+".number", "%d is out of range (at least 0)", x.Number)
 		}
 		if raw, ok := obj["blocks"]; ok {
-			*(&x.Blocks), err = dc.blocks(raw, p+".blocks")
+			x.Blocks, err = dc.blocks(raw, p+".blocks")
 			if err != nil {
 				return nil, err
 			}
@@ -1020,11 +1020,11 @@ func (dc *decoder3) inline(obj map[string]json.RawMessage, typ, p string) (Inlin
 			if err != nil {
 				return nil, err
 			}
-			*(&x.Attr) = *v
+			x.Attr = *v
 		}
 
 		if raw, ok := obj["content"]; ok {
-			*(&x.Inlines), err = dc.inlines(raw, p+".content")
+			x.Inlines, err = dc.inlines(raw, p+".content")
 			if err != nil {
 				return nil, err
 			}
@@ -1057,7 +1057,7 @@ func (dc *decoder3) decListItem(raw json.RawMessage, p string) (*ListItem, error
 	}
 	x := &ListItem{}
 	if raw, ok := obj["blocks"]; ok {
-		*(&x.Blocks), err = dc.blocks(raw, p+".blocks")
+		x.Blocks, err = dc.blocks(raw, p+".blocks")
 		if err != nil {
 			return nil, err
 		}
@@ -1071,7 +1071,7 @@ func (dc *decoder3) decListItem(raw json.RawMessage, p string) (*ListItem, error
 		if k < 0 {
 			return nil, errAt(p+".task", "unknown value %q (known: %s)", s, knownNames(taskNames))
 		}
-		*(&x.Task) = Task(k)
+		x.Task = Task(k)
 	}
 	return x, nil
 }
@@ -1086,7 +1086,7 @@ func (dc *decoder3) decDefItem(raw json.RawMessage, p string) (*DefItem, error) 
 	}
 	x := &DefItem{}
 	if raw, ok := obj["term"]; ok {
-		*(&x.Term), err = dc.inlines(raw, p+".term")
+		x.Term, err = dc.inlines(raw, p+".term")
 		if err != nil {
 			return nil, err
 		}
@@ -1096,9 +1096,9 @@ func (dc *decoder3) decDefItem(raw json.RawMessage, p string) (*DefItem, error) 
 		if err != nil {
 			return nil, err
 		}
-		*(&x.Defs) = make([][]Block, len(items0))
+		x.Defs = make([][]Block, len(items0))
 		for i0, x0 := range items0 {
-			*(&(*(&x.Defs))[i0]), err = dc.blocks(x0, fmt.Sprintf("%s[%d]", p+".definitions", i0))
+			x.Defs[i0], err = dc.blocks(x0, fmt.Sprintf("%s[%d]", p+".definitions", i0))
 			if err != nil {
 				return nil, err
 			}
@@ -1117,7 +1117,7 @@ func (dc *decoder3) decCell(raw json.RawMessage, p string) (*Cell, error) {
 	}
 	x := &Cell{}
 	if raw, ok := obj["content"]; ok {
-		*(&x.Inlines), err = dc.inlines(raw, p+".content")
+		x.Inlines, err = dc.inlines(raw, p+".content")
 		if err != nil {
 			return nil, err
 		}
@@ -1159,13 +1159,13 @@ func (dc *decoder3) decAttr(raw json.RawMessage, p string) (*Attr, error) {
 		if err != nil {
 			return nil, err
 		}
-		*(&x.Pairs) = make([]Pair, len(items0))
+		x.Pairs = make([]Pair, len(items0))
 		for i0, x0 := range items0 {
 			v, err := dc.decPair(x0, fmt.Sprintf("%s[%d]", p+".attributes", i0))
 			if err != nil {
 				return nil, err
 			}
-			*(&(*(&x.Pairs))[i0]) = *v
+			x.Pairs[i0] = *v
 		}
 	}
 	return x, nil

@@ -145,14 +145,6 @@ func (o *Options) Err() error {
 	return o.ctx.Err()
 }
 
-// Context returns the render's context (context.Background() if none).
-func (o *Options) Context() context.Context {
-	if o == nil || o.ctx == nil {
-		return context.Background()
-	}
-	return o.ctx
-}
-
 // Degrade reports a problem a renderer worked around (an image it left
 // out): a warning, or with Strict an error to return.
 func (o *Options) Degrade(err error) error {
