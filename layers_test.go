@@ -10,8 +10,8 @@ import (
 // a package imports only packages of lower rank (and, among renderers,
 // EPUB the HTML renderer whose pages it packs; among readers, Markdown
 // the HTML reader that maps its raw HTML). So the model knows no
-// reader, layout no renderer, a renderer no reader, and nothing below
-// the front door knows the project system.
+// reader, layout no renderer, a renderer no reader, and the pipeline
+// (publish) not the project system over it (project).
 var layers = []struct {
 	rank     int
 	prefixes []string
@@ -21,7 +21,8 @@ var layers = []struct {
 	{2, []string{"pkg/read/", "pkg/layout"}},
 	{3, []string{"pkg/render/"}},
 	{4, []string{"pkg/publish"}},
-	{5, []string{"", "cmd/galley"}},
+	{5, []string{"pkg/project"}},
+	{6, []string{"", "cmd/galley"}},
 }
 
 // rank returns a package's rank: the longest prefix that names it.

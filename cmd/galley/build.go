@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/galleypress/galley/pkg/project"
 	"github.com/galleypress/galley/pkg/publish"
 	"github.com/galleypress/galley/pkg/read"
 	"github.com/galleypress/galley/pkg/render"
@@ -33,7 +34,7 @@ func newBuildFlags(stderr io.Writer) (*flag.FlagSet, *buildFlags) {
 	fs.StringVar(&b.root, "root", "", "the project folder `DIR`: every file read or written must lie in it (default: the folder of galley.yaml)")
 	fs.BoolVar(&b.allowOutside, "allow-outside", false, "let galley.yaml and the documents name files anywhere on the machine (devices and pipes are still refused)")
 	fs.BoolVar(&b.allowEmpty, "allow-empty", false, "make documents with no content with a warning, not an error")
-	fs.StringVar(&b.file, "c", publish.ConfigFile, "configuration `FILE`, relative to DIR")
+	fs.StringVar(&b.file, "c", project.ConfigFile, "configuration `FILE`, relative to DIR")
 	fs.IntVar(&b.jobs, "jobs", 0, "documents built at once, `N` (0: one per CPU)")
 	fs.BoolVar(&b.check, "check", false, "write nothing; exit 1 if an output is missing or out of date")
 	fs.BoolVar(&b.watch, "watch", false, "rebuild when inputs change, until interrupted")
@@ -71,9 +72,9 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usageError(stderr, "build: %v", err)
 	}
-	opts := publish.BuildOptions{Jobs: jobs, AllowOutside: allowOutside}
+	opts := project.BuildOptions{Jobs: jobs, AllowOutside: allowOutside}
 	if shard != "" {
-		if opts.Shard, err = publish.ParseShard(shard); err != nil {
+		if opts.Shard, err = project.ParseShard(shard); err != nil {
 			return usageError(stderr, "build: %v", err)
 		}
 	}
@@ -86,7 +87,7 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	opts.Modified, opts.Strict, opts.Check, opts.AllowEmpty = modified, strict, check, allowEmpty
 	if !noCache {
-		opts.CacheFile = publish.DefaultCacheFile(path)
+		opts.CacheFile = project.DefaultCacheFile(path)
 	}
 	opts.Warn = func(err error) { say(stderr, "galley: warning: ", err.Error()) }
 	if verbose {
@@ -96,7 +97,7 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	opts.Progress = bar.update
 	if watch {
 		fmt.Fprintf(stdout, "watching %s; interrupt to stop\n", path)
-		err := publish.Watch(ctx, path, &publish.WatchOptions{BuildOptions: opts, Built: func(rep *publish.Report, err error) {
+		err := project.Watch(ctx, path, &project.WatchOptions{BuildOptions: opts, Built: func(rep *project.Report, err error) {
 			bar.clear()
 			if err != nil {
 				failure(stderr, err)
@@ -109,7 +110,7 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		return exitOK
 	}
-	p, err := publish.Load(path)
+	p, err := project.Load(path)
 	if err != nil {
 		return failure(stderr, err)
 	}
@@ -123,14 +124,14 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	softMemoryLimit(inputSize(inputs))
-	rep := publish.Build(ctx, p, &opts)
+	rep := project.Build(ctx, p, &opts)
 	bar.clear()
 	return report(rep, p.File, check, stdout, stderr, bar.elapsed())
 }
 
 // report prints the failures (and, with check, the stale outputs) and
 // the summary line, and returns the exit code.
-func report(rep *publish.Report, file string, check bool, stdout, stderr io.Writer, took time.Duration) int {
+func report(rep *project.Report, file string, check bool, stdout, stderr io.Writer, took time.Duration) int {
 	code := exitOK
 	for _, d := range rep.Documents {
 		if d.Err != nil {
@@ -191,7 +192,7 @@ func newProgressBar(w io.Writer) *progressBar {
 	return &progressBar{w: w, start: time.Now(), on: isTerminal(w) && os.Getenv("CI") == ""}
 }
 
-func (b *progressBar) update(p publish.Progress) {
+func (b *progressBar) update(p project.Progress) {
 	if !b.running {
 		b.start, b.running = time.Now(), true
 	}
@@ -287,8 +288,8 @@ func initCmd(args []string, stdout, stderr io.Writer) int {
 	if len(rest) > 0 {
 		return usageError(stderr, "init: unexpected argument %q", rest[0])
 	}
-	path := filepath.Join(dir, publish.ConfigFile)
-	if err := publish.WriteStarter(path); err != nil {
+	path := filepath.Join(dir, project.ConfigFile)
+	if err := project.WriteStarter(path); err != nil {
 		return failure(stderr, err)
 	}
 	fmt.Fprintf(stdout, "wrote %s; edit it, then run galley build\n", path)

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/galleypress/galley/pkg/option"
+	"github.com/galleypress/galley/pkg/project"
 	"github.com/galleypress/galley/pkg/publish"
 	"github.com/galleypress/galley/pkg/read"
 	"github.com/galleypress/galley/pkg/render"
@@ -84,7 +85,7 @@ func TestEveryOptionReachable(t *testing.T) {
 	}
 	path := filepath.Join(dir, "galley.yaml")
 	os.WriteFile(path, []byte(yaml.String()), 0o644)
-	p, err := publish.Load(path)
+	p, err := project.Load(path)
 	if err != nil {
 		t.Fatalf("a galley.yaml setting every option: %v\n%s", err, yaml.String())
 	}

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/galleypress/galley/pkg/publish"
+	"github.com/galleypress/galley/pkg/project"
 )
 
 // TestREADMEOptions checks the option tables of docs/cli.md are what the
@@ -49,7 +49,7 @@ func TestREADMEGalleyYAML(t *testing.T) {
 		t.Fatal("no yaml example")
 	}
 	example := s[start+8 : start+8+end]
-	if _, err := publish.Parse([]byte(example), "README.md"); err != nil {
+	if _, err := project.Parse([]byte(example), "README.md"); err != nil {
 		t.Errorf("the galley.yaml example of docs/galley-yaml.md: %v", err)
 	}
 }

@@ -30,21 +30,3 @@ func ExampleConvert() {
 	//
 	// World.
 }
-
-func ExampleBuild() {
-	p, err := publish.Parse([]byte(`
-documents:
-  - input: ../../fixtures/charter.txt
-    outputs: [charter.txt]
-`), "galley.yaml")
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	opts := &publish.BuildOptions{}
-	opts.Root = "../.." // the input lies outside the project's folder
-	opts.Check = true   // compare only; write nothing
-	rep := publish.Build(context.Background(), p, opts)
-	fmt.Println(rep.Documents[0].Results[0].Status)
-	// Output: missing
-}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/galleypress/galley/pkg/internal/golden"
 	"github.com/galleypress/galley/pkg/internal/validate"
 )
 
@@ -74,7 +75,7 @@ func TestExtrasKept(t *testing.T) {
 		t.Fatal(err)
 	}
 	var all strings.Builder
-	for name, data := range epubFiles(t, epub) {
+	for name, data := range golden.EPUBFiles(t, epub) {
 		if strings.HasSuffix(name, ".xhtml") || strings.HasSuffix(name, ".opf") {
 			all.WriteString(data)
 		}

@@ -50,8 +50,8 @@ type Limits struct {
 // zero: 64 MB.
 const DefaultMaxInputSize = 64 << 20
 
-// or returns l with its unset fields taken from o.
-func (l Limits) or(o Limits) Limits {
+// Or returns l with its unset fields taken from o.
+func (l Limits) Or(o Limits) Limits {
 	if l.InputSize == 0 {
 		l.InputSize = o.InputSize
 	}
@@ -77,13 +77,13 @@ func (l Limits) transform() transform.Limits {
 	return transform.Limits{MaxDepth: l.Depth, MaxNotes: l.Notes, MaxTableCells: l.TableCells}
 }
 
-// resolveOutput returns the file an output path names: relative paths
+// OutputPath returns the file an output path names: relative paths
 // start at e.Dir, and every symbolic link of the folders on the way is
 // resolved, so that two paths to one file are seen to be one. In a
 // build, the file must lie in the project folder (unless AllowOutside). The last part
 // is not resolved: a link there is never written through (see
 // writeWith).
-func (e *Env) resolveOutput(p string) (string, error) {
+func (e *Env) OutputPath(p string) (string, error) {
 	full := e.path(p)
 	abs, err := filepath.Abs(full)
 	if err != nil {
@@ -94,10 +94,10 @@ func (e *Env) resolveOutput(p string) (string, error) {
 		return "", fmt.Errorf("publish: output %s: %w", p, err)
 	}
 	real := filepath.Join(dir, filepath.Base(abs))
-	if e.outputsIn == "" {
+	if e.OutputsIn == "" {
 		return real, nil
 	}
-	root, err := files.RealPath(e.outputsIn)
+	root, err := files.RealPath(e.OutputsIn)
 	if err != nil {
 		return "", fmt.Errorf("publish: project folder: %w", err)
 	}
@@ -106,7 +106,7 @@ func (e *Env) resolveOutput(p string) (string, error) {
 		if dir != filepath.Dir(filepath.Clean(abs)) {
 			how = "leads, through a symbolic link,"
 		}
-		return "", fmt.Errorf("publish: output %q %s outside the project folder %s; move it in, name a wider one with --root DIR, or allow it with --allow-outside", p, how, e.outputsIn)
+		return "", fmt.Errorf("publish: output %q %s outside the project folder %s; move it in, name a wider one with --root DIR, or allow it with --allow-outside", p, how, e.OutputsIn)
 	}
 	return real, nil
 }

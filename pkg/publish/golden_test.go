@@ -1,24 +1,22 @@
-package publish
+package publish_test
 
 import (
-	"bytes"
-	"context"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
-	"github.com/galleypress/galley/pkg/doc"
 	"github.com/galleypress/galley/pkg/internal/golden"
+	"github.com/galleypress/galley/pkg/project"
+	"github.com/galleypress/galley/pkg/publish"
 	"github.com/galleypress/galley/pkg/render"
 )
 
 // TestGolden converts every fixture listed in fixtures/golden.yaml to every
 // output listed there and compares the bytes with the files in golden/.
 func TestGolden(t *testing.T) {
-	p, err := Load("../../fixtures/golden.yaml")
+	p, err := project.Load("../../fixtures/golden.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,16 +26,7 @@ func TestGolden(t *testing.T) {
 		listed[in] = true
 		t.Run(in, func(t *testing.T) {
 			// One fixture is a title and nothing else: made on purpose.
-			env := &Env{Dir: p.Dir, AllowEmpty: in == "frontmatter-only.md"}
-			pr, err := openProject(job, env)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer pr.close()
-			d, base, err := readDoc(context.Background(), job, pr)
-			if err != nil {
-				t.Fatal(err)
-			}
+			env := &publish.Env{Dir: p.Dir, AllowEmpty: in == "frontmatter-only.md"}
 			var formats []string
 			for _, o := range job.Outputs {
 				f, err := render.ForExt(filepath.Ext(o.Path))
@@ -48,29 +37,18 @@ func TestGolden(t *testing.T) {
 					t.Fatal(err)
 				}
 				formats = append(formats, f.Name)
-				data, err := renderOutput(context.Background(), d, f.Name, job, pr, base)
-				if err != nil {
-					t.Fatalf("%s: %v", o.Path, err)
-				}
+			}
+			out, err := publish.RenderEach(job, env, formats)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, o := range job.Outputs {
+				f, data := formats[i], out[formats[i]]
 				golden.Check(t, filepath.Join(p.Dir, o.Path), data)
-				if f.Name == "pdf" {
-					r, err := renderer("pdf", job, pr)
-					if err != nil {
-						t.Fatal(err)
-					}
-					var layout bytes.Buffer
-					opts := &render.Options{Files: pr.fsys, Dir: base}
-					if err := job.Options.apply(opts, "", pr); err != nil {
-						t.Fatal(err)
-					}
-					if err := r.(interface {
-						Dump(io.Writer, *doc.Document, *render.Options) error
-					}).Dump(&layout, d, opts); err != nil {
-						t.Fatal(err)
-					}
-					golden.Check(t, filepath.Join(p.Dir, o.Path)+".layout", layout.Bytes())
+				if layout, ok := out[f+".layout"]; ok {
+					golden.Check(t, filepath.Join(p.Dir, o.Path)+".layout", layout)
 				}
-				if f.Name == "epub" {
+				if f == "epub" {
 					listing, err := golden.ZipListing(data, "EPUB/package.opf", "EPUB/nav.xhtml")
 					if err != nil {
 						t.Fatalf("%s: %v", o.Path, err)

@@ -54,7 +54,7 @@ func readBook(ctx context.Context, in string, job *Job, pr *projectFS) ([]*part,
 	shown := func(n string) string { return filepath.Join(pr.shown, filepath.FromSlash(n)) }
 	inProject := func(n string) string { return n }
 	folder := "the project folder " + pr.shown + "; move it in, name a wider one with --root DIR, or allow it with --allow-outside"
-	if !pr.env.wide {
+	if pr.env.Root == "" || pr.env.BookFolderOnly {
 		sub, closeBook, err := pr.fsys.Sub(bookName)
 		if err != nil {
 			return nil, pr.fileError(shownDir, "book folder", err)

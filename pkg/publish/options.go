@@ -42,9 +42,9 @@ func (s Settings) Get(scope, key string) []string {
 	return s[scope][key].Values
 }
 
-// over returns s with o's settings over it: a list or a mapping gains
+// Over returns s with o's settings over it: a list or a mapping gains
 // o's values after s's, any other option takes o's.
-func (s Settings) over(o Settings) Settings {
+func (s Settings) Over(o Settings) Settings {
 	out := Settings{}
 	for _, src := range []Settings{s, o} {
 		for scope, keys := range src {

@@ -12,6 +12,8 @@ package publish
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -25,6 +27,7 @@ import (
 	"time"
 
 	"github.com/galleypress/galley/pkg/doc"
+	"github.com/galleypress/galley/pkg/files"
 	"github.com/galleypress/galley/pkg/option"
 	"github.com/galleypress/galley/pkg/read"
 	htmlreader "github.com/galleypress/galley/pkg/read/html"
@@ -165,13 +168,76 @@ type Env struct {
 	// its chrome) a warning instead of an error.
 	AllowEmpty bool
 
-	mu    *sync.Mutex // serialises Warn and Log; see serialized
-	cache *cache      // set by Build for an incremental build
-	// outputsIn is the folder outputs must lie in (Build's project);
-	// wide says the project folder was named by the user, so that a
-	// book is read from all of it, not from its own folder only.
-	outputsIn string
-	wide      bool
+	// Cache, if set, lets a conversion skip a document whose outputs
+	// are current (an incremental build; package project keeps one).
+	Cache Cache
+	// OutputsIn, if set, is the folder every output must lie in.
+	OutputsIn string
+	// BookFolderOnly reads a book's chapters and includes from the
+	// book's own folder even when Root names a wider one (a project's
+	// folder that the user did not name).
+	BookFolderOnly bool
+
+	run *run // shared by the conversions of one Build; see Shared
+}
+
+// run is what the conversions of one environment share.
+type run struct {
+	mu sync.Mutex // serialises Warn and Log
+	// temps lists, per folder, the temporary files found there when the
+	// folder was first written to: listing a folder for each output
+	// would cost a build of n documents n² directory entries.
+	temps   map[string][]string
+	tempsMu sync.Mutex
+}
+
+// A Cache lets Convert skip a document whose outputs are current.
+type Cache interface {
+	// Fresh reports whether the outputs at paths (resolved; "" is
+	// standard output) hold what the job's last conversion wrote, from
+	// sources that have not changed since: then nothing is read or
+	// rendered. It returns the paths on the machine of those sources.
+	Fresh(job *Job, env *Env, paths []string, src Sources) (files []string, ok bool)
+	// Record notes what a conversion wrote to paths and read from src.
+	Record(job *Job, env *Env, paths []string, src Sources)
+}
+
+// Sources are the files a conversion reads, through its project folder.
+type Sources struct{ pr *projectFS }
+
+// Read lists the files read (names in the project folder; installed
+// fonts by absolute path), and whether each was there.
+func (s Sources) Read() []files.Read {
+	return append(s.pr.fsys.Files(), s.pr.system...)
+}
+
+// Digest returns the sha256 of a file as it is now (a name as Read
+// gives it), and whether it is there.
+func (s Sources) Digest(name string) (string, bool) {
+	var data []byte
+	var err error
+	if filepath.IsAbs(name) {
+		data, _, err = files.ReadSystemFont(name, 1<<30)
+	} else {
+		data, err = files.ReadFile(s.pr.fsys.FS(), name, 1<<30)
+	}
+	if err != nil {
+		return "", false
+	}
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:]), true
+}
+
+// Path returns where a file named as Read names it is on the machine,
+// or "" when the project folder is a program's own file system.
+func (s Sources) Path(name string) string {
+	if filepath.IsAbs(name) {
+		return name
+	}
+	if s.pr.root == nil {
+		return ""
+	}
+	return s.pr.root.Path(name)
 }
 
 // Status is what happened to one output.
@@ -227,10 +293,7 @@ func Read(ctx context.Context, job *Job, env *Env) (*doc.Document, error) {
 	if env == nil {
 		env = &Env{}
 	}
-	if env.mu == nil {
-		env = env.serialized()
-		env.wide = env.Root != ""
-	}
+	env = env.Shared()
 	pr, err := openProject(job, env)
 	if err != nil {
 		return nil, err
@@ -477,20 +540,19 @@ func renderer(format string, job *Job, pr *projectFS) (render.Renderer, error) {
 // hostile file) is recovered and reported as that output's error, so
 // that one document never takes a whole build down.
 func Convert(ctx context.Context, job *Job, env *Env) ([]Result, error) {
-	results, _, err := convert(ctx, job, env)
+	results, _, err := ConvertFiles(ctx, job, env)
 	return results, err
 }
 
-// convert is Convert; it also returns the paths of the files the
-// document was made from (for Watch), when they are on the machine.
-func convert(ctx context.Context, job *Job, env *Env) ([]Result, []string, error) {
+// ConvertFiles is Convert; it also returns the paths of the files the
+// document was made from, or looked for and missing (inputs, chapters,
+// included files, images, stylesheets, fonts, pattern files), when they
+// are on the machine: what a watcher watches.
+func ConvertFiles(ctx context.Context, job *Job, env *Env) ([]Result, []string, error) {
 	if env == nil {
 		env = &Env{}
 	}
-	if env.mu == nil {
-		env = env.serialized()
-		env.wide = env.Root != "" // a Convert's own; Build sets its own
-	}
+	env = env.Shared()
 	results := make([]Result, len(job.Outputs))
 	for i, o := range job.Outputs {
 		results[i] = Result{Path: o.Path, Format: o.Format}
@@ -535,7 +597,7 @@ func convert(ctx context.Context, job *Job, env *Env) ([]Result, []string, error
 		if o.Path == "-" {
 			continue
 		}
-		p, err := env.resolveOutput(o.Path)
+		p, err := env.OutputPath(o.Path)
 		if err != nil {
 			return fail(err)
 		}
@@ -564,14 +626,12 @@ func convert(ctx context.Context, job *Job, env *Env) ([]Result, []string, error
 			}
 		}
 	}
-	var key string
-	if env.cache != nil {
-		key = buildKey(job, env)
-		if env.cache.fresh(job, key, paths, pr) {
+	if env.Cache != nil {
+		if files, ok := env.Cache.Fresh(job, env, paths, Sources{pr}); ok {
 			for i := range results {
 				results[i].Status = Unchanged
 			}
-			return results, pr.cachedPaths(env.cache, job), nil
+			return results, files, nil
 		}
 	}
 	d, base, err := safeRead(ctx, job, pr)
@@ -609,8 +669,8 @@ func convert(ctx context.Context, job *Job, env *Env) ([]Result, []string, error
 			return results, pr.paths(), r.Err
 		}
 	}
-	if env.cache != nil && !env.Check {
-		env.cache.record(job, key, paths, pr)
+	if env.Cache != nil && !env.Check {
+		env.Cache.Record(job, env, paths, Sources{pr})
 	}
 	return results, pr.paths(), nil
 }
@@ -653,24 +713,28 @@ func (e *Env) logf(format string, args ...any) {
 	}
 }
 
-// serialized returns a copy of e whose Warn and Log calls never overlap.
-func (e *Env) serialized() *Env {
-	if e.mu != nil {
+// Shared returns a copy of e that conversions run at once can share:
+// their Warn and Log calls never overlap. Convert makes its own; a
+// program converting many documents at once passes each the same
+// shared environment.
+func (e *Env) Shared() *Env {
+	if e.run != nil {
 		return e
 	}
 	c := *e
-	c.mu = new(sync.Mutex)
+	r := new(run)
+	c.run = r
 	if w := e.Warn; w != nil {
 		c.Warn = func(err error) {
-			c.mu.Lock()
-			defer c.mu.Unlock()
+			r.mu.Lock()
+			defer r.mu.Unlock()
 			w(err)
 		}
 	}
 	if l := e.Log; l != nil {
 		c.Log = func(s string) {
-			c.mu.Lock()
-			defer c.mu.Unlock()
+			r.mu.Lock()
+			defer r.mu.Unlock()
 			l(s)
 		}
 	}
@@ -785,7 +849,7 @@ func Render(ctx context.Context, w io.Writer, d *doc.Document, format string, jo
 	if err := CheckConfigs(job.Configs); err != nil {
 		return err
 	}
-	pr, err := openProject(job, env.serialized())
+	pr, err := openProject(job, env.Shared())
 	if err != nil {
 		return err
 	}
@@ -866,7 +930,7 @@ func output(ctx context.Context, d *doc.Document, res *Result, path string, job 
 	if env.Check {
 		return compareWith(path, write)
 	}
-	unchanged, err := writeWith(ctx, path, res.Path, write)
+	unchanged, err := env.run.writeWith(ctx, path, res.Path, write)
 	if err != nil {
 		return Failed, err
 	}

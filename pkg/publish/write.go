@@ -12,7 +12,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"sync"
 	"time"
 )
 
@@ -31,7 +30,7 @@ import (
 // pipe no program reads is an error, not a wait. Temporary files that a
 // killed earlier run left next to path are removed first; those of a
 // run still going are not.
-func writeWith(ctx context.Context, path, shown string, write func(io.Writer) error) (unchanged bool, err error) {
+func (r *run) writeWith(ctx context.Context, path, shown string, write func(io.Writer) error) (unchanged bool, err error) {
 	st, err := os.Lstat(path)
 	if err == nil && st.Mode()&fs.ModeSymlink != 0 {
 		target, terr := os.Stat(path)
@@ -54,7 +53,7 @@ func writeWith(ctx context.Context, path, shown string, write func(io.Writer) er
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return false, fmt.Errorf("create folder for %s: %w", shown, err)
 	}
-	removeStaleTemps(path)
+	r.removeStaleTemps(path)
 	f, err := os.CreateTemp(dir, tempPrefix(path)+"*")
 	if err != nil {
 		return false, fmt.Errorf("write %s: %w", shown, err)
@@ -185,23 +184,6 @@ func tempPrefix(path string) string {
 	return "." + filepath.Base(path) + ".tmp-"
 }
 
-// staleTemps lists, per folder, the temporary files found there when
-// the folder was first written to (a build resets it): listing a folder
-// for each output would cost a build of n documents n² directory
-// entries.
-var staleTemps struct {
-	sync.Mutex
-	dirs map[string][]string
-}
-
-// resetStaleTemps forgets the folders listed, so that the next write
-// to each lists it again.
-func resetStaleTemps() {
-	staleTemps.Lock()
-	staleTemps.dirs = nil
-	staleTemps.Unlock()
-}
-
 // tempGrace is how old a temporary file must be before a run may take
 // it for a killed run's.
 const tempGrace = 10 * time.Second
@@ -209,14 +191,14 @@ const tempGrace = 10 * time.Second
 // removeStaleTemps removes the temporary files an interrupted run (a
 // killed process, a power cut) left for path: those no running galley
 // holds.
-func removeStaleTemps(path string) {
+func (r *run) removeStaleTemps(path string) {
 	dir := filepath.Dir(path)
-	staleTemps.Lock()
-	defer staleTemps.Unlock()
-	if staleTemps.dirs == nil {
-		staleTemps.dirs = map[string][]string{}
+	r.tempsMu.Lock()
+	defer r.tempsMu.Unlock()
+	if r.temps == nil {
+		r.temps = map[string][]string{}
 	}
-	names, listed := staleTemps.dirs[dir]
+	names, listed := r.temps[dir]
 	if !listed {
 		entries, err := os.ReadDir(dir)
 		if err != nil {
@@ -239,7 +221,7 @@ func removeStaleTemps(path string) {
 			keep = append(keep, n)
 		}
 	}
-	staleTemps.dirs[dir] = keep
+	r.temps[dir] = keep
 }
 
 // writeDevice writes to a file that is not a regular file, such as

@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"github.com/galleypress/galley/pkg/doc"
-	"github.com/galleypress/galley/pkg/publish"
+	"github.com/galleypress/galley/pkg/project"
 	"github.com/galleypress/galley/pkg/render"
 )
 
@@ -44,12 +44,12 @@ func init() {
 func TestNewFormat(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "a.md"), []byte("# A\n\nHello there.\n"), 0o644)
-	os.WriteFile(filepath.Join(dir, publish.ConfigFile), []byte("documents:\n  - input: a.md\n    shout: {marks: 3}\n    outputs: [out/a.shout]\n"), 0o644)
-	p, err := publish.Load(filepath.Join(dir, publish.ConfigFile))
+	os.WriteFile(filepath.Join(dir, project.ConfigFile), []byte("documents:\n  - input: a.md\n    shout: {marks: 3}\n    outputs: [out/a.shout]\n"), 0o644)
+	p, err := project.Load(filepath.Join(dir, project.ConfigFile))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rep := publish.Build(context.Background(), p, nil); rep.Failed() {
+	if rep := project.Build(context.Background(), p, nil); rep.Failed() {
 		t.Fatalf("%+v", rep.Documents[0].Err)
 	}
 	out, _ := os.ReadFile(filepath.Join(dir, "out", "a.shout"))
@@ -57,7 +57,7 @@ func TestNewFormat(t *testing.T) {
 		t.Errorf("output %q", out)
 	}
 	// An unknown option of the new format is an error with its line.
-	_, err = publish.Parse([]byte("documents:\n  - input: a.md\n    shout: {volume: 11}\n    outputs: [a.shout]\n"), "g.yaml")
+	_, err = project.Parse([]byte("documents:\n  - input: a.md\n    shout: {volume: 11}\n    outputs: [a.shout]\n"), "g.yaml")
 	if err == nil || !strings.HasPrefix(err.Error(), `g.yaml:3: shout: unknown option "volume" (known: marks)`) {
 		t.Errorf("unknown option: %v", err)
 	}

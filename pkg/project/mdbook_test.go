@@ -1,4 +1,4 @@
-package publish
+package project
 
 import (
 	"context"
@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/galleypress/galley/pkg/internal/golden"
 )
 
 // TestMdBook builds fixtures/mdbook (book.toml, src/SUMMARY.md with
@@ -19,9 +21,9 @@ func TestMdBook(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files := epubFiles(t, data)
-	chapters, opf := chapterText(files), files["EPUB/package.opf"]
-	flat := navOutline(files["EPUB/nav.xhtml"])
+	files := golden.EPUBFiles(t, data)
+	chapters, opf := golden.ChapterText(files), files["EPUB/package.opf"]
+	flat := golden.NavOutline(files["EPUB/nav.xhtml"])
 	if want := "( Preface Getting started ( Equipment A first sample ( Labelling ) ) Reference )"; !strings.Contains(flat, want) {
 		t.Errorf("contents: %s\nwant %s", flat, want)
 	}

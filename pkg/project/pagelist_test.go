@@ -1,4 +1,4 @@
-package publish
+package project
 
 import (
 	"archive/zip"
@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/galleypress/galley/pkg/internal/validate"
+	"github.com/galleypress/galley/pkg/publish"
 )
 
 var (
@@ -33,7 +34,7 @@ func TestPageList(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var job *Job
+	var job *publish.Job
 	for _, j := range p.Jobs {
 		if j.Inputs[0] == "beleidsprioriteiten-2023.txt" {
 			job = j
@@ -41,8 +42,8 @@ func TestPageList(t *testing.T) {
 	}
 	dir := t.TempDir()
 	pdfPath, epubPath := filepath.Join(dir, "seed.pdf"), filepath.Join(dir, "seed.epub")
-	job.Outputs = []Output{{Path: pdfPath}, {Path: epubPath}}
-	if _, err := Convert(context.Background(), job, &Env{Dir: p.Dir}); err != nil {
+	job.Outputs = []publish.Output{{Path: pdfPath}, {Path: epubPath}}
+	if _, err := publish.Convert(context.Background(), job, &publish.Env{Dir: p.Dir}); err != nil {
 		t.Fatal(err)
 	}
 	// The EPUB's markers, in reading order, with the words that follow.

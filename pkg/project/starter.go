@@ -1,4 +1,4 @@
-package publish
+package project
 
 import (
 	"errors"
@@ -11,7 +11,7 @@ import (
 const Starter = `# galley.yaml: the documents "galley build" makes.
 # Paths are relative to this file. Unknown keys are errors.
 
-# Settings for every document; a document's own settings win.
+# publish.Settings for every document; a document's own settings win.
 defaults:
   meta:
     publisher: "Your Organisation"

@@ -1,4 +1,4 @@
-package publish
+package project
 
 import (
 	"context"
@@ -12,15 +12,16 @@ import (
 	"sync"
 
 	"github.com/galleypress/galley/pkg/files"
+	"github.com/galleypress/galley/pkg/publish"
 )
 
 // DocReport is what happened to one document of a build.
 type DocReport struct {
 	// Job is the document's job; Line is where it starts in galley.yaml.
-	Job  *Job
+	Job  *publish.Job
 	Line int
 	// Results has one entry per output.
-	Results []Result
+	Results []publish.Result
 	// Err is the document's first error, if any.
 	Err error
 	// Files are the paths of the files the document was made from (or
@@ -45,7 +46,7 @@ func (r *Report) Failed() bool {
 }
 
 // Count returns how many outputs have status s.
-func (r *Report) Count(s Status) int {
+func (r *Report) Count(s publish.Status) int {
 	n := 0
 	for _, d := range r.Documents {
 		for _, res := range d.Results {
@@ -59,7 +60,7 @@ func (r *Report) Count(s Status) int {
 
 // BuildOptions configure Build.
 type BuildOptions struct {
-	Env
+	publish.Env
 	// Jobs is how many documents are built at once; 0 means one per CPU.
 	Jobs int
 	// AllowOutside lets the project's paths lead outside its folder (or
@@ -103,7 +104,7 @@ func ParseShard(s string) (Shard, error) {
 
 // ShardOf returns the shard (1 to n) a job belongs to: by a hash of its
 // inputs' paths.
-func ShardOf(job *Job, n int) int {
+func ShardOf(job *publish.Job, n int) int {
 	if n <= 1 {
 		return 1
 	}
@@ -115,7 +116,7 @@ func ShardOf(job *Job, n int) int {
 // writes, through a path that differs (a folder that is a link to
 // another, "out2 -> out"): the file would flip between them and --check
 // could never pass. Parse finds those whose paths are the same.
-func clashes(p *Project, env *Env) map[int]error {
+func clashes(p *Project, env *publish.Env) map[int]error {
 	out := map[int]error{}
 	writers := map[string]int{}
 	for i, job := range p.Jobs {
@@ -123,7 +124,7 @@ func clashes(p *Project, env *Env) map[int]error {
 			if o.Path == "-" {
 				continue
 			}
-			real, err := env.resolveOutput(o.Path)
+			real, err := env.OutputPath(o.Path)
 			if err != nil {
 				continue // the document reports it
 			}
@@ -169,13 +170,13 @@ func Build(ctx context.Context, p *Project, opts *BuildOptions) *Report {
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
 	}
-	env := *opts.Env.serialized()
+	env := *opts.Env.Shared()
 	env.Dir = p.Dir
-	env.Limits = env.Limits.or(p.Limits)
+	env.Limits = env.Limits.Or(p.Limits)
 	// The project folder: galley.yaml's, or the one named; with
 	// AllowOutside the whole file system (devices and pipes are still
 	// refused), and outputs anywhere.
-	env.wide = env.Root != "" || opts.AllowOutside
+	env.BookFolderOnly = env.Root == "" && !opts.AllowOutside
 	switch {
 	case opts.AllowOutside:
 		env.Root = fsRoot(p.Dir)
@@ -183,7 +184,7 @@ func Build(ctx context.Context, p *Project, opts *BuildOptions) *Report {
 		env.Root = p.Dir
 	}
 	if !opts.AllowOutside {
-		env.outputsIn = env.Root
+		env.OutputsIn = env.Root
 	}
 	if env.FS == nil {
 		root, err := files.Open(env.Root)
@@ -218,11 +219,11 @@ func Build(ctx context.Context, p *Project, opts *BuildOptions) *Report {
 		}
 		indexes = mine
 	}
-	resetStaleTemps()
 	if opts.CacheFile != "" {
-		env.cache = openCache(opts.CacheFile)
+		c := openCache(opts.CacheFile)
+		env.Cache = c
 		defer func() {
-			if err := env.cache.save(); err != nil && env.Warn != nil {
+			if err := c.save(); err != nil && env.Warn != nil {
 				env.Warn(fmt.Errorf("build cache: %v", err))
 			}
 		}()
@@ -264,7 +265,7 @@ func Build(ctx context.Context, p *Project, opts *BuildOptions) *Report {
 			defer wg.Done()
 			defer func() { <-sem }()
 			progress(dr, false)
-			dr.Results, dr.Files, dr.Err = convert(ctx, dr.Job, &env)
+			dr.Results, dr.Files, dr.Err = publish.ConvertFiles(ctx, dr.Job, &env)
 			progress(dr, true)
 		}()
 	}

@@ -1,10 +1,12 @@
-package publish
+package project
 
 import (
 	"os"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/galleypress/galley/pkg/internal/golden"
 )
 
 // TestBook builds the joined book of fixtures/book (three files in two
@@ -55,8 +57,8 @@ func TestBook(t *testing.T) {
 	}
 
 	// EPUB: links to chapter files, images packed, nav nested.
-	epub := epubFiles(t, out["b.epub"])
-	chapters := chapterText(epub)
+	epub := golden.EPUBFiles(t, out["b.epub"])
+	chapters := golden.ChapterText(epub)
 	images := 0
 	for name := range epub {
 		if strings.HasSuffix(name, ".png") {
@@ -71,7 +73,7 @@ func TestBook(t *testing.T) {
 			t.Errorf("the EPUB has no link to #%s", id)
 		}
 	}
-	flat := navOutline(epub["EPUB/nav.xhtml"])
+	flat := golden.NavOutline(epub["EPUB/nav.xhtml"])
 	if want := "( Introduction ( Why a book The survey ( Method and tools ) ) Appendix ( Tables ) )"; !strings.Contains(flat, want) {
 		t.Errorf("EPUB contents: %s\nwant %s", flat, want)
 	}

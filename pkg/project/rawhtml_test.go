@@ -1,4 +1,4 @@
-package publish
+package project
 
 import (
 	"os"
@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/galleypress/galley/pkg/internal/golden"
 	"github.com/galleypress/galley/pkg/internal/validate"
 )
 
@@ -71,7 +72,7 @@ func TestRawHTMLReadme(t *testing.T) {
 
 	var images int
 	var content strings.Builder
-	for name, data := range epubFiles(t, files["r.epub"]) {
+	for name, data := range golden.EPUBFiles(t, files["r.epub"]) {
 		if strings.HasSuffix(name, ".png") {
 			images++
 		}

@@ -1,9 +1,11 @@
-package publish
+package project
 
 import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/galleypress/galley/pkg/internal/golden"
 )
 
 // TestAnchors checks the link targets a reader of each format follows:
@@ -23,7 +25,7 @@ func TestAnchors(t *testing.T) {
 			t.Errorf("HTML lacks the target %s", id)
 		}
 	}
-	chapters := chapterText(epubFiles(t, files["a.epub"]))
+	chapters := golden.ChapterText(golden.EPUBFiles(t, files["a.epub"]))
 	for _, href := range []string{`notes-here`, `caf%C3%A9`, `install--update`} {
 		if !regexp.MustCompile(`href="ch\d+\.xhtml#` + href + `"`).MatchString(chapters) {
 			t.Errorf("EPUB lacks the link to #%s", href)

@@ -1,4 +1,4 @@
-package publish
+package project
 
 import (
 	"archive/zip"
@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/galleypress/galley/pkg/publish"
 )
 
 // secret stands for what a CI machine must never print or publish: the
@@ -138,15 +140,15 @@ func zipHolds(data []byte, s string) bool {
 func TestDeviceOutput(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "a.md"), []byte("# A\n\nText.\n"), 0o644)
-	job := &Job{Inputs: []string{"a.md"}, Outputs: []Output{{Path: os.DevNull, Format: "html"}}}
-	if _, err := Convert(context.Background(), job, &Env{Dir: dir}); err != nil {
+	job := &publish.Job{Inputs: []string{"a.md"}, Outputs: []publish.Output{{Path: os.DevNull, Format: "html"}}}
+	if _, err := publish.Convert(context.Background(), job, &publish.Env{Dir: dir}); err != nil {
 		t.Fatal(err)
 	}
 	if st, err := os.Stat(os.DevNull); err != nil || st.Mode().IsRegular() {
 		t.Fatalf("%s was replaced: %v", os.DevNull, st.Mode())
 	}
 	// --check does not read a device; it says it cannot compare it.
-	if _, err := Convert(context.Background(), job, &Env{Dir: dir, Check: true}); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+	if _, err := publish.Convert(context.Background(), job, &publish.Env{Dir: dir, Check: true}); err == nil || !strings.Contains(err.Error(), "not a regular file") {
 		t.Errorf("check of a device: %v", err)
 	}
 	// An output that is a symbolic link, to a device or a file, in a
@@ -174,19 +176,19 @@ func TestDeviceOutput(t *testing.T) {
 func TestEndlessInput(t *testing.T) {
 	dir := t.TempDir()
 	os.Symlink("/dev/zero", filepath.Join(dir, "zero.md"))
-	job := &Job{Inputs: []string{"zero.md"}, Outputs: []Output{{Path: "out.html"}}}
-	_, err := Convert(context.Background(), job, &Env{Dir: dir})
+	job := &publish.Job{Inputs: []string{"zero.md"}, Outputs: []publish.Output{{Path: "out.html"}}}
+	_, err := publish.Convert(context.Background(), job, &publish.Env{Dir: dir})
 	if err == nil || !strings.Contains(err.Error(), "leads, through a symbolic link, outside the project folder") {
 		t.Errorf("error %v", err)
 	}
 	// With the whole file system as the project, a device is refused.
-	_, err = Convert(context.Background(), job, &Env{Dir: dir, Root: "/"})
+	_, err = publish.Convert(context.Background(), job, &publish.Env{Dir: dir, Root: "/"})
 	if err == nil || !strings.Contains(err.Error(), "not a regular file") {
 		t.Errorf("root /: error %v", err)
 	}
 	os.WriteFile(filepath.Join(dir, "big.md"), bytes.Repeat([]byte("word "), 300_000), 0o644)
 	job.Inputs = []string{"big.md"}
-	_, err = Convert(context.Background(), job, &Env{Dir: dir, Limits: Limits{InputSize: 1 << 20}})
+	_, err = publish.Convert(context.Background(), job, &publish.Env{Dir: dir, Limits: publish.Limits{InputSize: 1 << 20}})
 	if err == nil || !strings.Contains(err.Error(), "input big.md is larger than 1 MB, the input size limit; raise it with --max-input-size") {
 		t.Errorf("large: error %v", err)
 	}
@@ -214,8 +216,8 @@ func TestBadImageKeepsBuild(t *testing.T) {
 	opts := &BuildOptions{}
 	opts.Warn = func(err error) { warnings = append(warnings, err.Error()) }
 	rep := Build(context.Background(), p, opts)
-	if rep.Failed() || rep.Count(Written) != 10 {
-		t.Fatalf("%d written: %s", rep.Count(Written), buildErrs(rep))
+	if rep.Failed() || rep.Count(publish.Written) != 10 {
+		t.Fatalf("%d written: %s", rep.Count(publish.Written), buildErrs(rep))
 	}
 	if len(warnings) != 10 || !strings.Contains(warnings[0], `image "bad.png": damaged png image`) {
 		t.Errorf("warnings: %q", warnings)
@@ -241,22 +243,6 @@ func TestYAMLAliasBomb(t *testing.T) {
 	_, err := Parse([]byte(src), "g.yaml")
 	if err == nil || !strings.Contains(err.Error(), "g.yaml:5: aliases expand this YAML") {
 		t.Errorf("error %v", err)
-	}
-}
-
-// TestUTF16 checks UTF-16 input is read by its byte order mark and
-// refused without one.
-func TestUTF16(t *testing.T) {
-	le := []byte{0xff, 0xfe}
-	for _, r := range "# Titel\n\nTekst.\n" {
-		le = append(le, byte(r), 0)
-	}
-	out, err := decodeInput(le, "", "in.md")
-	if err != nil || string(out) != "# Titel\n\nTekst.\n" {
-		t.Errorf("with BOM: %q, %v", out, err)
-	}
-	if _, err := decodeInput(le[2:], "", "in.md"); err == nil || err.Error() != "in.md: looks like UTF-16 (little-endian) without a byte order mark; add --encoding utf-16le" {
-		t.Errorf("without BOM: %v", err)
 	}
 }
 
@@ -337,11 +323,11 @@ func TestOutputsProtectWhatIsRead(t *testing.T) {
 		{"style.css", "html", true},
 	} {
 		p := project(t, files)
-		job := &Job{Inputs: []string{"book/book.toml"}, Options: Settings{}, Outputs: []Output{{Path: c.output, Format: c.format}}}
+		job := &publish.Job{Inputs: []string{"book/book.toml"}, Options: publish.Settings{}, Outputs: []publish.Output{{Path: c.output, Format: c.format}}}
 		if c.css {
 			job.Options.Set("html", "css", "style.css")
 		}
-		_, err := Convert(context.Background(), job, &Env{Dir: p.Dir, Root: p.Dir})
+		_, err := publish.Convert(context.Background(), job, &publish.Env{Dir: p.Dir, Root: p.Dir})
 		if err == nil || !strings.Contains(err.Error(), "refusing to write over") {
 			t.Errorf("-o %s: %v", c.output, err)
 		}
@@ -359,8 +345,8 @@ func TestOutputsProtectWhatIsRead(t *testing.T) {
 	if errs := buildErrs(Build(context.Background(), p, &BuildOptions{})); !strings.Contains(errs, "output out2/x.html is the file the document at line 2 writes") {
 		t.Errorf("two documents, one file: %q", errs)
 	}
-	job := &Job{Inputs: []string{"a.md"}, Outputs: []Output{{Path: "out/y.html"}, {Path: "out2/y.html"}}}
-	if _, err := Convert(context.Background(), job, &Env{Dir: p.Dir}); err == nil || !strings.Contains(err.Error(), "are the same file") {
+	job := &publish.Job{Inputs: []string{"a.md"}, Outputs: []publish.Output{{Path: "out/y.html"}, {Path: "out2/y.html"}}}
+	if _, err := publish.Convert(context.Background(), job, &publish.Env{Dir: p.Dir}); err == nil || !strings.Contains(err.Error(), "are the same file") {
 		t.Errorf("two outputs, one file: %v", err)
 	}
 }

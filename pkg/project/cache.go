@@ -1,4 +1,4 @@
-package publish
+package project
 
 import (
 	"crypto/sha256"
@@ -15,6 +15,7 @@ import (
 
 	"github.com/galleypress/galley/pkg/files"
 	"github.com/galleypress/galley/pkg/hyphen"
+	"github.com/galleypress/galley/pkg/publish"
 	"github.com/galleypress/galley/pkg/wordbreak"
 )
 
@@ -152,7 +153,7 @@ func self() string {
 }
 
 // docKey names a document in the cache: its inputs and outputs.
-func docKey(job *Job) string {
+func docKey(job *publish.Job) string {
 	var outs []string
 	for _, o := range job.Outputs {
 		outs = append(outs, o.Path+"|"+o.Format)
@@ -164,7 +165,7 @@ func docKey(job *Job) string {
 // files it reads: galley itself, the job's settings and the
 // environment's. Unless --no-system-fonts, the list of installed fonts
 // too.
-func buildKey(job *Job, env *Env) string {
+func buildKey(job *publish.Job, env *publish.Env) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "galley %s\n", self())
 	settings := map[string]map[string][]string{}
@@ -210,10 +211,10 @@ func buildKey(job *Job, env *Env) string {
 
 // digests returns the digest of every file a conversion read, as
 // cacheEntry.Files holds them.
-func (pr *projectFS) digests() (map[string]string, bool) {
+func digests(src publish.Sources) (map[string]string, bool) {
 	out := map[string]string{}
-	for _, f := range append(pr.fsys.Files(), pr.system...) {
-		sum, ok := pr.digest(f.Name)
+	for _, f := range src.Read() {
+		sum, ok := src.Digest(f.Name)
 		if ok != f.Found {
 			return nil, false // changed while the document was made
 		}
@@ -222,85 +223,52 @@ func (pr *projectFS) digests() (map[string]string, bool) {
 	return out, true
 }
 
-// digest returns the sha256 of a file the project read (an installed
-// font by its path), and whether it is there.
-func (pr *projectFS) digest(name string) (string, bool) {
-	var data []byte
-	var err error
-	if filepath.IsAbs(name) {
-		data, _, err = files.ReadSystemFont(name, 1<<30)
-	} else {
-		data, err = files.ReadFile(pr.fsys.FS(), name, 1<<30)
-	}
-	if err != nil {
-		return "", false
-	}
-	sum := sha256.Sum256(data)
-	return hex.EncodeToString(sum[:]), true
-}
-
-// cachedPaths returns the paths of the files a document's last build
-// read, as the cache recorded them, for Watch.
-func (pr *projectFS) cachedPaths(c *cache, job *Job) []string {
-	if pr.root == nil {
-		return nil
-	}
-	c.mu.Lock()
-	e := c.entries[docKey(job)]
-	c.mu.Unlock()
-	var out []string
-	for name := range e.Files {
-		if filepath.IsAbs(name) {
-			out = append(out, name)
-		} else {
-			out = append(out, pr.root.Path(name))
-		}
-	}
-	sort.Strings(out)
-	return out
-}
-
-// fresh reports whether the outputs at paths are what the build with key
-// wrote, from files that have not changed since, so that reading and
-// rendering them again can be skipped.
-func (c *cache) fresh(job *Job, key string, paths []string, pr *projectFS) bool {
+// Fresh reports whether the outputs at paths are what the last build of
+// job, with the same key, wrote, from files that have not changed since,
+// so that reading and rendering them again can be skipped. It returns the
+// paths of the files that build read, for Watch.
+func (c *cache) Fresh(job *publish.Job, env *publish.Env, paths []string, src publish.Sources) ([]string, bool) {
 	c.mu.Lock()
 	e, ok := c.entries[docKey(job)]
 	c.mu.Unlock()
-	if !ok || e.Key != key || len(e.Outputs) != len(paths) || e.Files == nil {
-		return false
+	if !ok || e.Key != buildKey(job, env) || len(e.Outputs) != len(paths) || e.Files == nil {
+		return nil, false
 	}
 	names := make([]string, 0, len(e.Files))
 	for name := range e.Files {
 		names = append(names, name)
 	}
 	sort.Strings(names)
+	var read []string
 	for _, name := range names {
-		sum, found := pr.digest(name)
+		sum, found := src.Digest(name)
 		if want := e.Files[name]; found != (want != "") || sum != want {
-			return false
+			return nil, false
+		}
+		if p := src.Path(name); p != "" {
+			read = append(read, p)
 		}
 	}
 	for _, p := range paths {
 		if p == "" {
-			return false // standard output is always written
+			return nil, false // standard output is always written
 		}
 		sum, err := fileDigest(p)
 		if err != nil || sum != e.Outputs[p] {
-			return false
+			return nil, false
 		}
 	}
-	return true
+	sort.Strings(read)
+	return read, true
 }
 
-// record notes the outputs a build with key wrote, and the files it
-// read.
-func (c *cache) record(job *Job, key string, paths []string, pr *projectFS) {
-	read, ok := pr.digests()
+// Record notes the outputs a build of job wrote, and the files it read.
+func (c *cache) Record(job *publish.Job, env *publish.Env, paths []string, src publish.Sources) {
+	read, ok := digests(src)
 	if !ok {
 		return
 	}
-	e := cacheEntry{Key: key, Outputs: map[string]string{}, Files: read}
+	e := cacheEntry{Key: buildKey(job, env), Outputs: map[string]string{}, Files: read}
 	for _, p := range paths {
 		sum, err := fileDigest(p)
 		if err != nil {

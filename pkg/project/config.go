@@ -1,4 +1,4 @@
-package publish
+package project
 
 import (
 	"errors"
@@ -12,6 +12,7 @@ import (
 	"github.com/galleypress/galley/pkg/files"
 	"github.com/galleypress/galley/pkg/internal/yamlnode"
 	"github.com/galleypress/galley/pkg/option"
+	"github.com/galleypress/galley/pkg/publish"
 	"github.com/galleypress/galley/pkg/render"
 )
 
@@ -26,12 +27,12 @@ type Project struct {
 	// Dir is the folder the configuration's paths are relative to.
 	Dir string
 	// Jobs holds one job per document, defaults applied.
-	Jobs []*Job
+	Jobs []*publish.Job
 	// Lines holds the line where each document starts in File.
 	Lines []int
 	// Limits are the project's limits (the limits: key); Build uses them
 	// where BuildOptions sets none.
-	Limits Limits
+	Limits publish.Limits
 }
 
 // maxConfig is the largest galley.yaml read.
@@ -113,7 +114,7 @@ func Parse(data []byte, path string) (*Project, error) {
 		return nil, at(0, "no documents; list them under documents:")
 	}
 	if defaults == nil {
-		defaults = &docSpec{options: Settings{}}
+		defaults = &docSpec{options: publish.Settings{}}
 	}
 	for _, item := range documents.Items {
 		spec, err := parseDoc(item)
@@ -166,8 +167,8 @@ type docSpec struct {
 	from     string
 	encoding string
 	meta     doc.Meta
-	options  Settings
-	outputs  []Output
+	options  publish.Settings
+	outputs  []publish.Output
 }
 
 // parseDoc reads one document's mapping.
@@ -175,8 +176,8 @@ func parseDoc(n *yamlnode.Node) (*docSpec, error) {
 	if n.Kind != yamlnode.Map {
 		return nil, errAt(n.Line, "a document is a mapping of keys (input, outputs, …), not %s", n.Kind)
 	}
-	d := &docSpec{line: n.Line, options: Settings{}}
-	common := Options("")
+	d := &docSpec{line: n.Line, options: publish.Settings{}}
+	common := publish.Options("")
 	for _, f := range n.Fields {
 		str := func() (string, error) {
 			s, err := f.Val.String()
@@ -220,7 +221,7 @@ func parseDoc(n *yamlnode.Node) (*docSpec, error) {
 				err = setOption(d.options, "", common[i], f)
 				break
 			}
-			if slices.Contains(Scopes(), f.Key) {
+			if slices.Contains(publish.Scopes(), f.Key) {
 				err = parseScope(d.options, f)
 				break
 			}
@@ -229,28 +230,28 @@ func parseDoc(n *yamlnode.Node) (*docSpec, error) {
 			for _, o := range common {
 				keys = append(keys, o.Key)
 			}
-			keys = append(keys, Scopes()[1:]...)
+			keys = append(keys, publish.Scopes()[1:]...)
 			err = errAt(f.Line, "unknown key %q (known: %s)", f.Key, strings.Join(keys, ", "))
 		}
 		if err != nil {
 			return nil, err
 		}
 	}
-	if err := d.options.check(); err != nil {
+	if err := publish.CheckSettings(d.options); err != nil {
 		return nil, err
 	}
 	return d, nil
 }
 
 // parseScope reads a format's mapping of options.
-func parseScope(s Settings, f yamlnode.Field) error {
+func parseScope(s publish.Settings, f yamlnode.Field) error {
 	if f.Val.Kind == yamlnode.Null {
 		return nil
 	}
 	if f.Val.Kind != yamlnode.Map {
 		return errAt(f.Line, "%s: want a mapping of options, not %s", f.Key, f.Val.Kind)
 	}
-	opts := Options(f.Key)
+	opts := publish.Options(f.Key)
 	for _, of := range f.Val.Fields {
 		i := slices.IndexFunc(opts, func(o option.Option) bool { return o.Key == of.Key })
 		if i < 0 {
@@ -268,7 +269,7 @@ func parseScope(s Settings, f yamlnode.Field) error {
 }
 
 // setOption records the value a YAML field gives an option.
-func setOption(s Settings, scope string, o option.Option, f yamlnode.Field) error {
+func setOption(s publish.Settings, scope string, o option.Option, f yamlnode.Field) error {
 	var values []string
 	switch {
 	case o.Kind == option.Map && f.Val.Kind == yamlnode.Map:
@@ -294,9 +295,9 @@ func setOption(s Settings, scope string, o option.Option, f yamlnode.Field) erro
 		}
 	}
 	if s[scope] == nil {
-		s[scope] = map[string]Setting{}
+		s[scope] = map[string]publish.Setting{}
 	}
-	s[scope][o.Key] = Setting{Values: values, Line: f.Line}
+	s[scope][o.Key] = publish.Setting{Values: values, Line: f.Line}
 	return nil
 }
 
@@ -349,8 +350,8 @@ func parseMeta(n *yamlnode.Node, m *doc.Meta) error {
 }
 
 // parseLimits reads the limits: mapping.
-func parseLimits(n *yamlnode.Node) (Limits, error) {
-	var l Limits
+func parseLimits(n *yamlnode.Node) (publish.Limits, error) {
+	var l publish.Limits
 	if n.Kind != yamlnode.Map {
 		return l, errAt(n.Line, "limits: want a mapping")
 	}
@@ -367,7 +368,7 @@ func parseLimits(n *yamlnode.Node) (Limits, error) {
 		}
 		switch f.Key {
 		case "max-input-size":
-			if l.InputSize, err = ParseSize(v); err != nil {
+			if l.InputSize, err = publish.ParseSize(v); err != nil {
 				return l, errAt(f.Line, "limits: max-input-size: %v", err)
 			}
 		case "max-depth":
@@ -402,19 +403,19 @@ func (d *docSpec) over(o *docSpec) *docSpec {
 	}
 	m.meta = d.meta.Clone()
 	m.meta.Override(&o.meta)
-	m.options = d.options.over(o.options)
+	m.options = d.options.Over(o.options)
 	m.outputs = o.outputs
 	return &m
 }
 
-func (d *docSpec) job() (*Job, error) {
+func (d *docSpec) job() (*publish.Job, error) {
 	if len(d.inputs) == 0 {
 		return nil, errors.New("document has no input")
 	}
 	if len(d.outputs) == 0 {
 		return nil, errors.New("document has no outputs")
 	}
-	j := &Job{Inputs: d.inputs, From: d.from, Encoding: d.encoding, Meta: d.meta, Options: d.options}
+	j := &publish.Job{Inputs: d.inputs, From: d.from, Encoding: d.encoding, Meta: d.meta, Options: d.options}
 	j.Outputs = append(j.Outputs, d.outputs...)
 	return j, nil
 }
@@ -422,7 +423,7 @@ func (d *docSpec) job() (*Job, error) {
 // parseOutputs reads a document's outputs: each a path, whose extension
 // names its format, or a mapping of one path to a format ("README.md:
 // gfm").
-func parseOutputs(f yamlnode.Field) ([]Output, error) {
+func parseOutputs(f yamlnode.Field) ([]publish.Output, error) {
 	items := []*yamlnode.Node{f.Val}
 	switch f.Val.Kind {
 	case yamlnode.Null:
@@ -430,13 +431,13 @@ func parseOutputs(f yamlnode.Field) ([]Output, error) {
 	case yamlnode.List:
 		items = f.Val.Items
 	}
-	var out []Output
+	var out []publish.Output
 	for _, it := range items {
 		switch {
 		case it.Kind == yamlnode.Scalar:
-			out = append(out, Output{Path: it.Value})
+			out = append(out, publish.Output{Path: it.Value})
 		case it.Kind == yamlnode.Map && len(it.Fields) == 1 && it.Fields[0].Val.Kind == yamlnode.Scalar:
-			o := Output{Path: it.Fields[0].Key, Format: it.Fields[0].Val.Value}
+			o := publish.Output{Path: it.Fields[0].Key, Format: it.Fields[0].Val.Value}
 			if _, _, err := render.Lookup(o.Format); err != nil {
 				return nil, errAt(it.Fields[0].Line, "outputs: %s: %v", o.Path, err)
 			}

@@ -1,4 +1,4 @@
-package publish
+package project
 
 import (
 	"context"
@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/galleypress/galley/pkg/publish"
 )
 
 // TestIncrementalBuild checks that a build with a cache renders a
@@ -37,8 +39,8 @@ func TestIncrementalBuild(t *testing.T) {
 	if n, _ := build(); n != 2 {
 		t.Fatalf("first build rendered %d PDFs, want 2", n)
 	}
-	if n, rep := build(); n != 0 || rep.Count(Unchanged) != 3 {
-		t.Errorf("nothing changed: %d PDFs rendered, %d outputs unchanged (want 0, 3)", n, rep.Count(Unchanged))
+	if n, rep := build(); n != 0 || rep.Count(publish.Unchanged) != 3 {
+		t.Errorf("nothing changed: %d PDFs rendered, %d outputs unchanged (want 0, 3)", n, rep.Count(publish.Unchanged))
 	}
 	os.WriteFile(filepath.Join(p.Dir, "a.md"), []byte("# A\n\nA changed smile 漢.\n\n![Logo](logo.png)\n"), 0o644)
 	if n, _ := build(); n != 1 {
@@ -49,8 +51,8 @@ func TestIncrementalBuild(t *testing.T) {
 		t.Errorf("image changed: %d PDFs rendered, want 1", n)
 	}
 	os.Remove(filepath.Join(p.Dir, "out", "b.pdf"))
-	if n, rep := build(); n != 1 || rep.Count(Written) != 1 {
-		t.Errorf("output deleted: %d PDFs rendered, %d written (want 1, 1)", n, rep.Count(Written))
+	if n, rep := build(); n != 1 || rep.Count(publish.Written) != 1 {
+		t.Errorf("output deleted: %d PDFs rendered, %d written (want 1, 1)", n, rep.Count(publish.Written))
 	}
 	if n, _ := build(); n != 0 {
 		t.Errorf("after the rebuilds: %d PDFs rendered, want 0", n)
@@ -89,8 +91,8 @@ func TestCacheKnowsEveryFile(t *testing.T) {
 		return rep
 	}
 	build(false)
-	if rep := build(false); rep.Count(Unchanged) != 3 {
-		t.Fatalf("nothing changed, yet %d outputs were made again", 3-rep.Count(Unchanged))
+	if rep := build(false); rep.Count(publish.Unchanged) != 3 {
+		t.Fatalf("nothing changed, yet %d outputs were made again", 3-rep.Count(publish.Unchanged))
 	}
 	for _, change := range []struct {
 		file, content string
@@ -103,15 +105,15 @@ func TestCacheKnowsEveryFile(t *testing.T) {
 	} {
 		os.WriteFile(filepath.Join(p.Dir, change.file), []byte(change.content), 0o644)
 		rep := build(true)
-		if n := rep.Count(Stale) + rep.Count(Missing) + rep.Count(Failed); n < change.stale {
+		if n := rep.Count(publish.Stale) + rep.Count(publish.Missing) + rep.Count(publish.Failed); n < change.stale {
 			t.Errorf("%s changed: --check finds %d outputs stale, want at least %d", change.file, n, change.stale)
 		}
 		rep = build(false)
-		if rep.Count(Unchanged) == 3 {
+		if rep.Count(publish.Unchanged) == 3 {
 			t.Errorf("%s changed: the build says every output is unchanged", change.file)
 		}
-		if rep := build(true); rep.Count(Unchanged) != 3 {
-			t.Errorf("%s changed, then built: --check still finds %d outputs stale", change.file, 3-rep.Count(Unchanged))
+		if rep := build(true); rep.Count(publish.Unchanged) != 3 {
+			t.Errorf("%s changed, then built: --check still finds %d outputs stale", change.file, 3-rep.Count(publish.Unchanged))
 		}
 	}
 }

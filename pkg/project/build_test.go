@@ -1,4 +1,4 @@
-package publish
+package project
 
 import (
 	"bytes"
@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/galleypress/galley/pkg/publish"
 )
 
 // project writes files into a temporary folder and loads its galley.yaml.
@@ -111,8 +113,8 @@ func TestReproducibleBuilds(t *testing.T) {
 	}
 	// SOURCE_DATE_EPOCH decides the date when it is given.
 	p := project(t, twoFiles)
-	epoch, _ := SourceDateEpoch("1700000000")
-	Build(context.Background(), p, &BuildOptions{Env: Env{Modified: epoch}})
+	epoch, _ := publish.SourceDateEpoch("1700000000")
+	Build(context.Background(), p, &BuildOptions{Env: publish.Env{Modified: epoch}})
 	pdf, _ := os.ReadFile(filepath.Join(p.Dir, "out", "b.pdf"))
 	if !bytes.Contains(pdf, []byte("/CreationDate (D:20231114221320")) {
 		t.Error("SOURCE_DATE_EPOCH did not set the PDF's date")
@@ -130,8 +132,8 @@ func TestUnchangedNotRewritten(t *testing.T) {
 		t.Fatal(err)
 	}
 	rep := Build(context.Background(), p, nil)
-	if rep.Count(Unchanged) != 6 || rep.Count(Written) != 0 {
-		t.Errorf("second build: %d unchanged, %d written", rep.Count(Unchanged), rep.Count(Written))
+	if rep.Count(publish.Unchanged) != 6 || rep.Count(publish.Written) != 0 {
+		t.Errorf("second build: %d unchanged, %d written", rep.Count(publish.Unchanged), rep.Count(publish.Written))
 	}
 	if st, _ := os.Stat(out); !st.ModTime().Equal(old) {
 		t.Errorf("an unchanged output was touched: %v", st.ModTime())
@@ -341,7 +343,7 @@ func TestShards(t *testing.T) {
 	for _, j := range p.Jobs {
 		before[j.Inputs[0]] = ShardOf(j, 4)
 	}
-	more := &Job{Inputs: []string{"new.md"}}
+	more := &publish.Job{Inputs: []string{"new.md"}}
 	p.Jobs = append(p.Jobs, more)
 	for _, j := range p.Jobs[:12] {
 		if ShardOf(j, 4) != before[j.Inputs[0]] {
@@ -361,7 +363,7 @@ func TestJoinedInputs(t *testing.T) {
 		"one.md":   "---\ntitle: The Book\n---\n\n# Chapter one\n\nFirst.\n",
 		"two.md":   "---\ntitle: Ignored\nsubtitle: Kept\n---\n\nA stray paragraph.\n\n# Chapter two\n\nSecond.\n",
 	})
-	d, err := Read(context.Background(), p.Jobs[0], &Env{Dir: p.Dir})
+	d, err := publish.Read(context.Background(), p.Jobs[0], &publish.Env{Dir: p.Dir})
 	if err != nil {
 		t.Fatal(err)
 	}
