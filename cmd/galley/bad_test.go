@@ -456,7 +456,7 @@ func hashes(t *testing.T, dir string) map[string][32]byte {
 
 // checkOutputs checks each output is valid for its format (an EPUB's
 // entries are well-formed XML; qpdf --check accepts a PDF) and holds
-// nothing forbidden. (pkg/internal/validate, with pdfcpu, is out of this
+// nothing forbidden. (pkg/internal/testkit/validate, with pdfcpu, is out of this
 // package's reach; the publish tests use it.)
 func checkOutputs(t *testing.T, dir string, tc badCase) {
 	for _, out := range tc.outputs {

@@ -7,8 +7,8 @@ import (
 	"testing"
 
 	"github.com/galleypress/galley/pkg/doc"
-	"github.com/galleypress/galley/pkg/internal/fixture"
-	_ "github.com/galleypress/galley/pkg/internal/golden"
+	"github.com/galleypress/galley/pkg/internal/testkit/fixture"
+	_ "github.com/galleypress/galley/pkg/internal/testkit/golden"
 )
 
 // every is a document holding every block and inline type.

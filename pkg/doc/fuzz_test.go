@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/galleypress/galley/pkg/doc"
-	"github.com/galleypress/galley/pkg/internal/fixture"
+	"github.com/galleypress/galley/pkg/internal/testkit/fixture"
 )
 
 // FuzzDecode decodes arbitrary JSON: an error or a document whose JSON

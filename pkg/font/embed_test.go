@@ -13,7 +13,7 @@ import (
 
 	"github.com/galleypress/galley/pkg/files"
 	"github.com/galleypress/galley/pkg/font"
-	"github.com/galleypress/galley/pkg/internal/validate"
+	"github.com/galleypress/galley/pkg/internal/testkit/validate"
 )
 
 // goRegular returns Go Regular, built in.

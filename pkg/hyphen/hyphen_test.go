@@ -8,8 +8,8 @@ import (
 	"testing"
 
 	"github.com/galleypress/galley/pkg/hyphen"
-	_ "github.com/galleypress/galley/pkg/internal/golden"
-	"github.com/galleypress/galley/pkg/internal/validate"
+	_ "github.com/galleypress/galley/pkg/internal/testkit/golden"
+	"github.com/galleypress/galley/pkg/internal/testkit/validate"
 )
 
 // compare hyphenates every word of a reference list made with libhyphen's

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/galleypress/galley/pkg/internal/golden"
+	"github.com/galleypress/galley/pkg/internal/testkit/golden"
 )
 
 // TestAnchors checks the link targets a reader of each format follows:

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/galleypress/galley/pkg/internal/golden"
+	"github.com/galleypress/galley/pkg/internal/testkit/golden"
 )
 
 // TestBook builds the joined book of fixtures/book (three files in two

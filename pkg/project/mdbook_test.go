@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/galleypress/galley/pkg/internal/golden"
+	"github.com/galleypress/galley/pkg/internal/testkit/golden"
 )
 
 // TestMdBook builds fixtures/mdbook (book.toml, src/SUMMARY.md with

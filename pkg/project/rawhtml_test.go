@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/galleypress/galley/pkg/internal/golden"
-	"github.com/galleypress/galley/pkg/internal/validate"
+	"github.com/galleypress/galley/pkg/internal/testkit/golden"
+	"github.com/galleypress/galley/pkg/internal/testkit/validate"
 )
 
 // logoReadme is the top of a typical GitHub README: a centred logo and

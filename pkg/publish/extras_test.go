@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/galleypress/galley/pkg/internal/golden"
-	"github.com/galleypress/galley/pkg/internal/validate"
+	"github.com/galleypress/galley/pkg/internal/testkit/golden"
+	"github.com/galleypress/galley/pkg/internal/testkit/validate"
 )
 
 var wordRe = regexp.MustCompile(`[\p{L}\p{N}]+`)

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/galleypress/galley/pkg/internal/fixture"
+	"github.com/galleypress/galley/pkg/internal/testkit/fixture"
 	"github.com/galleypress/galley/pkg/render"
 )
 

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/galleypress/galley/pkg/internal/golden"
+	"github.com/galleypress/galley/pkg/internal/testkit/golden"
 	"github.com/galleypress/galley/pkg/project"
 	"github.com/galleypress/galley/pkg/publish"
 	"github.com/galleypress/galley/pkg/render"

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"strings"
 
-	_ "github.com/galleypress/galley/pkg/internal/golden" // defines -update
+	_ "github.com/galleypress/galley/pkg/internal/testkit/golden" // defines -update
 	"github.com/galleypress/galley/pkg/read"
 	_ "github.com/galleypress/galley/pkg/read/markdown"
 )

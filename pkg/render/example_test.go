@@ -6,7 +6,7 @@ import (
 	"os"
 
 	"github.com/galleypress/galley/pkg/doc"
-	_ "github.com/galleypress/galley/pkg/internal/golden" // defines -update
+	_ "github.com/galleypress/galley/pkg/internal/testkit/golden" // defines -update
 	"github.com/galleypress/galley/pkg/render"
 	_ "github.com/galleypress/galley/pkg/render/text"
 )

@@ -9,7 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	_ "github.com/galleypress/galley/pkg/internal/golden"
+	_ "github.com/galleypress/galley/pkg/internal/testkit/golden"
 	"github.com/galleypress/galley/pkg/typeset"
 )
 

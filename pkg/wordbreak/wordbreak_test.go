@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/galleypress/galley/pkg/internal/validate"
+	"github.com/galleypress/galley/pkg/internal/testkit/validate"
 )
 
 // split cuts s where Breaks says words meet.

@@ -9,7 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/galleypress/galley/pkg/doc"
-	"github.com/galleypress/galley/pkg/internal/fixture"
+	"github.com/galleypress/galley/pkg/internal/testkit/fixture"
 	"github.com/galleypress/galley/pkg/read"
 	"github.com/galleypress/galley/pkg/read/markdown"
 )

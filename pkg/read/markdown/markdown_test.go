@@ -10,7 +10,7 @@ import (
 
 	"github.com/galleypress/galley/pkg/diag"
 	"github.com/galleypress/galley/pkg/doc"
-	_ "github.com/galleypress/galley/pkg/internal/golden"
+	_ "github.com/galleypress/galley/pkg/internal/testkit/golden"
 	"github.com/galleypress/galley/pkg/read"
 	"github.com/galleypress/galley/pkg/read/markdown"
 )

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/galleypress/galley/pkg/doc"
-	_ "github.com/galleypress/galley/pkg/internal/golden"
+	_ "github.com/galleypress/galley/pkg/internal/testkit/golden"
 	"github.com/galleypress/galley/pkg/read"
 	"github.com/galleypress/galley/pkg/read/plaintext"
 )

@@ -16,9 +16,9 @@ import (
 	"time"
 
 	"github.com/galleypress/galley/pkg/doc"
-	"github.com/galleypress/galley/pkg/internal/fixture"
-	_ "github.com/galleypress/galley/pkg/internal/golden"
-	"github.com/galleypress/galley/pkg/internal/validate"
+	"github.com/galleypress/galley/pkg/internal/testkit/fixture"
+	_ "github.com/galleypress/galley/pkg/internal/testkit/golden"
+	"github.com/galleypress/galley/pkg/internal/testkit/validate"
 	"github.com/galleypress/galley/pkg/render"
 	"github.com/galleypress/galley/pkg/render/epub"
 	"github.com/galleypress/galley/pkg/transform"

@@ -9,8 +9,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/galleypress/galley/pkg/internal/fixture"
-	"github.com/galleypress/galley/pkg/internal/validate"
+	"github.com/galleypress/galley/pkg/internal/testkit/fixture"
+	"github.com/galleypress/galley/pkg/internal/testkit/validate"
 	"github.com/galleypress/galley/pkg/render"
 	"github.com/galleypress/galley/pkg/render/epub"
 	"github.com/galleypress/galley/pkg/render/pdf"

@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/galleypress/galley/pkg/doc"
-	"github.com/galleypress/galley/pkg/internal/fixture"
+	"github.com/galleypress/galley/pkg/internal/testkit/fixture"
 	"github.com/galleypress/galley/pkg/read"
 	mdread "github.com/galleypress/galley/pkg/read/markdown"
 	"github.com/galleypress/galley/pkg/render/markdown"

@@ -9,8 +9,8 @@ import (
 	"github.com/rivo/uniseg"
 
 	"github.com/galleypress/galley/pkg/doc"
-	"github.com/galleypress/galley/pkg/internal/fixture"
-	_ "github.com/galleypress/galley/pkg/internal/golden"
+	"github.com/galleypress/galley/pkg/internal/testkit/fixture"
+	_ "github.com/galleypress/galley/pkg/internal/testkit/golden"
 	"github.com/galleypress/galley/pkg/render/text"
 )
 

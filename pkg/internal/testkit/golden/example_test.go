@@ -3,7 +3,7 @@ package golden_test
 import (
 	"fmt"
 
-	"github.com/galleypress/galley/pkg/internal/golden"
+	"github.com/galleypress/galley/pkg/internal/testkit/golden"
 )
 
 func ExampleDiff() {

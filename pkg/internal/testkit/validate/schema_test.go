@@ -8,15 +8,15 @@ import (
 	"testing"
 
 	"github.com/galleypress/galley/pkg/doc"
-	"github.com/galleypress/galley/pkg/internal/fixture"
-	"github.com/galleypress/galley/pkg/internal/validate"
+	"github.com/galleypress/galley/pkg/internal/testkit/fixture"
+	"github.com/galleypress/galley/pkg/internal/testkit/validate"
 )
 
 // TestDocumentSchema checks every golden JSON file and a document of
 // every node type follow doc.Schema, and that the schema refuses what
 // Decode refuses.
 func TestDocumentSchema(t *testing.T) {
-	files, _ := filepath.Glob("../../../golden/*.json")
+	files, _ := filepath.Glob("../../../../golden/*.json")
 	if len(files) == 0 {
 		t.Fatal("no golden JSON")
 	}

@@ -3,8 +3,8 @@ package validate_test
 import (
 	"fmt"
 
-	_ "github.com/galleypress/galley/pkg/internal/golden"
-	"github.com/galleypress/galley/pkg/internal/validate"
+	_ "github.com/galleypress/galley/pkg/internal/testkit/golden"
+	"github.com/galleypress/galley/pkg/internal/testkit/validate"
 )
 
 func ExampleRun() {

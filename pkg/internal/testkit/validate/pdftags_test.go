@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/galleypress/galley/pkg/internal/validate"
+	"github.com/galleypress/galley/pkg/internal/testkit/validate"
 )
 
 // pdfFile assembles a PDF from its objects (numbered from 1): the
