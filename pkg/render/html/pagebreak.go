@@ -52,7 +52,7 @@ func NewPageIndex(breaks []render.PageBreak) *PageIndex {
 
 // pageBreak writes the marker of one page.
 func (w *writer) pageBreak(b render.PageBreak) {
-	id := PageID(b.Label)
+	id := pageID(b.Label)
 	if w.pages.written[id] {
 		return
 	}
@@ -67,8 +67,8 @@ func (w *writer) pageBreak(b render.PageBreak) {
 	}
 }
 
-// PageID is the id of the marker of the page labelled label.
-func PageID(label string) string { return "page-" + label }
+// pageID is the id of the marker of the page labelled label.
+func pageID(label string) string { return "page-" + label }
 
 // breaksBefore writes the markers of a node that go before it: all of
 // a block's that is not text, a code block or a table; a table's
