@@ -64,3 +64,40 @@ func TestDocLinks(t *testing.T) {
 		}
 	}
 }
+
+// TestCodesDocumented checks every diagnostic code the sources give (a
+// diag.Warnf or a Diagnostic's Code) is in the table of docs/cli.md.
+func TestCodesDocumented(t *testing.T) {
+	table, err := os.ReadFile("docs/cli.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	code := regexp.MustCompile(`(?:diag\.Warnf\(|Code: )"([a-z][a-z-]*)"`)
+	n := 0
+	err = filepath.WalkDir("pkg", func(path string, e os.DirEntry, err error) error {
+		if err != nil || e.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return err
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		for _, m := range code.FindAllStringSubmatch(string(src), -1) {
+			n++
+			c := m[1]
+			if strings.HasSuffix(c, "-") {
+				c += "KIND" // "html-"+kind
+			}
+			if !strings.Contains(string(table), "`"+c+"`") {
+				t.Errorf("%s: code %s is not in docs/cli.md's table of warnings", path, c)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n < 20 {
+		t.Errorf("found %d codes in the sources; the pattern no longer matches how codes are given", n)
+	}
+}

@@ -195,7 +195,7 @@ var badCases = []badCase{
 			b.WriteString("\n")
 		}
 	}), args: []string{"convert", "wide.md", "-o", "out.html", "-o", "out.pdf"},
-		stderr:  []string{`^galley: warning: pdf: a table in the text before the first heading has too many columns to fit the page; each row is set as a paragraph$`},
+		stderr:  []string{`^galley: warning: pdf: a table in the text before the first heading has too many columns to fit the page; each row is set as a paragraph \[table-as-paragraphs\]$`},
 		outputs: []string{"out.html", "out.pdf"}},
 	{name: "a table of 100,000 rows", setup: repeatFile("rows.md", "| a | b |\n", 100_000, ""),
 		args: []string{"convert", "rows.md", "-o", "out.html", "-o", "out.txt"}, outputs: []string{"out.html", "out.txt"}},
@@ -206,10 +206,10 @@ var badCases = []badCase{
 		stderr: []string{
 			`^galley: warning: images\.md: 1 links or images with a script, file or data URL are kept as text only$`,
 			`^galley: warning: images\.md: 1 remote images \(https://example\.com/logo\.png first\) are never fetched`,
-			`^galley: warning: epub: image "\.\./secret\.png": lies outside the project folder; its alternative text stands in$`,
-			`^galley: warning: pdf: image "/etc/passwd": lies outside the project folder; its alternative text stands in$`,
-			`^galley: warning: epub: image "/etc/passwd": lies outside the project folder; its alternative text stands in$`,
-			`^galley: warning: epub: image "link\.png": lies outside the project folder; its alternative text stands in$`,
+			`^galley: warning: epub: image "\.\./secret\.png": lies outside the project folder; its alternative text stands in \[image-dropped\]$`,
+			`^galley: warning: pdf: image "/etc/passwd": lies outside the project folder; its alternative text stands in \[image-dropped\]$`,
+			`^galley: warning: epub: image "/etc/passwd": lies outside the project folder; its alternative text stands in \[image-dropped\]$`,
+			`^galley: warning: epub: image "link\.png": lies outside the project folder; its alternative text stands in \[image-dropped\]$`,
 			`^galley: warning: pdf: image "huge\.png": image too large: 100000×100000 pixels, more than the limit of 50 megapixels \(raise it with --max-image-pixels\)`,
 			`^galley: warning: epub: image "truncated\.jpg": damaged jpeg image`,
 			`^galley: warning: epub: image "drawing\.svg": removed event handler attribute, script element`,
@@ -219,11 +219,11 @@ var badCases = []badCase{
 		outputs: []string{"out.html", "out.epub", "out.txt", "out.pdf", "out.json"}, forbidden: []string{"alert(", "onerror", "onclick", "javascript:", "data:text"}},
 	{name: "emoji and CJK in the built-in fonts only", args: []string{"convert", "emoji-cjk.md", "--no-system-fonts", "-o", "out.pdf"},
 		stderr: []string{
-			`^galley: warning: pdf: 13 Han characters \(13 in all\) are drawn as '�': '中' U\+4E2D, .* and 1 more; in section "Emoji and CJK"; add a font that has them with --font fallback=FILE \(this build uses no fonts of the machine's: --no-system-fonts\)$`,
+			`^galley: warning: pdf: 13 Han characters \(13 in all\) are drawn as '�': '中' U\+4E2D, .* and 1 more; in section "Emoji and CJK"; add a font that has them with --font fallback=FILE \(this build uses no fonts of the machine's: --no-system-fonts\) \[missing-glyph\]$`,
 			`^galley: warning: pdf: 2 symbols \(2 in all\) are drawn as '�': '🎉' U\+1F389, '😀' U\+1F600;`,
 		}, outputs: []string{"out.pdf"}},
 	{name: "emoji and CJK from the machine's fonts", args: []string{"convert", "emoji-cjk.md", "-o", "out.pdf"},
-		stderr: []string{`^galley: warning: pdf: characters the given fonts lack are set in this machine's fonts /usr/share/fonts/.*; to get the same PDF elsewhere, give them with --font fallback=FILE$`}, outputs: []string{"out.pdf"}},
+		stderr: []string{`^galley: warning: pdf: characters the given fonts lack are set in this machine's fonts /usr/share/fonts/.*; to get the same PDF elsewhere, give them with --font fallback=FILE \[machine-fonts\]$`}, outputs: []string{"out.pdf"}},
 	{name: "emoji and CJK, strict", args: []string{"convert", "emoji-cjk.md", "--no-system-fonts", "--strict", "-o", "out.pdf"}, exit: 1,
 		stderr: []string{`^galley: out\.pdf: pdf: 13 Han characters .*; and 2 symbols`}, outputs: []string{"out.pdf"}},
 	{name: "a font that is not a font", args: []string{"convert", "controls.md", "--font", "regular=not-a-font.ttf", "-o", "out.pdf"}, exit: 1,
@@ -249,7 +249,7 @@ var badCases = []badCase{
 		stderr: []string{`^galley: out\.pdf: pdf: font bomb\.ttc: damaged font: 65535 tables \(real fonts have a few dozen; at most 512 are read\)$`}, outputs: []string{"out.pdf"}},
 	{name: "16,000 nested admonitions", setup: repeatFile("tips.md", ":::tip\n", 16000, "deep\n"),
 		args:   []string{"convert", "tips.md", "-o", "out.html", "-o", "out.pdf"},
-		stderr: []string{`^galley: warning: tips\.md: markdown: admonitions \(::: or !!!\) nested more than 64 deep are left as text$`}, outputs: []string{"out.html", "out.pdf"}},
+		stderr: []string{`^galley: warning: tips\.md: markdown: admonitions \(::: or !!!\) nested more than 64 deep are left as text \[deep-nesting\]$`}, outputs: []string{"out.html", "out.pdf"}},
 	{name: "a heading of 10,000 words in a PDF", setup: genFile("heading.md", func(b *bytes.Buffer) {
 		b.WriteString("#")
 		for i := range 10000 {
@@ -300,7 +300,7 @@ var badCases = []badCase{
 	{name: "an image address with a newline and CI commands", setup: genFile("ci.md", func(b *bytes.Buffer) {
 		b.WriteString("# CI\n\n<img src=\"a&#10;::error::hacked&#10;::add-mask::x&#27;[31m.png\" alt=\"A\">\n\n![B](b.png \"t\")\n")
 	}), args: []string{"convert", "ci.md", "-o", "out.pdf"},
-		stderr: []string{`^galley: warning: pdf: image "a\\n::error::hacked\\n::add-mask::x\\x1b\[31m\.png": does not exist; its alternative text stands in$`}, outputs: []string{"out.pdf"}},
+		stderr: []string{`^galley: warning: pdf: image "a\\n::error::hacked\\n::add-mask::x\\x1b\[31m\.png": does not exist; its alternative text stands in \[image-dropped\]$`}, outputs: []string{"out.pdf"}},
 	{name: "a page declaring charset replacement", setup: genFile("rep.html", func(b *bytes.Buffer) {
 		b.WriteString(`<html><head><meta charset="replacement"><title>T</title></head><body><main><p>Hello.</p></main></body></html>`)
 	}), args: []string{"convert", "rep.html", "-o", "out.txt"}, exit: 1,
@@ -314,7 +314,7 @@ var badCases = []badCase{
 		s.WriteString(`</defs><use xlink:href="#a9"/></svg>`)
 		files(map[string]string{"bomb.svg": s.String(), "svg.md": "# S\n\n![A chart](bomb.svg)\n"})(t, dir)
 	}, args: []string{"convert", "svg.md", "-o", "out.pdf", "-o", "out.epub"},
-		stderr: []string{`^galley: warning: pdf: image "bomb\.svg": the SVG draws more than 100000 elements \(its <use> references expanded\); raise the limit with --max-svg-elements; its alternative text stands in$`}, outputs: []string{"out.pdf", "out.epub"}},
+		stderr: []string{`^galley: warning: pdf: image "bomb\.svg": the SVG draws more than 100000 elements \(its <use> references expanded\); raise the limit with --max-svg-elements; its alternative text stands in \[image-dropped\]$`}, outputs: []string{"out.pdf", "out.epub"}},
 	{name: "SUMMARY chapters titled x, X and a space", setup: files(map[string]string{"book/book.toml": "[book]\ntitle = \"B\"\n",
 		"book/src/SUMMARY.md": "- [x](a.md)\n- [X](b.md)\n- [ ](c.md)\n", "book/src/a.md": "# Alpha\n", "book/src/b.md": "# Beta\n", "book/src/c.md": "# Gamma\n"}),
 		args: []string{"convert", "book/book.toml", "-o", "out.txt"}, outputs: []string{"out.txt"}, check: holds("out.txt", "Alpha", "Beta", "Gamma")},

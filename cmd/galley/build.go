@@ -89,7 +89,7 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if !noCache {
 		opts.CacheFile = project.DefaultCacheFile(path)
 	}
-	opts.Warn = func(err error) { say(stderr, "galley: warning: ", err.Error()) }
+	opts.Warn = func(err error) { say(stderr, "galley: warning: ", coded(err)) }
 	if verbose {
 		opts.Log = func(s string) { say(stderr, "galley: ", s) }
 	}
@@ -135,7 +135,7 @@ func report(rep *project.Report, file string, check bool, stdout, stderr io.Writ
 	code := exitOK
 	for _, d := range rep.Documents {
 		if d.Err != nil {
-			say(stderr, "galley: ", fmt.Sprintf("%s:%d: %v", file, d.Line, d.Err))
+			say(stderr, "galley: ", fmt.Sprintf("%s:%d: %s", file, d.Line, coded(d.Err)))
 			code = exitError
 		}
 		if check {

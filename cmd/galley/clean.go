@@ -1,9 +1,12 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/galleypress/galley/pkg/diag"
 )
 
 // clean makes text that came from a document or a file name safe to
@@ -61,4 +64,16 @@ func bidiControl(r rune) bool {
 // say prints one line: prefix, then msg made safe.
 func say(w interface{ Write([]byte) (int, error) }, prefix, msg string) {
 	fmt.Fprintf(w, "%s%s\n", prefix, clean(msg))
+}
+
+// coded returns err's message with its diagnostic code, if it has one:
+// "report.pdf: pdf: … [missing-glyph]", so that a user can look the code
+// up (docs/cli.md) and a script can match it.
+func coded(err error) string {
+	msg := err.Error()
+	var d *diag.Diagnostic
+	if errors.As(err, &d) && d.Code != "" {
+		msg += " [" + d.Code + "]"
+	}
+	return msg
 }

@@ -94,7 +94,7 @@ func convert(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	}
 	env := &publish.Env{
 		Stdin: stdin, Stdout: stdout, Modified: modified, Strict: c.strict, Limits: limits, Root: c.root, AllowEmpty: c.allowEmpty,
-		Warn: func(err error) { say(stderr, "galley: warning: ", err.Error()) },
+		Warn: func(err error) { say(stderr, "galley: warning: ", coded(err)) },
 	}
 	if c.allowOutside {
 		if c.root != "" {

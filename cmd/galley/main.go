@@ -187,7 +187,7 @@ func failure(stderr io.Writer, err error) int {
 		say(stderr, "galley: ", "interrupted; outputs not yet written were left as they were")
 		return exitError
 	}
-	say(stderr, "galley: ", err.Error())
+	say(stderr, "galley: ", coded(err))
 	return exitError
 }
 

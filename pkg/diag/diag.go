@@ -2,13 +2,14 @@
 // saying: an error or a warning, with where (a file, a line, a column),
 // how bad, a short stable code a program can match ("missing-glyph",
 // "image-dropped"), and the message. Readers, renderers, galley.yaml and
-// the command line all report through it:
+// the command line all report through it. Its Error is the position and
+// the message, "report.md:3: front matter key … kept as extra metadata";
+// the severity and the code are fields, for programs, which the command
+// line shows around it:
 //
-//	report.md:12:3: warning: unclosed code fence [markdown-fence]
+//	galley: warning: report.md:3: front matter key … [front-matter-extra]
 //
-// prints as "report.md:12:3: unclosed code fence": the severity and code
-// are fields, for programs, not part of the text. Any error can be seen
-// as a Diagnostic (Of).
+// Any error can be seen as a Diagnostic (Of).
 package diag
 
 import (

@@ -96,7 +96,7 @@ func (s *imageSet) get(src string) (*Picture, error) {
 	pic, err := s.read(src)
 	if err != nil {
 		s.byID[src] = nil
-		return nil, s.host.Degrade(fmt.Errorf("pdf: image %q: %w; its alternative text stands in", src, err))
+		return nil, s.host.Degrade(&diag.Diagnostic{Code: "image-dropped", Err: fmt.Errorf("pdf: image %q: %w; its alternative text stands in", src, err)})
 	}
 	s.byID[src] = pic
 	s.seq = append(s.seq, pic)

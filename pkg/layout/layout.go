@@ -49,9 +49,6 @@ type Config struct {
 	// Files are the project's files, which fonts and hyphenation
 	// patterns are read from (images through the Host).
 	Files fs.FS
-	// Strict makes the problems a user can fix errors (characters no
-	// font has, images left out).
-	Strict bool
 	// TOC adds a table of contents, TOCDepth levels deep (0: 3).
 	TOC      bool
 	TOCDepth int
@@ -324,8 +321,8 @@ type Host interface {
 }
 
 // Layout sets d into pages. It does not modify d. Warnings (characters
-// the fonts lack, images left out) go to host; with cfg.Strict the ones
-// a user can fix are errors. A nil host reads no files and reports
+// the fonts lack, images left out) go to host, whose Degrade decides
+// (--strict) whether the ones a user can fix are errors. A nil host reads no files and reports
 // nothing.
 func Layout(d *doc.Document, cfg Config, host Host) (*Paged, error) {
 	if host == nil {
@@ -397,11 +394,15 @@ func Layout(d *doc.Document, cfg Config, host Host) (*Paged, error) {
 		host.Warnf("%w", diag.Warnf("no-alt-text", "pdf: %d image(s) without alternative text or caption (first: %q) are marked as decoration, which screen readers skip; describe each: ![what it shows](%s)", n, l.noAlt[0], l.noAlt[0]))
 	}
 	if msgs := l.missingReport(); len(msgs) > 0 {
-		if cfg.Strict {
-			return nil, &diag.Diagnostic{Code: "missing-glyph", Err: errors.New("pdf: " + strings.Join(msgs, "; and "))}
-		}
+		// Each is a warning, or (--strict) all of them one error.
+		var fatal []string
 		for _, msg := range msgs {
-			host.Warnf("%w", diag.Warnf("missing-glyph", "pdf: %s", msg))
+			if host.Degrade(diag.Warnf("missing-glyph", "pdf: %s", msg)) != nil {
+				fatal = append(fatal, msg)
+			}
+		}
+		if len(fatal) > 0 {
+			return nil, &diag.Diagnostic{Severity: diag.Error, Code: "missing-glyph", Err: errors.New("pdf: " + strings.Join(fatal, "; and "))}
 		}
 	}
 	fs := typeset.FootStyle{Separator: l.footSeparator()}

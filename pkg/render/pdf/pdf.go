@@ -137,7 +137,7 @@ func (r *Renderer) layoutConfig(opts *render.Options) layout.Config {
 	return layout.Config{Paper: c.Paper, FontSize: c.FontSize, Margins: c.Margins, Ragged: c.Ragged,
 		NoChapterPages: c.NoChapterPages, NoTitlePage: c.NoTitlePage, Builtin: c.BuiltinFonts, Fonts: c.Fonts, NoSystemFonts: c.NoSystemFonts,
 		Hyphenation: c.Hyphenation, Expansion: c.Expansion, Notes: c.Notes, WideTables: c.WideTables,
-		Files: opts.Files, Strict: opts.Strict, TOC: opts.TOC, TOCDepth: opts.TOCDepth,
+		Files: opts.Files, TOC: opts.TOC, TOCDepth: opts.TOCDepth,
 		MaxImagePixels: opts.ImagePixels(), MaxSVGElements: opts.MaxSVGElements}
 }
 
