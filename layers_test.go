@@ -19,7 +19,7 @@ var layers = []struct {
 	{0, []string{"pkg/diag", "pkg/doc", "pkg/files", "pkg/option", "pkg/typeset", "pkg/internal/"}},
 	{1, []string{"pkg/hyphen", "pkg/font", "pkg/wordbreak", "pkg/transform", "pkg/read", "pkg/render"}},
 	{2, []string{"pkg/read/", "pkg/layout"}},
-	{3, []string{"pkg/render/"}},
+	{3, []string{"pkg/render/", "pkg/book"}},
 	{4, []string{"pkg/publish"}},
 	{5, []string{"pkg/project"}},
 	{6, []string{"", "cmd/galley"}},

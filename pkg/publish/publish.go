@@ -26,6 +26,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/galleypress/galley/pkg/book"
 	"github.com/galleypress/galley/pkg/doc"
 	"github.com/galleypress/galley/pkg/files"
 	"github.com/galleypress/galley/pkg/option"
@@ -311,7 +312,7 @@ func readDoc(ctx context.Context, job *Job, pr *projectFS) (*doc.Document, strin
 	if len(job.Inputs) == 0 {
 		return nil, "", errors.New("publish: no input")
 	}
-	var parts []*part
+	var parts []*book.Part
 	for _, in := range job.Inputs {
 		if err := ctx.Err(); err != nil {
 			return nil, "", err
@@ -330,14 +331,8 @@ func readDoc(ctx context.Context, job *Job, pr *projectFS) (*doc.Document, strin
 		}
 		parts = append(parts, p)
 	}
-	base := rebaseImages(parts)
-	if len(parts) > 1 {
-		for _, p := range parts {
-			p.record()
-		}
-		targetsFirst(parts)
-	}
-	d := joinParts(parts)
+	b := book.Join(parts)
+	d, base := b.Doc, b.Base
 	d.Meta.Override(&job.Meta)
 	names := strings.Join(job.Inputs, ", ")
 	warn := func(err error) {
@@ -357,9 +352,7 @@ func readDoc(ctx context.Context, job *Job, pr *projectFS) (*doc.Document, strin
 		fallback = strings.TrimSuffix(filepath.Base(in), filepath.Ext(in))
 	}
 	transform.Standard(d, fallback)
-	if len(parts) > 1 {
-		linkParts(parts)
-	}
+	b.Link()
 	if !hasContent(d) {
 		err := fmt.Errorf("%s: the document is empty: no text, image or table%s; --allow-empty makes it anyway", names, emptyHint(job))
 		if !env.AllowEmpty {
@@ -407,7 +400,7 @@ func emptyHint(job *Job) string {
 }
 
 // readOne reads one input (not a book).
-func readOne(in string, job *Job, pr *projectFS) (*part, error) {
+func readOne(in string, job *Job, pr *projectFS) (*book.Part, error) {
 	if in == "-" {
 		if pr.env.Stdin == nil {
 			return nil, errors.New("publish: no standard input")
@@ -420,7 +413,7 @@ func readOne(in string, job *Job, pr *projectFS) (*part, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &part{name: in, dir: pr.dir, d: d}, nil
+		return &book.Part{Name: in, Dir: pr.dir, Doc: d}, nil
 	}
 	name, data, err := pr.read(in, "input")
 	if err != nil {
@@ -430,7 +423,7 @@ func readOne(in string, job *Job, pr *projectFS) (*part, error) {
 	if err != nil {
 		return nil, err
 	}
-	return newPart(in, name, d), nil
+	return book.NewPart(in, name, d), nil
 }
 
 // readData reads the bytes of input in (named name in messages).

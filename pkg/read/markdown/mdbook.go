@@ -16,7 +16,7 @@ import (
 // An mdBook book (https://rust-lang.github.io/mdBook/): a book.toml
 // with the book's metadata and its source folder ("src"), and in that
 // folder a SUMMARY.md listing the chapters, nested by the summary's
-// lists. This file reads both; package publish reads the chapters.
+// lists. This file reads both; package book reads the chapters.
 
 // Chapter is one file of a book's summary.
 type Chapter struct {

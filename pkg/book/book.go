@@ -1,4 +1,14 @@
-package publish
+// Package book makes one document of many files: several inputs joined
+// in order (galley convert a.md b.md, galley.yaml's inputs:), and mdBook
+// books (a SUMMARY.md listing the chapters, a book.toml, {{#include}}s).
+//
+// A book reads as one document: a file that starts at "##" nests under
+// the previous file's "#", links between the files ("b.md",
+// "b.md#details") lead to the right section in every format, and each
+// file's images are found from its own folder. Package publish reads
+// the files (confined to the project folder) and parses them; this
+// package joins them.
+package book
 
 import (
 	"net/url"
@@ -11,18 +21,18 @@ import (
 	"github.com/galleypress/galley/pkg/transform"
 )
 
-// A book made of several inputs (convert a.md b.md, galley.yaml inputs:,
-// an mdBook summary) reads as one document: a file that starts at "##"
-// nests under the previous file's "#", links between the files ("b.md",
-// "b.md#details") lead to the right section in every format, and each
-// file's images are found from its own folder.
+// Part is one file of a book.
+type Part struct {
+	// Name is the file as the user named it ("chapters/b.md").
+	Name string
+	// File is its name in the project folder, slash-separated ("" for
+	// standard input); links between parts name their files.
+	File string
+	// Dir is the folder, in the project, its images are relative to.
+	Dir string
+	// Doc is the file read.
+	Doc *doc.Document
 
-// part is one input of a document.
-type part struct {
-	name string // as given
-	file string // its name in the project; "" for standard input
-	dir  string // its folder in the project
-	d    *doc.Document
 	// links are the part's links, and ids the original ids (explicit or
 	// made from the title) of its sections and anchors, recorded before
 	// the document's ids are made unique.
@@ -32,17 +42,49 @@ type part struct {
 	first   *doc.Anchor // the target of a link to the file itself, if made
 }
 
-// newPart makes the part for the input shown as in, the file name in
-// the project, read as d.
-func newPart(in, name string, d *doc.Document) *part {
-	return &part{name: in, file: name, dir: path.Dir(name), d: d}
+// NewPart returns the part for the file the user named name, file in
+// the project folder, read as d.
+func NewPart(name, file string, d *doc.Document) *Part {
+	return &Part{Name: name, File: file, Dir: path.Dir(file), Doc: d}
+}
+
+// Book is a document joined from parts.
+type Book struct {
+	// Doc is the joined document: the first part's, with the others'
+	// blocks and sections added.
+	Doc *doc.Document
+	// Base is the folder, in the project, the joined document's images
+	// are relative to: the one that holds every part's.
+	Base  string
+	parts []*Part
+}
+
+// Join joins parts (one at least) into one document. Call Link once the
+// document's ids are final (after transform.Standard).
+func Join(parts []*Part) *Book {
+	base := rebaseImages(parts)
+	if len(parts) > 1 {
+		for _, p := range parts {
+			p.record()
+		}
+		targetsFirst(parts)
+	}
+	return &Book{Doc: joinParts(parts), Base: base, parts: parts}
+}
+
+// Link points the links between the parts at the sections they name, in
+// the joined document whose ids are now final.
+func (b *Book) Link() {
+	if len(b.parts) > 1 {
+		linkParts(b.parts)
+	}
 }
 
 // record notes a part's links and original ids, before it is joined.
-func (p *part) record() {
+func (p *Part) record() {
 	p.ids = map[*doc.Section]string{}
 	p.anchors = map[*doc.Anchor]string{}
-	doc.Walk(p.d, func(n doc.Node) doc.Visit {
+	doc.Walk(p.Doc, func(n doc.Node) doc.Visit {
 		switch n := n.(type) {
 		case *doc.Link:
 			p.links = append(p.links, n)
@@ -62,21 +104,21 @@ func (p *part) record() {
 // joinParts joins the parts' documents into the first: each part's
 // opening blocks go into the deepest section open before it, and each of
 // its sections under the deepest open section of a lower level.
-func joinParts(parts []*part) *doc.Document {
-	d := parts[0].d
+func joinParts(parts []*Part) *doc.Document {
+	d := parts[0].Doc
 	for _, p := range parts[1:] {
-		if len(p.d.Blocks) > 0 {
+		if len(p.Doc.Blocks) > 0 {
 			if len(d.Sections) == 0 {
-				d.Blocks = append(d.Blocks, p.d.Blocks...)
+				d.Blocks = append(d.Blocks, p.Doc.Blocks...)
 			} else {
 				s := d.Sections[len(d.Sections)-1]
 				for len(s.Sections) > 0 {
 					s = s.Sections[len(s.Sections)-1]
 				}
-				s.Blocks = append(s.Blocks, p.d.Blocks...)
+				s.Blocks = append(s.Blocks, p.Doc.Blocks...)
 			}
 		}
-		for _, s := range p.d.Sections {
+		for _, s := range p.Doc.Sections {
 			if parent := openBelow(d, s.Level); parent != nil {
 				parent.Sections = append(parent.Sections, s)
 			} else {
@@ -85,7 +127,7 @@ func joinParts(parts []*part) *doc.Document {
 		}
 		// The first input's metadata wins; later inputs fill what it
 		// lacks.
-		m := p.d.Meta
+		m := p.Doc.Meta
 		m.Override(&d.Meta)
 		d.Meta = m
 	}
@@ -110,13 +152,13 @@ func openBelow(d *doc.Document, level int) *doc.Section {
 
 // targetsFirst gives each part after the first a target for links to
 // the file itself: its first section, or an anchor at its start.
-func targetsFirst(parts []*part) {
+func targetsFirst(parts []*Part) {
 	for i, p := range parts {
-		if i == 0 || len(p.d.Blocks) == 0 {
+		if i == 0 || len(p.Doc.Blocks) == 0 {
 			continue
 		}
-		if para, ok := p.d.Blocks[0].(*doc.Paragraph); ok {
-			a := &doc.Anchor{ID: "file-" + transform.Slug(strings.TrimSuffix(filepath.Base(p.name), filepath.Ext(p.name)))}
+		if para, ok := p.Doc.Blocks[0].(*doc.Paragraph); ok {
+			a := &doc.Anchor{ID: "file-" + transform.Slug(strings.TrimSuffix(filepath.Base(p.Name), filepath.Ext(p.Name)))}
 			para.Inlines = append([]doc.Inline{a}, para.Inlines...)
 			p.first = a
 			p.anchors[a] = a.ID
@@ -126,15 +168,15 @@ func targetsFirst(parts []*part) {
 
 // linkParts points the links between parts at the sections they name,
 // once the document's ids are final.
-func linkParts(parts []*part) {
-	byFile := map[string]*part{}
+func linkParts(parts []*Part) {
+	byFile := map[string]*Part{}
 	for _, p := range parts {
-		if p.file != "" {
-			byFile[p.file] = p
+		if p.File != "" {
+			byFile[p.File] = p
 		}
 	}
 	for _, p := range parts {
-		if p.file == "" {
+		if p.File == "" {
 			continue
 		}
 		for _, l := range p.links {
@@ -142,7 +184,7 @@ func linkParts(parts []*part) {
 			if !ok {
 				continue
 			}
-			name, err := files.Join(p.dir, target)
+			name, err := files.Join(p.Dir, target)
 			if err != nil {
 				continue
 			}
@@ -159,17 +201,17 @@ func linkParts(parts []*part) {
 
 // find returns the final id of the section or anchor a fragment names in
 // the part ("" for the part itself).
-func (p *part) find(frag string) string {
+func (p *Part) find(frag string) string {
 	if frag == "" {
 		if p.first != nil && p.first.ID != "" {
 			return p.first.ID
 		}
-		for _, s := range p.d.Sections {
+		for _, s := range p.Doc.Sections {
 			return s.ID
 		}
 		return ""
 	}
-	for _, s := range p.d.AllSections() {
+	for _, s := range p.Doc.AllSections() {
 		if p.ids[s] == frag || s.ID == frag {
 			return s.ID
 		}
@@ -203,19 +245,19 @@ func splitLocal(u string) (path, frag string, ok bool) {
 // images of the parts are made relative to it ("part2/b.png",
 // "../shared/c.png"), so that each file's images are found from its own
 // folder.
-func rebaseImages(parts []*part) string {
+func rebaseImages(parts []*Part) string {
 	var dirs []string
 	for _, p := range parts {
-		if p.dir != "" {
-			dirs = append(dirs, p.dir)
+		if p.Dir != "" {
+			dirs = append(dirs, p.Dir)
 		}
 	}
 	base := commonName(dirs)
 	for _, p := range parts {
-		if p.file == "" || p.dir == base {
+		if p.File == "" || p.Dir == base {
 			continue
 		}
-		doc.Walk(p.d, func(n doc.Node) doc.Visit {
+		doc.Walk(p.Doc, func(n doc.Node) doc.Visit {
 			var src *string
 			switch n := n.(type) {
 			case *doc.Image:
@@ -232,7 +274,7 @@ func rebaseImages(parts []*part) string {
 			if u, err := url.PathUnescape(s); err == nil {
 				s = u
 			}
-			if name, err := files.Join(p.dir, s); err == nil {
+			if name, err := files.Join(p.Dir, s); err == nil {
 				*src = relName(base, name)
 			}
 			return doc.Continue
