@@ -172,36 +172,28 @@ const (
 )
 
 // Table is a table with an optional header row. Align has one entry per
-// column; rows may be shorter than the number of columns.
+// column; rows may be shorter than the number of columns. A heading over
+// several rows (a column group's name above its columns' names) goes on
+// in the first HeadRows of Rows, below Header.
 //
 //doc:block table
 type Table struct {
-	Caption []Inline `doc:"caption"`
-	Align   []Align  `doc:"align"`
-	Header  []Cell   `doc:"header"`
-	Rows    [][]Cell `doc:"rows"`
+	Caption  []Inline `doc:"caption"`
+	Align    []Align  `doc:"align"`
+	Header   []Cell   `doc:"header"`
+	HeadRows int      `doc:"headrows" min:"0"`
+	Rows     [][]Cell `doc:"rows"`
 }
 
 // Cell is one table cell. A cell that spans columns or rows says how
 // many (0 and 1 mean one); the cells it covers are not in the rows.
+// Header marks a body cell that heads its row (HTML's <th> in a body
+// row); the header row's cells head their columns.
 type Cell struct {
 	Inlines []Inline `doc:"content"`
 	ColSpan int      `doc:"colspan" min:"0"`
 	RowSpan int      `doc:"rowspan" min:"0"`
-}
-
-// Columns returns how many columns t has: its alignments', or the
-// widest row's, cells counted by the columns they span.
-func (t *Table) Columns() int {
-	cols := len(t.Align)
-	for _, r := range append([][]Cell{t.Header}, t.Rows...) {
-		n := 0
-		for _, c := range r {
-			n += max(c.ColSpan, 1)
-		}
-		cols = max(cols, n)
-	}
-	return cols
+	Header  bool     `doc:"header"`
 }
 
 // Attr are a node's attributes, as pandoc's: an id, classes, and other

@@ -2,6 +2,7 @@ package doc_test
 
 import (
 	"bytes"
+	"fmt"
 	"os/exec"
 	"strings"
 	"testing"
@@ -59,7 +60,7 @@ func TestDecodeErrors(t *testing.T) {
 		{`{"galley": 4}`, "unsupported JSON version 4 (this galley reads versions 1 to 3)"},
 		{`{"galley": 3, "blocks": [{"type": "list", "items": [{"task": "maybe"}]}]}`, `blocks[0].items[0].task: unknown value "maybe" (known: "", "todo", "done")`},
 		{`{"galley": 3, "blocks": [{"type": "list", "items": [[]]}]}`, `blocks[0].items[0]: want an object`},
-		{`{"galley": 3, "blocks": [{"type": "table", "rows": [[{"content": [], "colour": 1}]]}]}`, `blocks[0].rows[0][0]: a cell has no "colour" (it holds: content, colspan, rowspan)`},
+		{`{"galley": 3, "blocks": [{"type": "table", "rows": [[{"content": [], "colour": 1}]]}]}`, `blocks[0].rows[0][0]: a cell has no "colour" (it holds: content, colspan, rowspan, header)`},
 		{`{"galley": 3, "blocks": [{"type": "rule", "items": []}]}`, `blocks[0]: a rule has no "items" (it holds: type)`},
 		{`{"galley": 3, "blocks": [{"type": "heading", "level": 9}]}`, "blocks[0].level: 9 is out of range (at most 6)"},
 		{`{"galley": 3, "blocks": [{"type": "list", "numbering": "z"}]}`, `blocks[0].numbering: unknown value "z" (known: 1, a, A, i, I)`},
@@ -167,5 +168,37 @@ func TestGenerated(t *testing.T) {
 	out, err := exec.Command(goTool, "run", "gen.go", "-check").CombinedOutput()
 	if err != nil {
 		t.Errorf("%v\n%s", err, out)
+	}
+}
+
+// TestGrid: spans place the cells after them, a span stops at the edge
+// and at a column a cell above covers, and short rows are filled.
+func TestGrid(t *testing.T) {
+	c := func(s string, cs, rs int) doc.Cell {
+		return doc.Cell{Inlines: []doc.Inline{&doc.Text{Text: s}}, ColSpan: cs, RowSpan: rs}
+	}
+	tb := &doc.Table{
+		Header: []doc.Cell{c("h1", 0, 0), c("h2", 2, 0)},
+		Rows: [][]doc.Cell{
+			{c("tall", 1, 2), c("a", 0, 0), c("b", 1, 3)},
+			{c("wide", 5, 0)}, // stops at the column b covers
+			{c("x", 0, 0)},    // filled with an empty cell
+			{c("deep", 0, 9)}, // stops at the last row
+		},
+	}
+	if n := tb.Columns(); n != 3 {
+		t.Fatalf("columns %d, want 3", n)
+	}
+	var got []string
+	for _, row := range tb.Grid() {
+		var cells []string
+		for _, g := range row {
+			cells = append(cells, fmt.Sprintf("%s@%d+%dx%d", doc.PlainText(g.Inlines), g.Col, g.ColSpan, g.RowSpan))
+		}
+		got = append(got, strings.Join(cells, " "))
+	}
+	want := []string{"h1@0+1x1 h2@1+2x1", "tall@0+1x2 a@1+1x1 b@2+1x3", "wide@1+1x1", "x@0+1x1 @1+1x1", "deep@0+1x1 @1+1x1 @2+1x1"}
+	if strings.Join(got, " | ") != strings.Join(want, " | ") {
+		t.Errorf("grid\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -193,7 +193,7 @@ func cloneBlock(x Block) Block {
 				out[i] = *cloneCell(&x1)
 			}
 			return out
-		}(), Rows: func() [][]Cell {
+		}(), HeadRows: x.HeadRows, Rows: func() [][]Cell {
 			if x.Rows == nil {
 				return nil
 			}
@@ -276,7 +276,7 @@ func cloneDefItem(x *DefItem) *DefItem {
 }
 
 func cloneCell(x *Cell) *Cell {
-	return &Cell{Inlines: CloneInlines(x.Inlines), ColSpan: x.ColSpan, RowSpan: x.RowSpan}
+	return &Cell{Inlines: CloneInlines(x.Inlines), ColSpan: x.ColSpan, RowSpan: x.RowSpan, Header: x.Header}
 }
 
 func cloneAttr(x *Attr) *Attr {
@@ -364,6 +364,7 @@ func (e *encoder) block(x Block) {
 			}
 			e.close(']')
 		}
+		e.num("headrows", x.HeadRows)
 		if len(x.Rows) > 0 {
 			e.key("rows")
 			e.open('[')
@@ -489,13 +490,16 @@ func (e *encoder) encDefItem(x *DefItem) {
 	e.close('}')
 }
 
-func isZeroCell(x *Cell) bool { return len(x.Inlines) == 0 && x.ColSpan == 0 && x.RowSpan == 0 }
+func isZeroCell(x *Cell) bool {
+	return len(x.Inlines) == 0 && x.ColSpan == 0 && x.RowSpan == 0 && !x.Header
+}
 
 func (e *encoder) encCell(x *Cell) {
 	e.open('{')
 	e.inlineList("content", x.Inlines)
 	e.num("colspan", x.ColSpan)
 	e.num("rowspan", x.RowSpan)
+	e.flag("header", x.Header)
 	e.close('}')
 }
 
@@ -694,7 +698,7 @@ func (dc *decoder3) block(obj map[string]json.RawMessage, typ, p string) (Block,
 
 		return x, nil
 	case "table":
-		if err := onlyKeys(obj, p, "table", "type", "caption", "align", "header", "rows"); err != nil {
+		if err := onlyKeys(obj, p, "table", "type", "caption", "align", "header", "headrows", "rows"); err != nil {
 			return nil, err
 		}
 		x := &Table{}
@@ -739,6 +743,14 @@ func (dc *decoder3) block(obj map[string]json.RawMessage, typ, p string) (Block,
 			}
 		}
 
+		if raw, ok := obj["headrows"]; ok {
+			if err := value(raw, p+".headrows", &x.HeadRows); err != nil {
+				return nil, err
+			}
+		}
+		if x.HeadRows < 0 {
+			return nil, errAt(p+".headrows", "%d is out of range (at least 0)", x.HeadRows)
+		}
 		if raw, ok := obj["rows"]; ok {
 			items0, err := array(raw, p+".rows")
 			if err != nil {
@@ -1112,7 +1124,7 @@ func (dc *decoder3) decCell(raw json.RawMessage, p string) (*Cell, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := onlyKeys(obj, p, "cell", "content", "colspan", "rowspan"); err != nil {
+	if err := onlyKeys(obj, p, "cell", "content", "colspan", "rowspan", "header"); err != nil {
 		return nil, err
 	}
 	x := &Cell{}
@@ -1129,6 +1141,11 @@ func (dc *decoder3) decCell(raw json.RawMessage, p string) (*Cell, error) {
 	}
 	if raw, ok := obj["rowspan"]; ok {
 		if err := value(raw, p+".rowspan", &x.RowSpan); err != nil {
+			return nil, err
+		}
+	}
+	if raw, ok := obj["header"]; ok {
+		if err := value(raw, p+".header", &x.Header); err != nil {
 			return nil, err
 		}
 	}

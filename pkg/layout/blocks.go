@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -561,34 +562,28 @@ func (b landscapeBox) String() string {
 // narrowest columns is set in smaller type, down to 7 pt; wider still,
 // row by row (wideTable).
 func (l *layout) table(t *doc.Table, c ctx) {
-	cols := max(len(t.Align), len(t.Header))
-	for _, r := range t.Rows {
-		cols = max(cols, len(r))
-	}
+	cols := t.Columns()
 	if cols == 0 {
 		return
 	}
-	rows := [][]doc.Cell{}
-	if len(t.Header) > 0 {
-		rows = append(rows, t.Header)
-	}
-	rows = append(rows, t.Rows...)
+	grid := t.Grid()
+	header := t.HeaderRows()
 	size := c.size * 9 / 10
 	smallest := minTableSize
 	if l.cfg.WideTables == "shrink" {
 		smallest = minShrunkTable
 	}
-	widths, size, ok := l.columns(rows, len(t.Header) > 0, cols, c.width, size, smallest)
+	widths, size, ok := l.columns(grid, header, cols, c.width, size, smallest)
 	if !ok {
 		// Too wide for the page: on pages of its own, turned to
 		// landscape, if it fits there; else row by row.
 		if l.cfg.WideTables != "shrink" && !l.landscape {
-			if _, _, fits := l.columns(rows, len(t.Header) > 0, cols, l.g.landscape().measure, c.size*9/10, minTableSize); fits {
+			if _, _, fits := l.columns(grid, header, cols, l.g.landscape().measure, c.size*9/10, minTableSize); fits {
 				l.landscapeTable(t, c)
 				return
 			}
 		}
-		l.wideTable(t, rows, c)
+		l.wideTable(t, c)
 		return
 	}
 	if size < c.size*9/10 {
@@ -605,85 +600,143 @@ func (l *layout) table(t *doc.Table, c ctx) {
 		l.close(cap)
 		l.space(l.g.parskip / 2)
 	}
+	// colX[i] is where column i starts; span gives a cell's width.
+	colX := make([]unit, cols+1)
+	for i := range cols {
+		colX[i+1] = colX[i] + widths[i] + gap
+	}
+	span := func(g doc.GridCell) unit { return colX[g.Col+g.ColSpan] - colX[g.Col] - gap }
+	type setCell struct {
+		g     doc.GridCell
+		lines []typeset.Line
+	}
 	var head []typeset.Elem // the header row again, for the next pages
-	for ri, r := range rows {
-		header := ri == 0 && len(t.Header) > 0
-		font := typeset.Regular
-		if header {
-			font = typeset.Bold
+	for first := 0; first < len(grid); {
+		// A group of rows that cells spanning rows join: set together,
+		// on one page.
+		end := first + 1
+		if first < header {
+			end = header // the header rows are one group
 		}
-		var cells [][]typeset.Line
-		height := 0
-		tr := l.open("TR")
-		for i := 0; i < cols; i++ {
-			var ins []doc.Inline
-			if i < len(r) {
-				ins = r[i].Inlines
+		for r := first; r < end; r++ {
+			for _, g := range grid[r] {
+				end = max(end, g.Row+g.RowSpan)
 			}
-			cell := l.open("TD")
-			if header {
-				cell.Role, cell.Scope = "TH", "Column"
-			}
-			lines := typeset.NewParagraph(l.fam, l.runs(ins, typeset.Style{Font: font, Size: size, Tag: l.cur}), l.cellStyle(widths[i])).Break()
-			l.close(cell)
-			if i < len(t.Align) && (t.Align[i] == doc.AlignRight || t.Align[i] == doc.AlignCenter) {
-				for k := range lines {
-					shift := widths[i] - lines[k].End()
-					if t.Align[i] == doc.AlignCenter {
-						shift /= 2
-					}
-					for b := range lines[k].Boxes {
-						lines[k].Boxes[b].X += shift
+		}
+		var cells []setCell
+		heights := make([]int, end-first)
+		for r := first; r < end; r++ {
+			isHead := r < header
+			tr := l.open("TR")
+			for _, g := range grid[r] {
+				font := typeset.Regular
+				cell := l.open("TD")
+				switch {
+				case isHead:
+					cell.Role, cell.Scope, font = "TH", "Column", typeset.Bold
+				case g.Header:
+					cell.Role, cell.Scope, font = "TH", "Row", typeset.Bold
+				}
+				if g.ColSpan > 1 {
+					cell.ColSpan = g.ColSpan
+				}
+				if g.RowSpan > 1 {
+					cell.RowSpan = g.RowSpan
+				}
+				w := span(g)
+				lines := typeset.NewParagraph(l.fam, l.runs(g.Inlines, typeset.Style{Font: font, Size: size, Tag: l.cur}), l.cellStyle(w)).Break()
+				l.close(cell)
+				if g.Col < len(t.Align) && (t.Align[g.Col] == doc.AlignRight || t.Align[g.Col] == doc.AlignCenter) {
+					for k := range lines {
+						shift := w - lines[k].End()
+						if t.Align[g.Col] == doc.AlignCenter {
+							shift /= 2
+						}
+						for b := range lines[k].Boxes {
+							lines[k].Boxes[b].X += shift
+						}
 					}
 				}
-			}
-			cells = append(cells, lines)
-			height = max(height, len(lines))
-		}
-		var merged []typeset.Line
-		for k := 0; k < height; k++ {
-			line := typeset.Line{Width: c.width, Last: true}
-			x := unit(0)
-			for i, lines := range cells {
-				if k < len(lines) {
-					for _, b := range lines[k].Boxes {
-						b.X += x
-						line.Boxes = append(line.Boxes, b)
-					}
+				if g.RowSpan == 1 {
+					heights[r-first] = max(heights[r-first], len(lines))
 				}
-				x += widths[i] + gap
+				cells = append(cells, setCell{g, lines})
 			}
-			merged = append(merged, line)
+			l.close(tr)
 		}
-		if ri > 0 {
+		// A cell spanning rows taller than they are makes its last one
+		// taller.
+		for _, sc := range cells {
+			if sc.g.RowSpan > 1 {
+				last := sc.g.Row + sc.g.RowSpan - 1 - first
+				if have := sumInts(heights[sc.g.Row-first : last+1]); have < len(sc.lines) {
+					heights[last] += len(sc.lines) - have
+				}
+			}
+		}
+		top := make([]int, len(heights)) // each row's first line
+		for i := 1; i < len(heights); i++ {
+			top[i] = top[i-1] + heights[i-1]
+		}
+		total := sumInts(heights)
+		merged := make([]typeset.Line, total)
+		at := make([]int, total) // the row of each line, counted from 1
+		for k := range merged {
+			merged[k] = typeset.Line{Width: c.width, Last: true}
+		}
+		for r := range heights {
+			for k := top[r]; k < top[r]+heights[r]; k++ {
+				at[k] = max(first+r+1-header, 0)
+			}
+		}
+		// Each line holds its cells' lines in column order, the order
+		// they are read (a cell spanning rows from above takes its place
+		// among them).
+		slices.SortStableFunc(cells, func(a, b setCell) int { return a.g.Col - b.g.Col })
+		for _, sc := range cells {
+			for k, ln := range sc.lines {
+				line := &merged[top[sc.g.Row-first]+k]
+				for _, b := range ln.Boxes {
+					b.X += colX[sc.g.Col]
+					line.Boxes = append(line.Boxes, b)
+				}
+			}
+		}
+		if first > 0 {
 			l.push(typeset.Elem{Kind: typeset.VPenalty, Penalty: 0})
 		}
 		// Rows count from 1; the header and the caption are the table.
-		l.src = source{node: t, at: ri + 1}
-		if len(t.Header) > 0 {
-			l.src.at = ri
-		}
-		first := len(l.elems)
-		// A row stays on one page.
+		l.src = source{node: t}
+		start := len(l.elems)
+		// A group of rows stays on one page.
 		l.keep = max(l.keep, len(merged))
-		l.pushLines(merged, cc, nil, false)
-		l.close(tr)
+		l.pushLinesAt(merged, at, cc, nil, false)
 		rule := typeset.Elem{Kind: typeset.VBox, Height: size / 2, X: c.x, Box: ruleBox{Width: c.width}}
-		if header {
+		if first == 0 && header > 0 {
 			head = repeatedHead(merged, cc, rule)
 			l.push(typeset.Elem{Kind: typeset.VPenalty, Penalty: typeset.Infinity})
 			l.push(rule)
+			first = end
 			continue
 		}
 		if head != nil {
-			for k := first; k < len(l.elems); k++ {
+			for k := start; k < len(l.elems); k++ {
 				if l.elems[k].Kind == typeset.VLine {
 					l.elems[k].Head = head
 					break
 				}
 			}
 		}
+		first = end
 	}
+}
+
+func sumInts(xs []int) int {
+	n := 0
+	for _, x := range xs {
+		n += x
+	}
+	return n
 }
 
 // repeatedHead returns the elements that repeat a table's header row at
@@ -718,7 +771,7 @@ func (l *layout) cellStyle(width unit) typeset.ParagraphStyle {
 // else each column gets its minimum (its widest piece that no break can
 // split) and shares the rest by how much more it would like; else the
 // type shrinks, down to 7 pt. ok is false for a table too wide even so.
-func (l *layout) columns(rows [][]doc.Cell, header bool, cols int, measure, size, smallest unit) (widths []unit, _ unit, ok bool) {
+func (l *layout) columns(rows [][]doc.GridCell, header int, cols int, measure, size, smallest unit) (widths []unit, _ unit, ok bool) {
 	l.measuring = true
 	defer func() { l.measuring = false }()
 	for {
@@ -733,22 +786,50 @@ func (l *layout) columns(rows [][]doc.Cell, header bool, cols int, measure, size
 		wordW := make([]unit, cols)
 		bodyW := make([]unit, cols)
 		natural := make([]unit, cols)
+		// A cell that spans columns asks for room after the others
+		// have theirs (below).
+		type spanned struct {
+			g          doc.GridCell
+			mw, ww, nw unit
+		}
+		var spans []spanned
 		for ri, r := range rows {
-			font := typeset.Regular
-			if ri == 0 && header {
-				font = typeset.Bold
-			}
-			for i := 0; i < cols && i < len(r); i++ {
-				runs := l.runs(r[i].Inlines, typeset.Style{Font: font, Size: size})
+			for _, g := range r {
+				font := typeset.Regular
+				if ri < header || g.Header {
+					font = typeset.Bold
+				}
+				runs := l.runs(g.Inlines, typeset.Style{Font: font, Size: size})
 				mw, nw := typeset.NewParagraph(l.fam, runs, l.cellStyle(1<<40)).Widths()
 				ww, _ := typeset.NewParagraph(l.fam, runs, typeset.ParagraphStyle{Width: 1 << 40, Ragged: true}).Widths()
+				if g.ColSpan > 1 {
+					spans = append(spans, spanned{g, mw, ww, nw})
+					continue
+				}
+				i := g.Col
 				minW[i] = max(minW[i], mw)
 				wordW[i] = max(wordW[i], ww)
 				natural[i] = max(natural[i], nw)
-				if ri == 0 && header {
+				if ri < header {
 					bodyW[i] = max(bodyW[i], mw)
 				} else {
 					bodyW[i] = max(bodyW[i], ww)
+				}
+			}
+		}
+		// The columns a cell spans, with the gaps between them, take
+		// what it asks: what they lack goes to the last of them.
+		for _, sp := range spans {
+			for _, w := range []struct {
+				ws   []unit
+				want unit
+			}{{minW, sp.mw}, {wordW, sp.ww}, {bodyW, sp.ww}, {natural, sp.nw}} {
+				have := gap * unit(sp.g.ColSpan-1)
+				for i := sp.g.Col; i < sp.g.Col+sp.g.ColSpan; i++ {
+					have += w.ws[i]
+				}
+				if have < w.want {
+					w.ws[sp.g.Col+sp.g.ColSpan-1] += w.want - have
 				}
 			}
 		}
@@ -798,7 +879,7 @@ func (l *layout) columns(rows [][]doc.Cell, header bool, cols int, measure, size
 // wideTable sets a table with too many columns for the page as one
 // paragraph per row, each cell after its column's heading: nothing is
 // lost and nothing runs off the page.
-func (l *layout) wideTable(t *doc.Table, rows [][]doc.Cell, c ctx) {
+func (l *layout) wideTable(t *doc.Table, c ctx) {
 	if !l.wideWarned {
 		l.wideWarned = true
 		l.host.Warnf("%w", diag.Warnf("table-as-paragraphs", "pdf: a table in %s has too many columns to fit the page; each row is set as a paragraph", l.place))
@@ -807,22 +888,29 @@ func (l *layout) wideTable(t *doc.Table, rows [][]doc.Cell, c ctx) {
 	cc := c
 	cc.size, cc.ragged = st.Size, true
 	cc.leading = cc.size * 13 / 10
-	if len(t.Header) > 0 {
-		rows = rows[1:]
-	}
+	rows := t.Places()[t.HeaderRows():]
+	head := t.ColumnHeads()
 	for ri, r := range rows {
 		if ri > 0 {
 			l.space(l.g.parskip / 2)
 		}
 		var runs []typeset.Run
 		for i, cell := range r {
-			if i > 0 {
+			if cell == nil || len(cell.Inlines) == 0 && len(head[i]) == 0 {
+				continue // covered by a cell that spans, or empty
+			}
+			if len(runs) > 0 {
 				runs = append(runs, typeset.Run{Text: "; ", Style: st})
 			}
-			if i < len(t.Header) {
-				head := l.runs(t.Header[i].Inlines, typeset.Style{Font: st.Font.WithBold(), Size: st.Size, Tag: l.cur})
-				runs = append(runs, head...)
-				runs = append(runs, typeset.Run{Text: ": ", Style: typeset.Style{Font: st.Font.WithBold(), Size: st.Size, Tag: l.cur}})
+			if len(head[i]) > 0 {
+				bold := typeset.Style{Font: st.Font.WithBold(), Size: st.Size, Tag: l.cur}
+				for k, h := range head[i] {
+					if k > 0 {
+						runs = append(runs, typeset.Run{Text: " ", Style: bold})
+					}
+					runs = append(runs, l.runs(h.Inlines, bold)...)
+				}
+				runs = append(runs, typeset.Run{Text: ": ", Style: bold})
 			}
 			runs = append(runs, l.runs(cell.Inlines, st)...)
 		}
@@ -849,7 +937,11 @@ func (l *layout) figure(f *doc.Figure, c ctx) {
 		}
 		st := typeset.Style{Font: typeset.Italic, Size: c.size, Tag: l.cur}
 		if s := doc.URLScheme(f.Src); s == "http" || s == "https" {
+			// The Figure holds a Link, which owns the link annotation
+			// (PDF/UA-1 7.18.5).
 			st.Link = f.Src
+			st.Tag = &StructElem{Role: "Link", Parent: l.cur}
+			l.cur.Kids = append(l.cur.Kids, st.Tag.(*StructElem))
 		}
 		l.paragraph([]typeset.Run{{Text: l.clean("["+alt+"]", typeset.Italic), Style: st}}, c, nil)
 		l.cur.Alt = alt
@@ -942,6 +1034,15 @@ func (l *layout) note(n *doc.Note) []typeset.Elem {
 	l.elems, l.keep = nil, 0
 	nc := l.noteCtx()
 	elem := l.open("Note")
+	elem.ID = doc.NoteID(n.Number)
+	if ref := l.refs[n]; ref != nil && ref.Parent != nil {
+		// Read after its reference, in the reference's element.
+		if p := elem.Parent; p != nil {
+			p.Kids = slices.DeleteFunc(p.Kids, func(k *StructElem) bool { return k == elem })
+		}
+		elem.Parent, elem.After = ref.Parent, ref
+		ref.Parent.Kids = append(ref.Parent.Kids, elem)
+	}
 	if len(n.Blocks) == 0 {
 		l.paragraph([]typeset.Run{{Text: " ", Style: typeset.Style{Size: nc.size, Tag: l.cur}}}, nc, nil)
 	}
@@ -999,6 +1100,7 @@ func (l *layout) flushNotes() {
 	for len(l.notes) > 0 {
 		n := l.notes[0]
 		note := l.open("Note")
+		note.ID = doc.NoteID(n.Number)
 		l.notes = l.notes[1:]
 		l.space(c.leading / 3)
 		nc := c

@@ -15,18 +15,22 @@ import (
 // gives each section's (body) page.
 func (l *layout) contents(pageOf map[string]int, depth int) {
 	l.place = "the contents"
-	toc := l.open("TOC")
-	defer l.close(toc)
 	title := labels.Label(l.d.Meta.Lang, "contents")
 	size, font := l.headingStyle(1)
 	c := l.body()
 	c.size, c.leading, c.font = size, size*13/10, font
 	c.ragged, c.hyphens = true, false
+	// The title is a heading before the TOC element, not in it (PDF/UA-1
+	// 7.2: a TOC holds only TOCIs, and a Caption, which ISO 32000-1's
+	// parent-child rules do not allow there): a screen reader's list of
+	// headings leads to the contents.
 	h := l.open("H1")
 	l.keep = 1 << 20
 	l.paragraph([]typeset.Run{{Text: l.clean(title, font), Style: typeset.Style{Font: font, Size: size, Tag: l.cur}}}, c,
 		[]typeset.Mark{{Depth: 1, Title: title, ID: "contents"}})
 	l.close(h)
+	toc := l.open("TOC")
+	defer l.close(toc)
 	l.keep = 2
 	l.push(typeset.Elem{Kind: typeset.VPenalty, Penalty: typeset.Infinity})
 	l.push(typeset.Elem{Kind: typeset.VSpace, Height: l.g.leading})
@@ -53,8 +57,12 @@ func (l *layout) contents(pageOf map[string]int, depth int) {
 // contentsEntry sets one entry: the section's number and title, wrapped
 // if long, then leaders and the page number on its last line.
 func (l *layout) contentsEntry(s *doc.Section, level, page int, widest unit) {
+	// TOCI > Reference > Link (ISO 32000-1 Table 333: a TOCI holds
+	// Lbl, Reference, NonStruct, P or TOC).
 	item := l.open("TOCI")
 	defer l.close(item)
+	ref := l.open("Reference")
+	defer l.close(ref)
 	link := l.open("Link")
 	defer l.close(link)
 	c := l.body()

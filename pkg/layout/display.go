@@ -431,6 +431,18 @@ func inContents(e *StructElem) bool {
 	return false
 }
 
+// linkElem returns the Link element e is, or is in (a linked image's
+// Figure is in its Link): a link annotation belongs to a Link element
+// (PDF/UA-1 7.18.5).
+func linkElem(e *StructElem) *StructElem {
+	for p := e; p != nil; p = p.Parent {
+		if p.Role == "Link" {
+			return p
+		}
+	}
+	return e
+}
+
 // links adds one link area for each run of boxes on a line that link to
 // the same place. A note reference also marks where the note links back
 // to.
@@ -449,7 +461,7 @@ func (d *displayer) links(l *typeset.Line, x, baseline unit) {
 				size = max(size, b.Style.Size)
 			}
 			top := baseline - size*9/10
-			d.add(Item{Kind: LinkArea, Target: target, X: x + first.X, Y: top, W: last.X + last.Width - first.X, H: size * 12 / 10, Elem: tagOf(*first.Style)})
+			d.add(Item{Kind: LinkArea, Target: target, X: x + first.X, Y: top, W: last.X + last.Width - first.X, H: size * 12 / 10, Elem: linkElem(tagOf(*first.Style))})
 			if n, ok := doc.NoteNumber(strings.TrimPrefix(target, "#")); ok {
 				d.add(Item{Kind: Dest, Name: doc.NoteRefID(n), Y: top})
 			}

@@ -63,6 +63,9 @@ type layout struct {
 	// page may break.
 	keep  int
 	notes []*doc.Note
+	// refs are the Link elements of the notes' references, so that a
+	// footnote is read right after its reference.
+	refs  map[*doc.Note]*StructElem
 	place string // where text is being set, for warnings
 	// missing records characters without a glyph and the first places
 	// each occurs; missingCount counts them, missingPlaces lists the
@@ -479,6 +482,10 @@ func (l *layout) runs(ins []doc.Inline, st typeset.Style) []typeset.Run {
 				if p := tagOf(st); p != nil {
 					p.Kids = append(p.Kids, ref)
 				}
+				if l.refs == nil {
+					l.refs = map[*doc.Note]*StructElem{}
+				}
+				l.refs[in] = ref
 				s.Tag = ref
 				add(strconv.Itoa(in.Number), s)
 			case *doc.LineBreak:

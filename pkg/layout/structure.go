@@ -12,8 +12,20 @@ type StructElem struct {
 	Kids []*StructElem
 	// Alt is a figure's alternative text.
 	Alt string
-	// Scope is a header cell's: "Column".
+	// Scope is a header cell's: "Column", "Row" or "Both".
 	Scope string
+	// ColSpan and RowSpan are a table cell's spans, when more than 1.
+	ColSpan, RowSpan int
+	// ID identifies the element (a note's: PDF/UA-1 7.9 asks one of
+	// every Note); unique in the document.
+	ID string
+	// Lang is the element's language, where it differs from its
+	// parent's (a passage in another language: WCAG 3.1.2).
+	Lang string
+	// After, if set, is the sibling element this one is read right
+	// after, wherever it is drawn: a footnote's reference, whose Note
+	// is drawn at the foot of the page but read where it is referred to.
+	After *StructElem
 }
 
 // decoration tags text that is drawn but is not content, such as the

@@ -62,12 +62,21 @@ func Limit(d *doc.Document, limits Limits, warn func(error)) error {
 				return doc.Stop
 			}
 		case *doc.Table:
-			cells = len(n.Header)
-			for _, r := range n.Rows {
-				cells += len(r)
+			// The grid's places, not the model's cells: one cell that
+			// spans 1,000 columns makes every row that wide.
+			wide, rows := len(n.Align), len(n.Rows)
+			if len(n.Header) > 0 {
+				rows++
 			}
-			if cells > limits.cells() {
-				err = fmt.Errorf("a table has %d cells, more than the limit of %d; raise it with --max-table-cells", cells, limits.cells())
+			for _, r := range append([][]doc.Cell{n.Header}, n.Rows...) {
+				w := 0
+				for _, c := range r {
+					w += max(min(c.ColSpan, 1<<20), 1)
+				}
+				wide = max(wide, w)
+			}
+			if cells = wide * rows; cells > limits.cells() {
+				err = fmt.Errorf("a table has %d cells (%d rows of %d columns), more than the limit of %d; raise it with --max-table-cells", cells, rows, wide, limits.cells())
 				return doc.Stop
 			}
 		}

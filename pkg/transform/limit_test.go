@@ -95,8 +95,15 @@ func TestLimitCounts(t *testing.T) {
 		tb.Rows[i] = make([]doc.Cell, 11)
 	}
 	d = &doc.Document{Blocks: []doc.Block{tb}}
-	if err := transform.Limit(d, transform.Limits{MaxTableCells: 1000}, nil); err == nil || !strings.Contains(err.Error(), "1100 cells, more than the limit of 1000; raise it with --max-table-cells") {
+	if err := transform.Limit(d, transform.Limits{MaxTableCells: 1000}, nil); err == nil || !strings.Contains(err.Error(), "1100 cells (100 rows of 11 columns), more than the limit of 1000; raise it with --max-table-cells") {
 		t.Errorf("cells: %v", err)
+	}
+	// One cell spanning 100 columns makes every row that wide.
+	tb = &doc.Table{Rows: make([][]doc.Cell, 11)}
+	tb.Rows[0] = []doc.Cell{{ColSpan: 100}}
+	d = &doc.Document{Blocks: []doc.Block{tb}}
+	if err := transform.Limit(d, transform.Limits{MaxTableCells: 1000}, nil); err == nil || !strings.Contains(err.Error(), "1100 cells (11 rows of 100 columns)") {
+		t.Errorf("spanned cells: %v", err)
 	}
 }
 

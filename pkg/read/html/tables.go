@@ -10,9 +10,9 @@ import (
 	"github.com/galleypress/galley/pkg/doc"
 )
 
-// table maps a table: a header row from thead, or a first row of th
-// cells; alignment from align or text-align; colspan and rowspan become
-// empty cells, with a warning.
+// table maps a table: header rows from thead, or a first row of th
+// cells; a th in a body row heads its row; alignment from align or
+// text-align; colspan and rowspan kept (up to 1,000).
 func (c *Converter) table(n *html.Node) *doc.Table {
 	t := &doc.Table{}
 	var rows [][]*html.Node
@@ -61,54 +61,34 @@ func (c *Converter) table(n *html.Node) *doc.Table {
 	if headRows == 0 && allTH(rows[0]) {
 		headRows = 1
 	}
-	if headRows > 1 {
-		c.warn("header rows", "a table's header rows after the first are set as body rows")
-	}
-	var pending map[int]int // rowspans: column → rows left
-	cellsOf := func(tr []*html.Node, first bool) []doc.Cell {
+	cellsOf := func(tr []*html.Node, first, header bool) []doc.Cell {
 		var out []doc.Cell
-		col := 0
-		next := map[int]int{}
 		for _, td := range tr {
-			for pending[col] > 0 {
-				next[col] = pending[col] - 1
-				out = append(out, doc.Cell{})
-				col++
+			cell := doc.Cell{Inlines: trimInlines(c.Inlines(td)), Header: !header && td.DataAtom == atom.Th}
+			if rs, _ := strconv.Atoi(Attr(td, "rowspan")); rs > 1 {
+				cell.RowSpan = min(rs, 1000)
 			}
-			ins := trimInlines(c.Inlines(td))
-			out = append(out, doc.Cell{Inlines: ins})
+			if cs, _ := strconv.Atoi(Attr(td, "colspan")); cs > 1 {
+				cell.ColSpan = min(cs, 1000)
+			}
 			if first {
 				t.Align = append(t.Align, align(td))
-			}
-			if rs, _ := strconv.Atoi(Attr(td, "rowspan")); rs > 1 {
-				c.warn("rowspan", "a table cell spanning rows is set in its first row; the rows below get an empty cell")
-				next[col] = min(rs-1, 1000)
-			}
-			col++
-			if cs, _ := strconv.Atoi(Attr(td, "colspan")); cs > 1 {
-				c.warn("colspan", "a table cell spanning columns is set in its first column; the columns after it get an empty cell")
-				for i := 1; i < min(cs, 1000); i++ {
-					out = append(out, doc.Cell{})
-					if first {
-						t.Align = append(t.Align, doc.AlignDefault)
-					}
-					col++
+				for range max(cell.ColSpan, 1) - 1 {
+					t.Align = append(t.Align, doc.AlignDefault)
 				}
 			}
+			out = append(out, cell)
 		}
-		for col2, left := range pending {
-			if col2 >= col && left > 0 {
-				next[col2] = left - 1
-			}
-		}
-		pending = next
 		return out
 	}
 	for i, tr := range rows {
-		cells := cellsOf(tr, i == 0)
+		cells := cellsOf(tr, i == 0, i < headRows)
 		if i == 0 && headRows > 0 {
 			t.Header = cells
 			continue
+		}
+		if i < headRows {
+			t.HeadRows++
 		}
 		t.Rows = append(t.Rows, cells)
 	}

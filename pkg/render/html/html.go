@@ -567,7 +567,6 @@ func (w *writer) list(l *doc.List) {
 var alignCSS = map[doc.Align]string{doc.AlignLeft: "left", doc.AlignCenter: "center", doc.AlignRight: "right"}
 
 func (w *writer) table(t *doc.Table) {
-	cols := t.Columns()
 	w.WriteString("<table>\n")
 	if len(t.Caption) > 0 {
 		w.WriteString("<caption>")
@@ -576,36 +575,25 @@ func (w *writer) table(t *doc.Table) {
 	}
 	// k numbers the body's rows from 1, for page breaks; 0 for the
 	// header.
-	// below counts, for each column, the rows a cell above still
-	// covers.
-	below := make([]int, cols)
-	row := func(cells []doc.Cell, tag string, k int) {
+	row := func(cells []doc.GridCell, header bool, k int) {
 		w.WriteString("<tr>\n")
-		next := 0
-		for i := 0; i < cols; {
-			if below[i] > 0 {
-				below[i]--
-				i++
-				continue
+		for i, c := range cells {
+			tag := "td"
+			if header || c.Header {
+				tag = "th"
 			}
-			var c doc.Cell
-			if next < len(cells) {
-				c = cells[next]
-				next++
-			}
-			span := min(max(c.ColSpan, 1), cols-i)
 			w.WriteString("<" + tag)
-			if span > 1 {
-				w.WriteString(` colspan="` + strconv.Itoa(span) + `"`)
+			if !header && c.Header {
+				w.WriteString(` scope="row"`)
+			}
+			if c.ColSpan > 1 {
+				w.WriteString(` colspan="` + strconv.Itoa(c.ColSpan) + `"`)
 			}
 			if c.RowSpan > 1 {
 				w.WriteString(` rowspan="` + strconv.Itoa(c.RowSpan) + `"`)
-				for j := i; j < i+span; j++ {
-					below[j] = c.RowSpan - 1
-				}
 			}
-			if i < len(t.Align) {
-				if a, ok := alignCSS[t.Align[i]]; ok {
+			if c.Col < len(t.Align) {
+				if a, ok := alignCSS[t.Align[c.Col]]; ok {
 					w.WriteString(` style="text-align: ` + a + `"`)
 				}
 			}
@@ -615,19 +603,22 @@ func (w *writer) table(t *doc.Table) {
 			}
 			w.inlines(c.Inlines)
 			w.WriteString("</" + tag + ">\n")
-			i += span
 		}
 		w.WriteString("</tr>\n")
 	}
-	if len(t.Header) > 0 {
+	grid := t.Grid()
+	if h := t.HeaderRows(); h > 0 {
 		w.WriteString("<thead>\n")
-		row(t.Header, "th", 0)
+		for _, r := range grid[:h] {
+			row(r, true, 0)
+		}
 		w.WriteString("</thead>\n")
+		grid = grid[h:]
 	}
-	if len(t.Rows) > 0 {
+	if len(grid) > 0 {
 		w.WriteString("<tbody>\n")
-		for k, r := range t.Rows {
-			row(r, "td", k+1)
+		for k, r := range grid {
+			row(r, false, k+1)
 		}
 		w.WriteString("</tbody>\n")
 	}

@@ -384,26 +384,31 @@ func (m *writer) defList(dl *doc.DefList) []string {
 }
 
 func (m *writer) table(t *doc.Table) []string {
-	cols := len(t.Align)
-	for _, r := range append([][]doc.Cell{t.Header}, t.Rows...) {
-		cols = max(cols, len(r))
-	}
+	cols := t.Columns()
 	if cols == 0 {
 		return nil
 	}
-	row := func(cells []doc.Cell) string {
+	// A pipe table cannot span: a cell is written where it starts, the
+	// places it covers are empty. Its one header row is the first; the
+	// header's other rows are body rows.
+	row := func(cells []*doc.Cell) string {
 		var b strings.Builder
 		b.WriteString("|")
-		for i := 0; i < cols; i++ {
+		for _, c := range cells {
 			var s string
-			if i < len(cells) {
-				s = m.inlines(cells[i].Inlines, true)
+			if c != nil {
+				s = m.inlines(c.Inlines, true)
 			}
 			b.WriteString(" " + s + " |")
 		}
 		return b.String()
 	}
-	lines := []string{row(t.Header)}
+	places := t.Places()
+	if len(t.Header) == 0 {
+		// A pipe table has a header row: an empty one.
+		places = append([][]*doc.Cell{make([]*doc.Cell, cols)}, places...)
+	}
+	lines := []string{row(places[0])}
 	var rule strings.Builder
 	rule.WriteString("|")
 	for i := 0; i < cols; i++ {
@@ -423,7 +428,7 @@ func (m *writer) table(t *doc.Table) []string {
 		}
 	}
 	lines = append(lines, rule.String())
-	for _, r := range t.Rows {
+	for _, r := range places[1:] {
 		lines = append(lines, row(r))
 	}
 	if len(t.Caption) > 0 {

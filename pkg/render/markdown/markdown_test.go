@@ -49,6 +49,24 @@ func normalize(d *doc.Document) {
 		if l, ok := n.(*doc.List); ok {
 			l.Numbering = "" // CommonMark numbers lists with digits only
 		}
+		if t, ok := n.(*doc.Table); ok {
+			// A pipe table cannot span nor head rows: one cell per
+			// place, covered places empty, one header row.
+			var rows [][]doc.Cell
+			for _, r := range t.Places() {
+				row := make([]doc.Cell, len(r))
+				for i, c := range r {
+					if c != nil {
+						row[i] = doc.Cell{Inlines: c.Inlines}
+					}
+				}
+				rows = append(rows, row)
+			}
+			if len(t.Header) > 0 {
+				t.Header, rows = rows[0], rows[1:]
+			}
+			t.Rows, t.HeadRows = rows, 0
+		}
 		return doc.Continue
 	})
 	mergeTexts(d)

@@ -285,7 +285,7 @@ func (b *backend) page(i int, p *layout.Page) {
 				b.scale(it.Scale)
 			}
 			b.glyphs(it, hp)
-			if it.Elem != nil {
+			if it.Elem != nil && !it.Hyphen {
 				t := b.text[it.Elem]
 				if t == nil {
 					t = &strings.Builder{}
@@ -414,6 +414,17 @@ func (b *backend) glyphs(it layout.Item, hp float64) {
 	// text (tagged, a sequence inside its element's; readers such as
 	// poppler take /ActualText only from a /Span).
 	actual := it.Actual
+	if it.Hyphen && it.Elem != nil {
+		// The hyphen a line break added is a soft hyphen (U+00AD) in
+		// the element's text, as Tagged PDF wants (ISO 32000-1
+		// 14.8.2.5): "dreu-" "nen" reads as "dreunen", also to a reader
+		// that breaks words where lines change. The glyph gets a code
+		// of its own whose text is U+00AD (mark leaves it an artifact
+		// in a face whose codes are its glyph ids).
+		for k := range texts {
+			texts[k] = "\u00ad"
+		}
+	}
 	if actual {
 		b.closeTJ()
 		b.cs = append(b.cs, "/Span <</ActualText "...)
@@ -809,7 +820,7 @@ func (b *backend) mark(it layout.Item) {
 	}
 	want := marked{elem: it.Elem, kind: content}
 	switch {
-	case it.Hyphen:
+	case it.Hyphen && (it.Elem == nil || b.l.Faces[it.Font].CFF()):
 		want = marked{kind: hyphen}
 	case it.Furniture:
 		want = marked{kind: furniture}
@@ -828,10 +839,10 @@ func (b *backend) mark(it layout.Item) {
 	case decoration:
 		b.op("/Artifact BMC\n")
 	case hyphen:
-		// The hyphen a line break added is not part of the text: an
-		// artifact of the layout, left out of the structure (so that
-		// "dreu-" "nen" reads as "dreunen"), whose text is a soft
-		// hyphen for tools that extract text from the page.
+		// The hyphen a line break added to text outside the structure,
+		// or in a face whose codes are its glyph ids (so that the glyph
+		// cannot have a text of its own): an artifact whose text is a
+		// soft hyphen.
 		b.op("/Artifact <</ActualText <FEFF00AD>>> BDC\n")
 		b.open.kind = hyphenOpen // a sequence of its own: the next item ends it
 	default:

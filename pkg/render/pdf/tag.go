@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -73,7 +74,16 @@ func (t *tagging) structTree(first int, pages []int, nextKey int) []string {
 		num[e] = n
 		order = append(order, e)
 		if e.Parent != nil {
-			kids[e.Parent] = append(kids[e.Parent], fmt.Sprintf("%d 0 R", n))
+			ref := fmt.Sprintf("%d 0 R", n)
+			at := len(kids[e.Parent])
+			if a, ok := num[e.After]; ok && e.After.Parent == e.Parent {
+				// Read right after the sibling it follows (a footnote
+				// after its reference), not where it is drawn.
+				if i := slices.Index(kids[e.Parent], fmt.Sprintf("%d 0 R", a)); i >= 0 {
+					at = i + 1
+				}
+			}
+			kids[e.Parent] = slices.Insert(kids[e.Parent], at, ref)
 		} else {
 			tops = append(tops, e)
 		}
@@ -115,12 +125,59 @@ func (t *tagging) structTree(first int, pages []int, nextKey int) []string {
 		fmt.Fprintf(&parentTree, "%d %d 0 R ", k.key, k.elem)
 	}
 	treeText := strings.TrimSuffix(parentTree.String(), " ") + "]>>"
+	// Table cells and rows without content are kept, empty, so that
+	// every row of a table has its width (PDF/UA-1 7.2): each goes
+	// after its previous sibling that is in the tree.
+	for i := 0; i < len(order); i++ {
+		p := order[i]
+		var prev *layout.StructElem
+		for _, k := range p.Kids {
+			if _, ok := num[k]; ok {
+				prev = k
+				continue
+			}
+			if k.Role != "TR" && k.Role != "TD" && k.Role != "TH" {
+				continue
+			}
+			n := next
+			next++
+			num[k] = n
+			order = append(order, k)
+			ref := fmt.Sprintf("%d 0 R", n)
+			at := 0
+			if prev != nil {
+				at = slices.Index(kids[p], fmt.Sprintf("%d 0 R", num[prev])) + 1
+			}
+			kids[p] = slices.Insert(kids[p], at, ref)
+			prev = k
+		}
+	}
 	var top []string
 	for _, e := range tops {
 		top = append(top, fmt.Sprintf("%d 0 R", num[e]))
 	}
+	// The IDTree maps each element's /ID to it: a name tree of one
+	// node, its keys in byte order.
+	var ids []*layout.StructElem
+	for _, e := range order {
+		if e.ID != "" {
+			ids = append(ids, e)
+		}
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i].ID < ids[j].ID })
+	idTree := ""
+	if len(ids) > 0 {
+		var names []string
+		for i, e := range ids {
+			if i > 0 && e.ID == ids[i-1].ID {
+				continue // ids are unique; a repeat names the first
+			}
+			names = append(names, fmt.Sprintf("%s %d 0 R", pdfString(e.ID), num[e]))
+		}
+		idTree = fmt.Sprintf(" /IDTree <</Names [%s]>>", strings.Join(names, " "))
+	}
 	objs := []string{
-		fmt.Sprintf("<</Type /StructTreeRoot /K [%s] /ParentTree %d 0 R /ParentTreeNextKey %d>>", strings.Join(top, " "), first+1, nextKey),
+		fmt.Sprintf("<</Type /StructTreeRoot /K [%s] /ParentTree %d 0 R /ParentTreeNextKey %d%s>>", strings.Join(top, " "), first+1, nextKey, idTree),
 		treeText,
 	}
 	for _, e := range order {
@@ -137,8 +194,24 @@ func (t *tagging) structTree(first int, pages []int, nextKey int) []string {
 		if e.Alt != "" || e.Role == "Figure" {
 			fmt.Fprintf(&b, " /Alt %s", pdfText(e.Alt))
 		}
+		if e.ID != "" {
+			fmt.Fprintf(&b, " /ID %s", pdfString(e.ID))
+		}
+		if e.Lang != "" {
+			fmt.Fprintf(&b, " /Lang %s", pdfText(e.Lang))
+		}
+		var table []string
 		if e.Scope != "" {
-			fmt.Fprintf(&b, " /A <</O /Table /Scope /%s>>", e.Scope)
+			table = append(table, "/Scope /"+e.Scope)
+		}
+		if e.RowSpan > 1 {
+			table = append(table, fmt.Sprintf("/RowSpan %d", e.RowSpan))
+		}
+		if e.ColSpan > 1 {
+			table = append(table, fmt.Sprintf("/ColSpan %d", e.ColSpan))
+		}
+		if len(table) > 0 {
+			fmt.Fprintf(&b, " /A <</O /Table %s>>", strings.Join(table, " "))
 		}
 		b.WriteString(">>")
 		objs = append(objs, b.String())

@@ -36,7 +36,7 @@ func TestTagged(t *testing.T) {
 			}
 			var want []string
 			if r.Roles["TOC"] > 0 {
-				want = append(want, "H1") // the contents page's title
+				want = append(want, "H1") // the contents page's title, before the TOC element
 			}
 			blockHeadings := func(bs []doc.Block) {
 				doc.WalkBlocks(bs, func(n doc.Node) doc.Visit {
@@ -109,8 +109,13 @@ func structTree(out string) []structNode {
 		}
 		if strings.HasPrefix(trimmed, `"`) {
 			text := strings.TrimSuffix(strings.TrimPrefix(trimmed, `"`), `"`)
-			for _, o := range stack {
-				nodes[o.node].text += text
+			// A footnote is read after its reference, inside the
+			// paragraph: its text is the Note's, not the paragraph's.
+			for i := len(stack) - 1; i >= 0; i-- {
+				nodes[stack[i].node].text += text
+				if nodes[stack[i].node].role == "Note" {
+					break
+				}
 			}
 			continue
 		}

@@ -11,26 +11,21 @@ import (
 // shrink and their cells wrap; when even columns 8 wide do not fit, each
 // row is a paragraph of its cells, each after its column's heading.
 func (t *writer) table(tb *doc.Table, first, rest string) {
-	cols := max(len(tb.Align), len(tb.Header))
-	for _, r := range tb.Rows {
-		cols = max(cols, len(r))
-	}
+	cols := tb.Columns()
 	if cols == 0 {
 		return
 	}
-	cellText := func(row []doc.Cell) []string {
-		out := make([]string, cols)
-		for i := 0; i < cols && i < len(row); i++ {
-			out[i] = strings.ReplaceAll(t.inlines(row[i].Inlines), "\n", " ")
-		}
-		return out
-	}
+	// A cell that spans is written where it starts; the places it
+	// covers are empty.
 	var rows [][]string
-	if len(tb.Header) > 0 {
-		rows = append(rows, cellText(tb.Header))
-	}
-	for _, r := range tb.Rows {
-		rows = append(rows, cellText(r))
+	for _, row := range tb.Places() {
+		out := make([]string, cols)
+		for i, c := range row {
+			if c != nil {
+				out[i] = strings.ReplaceAll(t.inlines(c.Inlines), "\n", " ")
+			}
+		}
+		rows = append(rows, out)
 	}
 	widths := make([]int, cols)
 	for _, r := range rows {
@@ -53,10 +48,14 @@ func (t *writer) table(tb *doc.Table, first, rest string) {
 		first = rest
 	}
 	if sum(widths) > avail {
-		body := rows
-		var head []string
-		if len(tb.Header) > 0 {
-			head, body = rows[0], rows[1:]
+		body := rows[tb.HeaderRows():]
+		head := make([]string, cols)
+		for i, cells := range tb.ColumnHeads() {
+			var names []string
+			for _, c := range cells {
+				names = append(names, strings.ReplaceAll(t.inlines(c.Inlines), "\n", " "))
+			}
+			head[i] = strings.Join(names, " ")
 		}
 		for ri, r := range body {
 			if ri > 0 {
@@ -103,7 +102,7 @@ func (t *writer) table(tb *doc.Table, first, rest string) {
 			}
 			t.line(b.String())
 		}
-		if ri == 0 && len(tb.Header) > 0 {
+		if ri == tb.HeaderRows()-1 {
 			var b strings.Builder
 			b.WriteString(rest)
 			for i, w := range widths {
