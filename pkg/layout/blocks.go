@@ -194,7 +194,20 @@ func (l *layout) block(b doc.Block, c ctx) {
 		}
 		l.blocks(b.Blocks, qc)
 	case *doc.Div:
+		lang := b.Attr.Get("lang")
+		if lang == "" || sameLang(lang, l.lang) {
+			l.blocks(b.Blocks, c)
+			break
+		}
+		// A part in another language: a Div with its /Lang, hyphenated
+		// by that language's patterns.
+		div := l.open("Div")
+		div.Lang = lang
+		savedLang, savedHyph := l.lang, l.hyph
+		l.lang, l.hyph = lang, l.hyphenatorFor(lang)
 		l.blocks(b.Blocks, c)
+		l.lang, l.hyph = savedLang, savedHyph
+		l.close(div)
 	case *doc.Admonition:
 		l.admonition(b, c)
 	case *doc.DefList:

@@ -372,6 +372,7 @@ func Layout(d *doc.Document, cfg Config, host Host) (*Paged, error) {
 			host.Warnf("%w", diag.Warnf("no-hyphenation", "pdf: no hyphenation patterns for language %q (built in: %s); lines are not hyphenated; give a pattern file with --hyphenation", d.Meta.Lang, strings.Join(hyphen.Languages(), ", ")))
 		}
 	}
+	l.docHyph, l.lang = l.hyph, d.Meta.Lang
 	l.document()
 	if l.err != nil {
 		return nil, l.err
@@ -485,6 +486,37 @@ func breaks(pages []typeset.Page, front int) []doc.PageBreak {
 // unhyphenated reports whether a language is written without
 // hyphenation: Chinese, Japanese and Korean break between characters,
 // Thai, Lao, Khmer and Burmese between words.
+// sameLang reports whether two language tags name one language.
+func sameLang(a, b string) bool { return strings.EqualFold(a, b) }
+
+// hyphenatorFor returns the hyphenator of text in language lang: the
+// document's own for its language, else the built-in patterns, else
+// (unless --no-system-fonts) this machine's, else nil.
+func (l *layout) hyphenatorFor(lang string) typeset.Hyphenator {
+	if sameLang(lang, l.d.Meta.Lang) {
+		return l.docHyph
+	}
+	if h, ok := l.hyphs[strings.ToLower(lang)]; ok {
+		return h
+	}
+	var h typeset.Hyphenator
+	switch p := hyphen.ForLang(lang); {
+	case p != nil:
+		h = p
+	case unhyphenated(lang) || l.cfg.NoSystemFonts:
+	default:
+		if p, path, err := hyphen.System(lang); err == nil && p != nil {
+			h = p
+			l.host.Warnf("%w", diag.Warnf("machine-hyphenation", "pdf: language %q is hyphenated by this machine's patterns %s (galley cannot embed them)", lang, path))
+		}
+	}
+	if l.hyphs == nil {
+		l.hyphs = map[string]typeset.Hyphenator{}
+	}
+	l.hyphs[strings.ToLower(lang)] = h
+	return h
+}
+
 func unhyphenated(lang string) bool {
 	primary, _, _ := strings.Cut(strings.ToLower(lang), "-")
 	switch primary {

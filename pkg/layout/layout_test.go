@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -750,5 +751,83 @@ func TestMachinePatterns(t *testing.T) {
 	}
 	if len(warnings) != 1 || !strings.Contains(warnings[0], `no hyphenation patterns for language "cs-CZ"`) {
 		t.Errorf("warnings: %q", warnings)
+	}
+}
+
+// TestLanguageOfParts: in a Dutch document, an English span and an
+// English div are tagged with their language (a Span and a Div with
+// /Lang en), and hyphenated by the English patterns, the Dutch text
+// around them by the Dutch ones.
+func TestLanguageOfParts(t *testing.T) {
+	words := strings.Repeat("internationalization responsibilities circumstances ", 10)
+	d := &doc.Document{Meta: doc.Meta{Lang: "nl"}, Blocks: []doc.Block{
+		&doc.Paragraph{Inlines: []doc.Inline{&doc.Span{Attr: doc.Attr{Pairs: []doc.Pair{{Key: "lang", Value: "en"}}}, Inlines: []doc.Inline{&doc.Text{Text: words}}}}},
+		&doc.Div{Attr: doc.Attr{Pairs: []doc.Pair{{Key: "lang", Value: "en"}}}, Blocks: []doc.Block{&doc.Paragraph{Inlines: []doc.Inline{&doc.Text{Text: words}}}}},
+		&doc.Paragraph{Inlines: []doc.Inline{&doc.Text{Text: words}}},
+	}}
+	l, err := layout.Layout(d, layout.Config{NoTitlePage: true, Paper: "a5", NoSystemFonts: true}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	points := map[string]map[string][]int{
+		"en": {"internationalization": {2, 5, 7, 11, 13, 16}, "responsibilities": {2, 6, 8, 11, 12}, "circumstances": {3, 6}},
+		"nl": {"internationalization": {2, 5, 7, 9, 10, 12, 14, 16, 18}, "responsibilities": {3, 6, 8, 10, 12}, "circumstances": {3, 6, 10}},
+	}
+	// langOf is the language an element's text is in.
+	langOf := func(e *layout.StructElem) string {
+		for ; e != nil; e = e.Parent {
+			if e.Lang != "" {
+				return e.Lang
+			}
+		}
+		return "nl"
+	}
+	cuts := map[string]int{}
+	var prev layout.Item
+	for _, p := range l.Pages {
+		for _, it := range p.Items {
+			if it.Kind != layout.Glyphs {
+				continue
+			}
+			if it.Hyphen {
+				fields := strings.Fields(prev.Text)
+				piece := fields[len(fields)-1]
+				lang := langOf(prev.Elem)
+				ok := false
+				for w, pts := range points[lang] {
+					if strings.HasPrefix(w, piece) && slices.Contains(pts, len(piece)) {
+						ok = true
+					}
+				}
+				if !ok {
+					t.Errorf("%q- is no %s hyphenation point", piece, lang)
+				}
+				where := lang
+				for e := prev.Elem; e != nil; e = e.Parent {
+					if e.Role == "Span" || e.Role == "Div" {
+						where += " " + e.Role
+					}
+				}
+				cuts[where]++
+			}
+			prev = it
+		}
+	}
+	if cuts["en Span"] < 2 || cuts["en Div"] < 2 || cuts["nl"] < 2 {
+		t.Errorf("hyphens: %v; want some in the span, the div and the Dutch paragraph", cuts)
+	}
+	roles := map[string]int{}
+	var walk func(e *layout.StructElem)
+	walk = func(e *layout.StructElem) {
+		if e.Lang == "en" {
+			roles[e.Role]++
+		}
+		for _, k := range e.Kids {
+			walk(k)
+		}
+	}
+	walk(l.Root)
+	if roles["Span"] != 1 || roles["Div"] != 1 {
+		t.Errorf("elements with /Lang en: %v, want a Span and a Div", roles)
 	}
 }

@@ -55,6 +55,12 @@ type layout struct {
 	d      *doc.Document
 	host   Host
 	hyph   typeset.Hyphenator
+	// lang is the language of the text being set: the document's, or a
+	// part's in another (a Div's); hyphs caches each language's
+	// hyphenator.
+	lang    string
+	hyphs   map[string]typeset.Hyphenator
+	docHyph typeset.Hyphenator // the document's language's
 	// words finds where Thai words meet: the machine's word list, nil
 	// when there is none or the document has no Thai.
 	words *wordbreak.Dictionary
@@ -419,7 +425,20 @@ func (l *layout) runs(ins []doc.Inline, st typeset.Style) []typeset.Run {
 				s.Strike = true
 				walk(in.Inlines, s)
 			case *doc.Span:
-				walk(in.Inlines, st)
+				s := st
+				if lang := in.Attr.Get("lang"); lang != "" && !sameLang(lang, l.lang) && tagOf(st) != nil {
+					// Words in another language: a Span with its /Lang,
+					// hyphenated by that language's patterns (or not at
+					// all).
+					span := &StructElem{Role: "Span", Parent: tagOf(st), Lang: lang}
+					tagOf(st).Kids = append(tagOf(st).Kids, span)
+					s.Tag = span
+					s.Hyphenator = l.hyphenatorFor(lang)
+					if s.Hyphenator == nil {
+						s.Hyphenator = typeset.NoHyphens
+					}
+				}
+				walk(in.Inlines, s)
 			case *doc.Sup:
 				walk(in.Inlines, script(st, true))
 			case *doc.Sub:

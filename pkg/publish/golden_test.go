@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/galleypress/galley/pkg/internal/testkit/golden"
+	"github.com/galleypress/galley/pkg/internal/testkit/validate"
 	"github.com/galleypress/galley/pkg/project"
 	"github.com/galleypress/galley/pkg/publish"
 	"github.com/galleypress/galley/pkg/render"
@@ -76,5 +77,45 @@ func TestGolden(t *testing.T) {
 		if !listed[e.Name()] && !strings.HasPrefix(e.Name(), "bad-") {
 			t.Errorf("fixture %s is not in fixtures/golden.yaml", e.Name())
 		}
+	}
+}
+
+// TestLanguageOfParts checks the Dutch fixture with English and German
+// words and an English summary: every output says which parts are in
+// which language (WCAG 2.1 3.1.2).
+func TestLanguageOfParts(t *testing.T) {
+	read := func(name string) string {
+		data, err := os.ReadFile(filepath.Join("..", "..", "golden", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
+	}
+	html := read("tweetalig.html")
+	for _, want := range []string{`<html lang="nl">`, `<span lang="en">Cross-border River Management Programme</span>`, `<span lang="de">grenzüberschreitende Zusammenarbeit</span>`, `<div lang="en">`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("tweetalig.html lacks %s", want)
+		}
+	}
+	files := golden.EPUBFiles(t, []byte(read("tweetalig.epub")))
+	text := golden.ChapterText(files)
+	for _, want := range []string{`<span lang="en" xml:lang="en">Cross-border`, `<div lang="en" xml:lang="en">`} {
+		if !strings.Contains(text, want) {
+			t.Errorf("tweetalig.epub lacks %s", want)
+		}
+	}
+	// The PDF: a Span and a Div with /Lang (en), a Span with /Lang (de).
+	out, ok := validate.Run("qpdf", "--qdf", "--object-streams=disable", filepath.Join("..", "..", "golden", "tweetalig.pdf"), "-")
+	if !ok {
+		validate.Tool(t, "qpdf", "qpdf")
+		t.Fatalf("qpdf: %.200s", out)
+	}
+	for _, want := range []string{"/S /Span", "/S /Div", "/Lang (en)", "/Lang (de)"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("tweetalig.pdf has no %s", want)
+		}
+	}
+	if n := strings.Count(out, "/Lang (en)"); n != 2 {
+		t.Errorf("tweetalig.pdf has /Lang (en) %d times, want 2 (the span and the summary)", n)
 	}
 }

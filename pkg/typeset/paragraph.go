@@ -88,11 +88,16 @@ func NewParagraph(m Metrics, runs []Run, ps ParagraphStyle) *Paragraph {
 	}
 	// About a box and a glue a word; a hyphenated paragraph has half as
 	// many again (the pieces, the penalties between them).
+	// Words are hyphenated if the paragraph or a run has a hyphenator.
+	hyph := ps.Hyphenator != nil
+	for _, r := range runs {
+		hyph = hyph || r.Style.Hyphenator != nil && r.Style.Hyphenator != NoHyphens
+	}
 	estimate := size/3 + 8
-	if ps.Hyphenator != nil {
+	if hyph {
 		estimate = size/2 + 8
 	}
-	b := &builder{m: m, ps: ps, items: itemBuffer(estimate)}
+	b := &builder{m: m, ps: ps, hyph: hyph, items: itemBuffer(estimate)}
 	if ps.Indent > 0 {
 		b.items = append(b.items, Item{Kind: BoxItem, Width: ps.Indent})
 	}
@@ -102,7 +107,7 @@ func NewParagraph(m Metrics, runs []Run, ps ParagraphStyle) *Paragraph {
 	b.flushWord()
 	b.forceBreak() // the last line is filled
 	p := &Paragraph{Items: b.items, style: ps}
-	if ps.Hyphenator != nil && b.hyphenatable && len(b.words) > 0 {
+	if hyph && b.hyphenatable && len(b.words) > 0 {
 		p.hyph = b.withHyphens()
 	}
 	return p
@@ -148,6 +153,7 @@ type wordPiece struct {
 type builder struct {
 	m            Metrics
 	ps           ParagraphStyle
+	hyph         bool // the paragraph or a run has a hyphenator
 	items        []Item
 	word         []wordPiece // the word being collected
 	words        [][2]int    // item ranges of words hyphenated at the end
@@ -306,7 +312,7 @@ func (b *builder) flushWord() {
 	}
 	switch {
 	case url: // an address is never hyphenated: a hyphen would read as part of it
-	case !tooWide && b.ps.Hyphenator != nil:
+	case !tooWide && b.hyph:
 		// Hyphenated now, in place. A word too wide for the measure is
 		// hyphenated at the end, and only if another word is.
 		b.hyphenateFrom(start)
@@ -599,7 +605,7 @@ func (b *builder) hyphenateFrom(start int) {
 			b.items = append(b.items, it)
 			continue
 		}
-		b.cuts = b.hyphenCuts(it.Text, b.cuts[:0], 16)
+		b.cuts = b.hyphenCuts(it.Text, it.Style, b.cuts[:0], 16)
 		b.items = b.hyphenateBox(b.items, it, hyphen, b.cuts)
 	}
 	clear(b.tail)
@@ -631,7 +637,7 @@ func (b *builder) withHyphens() []Item {
 		for k := r[0]; k < r[1]; k++ {
 			if it := &b.items[k]; hyphenatable(it) {
 				before := len(cuts)
-				cuts = b.hyphenCuts(it.Text, cuts, before+16)
+				cuts = b.hyphenCuts(it.Text, it.Style, cuts, before+16)
 				counts = append(counts, len(cuts)-before)
 				size += perCut * (len(cuts) - before)
 			}
@@ -662,10 +668,17 @@ func (b *builder) withHyphens() []Item {
 	return out
 }
 
-// hyphenCuts appends to cuts the byte offsets in s of the hyphenation
-// points of the letter runs inside it: "(Oekraïne)," hyphenates
-// "Oekraïne". At most max are returned.
-func (b *builder) hyphenCuts(s string, cuts []int, maxCuts int) []int {
+// hyphenCuts appends to cuts the byte offsets in s, set in st, of the
+// hyphenation points of the letter runs inside it: "(Oekraïne),"
+// hyphenates "Oekraïne". At most max are returned.
+func (b *builder) hyphenCuts(s string, st Style, cuts []int, maxCuts int) []int {
+	h := b.ps.Hyphenator
+	if st.Hyphenator != nil {
+		h = st.Hyphenator
+	}
+	if h == nil {
+		return cuts
+	}
 	runStart := -1
 	flush := func(end int) {
 		if runStart < 0 {
@@ -673,7 +686,7 @@ func (b *builder) hyphenCuts(s string, cuts []int, maxCuts int) []int {
 		}
 		word := s[runStart:end]
 		if len(word) >= minHyphenWord && utf8.RuneCountInString(word) >= minHyphenWord && !allUpper(word) {
-			pts := b.ps.Hyphenator.Points(word)
+			pts := h.Points(word)
 			k, ri := 0, 0
 			for bi := range word {
 				if k < len(pts) && ri == pts[k] {
@@ -742,7 +755,7 @@ func (b *builder) hyphenateBox(out []Item, it Item, hyphen string, cuts []int) [
 // hyphens) is, with its hyphen, no wider than the measure. Such a word
 // is hyphenated, not broken anywhere.
 func (b *builder) hyphenatedFits(width Unit) bool {
-	if b.ps.Hyphenator == nil {
+	if !b.hyph {
 		return false
 	}
 	hyphen := b.ps.Hyphen
@@ -751,7 +764,7 @@ func (b *builder) hyphenatedFits(width Unit) bool {
 	}
 	var cuts []int
 	for _, wp := range b.word {
-		cuts = b.hyphenCuts(wp.text, cuts[:0], 1<<20)
+		cuts = b.hyphenCuts(wp.text, wp.style, cuts[:0], 1<<20)
 		for i, c := range wp.text {
 			if (c == '-' || c == '–' || c == '—' || c == '/') && i > 0 {
 				cuts = append(cuts, i+utf8.RuneLen(c))

@@ -172,7 +172,19 @@ type Style struct {
 	// element of tagged PDF); typeset only carries it along. It must be
 	// comparable: a pointer.
 	Tag any
+	// Hyphenator, if set, hyphenates this text instead of the
+	// paragraph's: words in another language than the paragraph's. It
+	// must be comparable (a pointer); NoHyphens leaves the text whole.
+	Hyphenator Hyphenator
 }
+
+// NoHyphens is the Hyphenator of text that is never hyphenated: words
+// in a language without patterns, inside a paragraph that has some.
+var NoHyphens Hyphenator = noHyphens{}
+
+type noHyphens struct{}
+
+func (noHyphens) Points(string) []int { return nil }
 
 func (i Item) String() string {
 	switch i.Kind {

@@ -128,6 +128,9 @@ type admonNode struct {
 	ast.BaseBlock
 	kind, title string
 	fence       int // the colons that opened a ":::" container; 0 for MkDocs
+	// div, if set, makes the container pandoc's fenced div, "::: {lang=en}":
+	// a doc.Div with these attributes.
+	div *doc.Attr
 }
 
 var kindAdmon = ast.NewNodeKind("GalleyAdmonition")
@@ -137,7 +140,10 @@ func (n *admonNode) Dump(src []byte, level int) {
 	ast.DumpHelper(n, src, level, map[string]string{"Kind": n.kind, "Title": n.title}, nil)
 }
 
-var containerOpen = regexp.MustCompile(`^(:{3,})[ \t]*([A-Za-z][\w-]*)[ \t]*(.*?)[ \t]*$`)
+var (
+	containerOpen = regexp.MustCompile(`^(:{3,})[ \t]*([A-Za-z][\w-]*)[ \t]*(.*?)[ \t]*$`)
+	divOpen       = regexp.MustCompile(`^(:{3,})[ \t]*(\{[^}]*\})[ \t]*:*[ \t]*$`)
+)
 
 // lineBody returns the length of a line without its line end: a
 // parser that takes a whole line advances by it (the last line of a
@@ -146,7 +152,8 @@ func lineBody(line []byte) int {
 	return len(bytes.TrimRight(line, "\r\n"))
 }
 
-// containerParser reads ":::kind Title" … ":::".
+// containerParser reads ":::kind Title" … ":::", and pandoc's fenced
+// div, "::: {#id .class key=value}" … ":::".
 type containerParser struct{}
 
 func (containerParser) Trigger() []byte { return []byte{':'} }
@@ -198,7 +205,20 @@ func admonClose(pc parser.Context) {
 
 func (containerParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	line, _ := reader.PeekLine()
-	if pos := pc.BlockOffset(); pos < 0 || !containerOpen.Match(bytes.TrimRight(line[pos:], "\r\n")) || !admonOpen(pc) {
+	pos := pc.BlockOffset()
+	if pos < 0 {
+		return nil, parser.NoChildren
+	}
+	body := bytes.TrimRight(line[pos:], "\r\n")
+	if m := divOpen.FindSubmatch(body); m != nil {
+		attr, _, ok := parseAttr(string(m[2]))
+		if !ok || !admonOpen(pc) {
+			return nil, parser.NoChildren
+		}
+		reader.Advance(lineBody(line))
+		return &admonNode{fence: len(m[1]), div: &attr}, parser.HasChildren
+	}
+	if !containerOpen.Match(body) || !admonOpen(pc) {
 		return nil, parser.NoChildren
 	}
 	m := openLine(containerOpen, reader, pc)

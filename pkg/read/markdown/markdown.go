@@ -468,6 +468,10 @@ func (c *converter) block(n ast.Node) (doc.Block, error) {
 		}
 		return l, nil
 	case *admonNode:
+		if n.div != nil {
+			bs, err := c.blocks(n)
+			return &doc.Div{Attr: *n.div, Blocks: bs}, err
+		}
 		a := &doc.Admonition{Kind: n.kind}
 		if n.title != "" {
 			a.Title = []doc.Inline{&doc.Text{Text: n.title}}
@@ -624,7 +628,7 @@ func (c *converter) inlines(n ast.Node) ([]doc.Inline, error) {
 		}
 	}
 	flush()
-	return out, nil
+	return bracketSpans(out), nil
 }
 
 func (c *converter) inline(n ast.Node) ([]doc.Inline, error) {

@@ -198,7 +198,7 @@ func (t *tagging) structTree(first int, pages []int, nextKey int) []string {
 			fmt.Fprintf(&b, " /ID %s", pdfString(e.ID))
 		}
 		if e.Lang != "" {
-			fmt.Fprintf(&b, " /Lang %s", pdfText(e.Lang))
+			fmt.Fprintf(&b, " /Lang %s", pdfString(e.Lang))
 		}
 		var table []string
 		if e.Scope != "" {

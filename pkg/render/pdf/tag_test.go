@@ -281,3 +281,116 @@ func TestPageLabels(t *testing.T) {
 		t.Errorf("page labels:\n%s", out)
 	}
 }
+
+// TestPDFUA runs the independent PDF/UA-1 checker (pdfua_check.py, the
+// Matterhorn Protocol's machine-checkable conditions) on every fixture's
+// PDF, notes at the foot and at the end, with a table of contents: not
+// one failure. On the report, whose 66 notes interrupt its paragraphs, a
+// screen reader reads the words in the order of the source with each
+// note after its reference.
+func TestPDFUA(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the PDF/UA checker takes seconds; skipped under -short")
+	}
+	for _, name := range fixture.Names(t) {
+		d := fixture.Read(t, name)
+		for _, notes := range []string{"foot", "end"} {
+			path := writeTemp(t, renderPDF(t, d, pdf.Config{Notes: notes}, &render.Options{TOC: true}))
+			source := ""
+			if name == "report.md" && notes == "foot" {
+				source = readingText(d)
+			}
+			r := validate.PDFUA(t, path, source)
+			for _, f := range r.Failures {
+				t.Errorf("%s, notes %s: %s", name, notes, f)
+			}
+			if source != "" {
+				got, _ := r.Info["reading order: source words read in order"].(string)
+				var n, of int
+				var pct float64
+				if _, err := fmt.Sscanf(got, "%d of %d (%f%%)", &n, &of, &pct); err != nil || pct < 98 {
+					t.Errorf("%s: reading order: %q words of the source read in order, want 98%% or more", name, got)
+				}
+			}
+		}
+	}
+}
+
+// readingText is d's text as a screen reader should read it: the title
+// block, then the text in order, each note right after its reference.
+func readingText(d *doc.Document) string {
+	var b strings.Builder
+	for _, s := range append([]string{d.Meta.Title, d.Meta.Subtitle}, d.Meta.Authors...) {
+		b.WriteString(s + "\n")
+	}
+	b.WriteString(d.Meta.Date + "\n" + d.Meta.Publisher + "\n")
+	var blocks func([]doc.Block)
+	var inlines func([]doc.Inline)
+	inlines = func(ins []doc.Inline) {
+		for _, in := range ins {
+			switch in := in.(type) {
+			case *doc.Text:
+				b.WriteString(in.Text)
+			case *doc.Code:
+				b.WriteString(in.Text)
+			case *doc.Note:
+				fmt.Fprintf(&b, " %d %d. ", in.Number, in.Number)
+				blocks(in.Blocks)
+			case *doc.Image:
+				b.WriteString(" " + in.Alt + " ")
+			default:
+				inlines(doc.Children(in))
+			}
+		}
+	}
+	blocks = func(bs []doc.Block) {
+		for _, bl := range bs {
+			b.WriteString("\n")
+			switch bl := bl.(type) {
+			case *doc.Paragraph:
+				inlines(bl.Inlines)
+			case *doc.Heading:
+				inlines(bl.Inlines)
+			case *doc.CodeBlock:
+				b.WriteString(bl.Text)
+			case *doc.Table:
+				inlines(bl.Caption)
+				for _, row := range bl.Places() {
+					for _, c := range row {
+						if c != nil {
+							b.WriteString(" ")
+							inlines(c.Inlines)
+						}
+					}
+				}
+			case *doc.Figure:
+				inlines(bl.Caption)
+			case *doc.List:
+				for i, it := range bl.Items {
+					if bl.Ordered {
+						fmt.Fprintf(&b, " %d. ", i+1)
+					}
+					blocks(it.Blocks)
+				}
+			case *doc.Quote:
+				blocks(bl.Blocks)
+			case *doc.Admonition:
+				blocks(bl.Blocks)
+			case *doc.Div:
+				blocks(bl.Blocks)
+			}
+		}
+	}
+	blocks(d.Blocks)
+	var sections func([]*doc.Section)
+	sections = func(ss []*doc.Section) {
+		for _, s := range ss {
+			b.WriteString("\n")
+			inlines(s.Title)
+			blocks(s.Blocks)
+			sections(s.Sections)
+		}
+	}
+	sections(d.Sections)
+	return b.String()
+}
