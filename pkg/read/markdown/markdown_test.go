@@ -210,3 +210,57 @@ func TestWarningCodes(t *testing.T) {
 		t.Errorf("warnings %q, want front-matter-extra at line 3 and an html- one", got)
 	}
 }
+
+// TestSpansAndDivs: pandoc's bracketed spans and fenced divs, with
+// their attributes; brackets without attributes stay text.
+func TestSpansAndDivs(t *testing.T) {
+	src := `Dit is [English *words*]{lang=en}, [een [geneste]{.x} reeks]{#s lang="nl-BE" title='a "quote"'}, [1] en [x]{niet}.
+
+:::: {lang=en dir=ltr}
+An English part.
+
+::: note
+A note inside it.
+:::
+::::
+`
+	d, err := markdown.New(markdown.Config{}).Read(context.Background(), strings.NewReader(src), &read.Options{Name: "in.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	var show func(ins []doc.Inline) string
+	show = func(ins []doc.Inline) string {
+		var b strings.Builder
+		for _, in := range ins {
+			switch in := in.(type) {
+			case *doc.Text:
+				b.WriteString(in.Text)
+			case *doc.Span:
+				fmt.Fprintf(&b, "<%s|%v|%v|%s>", in.Attr.ID, in.Attr.Classes, in.Attr.Pairs, show(in.Inlines))
+			default:
+				b.WriteString("{" + doc.PlainText([]doc.Inline{in}) + "}")
+			}
+		}
+		return b.String()
+	}
+	for _, bl := range d.Blocks {
+		switch bl := bl.(type) {
+		case *doc.Paragraph:
+			got = append(got, show(bl.Inlines))
+		case *doc.Div:
+			var kinds []string
+			for _, k := range bl.Blocks {
+				kinds = append(kinds, fmt.Sprintf("%T", k))
+			}
+			got = append(got, fmt.Sprintf("div %v %v", bl.Attr.Pairs, kinds))
+		}
+	}
+	want := []string{
+		`Dit is <|[]|[{lang en}]|English {words}>, <s|[]|[{lang nl-BE} {title a "quote"}]|een <|[x]|[]|geneste> reeks>, [1] en [x]{niet}.`,
+		`div [{lang en} {dir ltr}] [*doc.Paragraph *doc.Admonition]`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -113,7 +113,7 @@ func (c *converter) htmlInlines(n ast.Node) ([]doc.Inline, error) {
 	var runs []doc.Inline // converted inlines not yet in a slot
 	flush := func() {
 		if len(runs) > 0 {
-			b.WriteString(h.InlineSlot(runs))
+			b.WriteString(h.InlineSlot(bracketSpans(slicesDropEmptyText(runs))))
 			runs = nil
 		}
 	}

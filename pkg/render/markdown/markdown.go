@@ -5,8 +5,9 @@
 //     same document: CommonMark with YAML front matter for the metadata,
 //     GitHub's tables, strikethrough and task lists, footnotes ([^1]),
 //     math in dollars, admonitions as ":::kind" containers, definition
-//     lists, and {#id} after a heading whose id is not the one its title
-//     gives.
+//     lists, {#id} after a heading whose id is not the one its title
+//     gives, and pandoc's bracketed spans ("[words]{lang=en}") and
+//     fenced divs ("::: {lang=en}") for parts with attributes.
 //   - "gfm": GitHub Flavored Markdown: the same, with admonitions as
 //     GitHub's alerts ("> [!NOTE]") where GitHub has the kind,
 //     definition lists as HTML, and no heading ids (GitHub makes its
@@ -244,9 +245,15 @@ func (m *writer) block(b doc.Block) []string {
 	case *doc.Quote:
 		return quoted(m.blocks(b.Blocks, false))
 	case *doc.Div:
-		// Markdown has no block of attributes: HTML, with Markdown
-		// inside (a blank line after the tag).
-		return join([][]string{{"<div" + htmlAttrs(b.Attr) + ">"}, m.blocks(b.Blocks, false), {"</div>"}}, false)
+		inner := m.blocks(b.Blocks, false)
+		if attrs, ok := pandocAttrs(b.Attr); ok && m.flavour == Markdown {
+			// Pandoc's fenced div, longer than any fence inside it.
+			fence := strings.Repeat(":", max(3, longestFence(inner)+1))
+			return join([][]string{{fence + " " + attrs}, inner, {fence}}, false)
+		}
+		// GFM and CommonMark have no block of attributes: HTML, with
+		// Markdown inside (a blank line after the tag).
+		return join([][]string{{"<div" + htmlAttrs(b.Attr) + ">"}, inner, {"</div>"}}, false)
 	case *doc.Admonition:
 		return m.admonition(b)
 	case *doc.DefList:
@@ -602,9 +609,14 @@ func (m *writer) inline(b *strings.Builder, in doc.Inline, cell bool) {
 			b.WriteString(`<a id="` + htmlAttr(in.ID) + `"></a>`)
 		}
 	case *doc.Span:
-		if in.Attr.IsZero() {
+		attrs, ok := pandocAttrs(in.Attr)
+		switch {
+		case in.Attr.IsZero():
 			b.WriteString(m.inlines(in.Inlines, cell))
-		} else {
+		case ok && m.flavour == Markdown:
+			// Pandoc's bracketed span.
+			b.WriteString("[" + m.inlines(in.Inlines, cell) + "]" + attrs)
+		default:
 			b.WriteString("<span" + htmlAttrs(in.Attr) + ">" + m.inlines(in.Inlines, cell) + "</span>")
 		}
 	default:
@@ -776,6 +788,50 @@ func isAutolink(u string) bool {
 
 // htmlAttrs writes attributes as HTML's: id, class, and every other
 // named value (lang, dir…).
+// pandocAttrs writes a as pandoc's attributes, "{#id .class
+// key="value"}", or reports false where they cannot hold it (a value
+// with both kinds of quote, a name or class with spaces).
+func pandocAttrs(a doc.Attr) (string, bool) {
+	var parts []string
+	plain := func(s string) bool { return s != "" && !strings.ContainsAny(s, " \t\n{}\"'") }
+	if a.ID != "" {
+		if !plain(a.ID) {
+			return "", false
+		}
+		parts = append(parts, "#"+a.ID)
+	}
+	for _, c := range a.Classes {
+		if !plain(c) {
+			return "", false
+		}
+		parts = append(parts, "."+c)
+	}
+	for _, p := range a.Pairs {
+		q := `"`
+		if strings.Contains(p.Value, `"`) {
+			q = "'"
+		}
+		if !validName(p.Key) || strings.Contains(p.Value, q) || strings.ContainsAny(p.Value, "\n}") {
+			return "", false
+		}
+		parts = append(parts, p.Key+"="+q+p.Value+q)
+	}
+	return "{" + strings.Join(parts, " ") + "}", len(parts) > 0
+}
+
+// longestFence returns the most colons that start one of lines.
+func longestFence(lines []string) int {
+	n := 0
+	for _, l := range lines {
+		k := 0
+		for k < len(l) && l[k] == ':' {
+			k++
+		}
+		n = max(n, k)
+	}
+	return n
+}
+
 func htmlAttrs(a doc.Attr) string {
 	var b strings.Builder
 	if a.ID != "" {
