@@ -29,9 +29,13 @@ import (
 //
 // Tagged, it marks every piece of content and adds the structure tree
 // (see tag.go).
-func emit(w io.Writer, d *doc.Document, opts *render.Options, l *layout.Paged, tagged bool) error {
+//
+// A PDF/A file (part 2 or 3; level "A", "B" or "U") claims it in its XMP
+// metadata and has an output intent with galley's sRGB profile; its
+// link annotations are printed.
+func emit(w io.Writer, d *doc.Document, opts *render.Options, l *layout.Paged, tagged bool, pdfaPart int, pdfaLevel string) error {
 	o := newObjWriter(w)
-	b := &backend{o: o, l: l, fonts: map[*font.Face]*fontEnc{}, faceEnc: make([]*fontEnc, len(l.Faces)), dests: map[string]dest{}}
+	b := &backend{o: o, l: l, fonts: map[*font.Face]*fontEnc{}, faceEnc: make([]*fontEnc, len(l.Faces)), dests: map[string]dest{}, archival: pdfaPart > 0}
 	if tagged {
 		b.tags = &tagging{}
 	}
@@ -127,7 +131,17 @@ func emit(w io.Writer, d *doc.Document, opts *render.Options, l *layout.Paged, t
 	o.object(info, inf.String())
 
 	meta := o.alloc()
-	o.stream(meta, "/Type /Metadata /Subtype /XML ", xmp(m.Title, m.Authors, m.Lang, date, "galley", tagged), plain)
+	x := xmpInfo{title: m.Title, authors: m.Authors, lang: m.Lang, subject: subject, keywords: strings.Join(m.Keywords, ", "),
+		date: date, producer: "galley", ua: tagged, pdfaPart: pdfaPart, pdfaLevel: pdfaLevel}
+	o.stream(meta, "/Type /Metadata /Subtype /XML ", xmp(x), plain)
+	intent := 0
+	if pdfaPart > 0 {
+		// The output intent: colours are sRGB, as the profile says.
+		profile := o.alloc()
+		o.stream(profile, "/N 3 ", srgbProfile(), flated)
+		intent = o.alloc()
+		o.object(intent, fmt.Sprintf("<</Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (sRGB IEC61966-2.1) /RegistryName (http://www.color.org) /Info (sRGB IEC61966-2.1) /DestOutputProfile %d 0 R>>", profile))
+	}
 
 	var cat strings.Builder
 	fmt.Fprintf(&cat, "<</Type /Catalog /Pages %d 0 R /Metadata %d 0 R /PageLayout /SinglePage", pagesObj, meta)
@@ -144,6 +158,9 @@ func emit(w io.Writer, d *doc.Document, opts *render.Options, l *layout.Paged, t
 		fmt.Fprintf(&cat, " /PageLabels <</Nums [0 <</S /r>> %d <</S /D>>]>>", l.FrontPages)
 	}
 	cat.WriteString(" /ViewerPreferences <</DisplayDocTitle true>>")
+	if intent > 0 {
+		fmt.Fprintf(&cat, " /OutputIntents [%d 0 R]", intent)
+	}
 	if b.tags != nil {
 		objs := b.tags.structTree(len(o.offsets), b.pageObjs, len(b.pageObjs)+b.annots)
 		root := len(o.offsets)
@@ -189,9 +206,10 @@ type outlineEntry struct {
 // graphics state so that it sets a font, a colour or a scale only when it
 // changes.
 type backend struct {
-	o  *objWriter
-	l  *layout.Paged
-	cs []byte // the page's content stream
+	o        *objWriter
+	l        *layout.Paged
+	archival bool   // PDF/A
+	cs       []byte // the page's content stream
 
 	pagesObj, resources int
 	pageObjs            []int
@@ -367,6 +385,9 @@ func (b *backend) writePages() {
 			tag := ""
 			if b.tags != nil {
 				tag = fmt.Sprintf(" /StructParent %d /Contents %s", a.key, pdfText(a.desc))
+			}
+			if b.archival {
+				tag += " /F 4" // printed (PDF/A)
 			}
 			o.object(a.obj, fmt.Sprintf("<</Type /Annot /Subtype /Link /Rect %s /Border [0 0 0] %s%s>>", a.rect, action, tag))
 			if first {

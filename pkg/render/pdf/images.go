@@ -45,7 +45,17 @@ func (b *backend) image(pic *layout.Picture) (int, error) {
 	if pic.Vector != nil {
 		return b.form(pic), o.err
 	}
+	cmykInArchive := false
 	if pic.Format == "jpeg" {
+		cfg, err := jpeg.DecodeConfig(bytes.NewReader(pic.Data))
+		if err != nil {
+			return 0, err
+		}
+		// A PDF/A file whose colours are sRGB (its output intent) may
+		// not use DeviceCMYK: a CMYK JPEG is decoded and drawn in RGB.
+		cmykInArchive = b.archival && cfg.ColorModel == color.CMYKModel
+	}
+	if pic.Format == "jpeg" && !cmykInArchive {
 		// A JPEG goes in as it is, for the reader to decode.
 		cfg, err := jpeg.DecodeConfig(bytes.NewReader(pic.Data))
 		if err != nil {

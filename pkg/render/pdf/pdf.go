@@ -74,6 +74,30 @@ type Config struct {
 	// tree, marked content and the PDF/UA claim. Tagged PDF is the
 	// default, and what the law asks of public bodies in the EU.
 	Untagged bool `option:"untagged" help:"leave out the tags (structure tree, marked content) that make the PDF accessible (PDF/UA)"`
+	// Archive is the PDF/A level the file claims and meets, for
+	// long-term archiving (ISO 19005): "auto" (the default) is PDF/A-2a
+	// for a tagged PDF (with PDF/UA-1) and PDF/A-2b for an untagged one;
+	// "a-2u" and "a-2b" claim less (no structure; no structure and no
+	// text for every glyph); "a-3a", "a-3b", "a-3u" claim PDF/A-3,
+	// which allows attached files of any kind (galley attaches none);
+	// "none" claims nothing (no output intent, no colour profile).
+	Archive string `option:"archive" default:"auto" choices:"auto,a-2a,a-2b,a-2u,a-3a,a-3b,a-3u,none" help:"PDF/A level to claim and meet: auto (a-2a tagged, a-2b untagged), a-2a, a-2b, a-2u, a-3a, a-3b, a-3u or none"`
+}
+
+// archive returns the PDF/A part (2 or 3) and conformance level ("A",
+// "B", "U") the PDF claims, or 0 for none.
+func (c *Config) archive() (part int, level string) {
+	switch a := c.Archive; a {
+	case "none":
+		return 0, ""
+	case "", "auto":
+		if c.Untagged {
+			return 2, "B"
+		}
+		return 2, "A"
+	default:
+		return int(a[2] - '0'), strings.ToUpper(a[3:])
+	}
 }
 
 // Margins are page margins in millimetres: top, right, bottom, left.
@@ -105,6 +129,9 @@ func (m *Margins) UnmarshalText(b []byte) error {
 // Check reports the first option of c the PDF cannot be made with (an
 // unknown paper size, a font size out of range); see option.Checker.
 func (c *Config) Check() error {
+	if _, level := c.archive(); level == "A" && c.Untagged {
+		return fmt.Errorf("pdf: archive %s needs the tags that --untagged leaves out; choose a-2b, or leave the PDF tagged", c.Archive)
+	}
 	lc := New(*c).layoutConfig(&render.Options{})
 	return lc.Check()
 }
@@ -153,6 +180,9 @@ func (r *Renderer) Render(ctx context.Context, w io.Writer, d *doc.Document, opt
 	if opts == nil {
 		opts = &render.Options{}
 	}
+	if _, level := r.cfg.archive(); level == "A" && r.cfg.Untagged {
+		return r.cfg.Check()
+	}
 	cfg := r.layoutConfig(opts)
 	cfg.Stream = true // each page is drawn, written and let go in turn
 	l, err := layout.Layout(d, cfg, opts)
@@ -162,7 +192,8 @@ func (r *Renderer) Render(ctx context.Context, w io.Writer, d *doc.Document, opt
 	if opts.Paginated != nil {
 		opts.Paginated(l.Breaks)
 	}
-	return emit(w, d, opts, l, !r.cfg.Untagged)
+	part, level := r.cfg.archive()
+	return emit(w, d, opts, l, !r.cfg.Untagged, part, level)
 }
 
 // PageBreaks returns where the pages of d's PDF start in d, for an

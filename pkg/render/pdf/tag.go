@@ -219,9 +219,29 @@ func (t *tagging) structTree(first int, pages []int, nextKey int) []string {
 	return objs
 }
 
+// xmpInfo is what the XMP metadata says.
+type xmpInfo struct {
+	title    string
+	authors  []string
+	lang     string
+	subject  string
+	keywords string
+	date     string // ISO 8601: created and modified
+	producer string
+	// ua claims PDF/UA-1; pdfaPart (2 or 3) and pdfaLevel ("A", "B",
+	// "U") claim PDF/A.
+	ua        bool
+	pdfaPart  int
+	pdfaLevel string
+}
+
 // xmp returns the document's XMP metadata: its title, authors, language,
-// dates, and, for a tagged PDF, the PDF/UA-1 identification.
-func xmp(title string, authors []string, lang, date, producer string, ua bool) []byte {
+// subject, keywords, dates, and the PDF/UA and PDF/A identification.
+// Each entry of the document information dictionary has its equivalent
+// here, as PDF/A asks (ISO 19005-2 6.6.2.3); a PDF/A file describes the
+// PDF/UA schema, which PDF/A does not predefine, in an extension schema
+// (6.6.2.3.2).
+func xmp(x xmpInfo) []byte {
 	esc := func(s string) string {
 		// Characters XML cannot hold (controls, U+FFFE, U+FFFF) go.
 		s = strings.Map(func(r rune) rune {
@@ -237,26 +257,58 @@ func xmp(title string, authors []string, lang, date, producer string, ua bool) [
 	b.WriteString("<?xpacket begin=\"\ufeff\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n")
 	b.WriteString(`<x:xmpmeta xmlns:x="adobe:ns:meta/">
 <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">
 `)
-	if ua {
+	if x.ua {
 		b.WriteString("<pdfuaid:part>1</pdfuaid:part>\n")
 	}
-	b.WriteString("<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + esc(title) + "</rdf:li></rdf:Alt></dc:title>\n")
-	if len(authors) > 0 {
+	if x.pdfaPart > 0 {
+		fmt.Fprintf(&b, "<pdfaid:part>%d</pdfaid:part>\n<pdfaid:conformance>%s</pdfaid:conformance>\n", x.pdfaPart, x.pdfaLevel)
+	}
+	b.WriteString("<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + esc(x.title) + "</rdf:li></rdf:Alt></dc:title>\n")
+	if len(x.authors) > 0 {
+		authors := x.authors
+		if x.pdfaPart > 0 {
+			// The document information's Author, "A, B", is its one
+			// item (ISO 19005-2 6.6.2.3.1).
+			authors = []string{strings.Join(authors, ", ")}
+		}
 		b.WriteString("<dc:creator><rdf:Seq>")
 		for _, a := range authors {
 			b.WriteString("<rdf:li>" + esc(a) + "</rdf:li>")
 		}
 		b.WriteString("</rdf:Seq></dc:creator>\n")
 	}
-	if lang != "" {
-		b.WriteString("<dc:language><rdf:Bag><rdf:li>" + esc(lang) + "</rdf:li></rdf:Bag></dc:language>\n")
+	if x.subject != "" {
+		b.WriteString("<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">" + esc(x.subject) + "</rdf:li></rdf:Alt></dc:description>\n")
 	}
-	b.WriteString("<pdf:Producer>" + esc(producer) + "</pdf:Producer>\n")
-	b.WriteString("<xmp:CreatorTool>" + esc(producer) + "</xmp:CreatorTool>\n")
-	b.WriteString("<xmp:CreateDate>" + date + "</xmp:CreateDate>\n")
-	b.WriteString("<xmp:ModifyDate>" + date + "</xmp:ModifyDate>\n")
-	b.WriteString("</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>")
+	if x.lang != "" {
+		b.WriteString("<dc:language><rdf:Bag><rdf:li>" + esc(x.lang) + "</rdf:li></rdf:Bag></dc:language>\n")
+	}
+	if x.keywords != "" {
+		b.WriteString("<pdf:Keywords>" + esc(x.keywords) + "</pdf:Keywords>\n")
+	}
+	b.WriteString("<pdf:Producer>" + esc(x.producer) + "</pdf:Producer>\n")
+	b.WriteString("<xmp:CreatorTool>" + esc(x.producer) + "</xmp:CreatorTool>\n")
+	b.WriteString("<xmp:CreateDate>" + x.date + "</xmp:CreateDate>\n")
+	b.WriteString("<xmp:ModifyDate>" + x.date + "</xmp:ModifyDate>\n")
+	b.WriteString("</rdf:Description>\n")
+	if x.pdfaPart > 0 && x.ua {
+		b.WriteString(`<rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
+<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">
+<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
+<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
+<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
+<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">
+<pdfaProperty:name>part</pdfaProperty:name>
+<pdfaProperty:valueType>Integer</pdfaProperty:valueType>
+<pdfaProperty:category>internal</pdfaProperty:category>
+<pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>
+</rdf:li></rdf:Seq></pdfaSchema:property>
+</rdf:li></rdf:Bag></pdfaExtension:schemas>
+</rdf:Description>
+`)
+	}
+	b.WriteString("</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>")
 	return []byte(b.String())
 }

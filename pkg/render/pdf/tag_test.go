@@ -1,7 +1,10 @@
 package pdf_test
 
 import (
+	"bytes"
+	"context"
 	"fmt"
+	"io"
 	"regexp"
 	"strings"
 	"testing"
@@ -393,4 +396,57 @@ func readingText(d *doc.Document) string {
 	}
 	sections(d.Sections)
 	return b.String()
+}
+
+// TestPDFA checks every fixture's PDF against the rules of PDF/A-2 that
+// validate.PDFA checks (validate.PDFARules; veraPDF cannot be installed
+// here): by default a PDF is PDF/A-2a and PDF/UA-1 at once; untagged,
+// PDF/A-2b; with archive none, no claim and no output intent.
+func TestPDFA(t *testing.T) {
+	for _, name := range fixture.Names(t) {
+		d := fixture.Read(t, name)
+		data := renderPDF(t, d, pdf.Config{}, &render.Options{TOC: true})
+		problems, err := validate.PDFA(data)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for _, p := range problems {
+			t.Errorf("%s: %s", name, p)
+		}
+		if !bytes.Contains(data, []byte("<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>A</pdfaid:conformance>")) || !bytes.Contains(data, []byte("<pdfuaid:part>1</pdfuaid:part>")) {
+			t.Errorf("%s: the PDF does not claim PDF/A-2a and PDF/UA-1", name)
+		}
+	}
+	d := fixture.Read(t, "report.md")
+	for _, c := range []struct {
+		cfg   pdf.Config
+		claim string
+	}{
+		{pdf.Config{Untagged: true}, "2B"},
+		{pdf.Config{Archive: "a-3u"}, "3U"},
+		{pdf.Config{Archive: "none"}, ""},
+	} {
+		data := renderPDF(t, d, c.cfg, nil)
+		problems, err := validate.PDFA(data)
+		if c.claim == "" {
+			if err == nil || bytes.Contains(data, []byte("/OutputIntents")) {
+				t.Errorf("archive none: the PDF claims PDF/A (%v) or has an output intent", err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%+v: %v", c.cfg, err)
+		}
+		for _, p := range problems {
+			t.Errorf("%+v: %s", c.cfg, p)
+		}
+		claim := fmt.Sprintf("<pdfaid:part>%c</pdfaid:part>\n<pdfaid:conformance>%c</pdfaid:conformance>", c.claim[0], c.claim[1])
+		if !bytes.Contains(data, []byte(claim)) {
+			t.Errorf("%+v: no claim of PDF/A-%s", c.cfg, c.claim)
+		}
+	}
+	err := pdf.New(pdf.Config{Untagged: true, Archive: "a-2a"}).Render(context.Background(), io.Discard, d, nil)
+	if err == nil || !strings.Contains(err.Error(), "needs the tags that --untagged leaves out") {
+		t.Errorf("a-2a untagged: %v", err)
+	}
 }
