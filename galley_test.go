@@ -42,7 +42,7 @@ func TestWrongOptions(t *testing.T) {
 // TestWithFS: the files a document refers to come from the file system
 // given, and from nowhere else.
 func TestWithFS(t *testing.T) {
-	src := "# A\n\n![A dot](img/dot.svg)\n"
+	src := "---\nlang: en\n---\n# A\n\n![A dot](img/dot.svg)\n"
 	fsys := fstest.MapFS{"doc/img/dot.svg": {Data: []byte(`<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><circle cx="5" cy="5" r="4"/></svg>`)}}
 	var warnings []string
 	warn := galley.WithWarnings(func(err error) { warnings = append(warnings, err.Error()) })

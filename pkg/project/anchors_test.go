@@ -15,7 +15,7 @@ import (
 func TestAnchors(t *testing.T) {
 	p := project(t, map[string]string{
 		ConfigFile: "documents:\n  - input: a.md\n    outputs: [out/a.html, out/a.epub, out/a.pdf]\n",
-		"a.md": "# Guide\n\nSee [the notes](#notes-here), [café](#caf%C3%A9) and [updating](#install--update).\n\n" +
+		"a.md": "---\nlang: en\n---\n# Guide\n\nSee [the notes](#notes-here), [café](#caf%C3%A9) and [updating](#install--update).\n\n" +
 			"<a name=\"notes-here\"></a>\nNotes live here.\n\n## Café\n\nText.\n\n## Install & Update\n\nText.\n",
 	})
 	files := readAll(t, buildQuietly(t, p))

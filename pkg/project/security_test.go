@@ -207,7 +207,7 @@ func TestBadImageKeepsBuild(t *testing.T) {
 	var cfg strings.Builder
 	cfg.WriteString("documents:\n")
 	for _, n := range []string{"a", "b", "c", "d", "e"} {
-		files[n+".md"] = "# " + n + "\n\n![Broken](bad.png)\n"
+		files[n+".md"] = "---\nlang: en\n---\n# " + n + "\n\n![Broken](bad.png)\n"
 		cfg.WriteString("  - input: " + n + ".md\n    outputs: [out/" + n + ".pdf, out/" + n + ".epub]\n")
 	}
 	files[ConfigFile] = cfg.String()

@@ -27,6 +27,7 @@ import (
 	"time"
 
 	"github.com/galleypress/galley/pkg/book"
+	"github.com/galleypress/galley/pkg/diag"
 	"github.com/galleypress/galley/pkg/doc"
 	"github.com/galleypress/galley/pkg/files"
 	"github.com/galleypress/galley/pkg/option"
@@ -359,6 +360,9 @@ func readDoc(ctx context.Context, job *Job, pr *projectFS) (*doc.Document, strin
 			return nil, "", err
 		}
 		warn(errors.New("the document is empty"))
+	}
+	if d.Meta.Lang == "" && hasContent(d) {
+		warn(diag.Warnf("no-language", "the text's language could not be told (too little text, or not Dutch, English, German, French, Spanish or Italian): the outputs say %q (undetermined), which a screen reader cannot pronounce; give it with --lang or lang: in the front matter", "und"))
 	}
 	return d, base, nil
 }

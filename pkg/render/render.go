@@ -161,6 +161,16 @@ func (o *Options) Degrade(err error) error {
 // document gives one: the start of 2000, UTC.
 var DefaultModified = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
+// Lang returns the language to declare for d: its own, or "und"
+// (undetermined, BCP 47) when it has none, so that every output says
+// what it knows (WCAG 3.1.1; PDF/UA and PDF/A level A ask for one).
+func Lang(d *doc.Document) string {
+	if l := strings.TrimSpace(d.Meta.Lang); l != "" {
+		return l
+	}
+	return "und"
+}
+
 // ModTime returns the modification time to record: opts.Modified, else
 // the document's date (if it parses as an ISO 8601 date), else
 // DefaultModified. It is always in UTC and never the clock.

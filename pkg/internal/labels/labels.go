@@ -17,10 +17,72 @@ var labels = map[string]map[string]string{
 	"it": {"contents": "Indice", "notes": "Note", "landmarks": "Punti di riferimento", "cover": "Copertina", "start": "Inizio", "back": "Torna al testo", "page": "Pagina", "pages": "Pagine", "note": "Nota", "tip": "Suggerimento", "important": "Importante", "warning": "Avvertenza", "caution": "Attenzione", "done": "Fatto", "todo": "Da fare"},
 }
 
+// summaries are the sentences of an EPUB's accessibility summary, by
+// language; Label finds them too.
+var summaries = map[string]map[string]string{
+	"en": {
+		"a11y-structure": "The text is structured with headings and a navigable table of contents, in reading order.",
+		"a11y-alt-all":   "Every image has a text alternative.",
+		"a11y-alt-some":  "Some images lack a text alternative.",
+		"a11y-pages":     "Page-break markers and a page list give the page numbers of the PDF edition.",
+		"a11y-math":      "Formulas are in MathML, with their TeX source.",
+		"a11y-conforms":  "The publication is meant to meet EPUB Accessibility 1.1 at WCAG 2.2 level AA; this was checked automatically, not by a person.",
+	},
+	"nl": {
+		"a11y-structure": "De tekst heeft koppen en een navigeerbare inhoudsopgave, in leesvolgorde.",
+		"a11y-alt-all":   "Elke afbeelding heeft een tekstalternatief.",
+		"a11y-alt-some":  "Sommige afbeeldingen hebben geen tekstalternatief.",
+		"a11y-pages":     "Paginamarkeringen en een paginalijst geven de paginanummers van de pdf-uitgave.",
+		"a11y-math":      "Formules staan in MathML, met hun TeX-bron.",
+		"a11y-conforms":  "De publicatie is bedoeld om te voldoen aan EPUB Accessibility 1.1 op WCAG 2.2-niveau AA; dat is automatisch gecontroleerd, niet door een persoon.",
+	},
+	"de": {
+		"a11y-structure": "Der Text ist mit Überschriften und einem navigierbaren Inhaltsverzeichnis gegliedert, in Lesereihenfolge.",
+		"a11y-alt-all":   "Jedes Bild hat eine Textalternative.",
+		"a11y-alt-some":  "Einigen Bildern fehlt eine Textalternative.",
+		"a11y-pages":     "Seitenumbruchmarken und eine Seitenliste geben die Seitenzahlen der PDF-Ausgabe an.",
+		"a11y-math":      "Formeln sind in MathML, mit ihrem TeX-Quelltext.",
+		"a11y-conforms":  "Die Publikation soll EPUB Accessibility 1.1 auf WCAG-2.2-Stufe AA erfüllen; das wurde automatisch geprüft, nicht von einer Person.",
+	},
+	"fr": {
+		"a11y-structure": "Le texte est structuré par des titres et une table des matières navigable, dans l’ordre de lecture.",
+		"a11y-alt-all":   "Chaque image a une alternative textuelle.",
+		"a11y-alt-some":  "Certaines images n’ont pas d’alternative textuelle.",
+		"a11y-pages":     "Des marqueurs de saut de page et une liste des pages donnent les numéros de page de l’édition PDF.",
+		"a11y-math":      "Les formules sont en MathML, avec leur source TeX.",
+		"a11y-conforms":  "La publication vise la conformité à EPUB Accessibility 1.1 au niveau AA des WCAG 2.2 ; cela a été vérifié automatiquement, non par une personne.",
+	},
+	"es": {
+		"a11y-structure": "El texto está estructurado con encabezados y un índice navegable, en orden de lectura.",
+		"a11y-alt-all":   "Todas las imágenes tienen una alternativa textual.",
+		"a11y-alt-some":  "Algunas imágenes no tienen alternativa textual.",
+		"a11y-pages":     "Marcas de salto de página y una lista de páginas dan los números de página de la edición PDF.",
+		"a11y-math":      "Las fórmulas están en MathML, con su código TeX.",
+		"a11y-conforms":  "La publicación pretende cumplir EPUB Accessibility 1.1 en el nivel AA de WCAG 2.2; se ha comprobado automáticamente, no por una persona.",
+	},
+	"it": {
+		"a11y-structure": "Il testo è strutturato con titoli e un indice navigabile, in ordine di lettura.",
+		"a11y-alt-all":   "Ogni immagine ha un’alternativa testuale.",
+		"a11y-alt-some":  "Alcune immagini non hanno un’alternativa testuale.",
+		"a11y-pages":     "Indicatori di interruzione di pagina e un elenco delle pagine danno i numeri di pagina dell’edizione PDF.",
+		"a11y-math":      "Le formule sono in MathML, con il loro sorgente TeX.",
+		"a11y-conforms":  "La pubblicazione intende conformarsi a EPUB Accessibility 1.1 al livello AA delle WCAG 2.2; è stata verificata automaticamente, non da una persona.",
+	},
+}
+
+func init() {
+	for lang, m := range summaries {
+		for k, v := range m {
+			labels[lang][k] = v
+		}
+	}
+}
+
 // Label returns the word for key ("contents", "notes", "landmarks",
 // "cover", "start", "back", "page", "pages"; the admonition kinds "note",
 // "tip", "important", "warning", "caution"; the task states "done",
-// "todo") in the language lang (a BCP 47 tag; only its primary subtag
+// "todo"; the sentences of an accessibility summary, "a11y-…") in the
+// language lang (a BCP 47 tag; only its primary subtag
 // counts), falling back to English; an unknown key is returned with its
 // first letter in capitals ("info" → "Info").
 func Label(lang, key string) string {

@@ -112,6 +112,7 @@ type book struct {
 	// identifier is the book's, computed once.
 	description, identifier string
 	anyImage                bool
+	anyMath                 bool // a chapter holds MathML
 	// pages are the page-break markers the chapters hold, in order.
 	pages []pageMark
 	// copies pairs the sections split into several files with the copy

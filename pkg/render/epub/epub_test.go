@@ -17,7 +17,7 @@ import (
 
 	"github.com/galleypress/galley/pkg/doc"
 	"github.com/galleypress/galley/pkg/internal/testkit/fixture"
-	_ "github.com/galleypress/galley/pkg/internal/testkit/golden"
+	"github.com/galleypress/galley/pkg/internal/testkit/golden"
 	"github.com/galleypress/galley/pkg/internal/testkit/validate"
 	"github.com/galleypress/galley/pkg/render"
 	"github.com/galleypress/galley/pkg/render/epub"
@@ -328,5 +328,45 @@ func TestAce(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestAccessibilityMetadata: every fixture's book states its conformance
+// to EPUB Accessibility 1.1 (each has a language and text for every
+// image), declares MathML when it holds formulas, and summarises its
+// accessibility in its own language; a book whose language is unknown
+// says "und" and states no conformance.
+func TestAccessibilityMetadata(t *testing.T) {
+	const claim = `<meta property="dcterms:conformsTo">EPUB Accessibility 1.1 - WCAG 2.2 Level AA</meta>`
+	for _, name := range fixture.Names(t) {
+		d := fixture.Read(t, name)
+		opf := golden.EPUBFiles(t, build(t, d, nil))["EPUB/package.opf"]
+		if !strings.Contains(opf, claim) {
+			t.Errorf("%s: no conformance statement", name)
+		}
+		hasMath := false
+		doc.Walk(d, func(n doc.Node) doc.Visit {
+			_, ok := n.(*doc.Math)
+			hasMath = hasMath || ok
+			return doc.Continue
+		})
+		if got := strings.Contains(opf, `<meta property="schema:accessibilityFeature">MathML</meta>`); got != hasMath {
+			t.Errorf("%s: MathML declared %v, formulas %v", name, got, hasMath)
+		}
+		summary := map[string]string{"nl": "De tekst heeft koppen", "en": "The text is structured with headings"}[d.Meta.Lang]
+		if !strings.Contains(opf, `<meta property="schema:accessibilitySummary">`+summary) {
+			t.Errorf("%s: the summary is not in %s", name, d.Meta.Lang)
+		}
+	}
+	d := &doc.Document{Blocks: []doc.Block{&doc.Paragraph{Inlines: []doc.Inline{&doc.Text{Text: "Hi."}}}}}
+	transform.Standard(d, "x")
+	files := golden.EPUBFiles(t, build(t, d, nil))
+	if strings.Contains(files["EPUB/package.opf"], claim) || !strings.Contains(files["EPUB/package.opf"], "<dc:language>und</dc:language>") {
+		t.Errorf("a book of unknown language: %s", files["EPUB/package.opf"])
+	}
+	for name, f := range files {
+		if strings.HasSuffix(name, ".xhtml") && !strings.Contains(f, `<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="und" xml:lang="und">`) {
+			t.Errorf("%s of a book of unknown language has no lang und", name)
+		}
 	}
 }

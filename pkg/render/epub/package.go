@@ -33,11 +33,7 @@ func esc(s string) string { return xhtml.Attr(s) }
 
 // entries builds every file of the package, in zip order.
 func (b *book) entries() ([]file, error) {
-	m := &b.d.Meta
-	lang := m.Lang
-	if lang == "" {
-		lang = "und"
-	}
+	lang := render.Lang(b.d)
 	var items []*item // manifest, in order
 	var spine []string
 	add := func(it *item, inSpine bool) {
@@ -74,6 +70,7 @@ func (b *book) entries() ([]file, error) {
 		it := &item{id: fmt.Sprintf("ch%03d", i+1), href: c.file, mediaType: "application/xhtml+xml", data: data}
 		if bytes.Contains(data, []byte("<math ")) {
 			it.properties = "mathml" // EPUB 3: a file with MathML says so
+			b.anyMath = true
 		}
 		add(it, true)
 	}
@@ -174,7 +171,8 @@ func (b *book) opf(w *bytes.Buffer, lang string, items []*item, spine []string, 
 	if b.anyImage {
 		line(`<meta property="schema:accessModeSufficient">textual,visual</meta>`)
 	}
-	// Values from the schema.org vocabulary only (Ace flags others).
+	// Values from the schema.org vocabulary only (Ace flags others),
+	// declared from what the book holds.
 	features := []string{"displayTransformability", "readingOrder", "structuralNavigation", "tableOfContents"}
 	if len(b.pages) > 0 {
 		features = append(features, "pageBreakMarkers", "pageNavigation")
@@ -182,11 +180,19 @@ func (b *book) opf(w *bytes.Buffer, lang string, items []*item, spine []string, 
 	if b.anyImage && b.allAlt {
 		features = append(features, "alternativeText")
 	}
+	if b.anyMath {
+		features = append(features, "MathML")
+	}
 	for _, f := range features {
 		line(`<meta property="schema:accessibilityFeature">` + f + `</meta>`)
 	}
 	line(`<meta property="schema:accessibilityHazard">none</meta>`)
-	line(`<meta property="schema:accessibilitySummary">` + esc(b.summary()) + `</meta>`)
+	line(`<meta property="schema:accessibilitySummary">` + esc(b.summary(lang)) + `</meta>`)
+	if b.conforms(lang) {
+		// EPUB Accessibility 1.1's conformance statement, made when what
+		// galley checks holds: a language, and text for every image.
+		line(`<meta property="dcterms:conformsTo">` + conformsTo + `</meta>`)
+	}
 	if b.cover != nil {
 		line(`<meta name="cover" content="` + b.cover.id + `"/>`)
 	}
@@ -209,18 +215,40 @@ func (b *book) opf(w *bytes.Buffer, lang string, items []*item, spine []string, 
 	w.WriteString("</spine>\n</package>\n")
 }
 
-func (b *book) summary() string {
-	s := "The text is structured with headings and a navigable table of contents, in reading order."
+// conformsTo is the conformance statement of EPUB Accessibility 1.1.
+const conformsTo = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
+
+// conforms reports whether the book makes the conformance statement:
+// its language is known and every image has a text alternative (the
+// rest, structure, reading order, navigation, galley always gives).
+func (b *book) conforms(lang string) bool {
+	return lang != "und" && (!b.anyImage || b.allAlt)
+}
+
+// summary returns the accessibility summary, in the book's language
+// (nl, en, de, fr, es, it; English for the others).
+func (b *book) summary(lang string) string {
+	keys := []string{"a11y-structure"}
 	switch {
 	case b.anyImage && b.allAlt:
-		s += " Every image has a text alternative."
+		keys = append(keys, "a11y-alt-all")
 	case b.anyImage:
-		s += " Some images lack a text alternative."
+		keys = append(keys, "a11y-alt-some")
 	}
 	if len(b.pages) > 0 {
-		s += " Page-break markers and a page list give the page numbers of the PDF edition."
+		keys = append(keys, "a11y-pages")
 	}
-	return s
+	if b.anyMath {
+		keys = append(keys, "a11y-math")
+	}
+	if b.conforms(lang) {
+		keys = append(keys, "a11y-conforms")
+	}
+	var s []string
+	for _, k := range keys {
+		s = append(s, labels.Label(lang, k))
+	}
+	return strings.Join(s, " ")
 }
 
 func title(d *doc.Document) string {

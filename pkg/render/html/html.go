@@ -133,7 +133,7 @@ func (r *Renderer) RenderPart(w io.Writer, d *doc.Document, p Part, opts *render
 		return New(cfg).RenderPart(w, d, p, opts)
 	}
 	bw := bufio.NewWriter(w)
-	wr := &writer{Writer: bw, cfg: r.cfg, lang: d.Meta.Lang, opts: opts, part: p}
+	wr := &writer{Writer: bw, cfg: r.cfg, lang: render.Lang(d), opts: opts, part: p}
 	if opts != nil {
 		wr.initPageBreaks(opts.PageBreaks)
 	}

@@ -131,7 +131,7 @@ func emit(w io.Writer, d *doc.Document, opts *render.Options, l *layout.Paged, t
 	o.object(info, inf.String())
 
 	meta := o.alloc()
-	x := xmpInfo{title: m.Title, authors: m.Authors, lang: m.Lang, subject: subject, keywords: strings.Join(m.Keywords, ", "),
+	x := xmpInfo{title: m.Title, authors: m.Authors, lang: render.Lang(d), subject: subject, keywords: strings.Join(m.Keywords, ", "),
 		date: date, producer: "galley", ua: tagged, pdfaPart: pdfaPart, pdfaLevel: pdfaLevel}
 	o.stream(meta, "/Type /Metadata /Subtype /XML ", xmp(x), plain)
 	intent := 0
@@ -151,9 +151,7 @@ func emit(w io.Writer, d *doc.Document, opts *render.Options, l *layout.Paged, t
 	if outline := b.writeOutline(); outline > 0 {
 		fmt.Fprintf(&cat, " /Outlines %d 0 R /PageMode /UseOutlines", outline)
 	}
-	if m.Lang != "" {
-		cat.WriteString(" /Lang " + pdfString(asciiURI(m.Lang)))
-	}
+	cat.WriteString(" /Lang " + pdfString(asciiURI(render.Lang(d))))
 	if l.FrontPages > 0 {
 		fmt.Fprintf(&cat, " /PageLabels <</Nums [0 <</S /r>> %d <</S /D>>]>>", l.FrontPages)
 	}
