@@ -364,6 +364,11 @@ func (l *layout) list(lst *doc.List, c ctx) {
 		first := len(l.elems)
 		li := l.open("LI")
 		lbl := l.open("Lbl")
+		if it.Task != doc.NoTask {
+			// A box is read as what it means, in the document's
+			// language ("done", "to do"), not as "black square".
+			lbl.ActualText = labels.Label(l.d.Meta.Lang, map[doc.Task]string{doc.Todo: "todo", doc.Done: "done"}[it.Task])
+		}
 		l.close(lbl)
 		body := l.open("LBody")
 		if len(it.Blocks) == 0 {
@@ -991,9 +996,20 @@ func (l *layout) figure(f *doc.Figure, c ctx) {
 		cc.size = c.size * 9 / 10
 		cc.leading = cc.size * 13 / 10
 		cc.ragged = true
+		// The Figure's /Alt stands for all it holds: a caption that
+		// says more than the alternative text is read after it, a
+		// Caption beside the Figure; one that says the same is inside
+		// it, read once.
+		fig := l.cur
+		alt := strings.TrimSpace(fig.Alt)
+		beside := fig.Parent != nil && alt != "" && alt != strings.TrimSpace(doc.PlainText(f.Caption))
+		if beside {
+			l.cur = fig.Parent
+		}
 		cap := l.open("Caption")
 		lines := l.paragraph(l.runs(f.Caption, typeset.Style{Font: typeset.Italic, Size: cc.size, Tag: l.cur}), cc, nil)
 		l.close(cap)
+		l.cur = fig
 		l.center(lines, cc)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/galleypress/galley/pkg/diag"
 	"github.com/galleypress/galley/pkg/font"
 	"github.com/galleypress/galley/pkg/internal/bidi"
+	"github.com/galleypress/galley/pkg/internal/mathml"
 	"github.com/galleypress/galley/pkg/wordbreak"
 
 	"github.com/galleypress/galley/pkg/doc"
@@ -520,7 +521,9 @@ func (l *layout) runs(ins []doc.Inline, st typeset.Style) []typeset.Run {
 				s.Font = typeset.Mono
 				s.Size = st.Size * 9 / 10
 				if !l.measuring {
-					f := &StructElem{Role: "Formula", Parent: tagOf(st), Alt: in.TeX}
+					// Its alternative text is the formula in words, in
+					// the text's language, not the TeX.
+					f := &StructElem{Role: "Formula", Parent: tagOf(st), Alt: mathml.Speech(in.TeX, l.lang)}
 					if p := tagOf(st); p != nil {
 						p.Kids = append(p.Kids, f)
 					}

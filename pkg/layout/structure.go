@@ -22,6 +22,9 @@ type StructElem struct {
 	// Lang is the element's language, where it differs from its
 	// parent's (a passage in another language: WCAG 3.1.2).
 	Lang string
+	// ActualText, if set, is what the element reads as, instead of the
+	// glyphs it draws: a task box's state.
+	ActualText string
 	// After, if set, is the sibling element this one is read right
 	// after, wherever it is drawn: a footnote's reference, whose Note
 	// is drawn at the foot of the page but read where it is referred to.

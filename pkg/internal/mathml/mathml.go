@@ -13,6 +13,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -20,31 +22,79 @@ import (
 )
 
 // Render returns the MathML of a TeX formula: a <math> element, display
-// (a block) or inline, with the TeX source kept as an annotation so that
-// it can be copied. A formula the converter cannot read is an error.
-func Render(tex string, display bool) (out string, err error) {
+// (a block) or inline, with alt as its alternative text (alttext: the
+// formula in words, for a reader without MathML) and the TeX source kept
+// as an annotation so that it can be copied. A formula the converter
+// cannot read is an error.
+func Render(tex string, display bool, alt string) (out string, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			out, err = "", fmt.Errorf("mathml: %v", r)
 		}
 	}()
 	var raw string
+	src, err := lines(tex)
+	if err != nil {
+		return "", err
+	}
 	if display {
-		raw, err = treeblood.DisplayStyle(tex, nil)
+		raw, err = treeblood.DisplayStyle(src, nil)
 	} else {
-		raw, err = treeblood.InlineStyle(tex, nil)
+		raw, err = treeblood.InlineStyle(src, nil)
 	}
 	if err != nil {
 		return "", fmt.Errorf("mathml: %s", firstLine(err.Error()))
 	}
+	// The converter copies the TeX into its annotation unescaped (an "&"
+	// of an alignment breaks the XML): the annotation is written anew.
+	raw = annotation.ReplaceAllString(raw, "")
 	out, err = clean(raw)
 	if err != nil {
 		return "", fmt.Errorf("mathml: %v", err)
+	}
+	var note strings.Builder
+	note.WriteString(`<annotation encoding="application/x-tex">`)
+	xml.EscapeText(&note, []byte(tex))
+	note.WriteString("</annotation></semantics>")
+	out = strings.Replace(out, "</semantics>", note.String(), 1)
+	if alt != "" {
+		var a strings.Builder
+		xml.EscapeText(&a, []byte(alt))
+		out = strings.Replace(out, "<math ", `<math alttext="`+a.String()+`" `, 1)
 	}
 	if strings.Contains(out, "<merror>") {
 		return "", errors.New("mathml: a command the converter does not know")
 	}
 	return out, nil
+}
+
+var annotation = regexp.MustCompile(`(?s)<annotation[^>]*>.*?</annotation>`)
+
+// lines makes a formula whose lines are parted by "\\" outside any
+// environment (as MathJax and KaTeX read it) a matrix of one column,
+// a line each; the converter would draw the backslash. An "&" outside an
+// environment is an error, as in TeX.
+func lines(tex string) (string, error) {
+	depth, top := 0, false
+	for i := 0; i < len(tex); i++ {
+		switch {
+		case strings.HasPrefix(tex[i:], `\begin`):
+			depth++
+		case strings.HasPrefix(tex[i:], `\end`):
+			depth--
+		case strings.HasPrefix(tex[i:], `\\`):
+			top = top || depth == 0
+			i++
+		case tex[i] == '\\':
+			i++ // an escaped character
+		case tex[i] == '&' && depth == 0:
+			return "", errors.New("mathml: & outside an alignment (write \\& for the sign)")
+		}
+	}
+	if !top {
+		return tex, nil
+	}
+	return `\begin{matrix}` + tex + `\end{matrix}`, nil
 }
 
 func firstLine(s string) string {
@@ -63,15 +113,29 @@ var elements = map[string]bool{
 	"mtd": true, "mlabeledtr": true, "mmultiscripts": true, "mprescripts": true, "none": true,
 }
 
-// attributes are the attributes kept, presentation only.
-var attributes = map[string]bool{
-	"display": true, "mathvariant": true, "lspace": true, "rspace": true, "width": true, "height": true,
-	"depth": true, "voffset": true, "stretchy": true, "form": true, "largeop": true, "movablelimits": true,
-	"fence": true, "separator": true, "accent": true, "accentunder": true, "linethickness": true,
-	"columnalign": true, "rowalign": true, "columnspacing": true, "rowspacing": true, "columnlines": true,
-	"rowlines": true, "frame": true, "framespacing": true, "encoding": true, "scriptlevel": true,
-	"displaystyle": true, "minsize": true, "maxsize": true, "symmetric": true, "notation": true,
-	"bevelled": true, "columnspan": true, "rowspan": true,
+// attributes are the attributes kept, presentation only, and the
+// elements each is valid on in MathML 3 ("" for any): the converter puts
+// an operator's spacing and limits on the identifiers of \lim and \log,
+// which the W3C checker and EPUBCheck reject.
+var attributes = map[string]string{
+	"display": "math", "mathvariant": "", "width": "mspace mpadded mtable", "height": "mspace mpadded",
+	"depth": "mspace mpadded", "voffset": "mpadded", "lspace": "mo mpadded", "rspace": "mo",
+	"stretchy": "mo", "form": "mo", "largeop": "mo", "movablelimits": "mo", "fence": "mo",
+	"separator": "mo", "minsize": "mo", "maxsize": "mo", "symmetric": "mo",
+	"accent": "mo mover munderover", "accentunder": "munder munderover", "linethickness": "mfrac",
+	"bevelled": "mfrac", "columnalign": "mtable mtr mlabeledtr mtd", "rowalign": "mtable mtr mlabeledtr mtd",
+	"columnspacing": "mtable", "rowspacing": "mtable", "columnlines": "mtable", "rowlines": "mtable",
+	"frame": "mtable", "framespacing": "mtable", "encoding": "annotation", "scriptlevel": "mstyle",
+	"displaystyle": "mstyle mtable", "notation": "menclose", "columnspan": "mtd", "rowspan": "mtd",
+}
+
+// allowed reports whether attribute a is kept on element e.
+func allowed(e, a string) bool {
+	on, ok := attributes[a]
+	if !ok {
+		return false
+	}
+	return on == "" || slices.Contains(strings.Fields(on), e)
 }
 
 // clean reads MathML and writes it again: known elements and attributes
@@ -99,7 +163,7 @@ func clean(raw string) (string, error) {
 			}
 			var attrs []xml.Attr
 			for _, a := range t.Attr {
-				if a.Name.Space == "" && attributes[a.Name.Local] {
+				if a.Name.Space == "" && allowed(t.Name.Local, a.Name.Local) {
 					attrs = append(attrs, a)
 				}
 			}

@@ -458,7 +458,13 @@ func (w *writer) block(b doc.Block, tight bool) {
 		w.table(b)
 	case *doc.Figure:
 		w.WriteString("<figure>\n")
-		if !w.img(b.Src, b.Alt, b.Title) {
+		alt := b.Alt
+		if strings.TrimSpace(alt) == strings.TrimSpace(doc.PlainText(b.Caption)) {
+			// The caption says what the alternative text would: it is
+			// read once, as the caption.
+			alt = ""
+		}
+		if !w.img(b.Src, alt, b.Title) {
 			w.WriteString("<p>")
 			w.imgLink(b.Src, b.Alt)
 			w.WriteString("</p>")
@@ -739,7 +745,7 @@ func (w *writer) inline(in doc.Inline, notes bool) {
 		w.WriteString("\n")
 	case *doc.Math:
 		w.pages.inWord = false
-		m, err := mathml.Render(in.TeX, in.Display)
+		m, err := mathml.Render(in.TeX, in.Display, mathml.Speech(in.TeX, w.lang))
 		if err != nil {
 			w.warnOnce("math", diag.Warnf("math-as-tex", "html: formula %q set as its TeX source: %v", clip(in.TeX), err))
 			w.WriteString(`<code class="tex">`)

@@ -5,8 +5,11 @@ import (
 	"context"
 	"encoding/xml"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -162,7 +165,8 @@ func TestDoesNotModify(t *testing.T) {
 }
 
 // TestAxe runs axe-core in headless Chromium on every fixture's HTML
-// page (the golden files): no critical or serious violation.
+// page (the golden files), in the light and the dark colour scheme: no
+// critical or serious violation.
 func TestAxe(t *testing.T) {
 	pages, _ := filepath.Glob("../../../golden/*.html")
 	if len(pages) == 0 {
@@ -175,13 +179,69 @@ func TestAxe(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(found) != len(pages) {
-		t.Fatalf("axe checked %d of %d pages", len(found), len(pages))
+	if len(found) != 2*len(pages) {
+		t.Fatalf("axe checked %d of %d pages in two schemes", len(found), 2*len(pages))
 	}
 	for page, vs := range found {
 		for _, v := range vs {
 			if strings.HasPrefix(v, "critical ") || strings.HasPrefix(v, "serious ") {
 				t.Errorf("%s: %s", filepath.Base(page), v)
+			}
+		}
+	}
+}
+
+// TestContrast checks the built-in stylesheet's colours in both schemes:
+// text, muted text and links at a contrast of 4.5:1 or more (WCAG 1.4.3)
+// against the page and against the background of code and admonitions.
+func TestContrast(t *testing.T) {
+	css := html.Stylesheet
+	vars := func(block string) map[string]string {
+		out := map[string]string{}
+		for _, m := range regexp.MustCompile(`--([a-z]+):\s*(#[0-9a-fA-F]{3,6})`).FindAllStringSubmatch(block, -1) {
+			out[m[1]] = m[2]
+		}
+		return out
+	}
+	light := vars(css[:strings.Index(css, "@media (prefers-color-scheme: dark)")])
+	dark := map[string]string{}
+	for k, v := range light {
+		dark[k] = v
+	}
+	darkBlock := css[strings.Index(css, "@media (prefers-color-scheme: dark)"):]
+	for k, v := range vars(darkBlock[:strings.Index(darkBlock, "}\n}")]) {
+		dark[k] = v
+	}
+	lum := func(hex string) float64 {
+		hex = strings.TrimPrefix(hex, "#")
+		if len(hex) == 3 {
+			hex = string([]byte{hex[0], hex[0], hex[1], hex[1], hex[2], hex[2]})
+		}
+		var rgb [3]float64
+		for i := range rgb {
+			v, _ := strconv.ParseUint(hex[2*i:2*i+2], 16, 8)
+			c := float64(v) / 255
+			if c <= 0.04045 {
+				rgb[i] = c / 12.92
+			} else {
+				rgb[i] = math.Pow((c+0.055)/1.055, 2.4)
+			}
+		}
+		return 0.2126*rgb[0] + 0.7152*rgb[1] + 0.0722*rgb[2]
+	}
+	ratio := func(a, b string) float64 {
+		la, lb := lum(a), lum(b)
+		return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+	}
+	for scheme, v := range map[string]map[string]string{"light": light, "dark": dark} {
+		for _, fg := range []string{"text", "muted", "link"} {
+			for _, bg := range []string{"bg", "code"} {
+				if v[fg] == "" || v[bg] == "" {
+					t.Fatalf("%s: no --%s or --%s", scheme, fg, bg)
+				}
+				if r := ratio(v[fg], v[bg]); r < 4.5 {
+					t.Errorf("%s: --%s %s on --%s %s: contrast %.2f:1, below 4.5:1", scheme, fg, v[fg], bg, v[bg], r)
+				}
 			}
 		}
 	}

@@ -194,6 +194,9 @@ func (t *tagging) structTree(first int, pages []int, nextKey int) []string {
 		if e.Alt != "" || e.Role == "Figure" {
 			fmt.Fprintf(&b, " /Alt %s", pdfText(e.Alt))
 		}
+		if e.ActualText != "" {
+			fmt.Fprintf(&b, " /ActualText %s", pdfText(e.ActualText))
+		}
 		if e.ID != "" {
 			fmt.Fprintf(&b, " /ID %s", pdfString(e.ID))
 		}

@@ -1,5 +1,7 @@
-// axe.js runs axe-core on HTML pages in headless Chromium and prints, for
-// each page, one line per violation: "impact rule-id count". It is run
+// axe.js runs axe-core on HTML pages in headless Chromium, in the light
+// colour scheme and in the dark one, and prints, for each page and
+// scheme ("== page.html light"), one line per violation: "impact
+// rule-id count". It is run
 // by validate.AxeFindings with NODE_PATH set to npm's global folder (for
 // axe-core) and Ace's (for puppeteer-core).
 //
@@ -18,15 +20,18 @@ const axePath = require.resolve('axe-core/axe.min.js');
   });
   try {
     for (const file of pages) {
-      const page = await browser.newPage();
-      await page.goto('file://' + file, {waitUntil: 'load'});
-      await page.addScriptTag({content: fs.readFileSync(axePath, 'utf8')});
-      const result = await page.evaluate(async () => await axe.run(document, {resultTypes: ['violations']}));
-      console.log('== ' + file);
-      for (const v of result.violations) {
-        console.log(`${v.impact} ${v.id} ${v.nodes.length}`);
+      for (const scheme of ['light', 'dark']) {
+        const page = await browser.newPage();
+        await page.emulateMediaFeatures([{name: 'prefers-color-scheme', value: scheme}]);
+        await page.goto('file://' + file, {waitUntil: 'load'});
+        await page.addScriptTag({content: fs.readFileSync(axePath, 'utf8')});
+        const result = await page.evaluate(async () => await axe.run(document, {resultTypes: ['violations']}));
+        console.log('== ' + file + ' ' + scheme);
+        for (const v of result.violations) {
+          console.log(`${v.impact} ${v.id} ${v.nodes.length}`);
+        }
+        await page.close();
       }
-      await page.close();
     }
   } finally {
     await browser.close();

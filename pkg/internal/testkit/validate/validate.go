@@ -196,8 +196,10 @@ func AceFindings(t testing.TB, epub string) ([]string, error) {
 }
 
 // AxeFindings runs axe-core (npm axe-core) in headless Chromium on HTML
-// pages and returns the violations of each, as "impact rule count". It
-// drives the browser with the puppeteer-core that Ace brings.
+// pages, in the light and the dark colour scheme, and returns the
+// violations of each page in each ("/path/page.html dark"), as "impact
+// rule count". It drives the browser with the puppeteer-core that Ace
+// brings.
 func AxeFindings(t testing.TB, pages ...string) (map[string][]string, error) {
 	t.Helper()
 	browser := Chromium(t)
