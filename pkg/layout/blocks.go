@@ -110,7 +110,7 @@ func (l *layout) section(s *doc.Section, depth int) {
 	l.space(before)
 	sect := l.open("Sect")
 	defer l.close(sect)
-	h := l.open(headingRole(depth))
+	h := l.open(l.heading(depth))
 	l.src = source{node: s}
 	c := l.body()
 	c.size, c.leading, c.font = size, size*13/10, font
@@ -160,7 +160,7 @@ func (l *layout) block(b doc.Block, c ctx) {
 		"*doc.CodeBlock": "Code", "*doc.Table": "Table", "*doc.Figure": "Figure", "*doc.Admonition": "Div",
 		"*doc.DefList": "L"}[fmt.Sprintf("%T", b)]
 	if h, ok := b.(*doc.Heading); ok {
-		role = headingRole(h.Level)
+		role = l.heading(h.Level)
 	}
 	if role != "" {
 		defer l.close(l.open(role))
@@ -948,11 +948,28 @@ func (l *layout) figure(f *doc.Figure, c ctx) {
 		l.fail(err)
 		return
 	}
-	if img == nil {
-		alt := f.Alt
-		if alt == "" {
-			alt = f.Src
-		}
+	// An image that is not drawn shows its alternative text, else its
+	// address; its Figure's /Alt is its alternative text, else its
+	// caption, else its address.
+	shown := strings.TrimSpace(f.Alt)
+	if shown == "" {
+		shown = f.Src
+	}
+	alt := strings.TrimSpace(f.Alt)
+	if alt == "" {
+		alt = strings.TrimSpace(doc.PlainText(f.Caption))
+	}
+	if alt == "" {
+		alt = f.Src
+	}
+	switch {
+	case img == nil && alt == "":
+		// Nothing to show and nothing to say: no Figure, only its
+		// caption, if any.
+		l.cur.Role = "Div"
+	case img == nil && shown == "":
+		l.cur.Alt = alt // the caption, inside the Figure
+	case img == nil:
 		st := typeset.Style{Font: typeset.Italic, Size: c.size, Tag: l.cur}
 		if s := doc.URLScheme(f.Src); s == "http" || s == "https" {
 			// The Figure holds a Link, which owns the link annotation
@@ -961,9 +978,9 @@ func (l *layout) figure(f *doc.Figure, c ctx) {
 			st.Tag = &StructElem{Role: "Link", Parent: l.cur}
 			l.cur.Kids = append(l.cur.Kids, st.Tag.(*StructElem))
 		}
-		l.paragraph([]typeset.Run{{Text: l.clean("["+alt+"]", typeset.Italic), Style: st}}, c, nil)
+		l.paragraph([]typeset.Run{{Text: l.clean("["+shown+"]", typeset.Italic), Style: st}}, c, nil)
 		l.cur.Alt = alt
-	} else {
+	default:
 		w, h := img.Width, img.Height
 		maxH := l.g.textHeight * 6 / 10
 		if w > c.width {
@@ -1062,6 +1079,8 @@ func (l *layout) note(n *doc.Note) []typeset.Elem {
 	saved, keep := l.elems, l.keep
 	l.elems, l.keep = nil, 0
 	nc := l.noteCtx()
+	cur := l.cur // the note may move under its reference: come back here
+	defer func() { l.cur = cur }()
 	elem := l.open("Note")
 	elem.ID = doc.NoteID(n.Number)
 	if ref := l.refs[n]; ref != nil && ref.Parent != nil {

@@ -62,6 +62,8 @@ type layout struct {
 	lang    string
 	hyphs   map[string]typeset.Hyphenator
 	docHyph typeset.Hyphenator // the document's language's
+	// lastHeading is the level of the last heading element made.
+	lastHeading int
 	// words finds where Thai words meet: the machine's word list, nil
 	// when there is none or the document has no Thai.
 	words *wordbreak.Dictionary
@@ -202,13 +204,13 @@ type segment struct {
 // face that has its characters: the style's own, a fallback, a system
 // font. Characters no font has are recorded and set in the style's face,
 // drawn as U+FFFD (or replaced by "?"; see clean); control characters
-// are dropped. Spaces stay with the piece they are
+// and variation selectors are dropped. Spaces stay with the piece they are
 // in.
 func (l *layout) segments(s string, style typeset.Face) []segment {
 	face := l.fam.faces[style]
 	simple := true
 	for _, r := range s {
-		if r < 0x20 && r != '\n' || r != '\n' && !face.Has(r) {
+		if r < 0x20 && r != '\n' || r != '\n' && !face.Has(r) || r >= 0x061C && unseen(r) {
 			simple = false
 			break
 		}
@@ -232,6 +234,8 @@ func (l *layout) segments(s string, style typeset.Face) []segment {
 			continue
 		case r < 0x20 || r == 0x7f:
 			continue
+		case unseen(r):
+			continue
 		case r == ' ' || r == '\u00a0':
 			if l.fam.faces[cur].Has(r) {
 				b.WriteRune(r)
@@ -254,6 +258,16 @@ func (l *layout) segments(s string, style typeset.Face) []segment {
 	}
 	flush()
 	return out
+}
+
+// unseen reports whether r is a character that draws nothing and is
+// dropped: a variation selector (an emoji's colour or text style, which
+// a PDF's fonts do not have), a direction mark or embedding (the line's
+// order is made by then), a word joiner or byte order mark. A font may
+// map them to an empty glyph, which PDF/UA forbids drawing.
+func unseen(r rune) bool {
+	return r >= 0xFE00 && r <= 0xFE0F || r >= 0xE0100 && r <= 0xE01EF || r == 0x200E || r == 0x200F || r == 0x061C ||
+		r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 || r == 0x2060 || r == 0xFEFF
 }
 
 func (l *layout) recordMissing(r rune) {

@@ -54,6 +54,17 @@ func (l *layout) close(e *StructElem) {
 }
 
 // headingRole names a heading by its depth: H1 to H6.
+// heading returns the role of a heading of level depth: never more than
+// one level below the heading before it (PDF/UA-1 7.4.2: no level is
+// skipped), as a web page's h1 then h3 would have it.
+func (l *layout) heading(depth int) string {
+	depth = min(max(depth, 1), l.lastHeading+1)
+	if !l.measuring {
+		l.lastHeading = depth
+	}
+	return headingRole(depth)
+}
+
 func headingRole(depth int) string {
 	return "H" + string(rune('0'+min(max(depth, 1), 6)))
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/galleypress/galley/pkg/internal/testkit/validate"
 	"github.com/galleypress/galley/pkg/render"
 	"github.com/galleypress/galley/pkg/render/pdf"
+	"github.com/galleypress/galley/pkg/transform"
 )
 
 // TestTagged checks every fixture's PDF is a tagged PDF that breaks none
@@ -316,6 +317,32 @@ func TestPDFUA(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestPDFUAEdges: what real web pages held that broke PDF/UA once: a
+// footnote in a table cell, headings that skip levels, characters that
+// draw nothing (a variation selector, direction marks, a byte order
+// mark), a figure with neither image nor alternative text.
+func TestPDFUAEdges(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the PDF/UA checker takes seconds; skipped under -short")
+	}
+	txt := func(s string) []doc.Inline { return []doc.Inline{&doc.Text{Text: s}} }
+	note := &doc.Note{Blocks: []doc.Block{&doc.Paragraph{Inlines: txt("A note in a cell.")}}}
+	d := &doc.Document{Meta: doc.Meta{Title: "Edges", Lang: "en"}, Blocks: []doc.Block{
+		&doc.Heading{Level: 1, Inlines: txt("Top")},
+		&doc.Heading{Level: 3, Inlines: txt("Skipped a level")},
+		&doc.Paragraph{Inlines: txt("Hearts \u2764\ufe0f, a mark \u200f here, \ufeffa BOM and \u2066isolated\u2069 text.")},
+		&doc.Table{Header: []doc.Cell{{Inlines: txt("A")}, {Inlines: txt("B")}},
+			Rows: [][]doc.Cell{{{Inlines: append(txt("cell"), note)}, {Inlines: txt("x")}}, {{Inlines: txt("y")}, {Inlines: txt("z")}}}},
+		&doc.Figure{Caption: txt("A caption of nothing.")},
+		&doc.Figure{},
+	}}
+	transform.Standard(d, "edges")
+	path := writeTemp(t, renderPDF(t, d, pdf.Config{NoSystemFonts: true}, nil))
+	for _, f := range validate.PDFUA(t, path, "").Failures {
+		t.Error(f)
 	}
 }
 
