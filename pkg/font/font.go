@@ -51,6 +51,8 @@ type Face struct {
 	hb       *harfbuzz.Font
 	hbuf     *harfbuzz.Buffer
 	hbFailed bool
+	// empty records, per glyph asked about, whether it has no outline.
+	empty map[uint16]bool
 	// shapes holds what the face shaped, under mu.
 	shapes map[shapeKey]*Shaped
 	// runes, offs and runs are shapeLocked's buffers.

@@ -140,9 +140,17 @@ func (f *Face) shapeLocked(text string, lang language.Language, rtl bool) *Shape
 		buf.Props.Language = lang
 		buf.AddRunes(runes, r.start, r.end-r.start)
 		buf.Shape(hb, nil)
+		first := len(out.Glyphs)
 		for i, info := range buf.Info {
 			pos := buf.Pos[i]
 			g := Glyph{ID: uint16(info.Glyph), Advance: int32(pos.XAdvance), DX: int32(pos.XOffset), DY: int32(pos.YOffset), Cluster: offs[info.Cluster]}
+			if d == harfbuzz.LeftToRight && len(out.Glyphs) > first && g.Advance == 0 && g.ID != 0 && f.emptyGlyph(hb, g.ID) {
+				// A glyph that draws nothing and takes no room (a
+				// font's dummy mark, which its substitutions leave):
+				// left out, its characters read with the glyph
+				// before, as PDF/UA asks of glyphs drawn.
+				continue
+			}
 			if g.ID == 0 {
 				// A character the face lacks: its replacement glyph.
 				rep := f.lookup(Replacement)
@@ -155,6 +163,20 @@ func (f *Face) shapeLocked(text string, lang language.Language, rtl bool) *Shape
 		}
 	}
 	return out
+}
+
+// emptyGlyph reports whether glyph id of the face has no outline.
+func (f *Face) emptyGlyph(hb *harfbuzz.Font, id uint16) bool {
+	if e, ok := f.empty[id]; ok {
+		return e
+	}
+	o, ok := hb.Face().GlyphDataOutline(gotext.GID(id))
+	e := ok && len(o.Segments) == 0
+	if f.empty == nil {
+		f.empty = map[uint16]bool{}
+	}
+	f.empty[id] = e
+	return e
 }
 
 // scriptRun is a run of text in one script.

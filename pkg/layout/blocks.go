@@ -420,12 +420,12 @@ func (l *layout) code(cb *doc.CodeBlock, c ctx) {
 	cc.width -= l.g.size
 	src := strings.Split(strings.ReplaceAll(cb.Text, "\t", "    "), "\n")
 	for i := range src {
-		src[i] = l.clean(src[i], typeset.Mono)
+		src[i] = l.cleanFallback(src[i], typeset.Mono)
 	}
 	if drawing(src) {
 		widest := unit(0)
 		for _, s := range src {
-			widest = max(widest, l.fam.Width(typeset.Mono, cc.size, s))
+			widest = max(widest, l.codeWidth(s, cc.size))
 		}
 		if widest > cc.width {
 			cc.size = max(unit(int64(cc.size)*int64(cc.width)/int64(widest)), 5*typeset.Pt)
@@ -448,7 +448,7 @@ func (l *layout) code(cb *doc.CodeBlock, c ctx) {
 			if rest != "" {
 				fit, rest = codeBreak(fit, rest)
 			}
-			line := codeLine(fit, st, l.fam.Width(st.Font, st.Size, fit), cc.width)
+			line := l.codeLine(fit, st, cc.width)
 			line.Last = rest == "" // the source line continues: no space
 			if cont {
 				line.Boxes = append([]typeset.Placed{{X: -markW - cc.size/2, Width: markW, Text: mark, Style: &markSt}}, line.Boxes...)
@@ -501,12 +501,13 @@ func drawing(lines []string) bool {
 
 // fit splits s where it stops fitting the width.
 func (l *layout) fit(s string, st typeset.Style, width unit) (string, string) {
-	if l.fam.Width(st.Font, st.Size, s) <= width {
+	if l.codeWidth(s, st.Size) <= width {
 		return s, ""
 	}
 	var w unit
 	for i, r := range s {
-		rw := l.fam.Width(st.Font, st.Size, string(r))
+		f, _ := l.fam.faceFor(r, st.Font)
+		rw := l.fam.Width(f, st.Size, string(r))
 		if w+rw > width && i > 0 {
 			return s[:i], s[i:]
 		}
@@ -515,12 +516,32 @@ func (l *layout) fit(s string, st typeset.Style, width unit) (string, string) {
 	return s, ""
 }
 
-func codeLine(text string, st typeset.Style, w, measure unit) typeset.Line {
-	line := typeset.Line{Width: measure, Natural: w, Last: true}
-	if text != "" {
-		line.Boxes = []typeset.Placed{{Width: w, Text: text, Style: &st}}
+// codeLine sets a line of code: a box for each piece in one face (the
+// monospaced face, or a fallback for the characters it lacks).
+func (l *layout) codeLine(text string, st typeset.Style, measure unit) typeset.Line {
+	line := typeset.Line{Width: measure, Last: true}
+	if text == "" {
+		return line
 	}
+	var x unit
+	for _, sg := range l.segments(text, st.Font) {
+		s := st
+		s.Font = sg.font
+		w := l.fam.Width(sg.font, st.Size, sg.text)
+		line.Boxes = append(line.Boxes, typeset.Placed{X: x, Width: w, Text: sg.text, Style: &s})
+		x += w
+	}
+	line.Natural = x
 	return line
+}
+
+// codeWidth returns the width of a line of code, each piece in its face.
+func (l *layout) codeWidth(s string, size unit) unit {
+	var w unit
+	for _, sg := range l.segments(s, typeset.Mono) {
+		w += l.fam.Width(sg.font, size, sg.text)
+	}
+	return w
 }
 
 // minTableSize is the smallest type a table is shrunk to so that it

@@ -831,3 +831,34 @@ func TestLanguageOfParts(t *testing.T) {
 		t.Errorf("elements with /Lang en: %v, want a Span and a Div", roles)
 	}
 }
+
+// TestCodeFallback: a code block's characters that the monospaced face
+// lacks (a string in Hebrew and Chinese, as in The Rust Programming
+// Language) are set in the fallback fonts, not drawn as '�'.
+func TestCodeFallback(t *testing.T) {
+	cjk := validate.File(t, "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", "fonts-wqy-zenhei")
+	dejavu := validate.File(t, "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "fonts-dejavu-core")
+	d := &doc.Document{Meta: doc.Meta{Lang: "en"}, Blocks: []doc.Block{
+		&doc.CodeBlock{Text: "let hello = String::from(\"שלום\");\nlet hello = String::from(\"你好\");\n"},
+	}}
+	var warnings []string
+	opts := &render.Options{Warn: func(err error) { warnings = append(warnings, err.Error()) }}
+	l, err := layout.Layout(d, layout.Config{NoTitlePage: true, NoSystemFonts: true, Fonts: layout.Fonts{Fallback: []string{cjk + "#0", dejavu}}}, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(warnings) > 0 {
+		t.Errorf("warnings: %q", warnings)
+	}
+	var text []string
+	for _, p := range l.Pages {
+		for _, it := range p.Items {
+			if it.Kind == layout.Glyphs && !it.Furniture && (strings.Contains(it.Text, "שלום") || strings.Contains(it.Text, "你好")) {
+				text = append(text, it.Text+"@"+l.Faces[it.Font].Name)
+			}
+		}
+	}
+	if len(text) != 2 || !strings.Contains(text[0], "DejaVu") || !strings.Contains(text[1], "wqy") {
+		t.Errorf("the code's Hebrew and Chinese: %q", text)
+	}
+}

@@ -270,6 +270,31 @@ func unseen(r rune) bool {
 		r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 || r == 0x2060 || r == 0xFEFF
 }
 
+// cleanFallback is clean for text set with fallback faces (segments):
+// control characters go, and characters no face has (the given, the
+// fallbacks, the machine's) are recorded once and drawn as U+FFFD (or
+// "?"), so that measuring the text again records nothing.
+func (l *layout) cleanFallback(s string, f typeset.Face) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r < 0x20 || r == 0x7f:
+			continue
+		case r == ' ':
+		default:
+			if _, ok := l.fam.faceFor(r, f); !ok {
+				l.recordMissing(r)
+				r = font.Replacement
+				if !l.fam.faces[f].Has(r) {
+					r = '?'
+				}
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
 func (l *layout) recordMissing(r rune) {
 	l.missingCount[r]++
 	places := l.missing[r]
