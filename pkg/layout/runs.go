@@ -537,7 +537,10 @@ func (l *layout) runs(ins []doc.Inline, st typeset.Style) []typeset.Run {
 				l.notes = append(l.notes, in)
 				s := script(st, true)
 				s.Link = "#" + doc.NoteID(in.Number)
-				ref := &StructElem{Role: "Link", Parent: tagOf(st)}
+				// The raised number is a word of its own, not the end of
+				// the word it follows ("Directive 1", not "Directive1"),
+				// for a reader that joins what it reads.
+				ref := &StructElem{Role: "Link", Parent: tagOf(st), ActualText: " " + strconv.Itoa(in.Number)}
 				if p := tagOf(st); p != nil {
 					p.Kids = append(p.Kids, ref)
 				}
