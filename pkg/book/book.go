@@ -189,6 +189,15 @@ func linkParts(parts []*Part) {
 				continue
 			}
 			q := byFile[name]
+			// A link to the page a book builder makes of a chapter
+			// ("format/theme/index.html", "intro.html") leads to the
+			// chapter.
+			if html, ok := strings.CutSuffix(name, ".html"); q == nil && ok {
+				q = byFile[html+".md"]
+				if dir, ok := strings.CutSuffix(html, "index"); q == nil && ok {
+					q = byFile[dir+"README.md"]
+				}
+			}
 			if q == nil {
 				continue
 			}

@@ -38,7 +38,7 @@ func outline(d *doc.Document) string {
 // from their own file's folder.
 func TestJoin(t *testing.T) {
 	b := book.Join([]*book.Part{
-		part(t, "book/intro.md", "# Intro\n\nSee [details](parts/more.md#details) and ![a map](map.png).\n"),
+		part(t, "book/intro.md", "# Intro\n\nSee [details](parts/more.md#details), [the page](parts/more.html) and ![a map](map.png).\n"),
 		part(t, "book/parts/more.md", "## More\n\n![a chart](chart.png)\n\n### Details\n\nText.\n"),
 	})
 	transform.Standard(b.Doc, "book")
@@ -61,8 +61,8 @@ func TestJoin(t *testing.T) {
 		}
 		return doc.Continue
 	})
-	if strings.Join(links, " ") != "#details" {
-		t.Errorf("links %q, want #details", links)
+	if strings.Join(links, " ") != "#details #more" {
+		t.Errorf("links %q, want #details #more", links)
 	}
 	if strings.Join(images, " ") != "map.png parts/chart.png" {
 		t.Errorf("images %q, want map.png parts/chart.png", images)
@@ -79,6 +79,35 @@ func mdbook(files fstest.MapFS, limit int64) *book.MdBook {
 			}
 			return data, err
 		},
+	}
+}
+
+// TestIncludeWarnings: an include that cannot be made (outside the
+// book, a missing file, an anchor not there) is a warning with the file
+// and line, and the book is made without it; {{#title}} goes,
+// {{#playground}} is a Rust code block.
+func TestIncludeWarnings(t *testing.T) {
+	files := fstest.MapFS{
+		"a.md": {Data: []byte("# A\n\n{{#title The tab}}\n{{#include ../x.md}}\n{{#include gone.rs}}\n{{#include b.rs:nope}}\n\n{{#playground b.rs}}\n")},
+		"b.rs": {Data: []byte("fn main() {}\n")},
+	}
+	b := mdbook(files, 1<<20)
+	var warnings []string
+	b.Warn = func(err error) { warnings = append(warnings, err.Error()) }
+	chapters, err := b.Chapters(context.Background(), "SUMMARY.md", []byte("- [A](a.md)\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := string(chapters[0].Text), "# A\n\n\n\n\n\n\n```rust\nfn main() {}\n```\n"; got != want {
+		t.Errorf("text %q, want %q", got, want)
+	}
+	want := []string{
+		"docs/a.md:4: {{#include ../x.md}}: the file lies outside the book's folder docs; left out",
+		"docs/a.md:5: {{#include gone.rs}}: included file gone.rs not found; left out",
+		`docs/a.md:6: {{#include b.rs:nope}}: no anchor "nope" in the file; left out`,
+	}
+	if strings.Join(warnings, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings\n%s\nwant\n%s", strings.Join(warnings, "\n"), strings.Join(want, "\n"))
 	}
 }
 
@@ -117,9 +146,7 @@ func TestChapters(t *testing.T) {
 		want  string
 	}{
 		"cycle": {fstest.MapFS{"a.md": {Data: []byte("{{#include b.md}}")}, "b.md": {Data: []byte("{{#include a.md}}")}}, 1 << 20,
-			"docs/b.md: {{#include a.md}}: the files include one another: docs/a.md → docs/b.md → docs/a.md"},
-		"outside": {fstest.MapFS{"a.md": {Data: []byte("{{#include ../x.md}}")}}, 1 << 20,
-			"docs/a.md: {{#include ../x.md}}: the file lies outside the book's folder docs"},
+			"docs/b.md:1: {{#include a.md}}: the files include one another: docs/a.md → docs/b.md → docs/a.md"},
 		"growth": {fstest.MapFS{"a.md": {Data: []byte(strings.Repeat("{{#include b.md}}", 50))}, "b.md": {Data: []byte(strings.Repeat("x", 100))}}, 1000,
 			"docs/a.md: {{#include}}s make the book larger than"},
 	} {
@@ -128,5 +155,22 @@ func TestChapters(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: %v, want %q", name, err, c.want)
 		}
+	}
+}
+
+// TestHiddenRustLines: in a Rust code block, the lines rustdoc hides
+// ("# " and a lone "#") are left out and "##" reads "#"; other code
+// blocks keep theirs.
+func TestHiddenRustLines(t *testing.T) {
+	files := fstest.MapFS{
+		"a.md": {Data: []byte("```rust\n# use std::io;\n#\nfn main() {\n    ##[derive(Debug)]\n    # let hidden = 1;\n}\n```\n\n```sh\n# a shell comment\n```\n")},
+	}
+	chapters, err := mdbook(files, 1<<20).Chapters(context.Background(), "SUMMARY.md", []byte("- [A](a.md)\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "```rust\nfn main() {\n    #[derive(Debug)]\n}\n```\n\n```sh\n# a shell comment\n```\n"
+	if got := string(chapters[0].Text); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }

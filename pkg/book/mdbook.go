@@ -36,6 +36,9 @@ type MdBook struct {
 	// what to do; what says what the file is ("chapter", "included
 	// file").
 	ReadFile func(name, what string) ([]byte, error)
+	// Warn, if set, is told of an include that cannot be made (the
+	// book is made without it).
+	Warn func(error)
 }
 
 // Chapter is a chapter's Markdown, its {{#include}}s resolved.
@@ -75,6 +78,7 @@ func (b *MdBook) Chapters(ctx context.Context, summary string, data []byte) ([]C
 		if text, err = inc.expand(ctx, text, name, []string{name}); err != nil {
 			return nil, err
 		}
+		text = hideRustLines(text)
 		out = append(out, Chapter{File: name, Depth: ch.Depth, Title: ch.Title, Text: text})
 	}
 	return out, nil
@@ -122,14 +126,26 @@ func (inc *includer) chain(chain []string) string {
 	return strings.Join(shown, " → ")
 }
 
-var includeRe = regexp.MustCompile(`\\?\{\{#(?:include|rustdoc_include)\s+([^}\s]+)\s*\}\}`)
+// directive matches mdBook's {{#include …}}, {{#rustdoc_include …}},
+// {{#playground …}} and {{#title …}}, and their escaped form \{{#…}}.
+var directive = regexp.MustCompile(`\\?\{\{#(include|rustdoc_include|playground|title)\s+([^}]*?)\s*\}\}`)
 
-// expand resolves mdBook's {{#include file}}, {{#include file:anchor}}
-// and {{#include file:FROM:TO}} (lines), and {{#rustdoc_include}} as an
-// include, in text, the file file of the book; chain is how it was
-// reached. An escaped \{{#include}} stays as written, less its
-// backslash. Includes nest at most maxIncludeDepth deep, never in a
-// cycle.
+// expand resolves mdBook's directives in text, the file file of the
+// book; chain is how it was reached:
+//
+//   - {{#include file}}, {{#include file:anchor}} and {{#include
+//     file:FROM:TO}} (lines) put the file's text (or the part named) in
+//     place;
+//   - {{#rustdoc_include …}} the same (the lines outside the part, which
+//     mdBook shows only on request, are left out);
+//   - {{#playground file}} the file as a Rust code block;
+//   - {{#title …}} (the browser tab's title) nothing.
+//
+// An escaped \{{#…}} stays as written, less its backslash. An include
+// that cannot be made (a missing file, one outside the book's folder, an
+// anchor not found) is a warning with the file and line, and is left
+// out; includes nest at most maxIncludeDepth deep, never in a cycle,
+// and the text they add counts against the size limit: those are errors.
 func (inc *includer) expand(ctx context.Context, text []byte, file string, chain []string) ([]byte, error) {
 	if err := inc.spend(len(text), chain); err != nil {
 		return nil, err
@@ -140,48 +156,114 @@ func (inc *includer) expand(ctx context.Context, text []byte, file string, chain
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	var err error
-	out := includeRe.ReplaceAllFunc(text, func(m []byte) []byte {
+	var out []byte
+	last := 0
+	for _, m := range directive.FindAllSubmatchIndex(text, -1) {
+		out = append(out, text[last:m[0]]...)
+		last = m[1]
+		if text[m[0]] == '\\' {
+			out = append(out, text[m[0]+1:m[1]]...)
+			continue
+		}
+		kind, arg := string(text[m[2]:m[3]]), string(text[m[4]:m[5]])
+		line := 1 + bytes.Count(text[:m[0]], []byte("\n"))
+		if kind == "title" {
+			continue
+		}
+		part, err := inc.include(ctx, file, line, kind, arg, chain)
 		if err != nil {
-			return nil
+			return nil, err
 		}
-		if m[0] == '\\' {
-			return m[1:]
+		// What is included is not counted twice: spend counted it as
+		// the included text was expanded.
+		inc.left += int64(m[1] - m[0])
+		out = append(out, part...)
+	}
+	return append(out, text[last:]...), nil
+}
+
+// include makes one include of file (at line), or warns and gives
+// nothing.
+func (inc *includer) include(ctx context.Context, file string, line int, kind, arg string, chain []string) ([]byte, error) {
+	where := fmt.Sprintf("%s:%d: {{#%s %s}}", inc.Shown(file), line, kind, arg)
+	skip := func(why string) ([]byte, error) {
+		if inc.Warn != nil {
+			inc.Warn(fmt.Errorf("%s: %s; left out", where, why))
 		}
-		arg := string(includeRe.FindSubmatch(m)[1])
-		target, sel, _ := strings.Cut(arg, ":")
-		name, jerr := files.Join(path.Dir(file), target)
-		if jerr != nil {
-			err = fmt.Errorf("%s: {{#include %s}}: the file lies outside %s", inc.Shown(file), arg, inc.Outside)
-			return nil
+		return nil, nil
+	}
+	target, sel, _ := strings.Cut(strings.Fields(arg + " ")[0], ":")
+	name, err := files.Join(path.Dir(file), target)
+	if err != nil {
+		return skip("the file lies outside " + inc.Outside)
+	}
+	if i := slices.Index(chain, name); i >= 0 {
+		return nil, fmt.Errorf("%s: the files include one another: %s", where, inc.chain(append(chain[i:], name)))
+	}
+	if len(chain) > maxIncludeDepth {
+		return nil, fmt.Errorf("%s: {{#include}}s nest more than %d deep (as in mdBook): %s", inc.Shown(chain[0]), maxIncludeDepth, inc.chain(append(chain, name)))
+	}
+	data, err := inc.read(name, "included file")
+	if err != nil {
+		return skip(strings.TrimPrefix(err.Error(), "publish: "))
+	}
+	part, err := selectLines(data, sel)
+	if err != nil {
+		return skip(err.Error())
+	}
+	if part, err = inc.expand(ctx, part, name, append(slices.Clip(chain), name)); err != nil {
+		return nil, err
+	}
+	if kind == "playground" {
+		part = append(append([]byte("```rust\n"), bytes.TrimRight(part, "\n")...), "\n```"...)
+	}
+	return part, nil
+}
+
+// hideRustLines leaves out of the Rust code blocks of a chapter the
+// lines rustdoc and mdBook hide ("# use std::io;", a lone "#"), and
+// unescapes "##" at a line's start to "#", as mdBook shows them.
+func hideRustLines(text []byte) []byte {
+	if !bytes.Contains(text, []byte("```")) {
+		return text
+	}
+	lines := bytes.SplitAfter(text, []byte("\n"))
+	out := make([]byte, 0, len(text))
+	fence, rust := "", false
+	for _, l := range lines {
+		t := bytes.TrimLeft(l, " \t")
+		if fence == "" {
+			if bytes.HasPrefix(t, []byte("```")) || bytes.HasPrefix(t, []byte("~~~")) {
+				n := 0
+				for n < len(t) && t[n] == t[0] {
+					n++
+				}
+				fence = string(t[:n])
+				info := strings.ToLower(strings.TrimSpace(string(t[n:])))
+				lang, _, _ := strings.Cut(strings.NewReplacer(",", " ", "{", " ", ".", " ").Replace(info), " ")
+				rust = lang == "rust"
+			}
+			out = append(out, l...)
+			continue
 		}
-		if i := slices.Index(chain, name); i >= 0 {
-			err = fmt.Errorf("%s: {{#include %s}}: the files include one another: %s", inc.Shown(file), arg, inc.chain(append(chain[i:], name)))
-			return nil
+		if bytes.HasPrefix(t, []byte(fence)) && len(bytes.TrimSpace(bytes.TrimLeft(t, fence[:1]))) == 0 {
+			fence, rust = "", false
+			out = append(out, l...)
+			continue
 		}
-		if len(chain) > maxIncludeDepth {
-			err = fmt.Errorf("%s: {{#include}}s nest more than %d deep (as in mdBook): %s", inc.Shown(chain[0]), maxIncludeDepth, inc.chain(append(chain, name)))
-			return nil
+		if rust {
+			body := bytes.TrimRight(t, "\r\n")
+			switch {
+			case bytes.Equal(body, []byte("#")) || bytes.HasPrefix(body, []byte("# ")):
+				continue // hidden
+			case bytes.HasPrefix(body, []byte("##")):
+				i := bytes.Index(l, []byte("##"))
+				l = append(append(append([]byte(nil), l[:i]...), '#'), l[i+2:]...)
+			}
 		}
-		var data []byte
-		if data, err = inc.read(name, "included file"); err != nil {
-			err = fmt.Errorf("%s: {{#include %s}}: %s", inc.Shown(file), arg, strings.TrimPrefix(err.Error(), "publish: "))
-			return nil
-		}
-		var part []byte
-		if part, err = selectLines(data, sel); err != nil {
-			err = fmt.Errorf("%s: {{#include %s}}: %w", inc.Shown(file), arg, err)
-			return nil
-		}
-		// What is included is not counted twice: spend counts it as
-		// the included text is expanded.
-		inc.left += int64(len(m))
-		if part, err = inc.expand(ctx, part, name, append(slices.Clip(chain), name)); err != nil {
-			return nil
-		}
-		return part
-	})
-	return out, err
+		out = append(out, l...)
+	}
+	return out
 }
 
 var anchorLine = regexp.MustCompile(`ANCHOR(?:_END)?:\s*([\w-]+)`)

@@ -386,6 +386,9 @@ func (l *layout) list(lst *doc.List, c ctx) {
 		for k := first; k < len(l.elems); k++ {
 			if e := &l.elems[k]; e.Kind == typeset.VLine {
 				st := typeset.Style{Font: c.font, Size: c.size, Tag: lbl}
+				if sg := l.segments(marker, c.font); len(sg) == 1 {
+					st.Font = sg[0].font // a box the face lacks, in a fallback
+				}
 				w := l.fam.Width(st.Font, st.Size, marker)
 				gap := l.g.size / 2
 				l.fix(e.Line)
@@ -396,12 +399,12 @@ func (l *layout) list(lst *doc.List, c ctx) {
 	}
 }
 
-// checkbox returns a task item's marker: ☑ or ☐, or, in a face without
-// them (Go's fonts), ■ or □.
+// checkbox returns a task item's marker: ☑ or ☐, in the face or a
+// fallback that has them, or else ■ or □.
 func (l *layout) checkbox(t doc.Task, f typeset.Face) string {
 	box := map[doc.Task][2]string{doc.Todo: {"☐", "□"}, doc.Done: {"☑", "■"}}[t]
-	if face := l.fam.faces[f]; face != nil && face.Has([]rune(box[0])[0]) {
-		return box[0]
+	if _, ok := l.fam.faceFor([]rune(box[0])[0], f); ok {
+		return box[0] // in the face, or a fallback that has it
 	}
 	return box[1]
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/galleypress/galley/pkg/book"
+	"github.com/galleypress/galley/pkg/diag"
 	"github.com/galleypress/galley/pkg/files"
 	"github.com/galleypress/galley/pkg/read/markdown"
 	"github.com/galleypress/galley/pkg/transform"
@@ -85,6 +86,11 @@ func readBook(ctx context.Context, in string, job *Job, pr *projectFS) ([]*book.
 		return nil, err
 	}
 	mb := &book.MdBook{FS: bk, Shown: shown, Outside: folder, Limit: pr.env.maxInput(),
+		Warn: func(err error) {
+			if pr.env.Warn != nil {
+				pr.env.Warn(diag.Warnf("include-dropped", "%v", err))
+			}
+		},
 		ReadFile: func(name, what string) ([]byte, error) { return pr.readFrom(bk, name, shown(name), what, folder) }}
 	chapters, err := mb.Chapters(ctx, summary, data)
 	if err != nil {
