@@ -293,7 +293,7 @@ var badCases = []badCase{
 	{name: "includes that include each other", setup: files(map[string]string{"book/book.toml": "[book]\ntitle = \"B\"\n", "book/src/SUMMARY.md": "- [One](one.md)\n",
 		"book/src/one.md": "# One\n\n{{#include a.md}}\n", "book/src/a.md": "{{#include b.md}}\n", "book/src/b.md": "{{#include a.md}}\n"}),
 		args: []string{"convert", "book/book.toml", "-o", "out.txt"}, exit: 1,
-		stderr: []string{`^galley: book/src/b\.md: \{\{#include a\.md\}\}: the files include one another: book/src/a\.md → book/src/b\.md → book/src/a\.md$`}, outputs: []string{"out.txt"}},
+		stderr: []string{`^galley: book/src/b\.md:1: \{\{#include a\.md\}\}: the files include one another: book/src/a\.md → book/src/b\.md → book/src/a\.md$`}, outputs: []string{"out.txt"}},
 	{name: "a book.toml that is a key file", setup: files(map[string]string{"book/book.toml": "AKIAIOSFODNN7EXAMPLE\nsecret = wJalrXUtnFEMI\n", "book/src/SUMMARY.md": "- [One](one.md)\n", "book/src/one.md": "# One\n"}),
 		args: []string{"convert", "book/book.toml", "-o", "out.txt"}, exit: 1,
 		stderr: []string{`^galley: book/book\.toml:[12]: not valid TOML, or not a book's settings$`}, outputs: []string{"out.txt"}},

@@ -27,8 +27,9 @@ type trapRole struct {
 	// make; refDir the folder the name is relative to.
 	target, refDir string
 	args           []string
-	// warn: the file is an image, left out with a warning naming it;
-	// otherwise the run fails with one line naming it.
+	// warn: the file is an image or an mdBook include, left out with a
+	// warning naming it; otherwise the run fails with one line naming
+	// it.
 	warn bool
 	// noRef: the role names no file a document chooses (book.toml,
 	// galley.yaml itself): only the link and pipe traps apply.
@@ -56,9 +57,9 @@ var trapRoles = []trapRole{
 	{name: "chapter", files: map[string]string{"book/book.toml": bookTOML, "book/src/SUMMARY.md": summary + "- [Two](REF)\n", "book/src/one.md": "# One\n"},
 		target: "book/src/two.md", refDir: "book/src", args: []string{"convert", "book/book.toml", "-o", "out.txt", "-o", "out.epub"}},
 	{name: "include", files: map[string]string{"book/book.toml": bookTOML, "book/src/SUMMARY.md": summary, "book/src/one.md": "# One\n\n{{#include REF}}\n"},
-		target: "book/src/inc.md", refDir: "book/src", args: []string{"convert", "book/book.toml", "-o", "out.txt"}},
+		target: "book/src/inc.md", refDir: "book/src", warn: true, args: []string{"convert", "book/book.toml", "-o", "out.txt"}},
 	{name: "rustdoc_include", files: map[string]string{"book/book.toml": bookTOML, "book/src/SUMMARY.md": summary, "book/src/one.md": "# One\n\n```rust\n{{#rustdoc_include REF:2}}\n```\n"},
-		target: "book/src/inc.rs", refDir: "book/src", args: []string{"convert", "book/book.toml", "-o", "out.txt"}},
+		target: "book/src/inc.rs", refDir: "book/src", warn: true, args: []string{"convert", "book/book.toml", "-o", "out.txt"}},
 	{name: "image", files: map[string]string{"a.md": "# A\n\n![A picture](REF)\n"}, target: "pic.svg", warn: true,
 		args: []string{"convert", "a.md", "-o", "out.epub", "-o", "out.pdf", "-o", "out.html"}},
 	{name: "cover", files: map[string]string{"a.md": "---\ncover: REF\n---\n# A\n"}, target: "cover.svg", warn: true,
