@@ -30,3 +30,5 @@ require (
 	golang.org/x/sys v0.50.0 // indirect
 	golang.org/x/tools v0.52.0 // indirect
 )
+
+replace github.com/wyatt915/treeblood => ./third_party/treeblood

@@ -1,6 +1,8 @@
 package mathml
 
 import (
+	"io"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -82,5 +84,27 @@ func TestSpeech(t *testing.T) {
 	out, err := Render(`x < y`, false, Speech(`x < y`, "en"))
 	if err != nil || !strings.Contains(out, `<math alttext="x is less than y" `) {
 		t.Errorf("alttext: %s, %v", out, err)
+	}
+}
+
+// TestQuiet: the converter writes nothing to standard output or error,
+// for formulas it stumbles on (a panic inside it, an unknown command,
+// a variant without its argument): galley's output may be standard
+// output, and its messages are its own.
+func TestQuiet(t *testing.T) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdout, stderr := os.Stdout, os.Stderr
+	os.Stdout, os.Stderr = w, w
+	for _, tex := range []string{`\hat`, `\unknowncmd x`, `\mathbb`, `\ce{(}`} {
+		Render(tex, true, "")
+	}
+	os.Stdout, os.Stderr = stdout, stderr
+	w.Close()
+	out, _ := io.ReadAll(r)
+	if len(out) > 0 {
+		t.Errorf("the converter wrote:\n%s", out)
 	}
 }
