@@ -39,7 +39,8 @@ func (n *mathNode) Dump(src []byte, level int) {
 // non-space and closes only after a non-space and before a non-digit,
 // so that "$5 and $10" stays text (pandoc's rule); $…$ stays on one
 // line, $$…$$ may span lines of its paragraph. A backslash keeps the
-// next character from closing the formula.
+// next character from closing the formula; a backtick (a code span)
+// before the closer makes it no formula.
 type mathParser struct{}
 
 func (mathParser) Trigger() []byte { return []byte{'$'} }
@@ -89,6 +90,14 @@ func (mathParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) a
 				i++
 				continue
 			}
+			if c == '`' {
+				// A code span starts before any closer: "$5 and
+				// `$HOME`" is text and code, never a formula that
+				// swallows the code. (No opener before it finds a
+				// closer either.)
+				searched = seg.Start + i
+				return fail()
+			}
 			if c != '$' {
 				continue
 			}
@@ -102,6 +111,12 @@ func (mathParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) a
 			if i > pos && !isSpaceByte(line[i-1]) && (i+1 >= len(line) || line[i+1] < '0' || line[i+1] > '9') {
 				end = i
 				break
+			}
+			// A dollar that cannot close would end the formula in TeX:
+			// "$20 $ more" is prices, not math.
+			if n == 1 {
+				searched = seg.Start + i
+				return fail()
 			}
 		}
 		if end >= 0 {

@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"strings"
 )
 
@@ -52,9 +53,19 @@ func (g *guard) rewrite(src []byte) ([]byte, bool) {
 	ends := map[int]int{}     // first line → line after the paragraph
 	var fence []byte
 	para := 0
+	prevTop := false // the line before, not blank, starts at column 0
 	for i := 0; i <= len(lines); i++ {
 		blank := i == len(lines) || len(bytes.TrimSpace(lines[i])) == 0
 		inCode := fence != nil
+		if !blank && !inCode && prevTop && indentedDefinition.Match(lines[i]) {
+			// A definition whose ":" is indented by one to three
+			// spaces, as pandoc and pulldown-cmark read it, under a
+			// term at the margin: goldmark wants the ":" at it.
+			lines[i], changed = bytes.TrimLeft(lines[i], " "), true
+		}
+		if !blank {
+			prevTop = !inCode && lines[i][0] != ' ' && lines[i][0] != '\t'
+		}
 		if !blank {
 			start := prefixEnd(lines[i])
 			if f := fenceOf(lines[i][start:]); f != nil {
@@ -119,6 +130,10 @@ func (g *guard) rewrite(src []byte) ([]byte, bool) {
 	}
 	return out, true
 }
+
+// indentedDefinition matches a definition list's definition whose ":"
+// is indented by one to three spaces.
+var indentedDefinition = regexp.MustCompile(`^ {1,3}:[ \t]+\S`)
 
 // maxDefinitionRun is the longest run of link reference definitions
 // without a blank line that guard leaves alone.

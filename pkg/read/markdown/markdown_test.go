@@ -264,3 +264,49 @@ A note inside it.
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestDollarsAndCode: a dollar never opens a formula that would reach
+// into or across a code span (a README's prices and shell variables).
+func TestDollarsAndCode(t *testing.T) {
+	src := "It costs $5 a month and `$HOME/bin` must be on the path; the pro plan is $10.\n\nSet `$PATH` and pay $20 $ more, but $x^2$ is math.\n"
+	d, err := markdown.New(markdown.Config{}).Read(context.Background(), strings.NewReader(src), &read.Options{Name: "in.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var maths, codes []string
+	doc.Walk(d, func(n doc.Node) doc.Visit {
+		switch n := n.(type) {
+		case *doc.Math:
+			maths = append(maths, n.TeX)
+		case *doc.Code:
+			codes = append(codes, n.Text)
+		}
+		return doc.Continue
+	})
+	if strings.Join(maths, "|") != "x^2" || strings.Join(codes, "|") != "$HOME/bin|$PATH" {
+		t.Errorf("formulas %q, code %q", maths, codes)
+	}
+}
+
+// TestIndentedDefinitions: a definition whose ":" is indented by one to
+// three spaces (pandoc, pulldown-cmark and mdBook's guide write them so)
+// is a definition; in a list item the indentation is the item's.
+func TestIndentedDefinitions(t *testing.T) {
+	src := "Term\n : One space.\n\nOther\n   : Three spaces.\n\n- item\n\n  Inner\n  : In the item.\n"
+	d, err := markdown.New(markdown.Config{}).Read(context.Background(), strings.NewReader(src), &read.Options{Name: "in.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var terms []string
+	doc.Walk(d, func(n doc.Node) doc.Visit {
+		if dl, ok := n.(*doc.DefList); ok {
+			for _, it := range dl.Items {
+				terms = append(terms, doc.PlainText(it.Term))
+			}
+		}
+		return doc.Continue
+	})
+	if strings.Join(terms, "|") != "Term|Other|Inner" {
+		t.Errorf("terms %q", terms)
+	}
+}
