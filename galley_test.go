@@ -8,6 +8,7 @@ import (
 	"testing/fstest"
 
 	"github.com/galleypress/galley"
+	"github.com/galleypress/galley/pkg/layout"
 	"github.com/galleypress/galley/pkg/render/pdf"
 )
 
@@ -60,5 +61,40 @@ func TestWithFS(t *testing.T) {
 	}
 	if len(warnings) == 0 {
 		t.Error("an image with no file system to read it from: no warning")
+	}
+}
+
+// TestTitleFromBadges: a README whose heading carries badges (nvm's)
+// has the heading's words for its title and running header, not the
+// badges' alternative text, and its HTML shows the title once.
+func TestTitleFromBadges(t *testing.T) {
+	src := "<p align=\"center\"><img src=\"logo.svg\" alt=\"nvm logo\"></p>\n\n" +
+		"# Node Version Manager [![Tests](https://example.com/t.svg)](https://example.com/t) [![nvm version](https://example.com/v.svg)](https://example.com/v)\n\nText.\n\n## Install\n\nMore text.\n"
+	d, err := galley.Read(context.Background(), strings.NewReader(src), galley.From("markdown"), galley.WithMeta("lang", "en"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Meta.Title != "Node Version Manager" {
+		t.Errorf("title %q", d.Meta.Title)
+	}
+	var html bytes.Buffer
+	if err := galley.Render(context.Background(), &html, d, galley.To("html")); err != nil {
+		t.Fatal(err)
+	}
+	body := html.String()[strings.Index(html.String(), "<body"):]
+	if n := strings.Count(body, ">Node Version Manager"); n != 1 || strings.Contains(body, `<header`) {
+		t.Errorf("the title is shown %d times, header %v", n, strings.Contains(body, `<header`))
+	}
+	l, err := layout.Layout(d, layout.Config{NoTitlePage: true}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range l.Pages {
+		for _, it := range p.Items {
+			if it.Furniture && it.Kind == layout.Glyphs && strings.ContainsAny(it.Text, "abcdefghijklmnopqrstuvwxyz") &&
+				it.Text != "Node Version Manager" && it.Text != "Install" {
+				t.Errorf("running header %q", it.Text)
+			}
+		}
 	}
 }

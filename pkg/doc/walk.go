@@ -113,11 +113,38 @@ func (d *Document) AllSections() []*Section {
 // HeadingText returns the section's number and title as plain text:
 // "2.1 Beleidsprioriteiten".
 func (s *Section) HeadingText() string {
-	t := PlainText(s.Title)
+	t := TitleText(s.Title)
 	if s.Number != "" {
 		return s.Number + " " + t
 	}
 	return t
+}
+
+// TitleText returns the text of a title: its plain text without its
+// images (a README's "# widgetkit [![Build status](…)](…)" is
+// "widgetkit", not the badges' alternative text), spaces collapsed; a
+// title that is only images is their alternative text.
+func TitleText(ins []Inline) string {
+	var b strings.Builder
+	appendTitle(&b, ins)
+	if t := strings.Join(strings.Fields(b.String()), " "); t != "" {
+		return t
+	}
+	return strings.Join(strings.Fields(PlainText(ins)), " ")
+}
+
+func appendTitle(b *strings.Builder, ins []Inline) {
+	for _, in := range ins {
+		switch in := in.(type) {
+		case *Image:
+		case *LineBreak:
+			b.WriteByte(' ')
+		case *Text, *Code, *Math, *Note:
+			appendPlain(b, []Inline{in})
+		default:
+			appendTitle(b, Children(in))
+		}
+	}
 }
 
 // PlainText returns the text of inlines without formatting: code and

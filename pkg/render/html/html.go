@@ -114,8 +114,9 @@ func (r *Renderer) Render(ctx context.Context, w io.Writer, d *doc.Document, opt
 		title = d.Sections[0].HeadingText()
 	}
 	p := Part{Title: title, Blocks: d.Blocks, Sections: d.Sections, TOC: opts != nil && opts.TOC}
-	// A title that merely repeats the first heading is not shown twice.
-	p.Header = d.Meta.Title != "" && (len(d.Sections) == 0 || len(d.Blocks) > 0 ||
+	// A title that merely repeats the first heading is not shown twice,
+	// even after a logo or badges before that heading.
+	p.Header = d.Meta.Title != "" && (len(d.Sections) == 0 ||
 		d.Meta.Title != d.Sections[0].HeadingText() || d.Meta.Subtitle != "" || len(d.Meta.Authors) > 0)
 	return r.RenderPart(w, d, p, opts)
 }
