@@ -53,7 +53,7 @@ func convertFlagSet(stderr io.Writer) (*flag.FlagSet, *convertFlags) {
 	fs.StringVar(&c.encoding, "encoding", "", "input encoding `NAME` (windows-1252, latin1, utf-16le…); default UTF-8")
 	c.options = registerOptions(fs)
 	c.limits.register(fs)
-	fs.StringVar(&c.root, "root", "", "the project folder `DIR`: every file read or written must lie in it (default: the current folder, or the folder holding the inputs; an mdBook's own folder)")
+	fs.StringVar(&c.root, "root", "", "the project folder `DIR`: every file read or written must lie in it (default: the repository the current folder lies in, the nearest folder up with a .git or a galley.yaml, else the current folder; an mdBook's own folder)")
 	fs.BoolVar(&c.allowEmpty, "allow-empty", false, "make a document with no content (an empty file, a web page whose content was all taken for page chrome) with a warning, not an error")
 	fs.BoolVar(&c.allowOutside, "allow-outside", false, "let the inputs, the documents and the options name files anywhere on the machine (devices and pipes are still refused)")
 	fs.BoolVar(&c.verbose, "v", false, "report the readers' decisions (headings found and why)")

@@ -188,9 +188,11 @@ func openProject(job *Job, env *Env) (*projectFS, error) {
 // projectDir returns the folder a conversion reads from, when Env.Root
 // and Env.FS leave it open: what a user means by "my project". That is
 // the book's folder for an mdBook (mdBook lets a chapter include
-// "../listings/x.rs" from src/), else the current folder (Env.Dir), so
-// that "../img/a.png" beside the input's folder is found, and nothing
-// above it is read unless the user says so (--root, --allow-outside).
+// "../listings/x.rs" from src/); else the repository the current folder
+// (Env.Dir) lies in (the nearest folder up that holds a .git or a
+// galley.yaml), so that "../img/a.png" from docs/guide/ is found; else
+// the current folder. Nothing above it is read unless the user says so
+// (--root, --allow-outside).
 func (e *Env) projectDir(job *Job) (dir, shown string, err error) {
 	if e.Root != "" {
 		return e.Root, e.Root, nil
@@ -199,10 +201,39 @@ func (e *Env) projectDir(job *Job) (dir, shown string, err error) {
 		d := bookDir(e.path(job.Inputs[0]))
 		return d, d, nil
 	}
-	if e.Dir == "" {
-		return ".", ".", nil
+	dir = e.Dir
+	if dir == "" {
+		dir = "."
 	}
-	return e.Dir, e.Dir, nil
+	if top := repository(dir); top != "" {
+		return top, top, nil
+	}
+	return dir, dir, nil
+}
+
+// repository returns the folder of the repository or galley project dir
+// lies in: the nearest folder, dir or above it, that holds a .git or a
+// galley.yaml, named relative to dir ("../.."); "" for none. A document
+// in a repository refers to images anywhere in it ("../img/a.png" from
+// docs/guide/), as pandoc finds them.
+func repository(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	rel := dir
+	for {
+		for _, mark := range []string{".git", "galley.yaml"} {
+			if _, err := os.Lstat(filepath.Join(abs, mark)); err == nil {
+				return filepath.Clean(rel)
+			}
+		}
+		up := filepath.Dir(abs)
+		if up == abs {
+			return ""
+		}
+		abs, rel = up, filepath.Join(rel, "..")
+	}
 }
 
 // bookDir returns the folder of an mdBook: book.toml's, or for a

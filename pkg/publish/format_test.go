@@ -3,11 +3,14 @@ package publish_test
 import (
 	"bytes"
 	"context"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/galleypress/galley/pkg/internal/testkit/fixture"
+	"github.com/galleypress/galley/pkg/publish"
 	"github.com/galleypress/galley/pkg/render"
 )
 
@@ -36,6 +39,42 @@ func TestModelStandsAlone(t *testing.T) {
 	for _, p := range strings.Fields(string(out)) {
 		if !strings.HasPrefix(p, "github.com/galleypress/galley/") && !strings.HasPrefix(p, "[") {
 			t.Errorf("pkg/doc depends on %s", p)
+		}
+	}
+}
+
+// TestImagesFromTheRepository: a page in docs/guide/ whose screenshot is
+// in img/ at the top of its repository ("../../img/shot.png", as MkDocs
+// sites have them) gets it, when converted from its own folder; outside
+// a repository the current folder bounds what is read.
+func TestImagesFromTheRepository(t *testing.T) {
+	for _, repo := range []bool{true, false} {
+		top := t.TempDir()
+		if repo {
+			os.Mkdir(filepath.Join(top, ".git"), 0o755)
+		}
+		os.MkdirAll(filepath.Join(top, "docs", "guide"), 0o755)
+		os.MkdirAll(filepath.Join(top, "img"), 0o755)
+		img, err := os.ReadFile(filepath.Join(fixture.Dir(), "images", "galley.png"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(top, "img", "shot.png"), img, 0o644)
+		os.WriteFile(filepath.Join(top, "docs", "guide", "page.md"), []byte("---\nlang: en\n---\n# Page\n\n![The settings screen](../../img/shot.png)\n"), 0o644)
+		var warnings []string
+		out := filepath.Join(top, "docs", "guide", "page.epub")
+		job := &publish.Job{Inputs: []string{"page.md"}, Outputs: []publish.Output{{Path: "page.epub"}}}
+		env := &publish.Env{Dir: filepath.Join(top, "docs", "guide"), Warn: func(err error) { warnings = append(warnings, err.Error()) }}
+		if _, err := publish.Convert(context.Background(), job, env); err != nil {
+			t.Fatal(err)
+		}
+		data, _ := os.ReadFile(out)
+		got := bytes.Contains(data, []byte("shot.png"))
+		if repo && (!got || len(warnings) > 0) {
+			t.Errorf("in a repository: image in the EPUB %v, warnings %q", got, warnings)
+		}
+		if !repo && (got || len(warnings) != 1 || !strings.Contains(warnings[0], "outside the project folder")) {
+			t.Errorf("outside a repository: image in the EPUB %v, warnings %q", got, warnings)
 		}
 	}
 }
