@@ -23,11 +23,14 @@ func (l *layout) document() {
 	l.place = "the text before the first heading"
 	l.blocks(l.d.Blocks, l.body())
 	l.flushNotes()
+	preamble := l.height(0)
 	for i, s := range l.d.Sections {
 		l.cur = l.root
 		// A top-level section starts a page, unless the one before it is
-		// only a heading (which would stand alone on its page).
-		if i > 0 && !empty(l.d.Sections[i-1]) || i == 0 && len(l.d.Blocks) > 0 {
+		// only a heading (which would stand alone on its page); the
+		// first one after text that fills less than half a page (a
+		// README's badges, a logo) goes on below it.
+		if i > 0 && !empty(l.d.Sections[i-1]) || i == 0 && preamble > l.g.textHeight/2 {
 			if !l.cfg.NoChapterPages {
 				l.breakPage()
 			}
@@ -35,6 +38,18 @@ func (l *layout) document() {
 		l.section(s, 1)
 		l.flushNotes()
 	}
+}
+
+// height returns the height of the elements set from the k-th on.
+func (l *layout) height(k int) unit {
+	var h unit
+	for _, e := range l.elems[k:] {
+		switch e.Kind {
+		case typeset.VLine, typeset.VBox, typeset.VSpace:
+			h += e.Height
+		}
+	}
+	return h
 }
 
 // empty reports whether a section has nothing but its heading.

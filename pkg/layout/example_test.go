@@ -19,8 +19,9 @@ func Example() {
 		fmt.Println(err)
 		return
 	}
-	// Page 1 is the title page (the title is the first heading's).
-	for _, p := range l.Pages[1:] {
+	// No title page: the title is the first heading's, which is on the
+	// first page.
+	for _, p := range l.Pages {
 		for _, it := range p.Items {
 			if it.Kind == layout.Glyphs {
 				role := "furniture"

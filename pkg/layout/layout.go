@@ -94,9 +94,18 @@ type Config struct {
 	Stream bool
 }
 
-// titlePage reports whether the document gets a title page.
-func (c *Config) titlePage(m *doc.Meta) bool {
-	return !c.NoTitlePage && strings.TrimSpace(m.Title) != ""
+// titlePage reports whether the document gets a title page: it has a
+// title, and more to say on the page than a title its first heading
+// repeats (a README's "# widgetkit" is its own title, on its first page,
+// not alone on a page before it).
+func (c *Config) titlePage(d *doc.Document) bool {
+	m := &d.Meta
+	if c.NoTitlePage || strings.TrimSpace(m.Title) == "" {
+		return false
+	}
+	more := m.Subtitle != "" || len(m.Authors) > 0 || m.Date != "" || m.Publisher != ""
+	repeated := len(d.Sections) > 0 && strings.TrimSpace(m.Title) == d.Sections[0].HeadingText()
+	return more || !repeated
 }
 
 // geometry is the page and type geometry, in Units.
@@ -415,7 +424,7 @@ func Layout(d *doc.Document, cfg Config, host Host) (*Paged, error) {
 	l.cur = l.root
 	l.src = source{} // the front matter is not in the document's text
 	kids := len(l.root.Kids)
-	titled := cfg.titlePage(&d.Meta)
+	titled := cfg.titlePage(d)
 	if titled {
 		l.titlePage()
 	}

@@ -862,3 +862,44 @@ func TestCodeFallback(t *testing.T) {
 		t.Errorf("the code's Hebrew and Chinese: %q", text)
 	}
 }
+
+// TestNoNearEmptyPages: on every fixture, no page of the body is less
+// than 15% full but a chapter's last (the page before one that starts
+// with a top-level heading, and the last page): no page holds only a
+// README's badges, or a preface's two lines, before a chapter.
+func TestNoNearEmptyPages(t *testing.T) {
+	for _, name := range fixture.Names(t) {
+		d := fixture.Read(t, name)
+		l, err := layout.Layout(d, layout.Config{NoSystemFonts: true, TOC: true}, &render.Options{Files: os.DirFS(fixture.Dir())})
+		if err != nil {
+			t.Fatal(err)
+		}
+		type extent struct {
+			top, bottom typeset.Unit
+			chapter     bool // starts with a top-level heading
+		}
+		var pages []extent
+		for _, p := range l.Pages[l.FrontPages:] {
+			e := extent{top: -1}
+			for _, it := range p.Items {
+				if it.Furniture || it.Kind != layout.Glyphs && it.Kind != layout.Image && it.Kind != layout.Rule {
+					continue
+				}
+				if e.top < 0 {
+					e.top = it.Y
+					e.chapter = it.Elem != nil && it.Elem.Role == "H1"
+				}
+				e.bottom = max(e.bottom, it.Y)
+			}
+			pages = append(pages, e)
+		}
+		inChapter := false // a chapter began on this page or before
+		for i, e := range pages {
+			inChapter = inChapter || e.chapter
+			chapterEnd := inChapter && (i == len(pages)-1 || pages[i+1].chapter)
+			if full := float64(e.bottom-e.top) / float64(l.Height); !chapterEnd && full < 0.15 {
+				t.Errorf("%s: page %d is %.0f%% full", name, l.FrontPages+i+1, 100*full)
+			}
+		}
+	}
+}
