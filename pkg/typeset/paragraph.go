@@ -509,12 +509,10 @@ func (b *builder) urlBreaks(wp wordPiece) {
 			return
 		}
 		b.box(s[last:at], wp.style)
-		// Glue that only stretches, as the url package's \Urlmuskip,
-		// so that a line of address can be justified; it is not a
-		// break (a penalty comes before it), and a line that starts
-		// with it drops it.
-		_, stretch, _ := space(b.m, wp.style)
-		b.items = append(b.items, Item{Kind: PenaltyItem, Penalty: urlPenalty}, Item{Kind: GlueItem, Stretch: stretch / 2, Flagged: true, Style: wp.style})
+		// A break, and nothing else: no glue that would stretch, in a
+		// justified line, into gaps inside the address that a reader
+		// (and pdftotext) takes for spaces.
+		b.items = append(b.items, Item{Kind: PenaltyItem, Penalty: urlPenalty})
 		last = at
 	}
 	for i := 1; i < len(s); i++ {

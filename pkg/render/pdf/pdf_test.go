@@ -795,3 +795,26 @@ func TestWordPositions(t *testing.T) {
 		t.Errorf("only %d words found in both", checked)
 	}
 }
+
+// TestURLsWithoutSpaces: addresses in justified lines break where
+// Chicago puts the breaks, and no gap opens inside one: pdftotext reads
+// each whole, with no space inside (a line end aside).
+func TestURLsWithoutSpaces(t *testing.T) {
+	urls := []string{"https://martinfowler.com/bliki/TestPyramid.html", "https://example.org/a/very/long/path/to/some/resource?query=value&other=thing", "https://go.dev/doc/effective_go#names"}
+	var ins []doc.Inline
+	for i := 0; i < 4; i++ {
+		for _, u := range urls {
+			// Lines of little but addresses: justified, they would
+			// stretch inside them.
+			ins = append(ins, &doc.Link{URL: u, Inlines: []doc.Inline{&doc.Text{Text: u}}}, &doc.Text{Text: " "})
+		}
+	}
+	d := &doc.Document{Meta: doc.Meta{Lang: "en", Title: "URLs"}, Blocks: []doc.Block{&doc.Paragraph{Inlines: ins}}}
+	text := pdfText(t, renderPDF(t, d, pdf.Config{Paper: "a5", NoTitlePage: true, NoSystemFonts: true}, nil))
+	joined := strings.ReplaceAll(text, "\n", "")
+	for _, u := range urls {
+		if n := strings.Count(joined, u); n != 4 {
+			t.Errorf("%s read back whole %d times of 4", u, n)
+		}
+	}
+}
