@@ -701,7 +701,17 @@ func (l *layout) table(t *doc.Table, c ctx) {
 					cell.RowSpan = g.RowSpan
 				}
 				w := span(g)
-				lines := typeset.NewParagraph(l.fam, l.runs(g.Inlines, typeset.Style{Font: font, Size: size, Tag: l.cur}), l.cellStyle(w)).Break()
+				runs := l.runs(g.Inlines, typeset.Style{Font: font, Size: size, Tag: l.cur})
+				ps := l.cellStyle(w)
+				if isHead || g.Header {
+					// A heading is hyphenated only where a word of it
+					// is wider than its column ("Struc-ture" in a
+					// column that had room for "Structure" read badly).
+					if ww, _ := typeset.NewParagraph(l.fam, runs, typeset.ParagraphStyle{Width: 1 << 40, Ragged: true}).Widths(); ww <= w {
+						ps.Hyphenator = nil
+					}
+				}
+				lines := typeset.NewParagraph(l.fam, runs, ps).Break()
 				l.close(cell)
 				if g.Col < len(t.Align) && (t.Align[g.Col] == doc.AlignRight || t.Align[g.Col] == doc.AlignCenter) {
 					for k := range lines {

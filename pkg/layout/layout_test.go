@@ -903,3 +903,34 @@ func TestNoNearEmptyPages(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadersWhole: a table's headings are not hyphenated where their
+// columns have room for their words ("Struc-ture", "ele-ments" read
+// badly), though the text below them wraps.
+func TestHeadersWhole(t *testing.T) {
+	cell := func(s string) doc.Cell { return doc.Cell{Inlines: []doc.Inline{&doc.Text{Text: s}}} }
+	heads := []string{"Elements of the structure", "Structure elements", "Monitoring stations", "Concentration measured"}
+	tb := &doc.Table{}
+	for _, h := range heads {
+		tb.Header = append(tb.Header, cell(h))
+	}
+	for range 3 {
+		tb.Rows = append(tb.Rows, []doc.Cell{cell("word word word"), cell("word word word"), cell("word word word"), cell("The measurements of the northern stations are compared with the standards every month")})
+	}
+	d := &doc.Document{Meta: doc.Meta{Lang: "en"}, Blocks: []doc.Block{tb}}
+	l, err := layout.Layout(d, layout.Config{NoTitlePage: true, Paper: "a5", NoSystemFonts: true}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hyphens := map[string]int{}
+	for _, p := range l.Pages {
+		for _, it := range p.Items {
+			if it.Hyphen && it.Elem != nil {
+				hyphens[it.Elem.Role]++
+			}
+		}
+	}
+	if hyphens["TH"] > 0 {
+		t.Errorf("hyphens by cell: %v; want none in the headings", hyphens)
+	}
+}
