@@ -653,9 +653,12 @@ func (l *layout) table(t *doc.Table, c ctx) {
 		capc := c
 		capc.ragged = true
 		cap := l.open("Caption")
+		// The caption stays with the table's first rows.
+		l.keep = 1 << 20
 		l.paragraph(l.runs(t.Caption, typeset.Style{Font: typeset.Italic, Size: c.size, Tag: l.cur}), capc, nil)
 		l.close(cap)
 		l.space(l.g.parskip / 2)
+		l.keep = 2
 	}
 	// colX[i] is where column i starts; span gives a cell's width.
 	colX := make([]unit, cols+1)

@@ -2,6 +2,7 @@ package html
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -62,6 +63,20 @@ func (c *Converter) Blocks(n *html.Node) []doc.Block {
 			}
 			continue
 		}
+		if t := nextElement(k); t != nil && t.DataAtom == atom.Table && isCaption(k) {
+			// A caption written before its table as an element of its
+			// own (class="caption"): the table's caption, kept with it.
+			flush()
+			bs := c.block(t)
+			if len(bs) == 1 {
+				if tb, ok := bs[0].(*doc.Table); ok && len(tb.Caption) == 0 {
+					tb.Caption = trimInlines(c.Inlines(k))
+				}
+			}
+			out = append(out, bs...)
+			k = t
+			continue
+		}
 		if !isBlock(k) && !(k.Type == html.ElementNode && containsBlock(k)) {
 			pending = append(pending, k)
 			continue
@@ -71,6 +86,48 @@ func (c *Converter) Blocks(n *html.Node) []doc.Block {
 	}
 	flush()
 	return out
+}
+
+// nextElement returns the element after n among its siblings, past
+// white space and comments, or nil.
+func nextElement(n *html.Node) *html.Node {
+	for k := n.NextSibling; k != nil; k = k.NextSibling {
+		switch {
+		case k.Type == html.ElementNode:
+			return k
+		case k.Type == html.TextNode && strings.TrimSpace(k.Data) == "", k.Type == html.CommentNode:
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// isCaption reports whether n is a caption written as an element of its
+// own: its class (or that of the one element it wraps) is "caption".
+func isCaption(n *html.Node) bool {
+	if n.Type != html.ElementNode || n.DataAtom == atom.Table {
+		return false
+	}
+	for {
+		if slices.Contains(strings.Fields(strings.ToLower(Attr(n, "class"))), "caption") {
+			return strings.TrimSpace(textOf(n)) != ""
+		}
+		var only *html.Node
+		for k := n.FirstChild; k != nil; k = k.NextSibling {
+			switch {
+			case k.Type == html.ElementNode && only == nil:
+				only = k
+			case k.Type == html.TextNode && strings.TrimSpace(k.Data) == "", k.Type == html.CommentNode:
+			default:
+				return false
+			}
+		}
+		if only == nil {
+			return false
+		}
+		n = only
+	}
 }
 
 // containsBlock reports whether an inline element wraps blocks (an <a>

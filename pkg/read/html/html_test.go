@@ -328,3 +328,23 @@ func TestMapping(t *testing.T) {
 		t.Errorf("figure %+v", figure)
 	}
 }
+
+// TestCaptionBeforeTable: a caption written as an element of its own
+// before its table (<p><span class="caption">…</span></p>) is the
+// table's caption, kept with it.
+func TestCaptionBeforeTable(t *testing.T) {
+	r := readString(t, `<html lang="en"><body><main><h1>T</h1><p>Text.</p><p><span class="caption">Table 1. Nitrate by station</span></p>
+<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table></main></body></html>`, html.Config{})
+	var caption string
+	tables := 0
+	doc.Walk(r.d, func(n doc.Node) doc.Visit {
+		if tb, ok := n.(*doc.Table); ok {
+			tables++
+			caption = doc.PlainText(tb.Caption)
+		}
+		return doc.Continue
+	})
+	if tables != 1 || caption != "Table 1. Nitrate by station" || strings.Contains(words(r.d), "Table 1. Nitrate by station Text") {
+		t.Errorf("%d tables, caption %q; text %q", tables, caption, words(r.d))
+	}
+}
