@@ -424,12 +424,14 @@ func (l *layout) checkbox(t doc.Task, f typeset.Face) string {
 	return box[1]
 }
 
-// code sets a code block in the monospaced face, line for line. A line
-// wider than the measure continues on the next, broken after a space or
-// punctuation where one falls in the line's second half, else where it
-// stops fitting, with a continuation mark in the margin. A drawing (an
-// ASCII table, box drawing) is not wrapped: its type shrinks until it
-// fits, down to 5 pt. A block of up to 12 lines stays on one page.
+// code sets a code block in the monospaced face, line for line. A block
+// with a line wider than the measure is set smaller until it fits, down
+// to 7 pt (as a table is); a drawing (an ASCII table, box drawing), whose
+// columns a wrap would break, down to 5 pt. A line still too wide
+// continues on the next, broken after a space or punctuation where one
+// falls in the line's second half, else where it stops fitting, indented
+// as the line is, with a continuation mark in the margin. A block of up
+// to 12 lines stays on one page.
 func (l *layout) code(cb *doc.CodeBlock, c ctx) {
 	cc := c
 	cc.size = c.size * 85 / 100
@@ -440,15 +442,17 @@ func (l *layout) code(cb *doc.CodeBlock, c ctx) {
 	for i := range src {
 		src[i] = l.cleanFallback(src[i], typeset.Mono)
 	}
-	if drawing(src) {
-		widest := unit(0)
-		for _, s := range src {
-			widest = max(widest, l.codeWidth(s, cc.size))
+	widest := unit(0)
+	for _, s := range src {
+		widest = max(widest, l.codeWidth(s, cc.size))
+	}
+	if widest > cc.width {
+		floor := minTableSize
+		if drawing(src) {
+			floor = 5 * typeset.Pt
 		}
-		if widest > cc.width {
-			cc.size = max(unit(int64(cc.size)*int64(cc.width)/int64(widest)), 5*typeset.Pt)
-			cc.leading = cc.size * 13 / 10
-		}
+		cc.size = min(cc.size, max(unit(int64(cc.size)*int64(cc.width)/int64(widest)), floor))
+		cc.leading = cc.size * 13 / 10
 	}
 	st := typeset.Style{Font: typeset.Mono, Size: cc.size, Tag: l.cur}
 	mark := "→"
@@ -461,10 +465,15 @@ func (l *layout) code(cb *doc.CodeBlock, c ctx) {
 	var at []int // each line's line in the source
 	for n, s := range src {
 		cont := false
+		indent := s[:len(s)-len(strings.TrimLeft(s, " "))]
 		for {
 			fit, rest := l.fit(s, st, cc.width)
 			if rest != "" {
 				fit, rest = codeBreak(fit, rest)
+				// The next piece starts where the line's text does.
+				if strings.TrimSpace(rest) != "" && l.codeWidth(indent, st.Size) < cc.width/2 {
+					rest = indent + strings.TrimLeft(rest, " ")
+				}
 			}
 			line := l.codeLine(fit, st, cc.width)
 			line.Last = rest == "" // the source line continues: no space

@@ -934,3 +934,41 @@ func TestHeadersWhole(t *testing.T) {
 		t.Errorf("hyphens by cell: %v; want none in the headings", hyphens)
 	}
 }
+
+// TestWideCode: a 100-column ASCII table is set smaller, never wrapped
+// (each of its lines one line, its columns aligned); a code line too
+// wide even at 7 pt continues on the next line indented as it is.
+func TestWideCode(t *testing.T) {
+	row := "|" + strings.Repeat(" cell     |", 9) + "\n"
+	rule := "+" + strings.Repeat("----------+", 9) + "\n"
+	table := rule + row + rule + row + row + rule
+	long := "    let result = compute(first_argument, second_argument, third_argument, fourth_argument, fifth_argument, sixth_argument, seventh_argument, eighth_argument);\n"
+	d := &doc.Document{Meta: doc.Meta{Lang: "en"}, Blocks: []doc.Block{&doc.CodeBlock{Text: table}, &doc.CodeBlock{Text: "fn main() {\n" + long + "}\n"}}}
+	l, err := layout.Layout(d, layout.Config{NoTitlePage: true, NoSystemFonts: true}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []layout.Item
+	for _, p := range l.Pages {
+		for _, it := range p.Items {
+			if it.Kind == layout.Glyphs && !it.Furniture && it.Elem != nil && it.Elem.Role == "Code" {
+				lines = append(lines, it)
+			}
+		}
+	}
+	if len(lines) < 9 {
+		t.Fatalf("%d code lines", len(lines))
+	}
+	for i, it := range lines[:6] {
+		if len([]rune(strings.TrimRight(it.Text, " "))) != 100 || it.X != lines[0].X {
+			t.Errorf("table line %d: %q at %.1f pt, want 100 characters at %.1f", i, it.Text, it.X.Points(), lines[0].X.Points())
+		}
+	}
+	if lines[0].Size > 7*typeset.Pt || lines[6].Size != 7*typeset.Pt {
+		t.Errorf("sizes: table %.1f pt, wide code %.1f pt", lines[0].Size.Points(), lines[6].Size.Points())
+	}
+	cont := lines[8]
+	if !strings.HasPrefix(cont.Text, "    ") || strings.HasPrefix(cont.Text, "     ") {
+		t.Errorf("the continued line %q is not indented as its line", cont.Text)
+	}
+}
