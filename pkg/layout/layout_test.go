@@ -1,10 +1,13 @@
 package layout_test
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"reflect"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -970,5 +973,35 @@ func TestWideCode(t *testing.T) {
 	cont := lines[8]
 	if !strings.HasPrefix(cont.Text, "    ") || strings.HasPrefix(cont.Text, "     ") {
 		t.Errorf("the continued line %q is not indented as its line", cont.Text)
+	}
+}
+
+// TestLongCodeBreaks: long code spans in a justified paragraph break at
+// their punctuation, as addresses do, so that the line before one need
+// not stretch to make room: one loose line (ratio above 1) at most.
+func TestLongCodeBreaks(t *testing.T) {
+	var ins []doc.Inline
+	for _, c := range []string{"std::collections::HashMap::with_capacity", "config.load_settings_from_file(path)", "crate::module::submodule::function_name", "http_client.send_request_with_retries"} {
+		ins = append(ins, &doc.Text{Text: "Then call the function "}, &doc.Code{Text: c}, &doc.Text{Text: " when it is needed, and not before. "})
+	}
+	d := &doc.Document{Meta: doc.Meta{Lang: "en"}, Blocks: []doc.Block{&doc.Paragraph{Inlines: ins}}}
+	for _, paper := range []string{"a5", "a4"} {
+		l, err := layout.Layout(d, layout.Config{NoTitlePage: true, Paper: paper, NoSystemFonts: true, Dump: true}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var dump bytes.Buffer
+		if err := l.Dump(&dump); err != nil {
+			t.Fatal(err)
+		}
+		loose := 0
+		for _, m := range regexp.MustCompile(`r=([+-][0-9.]+)`).FindAllStringSubmatch(dump.String(), -1) {
+			if r, _ := strconv.ParseFloat(m[1], 64); r > 1 {
+				loose++
+			}
+		}
+		if loose > 1 {
+			t.Errorf("%s: %d loose lines:\n%s", paper, loose, dump.String())
+		}
 	}
 }

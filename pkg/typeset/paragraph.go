@@ -291,7 +291,7 @@ func (b *builder) flushWord() {
 	url := false
 	if !tooWide && !cjk {
 		if len(b.word) == 1 {
-			url = isURL(b.word[0].text)
+			url = isURL(b.word[0].text) || longCode(b.word[0])
 		} else {
 			var all strings.Builder
 			for _, wp := range b.word {
@@ -528,6 +528,14 @@ func (b *builder) urlBreaks(wp wordPiece) {
 		}
 	}
 	b.box(s[last:], wp.style)
+}
+
+// longCode reports whether a word is a long piece of code (in the
+// monospaced face, 16 characters or more): it breaks as an address does,
+// at its punctuation ("std::collections::HashMap", "config.load_file"),
+// so that the line before it need not stretch to make room.
+func longCode(wp wordPiece) bool {
+	return (wp.style.Font == Mono || wp.style.Font == MonoBold) && utf8.RuneCountInString(wp.text) >= 16
 }
 
 // emergency adds a piece of a word wider than the measure as boxes of
