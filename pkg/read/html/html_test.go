@@ -348,3 +348,29 @@ func TestCaptionBeforeTable(t *testing.T) {
 		t.Errorf("%d tables, caption %q; text %q", tables, caption, words(r.d))
 	}
 }
+
+// TestImageSource: a local src is the image (a saved page's srcset
+// names larger files the browser did not save); a srcset serves when
+// src is remote or missing.
+func TestImageSource(t *testing.T) {
+	for src, want := range map[string]string{
+		`<img src="img/a.png" srcset="img/a-2x.png 2x" alt="A">`:                                   "img/a.png",
+		`<img src="https://cdn.example.org/a.png" srcset="img/a.png 1x, img/a-2x.png 2x" alt="A">`: "img/a-2x.png",
+		`<img srcset="img/a.png 400w, img/a-800.png 800w" alt="A">`:                                "img/a-800.png",
+	} {
+		r := readString(t, `<html lang="en"><body><main><h1>T</h1><p>Text.</p><p>`+src+`</p></main></body></html>`, html.Config{})
+		var got []string
+		doc.Walk(r.d, func(n doc.Node) doc.Visit {
+			switch n := n.(type) {
+			case *doc.Figure:
+				got = append(got, n.Src)
+			case *doc.Image:
+				got = append(got, n.Src)
+			}
+			return doc.Continue
+		})
+		if strings.Join(got, " ") != want {
+			t.Errorf("%s: %q, want %s", src, got, want)
+		}
+	}
+}

@@ -61,8 +61,10 @@ func blank(img *html.Node, src string) bool {
 	return strings.TrimSpace(Attr(img, "alt")) == "" && (strings.Contains(src, "://") || strings.HasPrefix(src, "//"))
 }
 
-// imageSrc returns an img's source: of its srcset, the largest local
-// file, else src.
+// imageSrc returns an img's source: src when it names a local file (a
+// page saved by a browser has the image it showed there; the larger
+// files of a srcset are often not saved), else of its srcset the
+// largest local file, else src.
 func imageSrc(img *html.Node) string {
 	src := strings.TrimSpace(Attr(img, "src"))
 	best, bestW := "", -1.0
@@ -82,7 +84,7 @@ func imageSrc(img *html.Node) string {
 			best, bestW = f[0], w
 		}
 	}
-	if best != "" && (src == "" || strings.Contains(src, "://") || strings.HasPrefix(src, "//") || bestW > 1) {
+	if best != "" && (src == "" || strings.Contains(src, "://") || strings.HasPrefix(src, "//") || strings.HasPrefix(src, "data:")) {
 		return best
 	}
 	return src
