@@ -6,9 +6,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/galleypress/galley/pkg/doc"
 	"github.com/galleypress/galley/pkg/internal/testkit/fixture"
 	"github.com/galleypress/galley/pkg/publish"
 	"github.com/galleypress/galley/pkg/render"
@@ -76,5 +78,28 @@ func TestImagesFromTheRepository(t *testing.T) {
 		if !repo && (got || len(warnings) != 1 || !strings.Contains(warnings[0], "outside the project folder")) {
 			t.Errorf("outside a repository: image in the EPUB %v, warnings %q", got, warnings)
 		}
+	}
+}
+
+// TestUTF8UnderLegacyCharset: a page that declares gb2312 but whose
+// bytes are UTF-8 (saved again, its meta kept) reads as UTF-8.
+func TestUTF8UnderLegacyCharset(t *testing.T) {
+	dir := t.TempDir()
+	page := `<html lang="zh"><head><meta charset="gb2312"><title>页面</title></head><body><main><h1>标题</h1><p>这是中文的正文，用 UTF-8 写的。</p></main></body></html>`
+	os.WriteFile(filepath.Join(dir, "page.html"), []byte(page), 0o644)
+	var log []string
+	d, err := publish.Read(context.Background(), &publish.Job{Inputs: []string{"page.html"}}, &publish.Env{Dir: dir, Log: func(s string) { log = append(log, s) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text strings.Builder
+	doc.Walk(d, func(n doc.Node) doc.Visit {
+		if x, ok := n.(*doc.Text); ok {
+			text.WriteString(x.Text)
+		}
+		return doc.Continue
+	})
+	if !strings.Contains(text.String(), "这是中文的正文") || !slices.ContainsFunc(log, func(s string) bool { return strings.Contains(s, "read as UTF-8") }) {
+		t.Errorf("text %q, log %q", text.String(), log)
 	}
 }

@@ -25,6 +25,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/galleypress/galley/pkg/book"
 	"github.com/galleypress/galley/pkg/diag"
@@ -449,10 +450,18 @@ func readData(in, name string, data []byte, job *Job, pr *projectFS) (*doc.Docum
 	// are often saved in another encoding than they declare).
 	enc := job.Encoding
 	if canonicalReader(from) == "html" && !hasBOM(data) {
-		if cs := htmlreader.Charset(data); cs != "" && enc == "" {
+		cs := htmlreader.Charset(data)
+		switch {
+		case cs != "" && enc == "" && !isUTF8Name(cs) && utf8.Valid(data) && !isASCII(data):
+			// Bytes that are valid UTF-8, and not ASCII, are almost
+			// never text in a legacy encoding: the declaration is
+			// wrong (a page saved as UTF-8 that kept its old meta).
+			enc = "utf-8"
+			env.logf("%s: read as UTF-8, which its bytes are, not as the %s it declares", name, cs)
+		case cs != "" && enc == "":
 			enc = cs
 			env.logf("%s: charset %s, as the page declares", name, cs)
-		} else if cs != "" && !strings.EqualFold(cs, enc) {
+		case cs != "" && !strings.EqualFold(cs, enc):
 			env.logf("%s: --encoding %s overrides the charset %s the page declares", name, enc, cs)
 		}
 	}
@@ -473,6 +482,22 @@ func readData(in, name string, data []byte, job *Job, pr *projectFS) (*doc.Docum
 	}
 	transform.ShiftHeadings(d, opts.ShiftHeadings)
 	return d, nil
+}
+
+// isUTF8Name reports whether a charset label names UTF-8.
+func isUTF8Name(cs string) bool {
+	cs = strings.ToLower(strings.ReplaceAll(cs, "_", "-"))
+	return cs == "utf-8" || cs == "utf8" || cs == "unicode-1-1-utf-8"
+}
+
+// isASCII reports whether data is all ASCII.
+func isASCII(data []byte) bool {
+	for _, b := range data {
+		if b >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // reader returns the reader for a format, configured by the job.

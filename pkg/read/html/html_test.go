@@ -183,9 +183,9 @@ func TestContent(t *testing.T) {
 		{"chapters", `<div class="book"><div class="toc"><a href="#c1">One</a> <a href="#c2">Two</a></div>` +
 			`<div class="chapter"><h1>One</h1><p>` + strings.Repeat("First chapter text. ", 20) + `</p></div>` +
 			`<div class="chapter"><h1>Two</h1><p>` + strings.Repeat("Second chapter, much longer. ", 200) + `</p></div></div>`,
-			"One " + strings.TrimSpace(strings.Repeat("First chapter text. ", 20)) + " Two " + strings.TrimSpace(strings.Repeat("Second chapter, much longer. ", 200)), "most of the page's paragraph text"},
+			"One " + strings.TrimSpace(strings.Repeat("First chapter text. ", 20)) + " Two " + strings.TrimSpace(strings.Repeat("Second chapter, much longer. ", 200)), "the article Readability finds"},
 		{"title above", `<div class="chapter"><div class="titlepage"><h1>Readme</h1></div><p><tt>` + strings.Repeat("code ", 300) + `</tt></p></div>`,
-			"Readme " + strings.TrimSpace(strings.Repeat("code ", 300)), "chapter"},
+			"Readme " + strings.TrimSpace(strings.Repeat("code ", 300)), "the article Readability finds"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := readString(t, tc.src, html.Config{})

@@ -46,12 +46,14 @@ func ReadPage(data []byte, p Page) (*doc.Document, error) {
 	}
 	d := &doc.Document{}
 	meta(root, &d.Meta)
-	content, err := p.content(root)
-	if err != nil {
-		return nil, err
-	}
 	c := &Converter{Warn: p.Warn, Drop: p.Drop}
-	c.FindNotes(root)
+	content, art := p.article(root, c)
+	if content == nil {
+		if content, err = p.content(root); err != nil {
+			return nil, err
+		}
+		c.FindNotes(root)
+	}
 	var blocks []doc.Block
 	for _, n := range content {
 		blocks = append(blocks, c.Blocks(n)...)
@@ -69,6 +71,9 @@ func ReadPage(data []byte, p Page) (*doc.Document, error) {
 	}
 	dropEmptyNoteSections(d)
 	d.Meta.Title = pageTitle(d)
+	if art != nil {
+		articleMeta(art, &d.Meta, &p)
+	}
 	return d, nil
 }
 
