@@ -51,7 +51,8 @@ FUZZ_TARGETS = \
 	./pkg/publish:FuzzBook \
 	./pkg/read/markdown:FuzzFrontMatter \
 	./pkg/font:FuzzFont \
-	./pkg/internal/safeimage:FuzzSVG
+	./pkg/internal/safeimage:FuzzSVG \
+	./pkg/read/docx:FuzzDocx
 
 fuzz:
 	@out=$$(mktemp); trap 'rm -f '$$out EXIT; \

@@ -72,7 +72,7 @@ func TestCodesDocumented(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	code := regexp.MustCompile(`(?:diag\.Warnf\(|Code: )"([a-z][a-z-]*)"`)
+	code := regexp.MustCompile(`(?:diag\.Warnf\(|Code: |c\.warnOnce\()"([a-z][a-z-]*)"`)
 	n := 0
 	err = filepath.WalkDir("pkg", func(path string, e os.DirEntry, err error) error {
 		if err != nil || e.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {

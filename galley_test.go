@@ -3,6 +3,7 @@ package galley_test
 import (
 	"bytes"
 	"context"
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -95,6 +96,31 @@ func TestTitleFromBadges(t *testing.T) {
 				it.Text != "Node Version Manager" && it.Text != "Install" {
 				t.Errorf("running header %q", it.Text)
 			}
+		}
+	}
+}
+
+// TestWordDocument reads a Word document through the front door and
+// writes it as one HTML page that holds its picture, as a Go program
+// would.
+func TestWordDocument(t *testing.T) {
+	in, err := os.Open("fixtures/jaarverslag.docx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	d, err := galley.Read(context.Background(), in, galley.From("docx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := galley.Render(context.Background(), &out, d, galley.To("html")); err != nil {
+		t.Fatal(err)
+	}
+	html := out.String()
+	for _, want := range []string{`<html lang="nl-NL"`, `<span lang="en-GB">rules-based international order</span>`, `<img src="data:image/png;base64,`, `alt="Kaart van de ambassades"`, `<th colspan="2"`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the page lacks %s", want)
 		}
 	}
 }

@@ -19,6 +19,25 @@ func SafeURL(u string) bool {
 	return !unsafeSchemes[URLScheme(u)]
 }
 
+// SafeImage reports whether an image may be loaded from src: a URL
+// SafeURL allows, or a raster image carried in a data: address (PNG,
+// JPEG, GIF, WebP), as a Word document's pictures are read.
+func SafeImage(src string) bool {
+	if SafeURL(src) {
+		return true
+	}
+	if URLScheme(src) != "data" {
+		return false
+	}
+	l := strings.ToLower(strings.TrimSpace(src))
+	for _, t := range []string{"png", "jpeg", "gif", "webp"} {
+		if strings.HasPrefix(l, "data:image/"+t+";") || strings.HasPrefix(l, "data:image/"+t+",") {
+			return true
+		}
+	}
+	return false
+}
+
 // URLScheme returns the lower-cased scheme of a URL ("https"), or "" for a
 // relative one. It reads the URL as a browser does: tabs and newlines
 // inside it and spaces and controls before it are ignored.

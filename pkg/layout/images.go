@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/galleypress/galley/pkg/diag"
+	"github.com/galleypress/galley/pkg/doc"
 	"github.com/galleypress/galley/pkg/files"
 	"github.com/galleypress/galley/pkg/font"
 
@@ -89,7 +90,7 @@ func (s *imageSet) get(src string) (*Picture, error) {
 	if p, ok := s.byID[src]; ok {
 		return p, nil
 	}
-	if scheme.MatchString(src) {
+	if scheme.MatchString(src) && doc.URLScheme(src) != "data" {
 		s.byID[src] = nil
 		return nil, nil
 	}

@@ -33,8 +33,9 @@ import (
 	"github.com/galleypress/galley/pkg/files"
 	"github.com/galleypress/galley/pkg/option"
 	"github.com/galleypress/galley/pkg/read"
+	_ "github.com/galleypress/galley/pkg/read/docx" // register the formats
 	htmlreader "github.com/galleypress/galley/pkg/read/html"
-	_ "github.com/galleypress/galley/pkg/read/markdown" // register the formats
+	_ "github.com/galleypress/galley/pkg/read/markdown"
 	_ "github.com/galleypress/galley/pkg/read/plaintext"
 	"github.com/galleypress/galley/pkg/render"
 	_ "github.com/galleypress/galley/pkg/render/epub"
@@ -465,7 +466,9 @@ func readData(in, name string, data []byte, job *Job, pr *projectFS) (*doc.Docum
 			env.logf("%s: --encoding %s overrides the charset %s the page declares", name, enc, cs)
 		}
 	}
-	if data, err = decodeInput(data, enc, name); err != nil {
+	if read.IsBinary(from) {
+		// A Word document: its bytes as they are.
+	} else if data, err = decodeInput(data, enc, name); err != nil {
 		return nil, err
 	}
 	r, err := reader(from, job, pr)

@@ -24,7 +24,8 @@ import (
 // Reader turns bytes into a document.
 type Reader interface {
 	// Read reads a whole document from r. The input is UTF-8 (callers
-	// convert other encodings first). A nil opts means defaults.
+	// convert other encodings first), unless the format is Binary. A
+	// nil opts means defaults.
 	Read(ctx context.Context, r io.Reader, opts *Options) (*doc.Document, error)
 }
 
@@ -62,6 +63,12 @@ type Options struct {
 	// Log receives the reader's decisions (a heading found and why), so
 	// that a user can check and override them. It may be nil.
 	Log func(string)
+	// Resource, if set, takes a file the input holds (an image inside a
+	// Word document) and returns the name the document is to refer to
+	// it by (an image's Src), as pandoc's --extract-media does. Without
+	// it the document carries them as data: addresses, which every
+	// renderer reads.
+	Resource func(name string, data []byte) string
 }
 
 // DefaultMaxDepth is Options.MaxDepth when it is zero.
@@ -113,6 +120,27 @@ type Format struct {
 	// Aliases are other names of the format, as pandoc spells them
 	// ("gfm", "commonmark" for markdown).
 	Aliases []string
+	// Binary marks a format whose input is not text (a Word document, a
+	// zip): its bytes reach the reader as they are.
+	Binary bool
+}
+
+// IsBinary reports whether the format registered as name (or an alias
+// or extension of it) reads binary input.
+func IsBinary(name string) bool {
+	mu.RLock()
+	defer mu.RUnlock()
+	if e, ok := formats[name]; ok {
+		return e.f.Binary
+	}
+	for _, e := range formats {
+		for _, a := range e.f.Aliases {
+			if strings.EqualFold(a, name) {
+				return e.f.Binary
+			}
+		}
+	}
+	return false
 }
 
 var (

@@ -10,6 +10,7 @@ package render
 
 import (
 	"context"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"io"
@@ -364,6 +365,10 @@ func (o *Options) ReadFile(name string) ([]byte, error) {
 // file, one larger than FileSize, a device or a pipe is an error that
 // says which, in a user's words ("lies outside the project folder").
 func (o *Options) ReadRef(ref string) ([]byte, error) {
+	if IsData(ref) {
+		_, data, err := DataURI(ref, o.FileSize())
+		return data, err
+	}
 	name, err := o.Ref(ref)
 	if err != nil {
 		return nil, err
@@ -376,6 +381,43 @@ func (o *Options) ReadRef(ref string) ([]byte, error) {
 		return nil, errors.New(files.Describe(err))
 	}
 	return data, nil
+}
+
+// IsData reports whether ref is a data: URI (an image a document
+// carries inside it, as a Word document's images are read).
+func IsData(ref string) bool {
+	return len(ref) > 5 && strings.EqualFold(ref[:5], "data:")
+}
+
+// DataURI decodes a data: URI (RFC 2397), base64 or percent-encoded, of
+// at most max bytes; it returns the media type it declares.
+func DataURI(ref string, max int64) (mediaType string, data []byte, err error) {
+	head, body, ok := strings.Cut(ref[5:], ",")
+	if !ok {
+		return "", nil, errors.New("a data: address without its data")
+	}
+	params := strings.Split(head, ";")
+	mediaType = strings.ToLower(strings.TrimSpace(params[0]))
+	if int64(len(body)) > max*4/3+4 {
+		return "", nil, fmt.Errorf("larger than %d MB", max>>20)
+	}
+	if strings.EqualFold(params[len(params)-1], "base64") {
+		data, err = base64.StdEncoding.DecodeString(strings.Map(func(r rune) rune {
+			if r == ' ' || r == '\n' || r == '\r' || r == '\t' {
+				return -1
+			}
+			return r
+		}, body))
+		if err != nil {
+			return "", nil, errors.New("a data: address whose base64 is damaged")
+		}
+		return mediaType, data, nil
+	}
+	s, err := url.PathUnescape(body)
+	if err != nil {
+		return "", nil, errors.New("a data: address whose escapes are damaged")
+	}
+	return mediaType, []byte(s), nil
 }
 
 // Ref returns the name in o.Files of a file the document refers to (see

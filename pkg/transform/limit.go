@@ -255,8 +255,8 @@ func (f *flattener) inlines(ins []doc.Inline, depth int) []doc.Inline {
 
 // DropUnsafeLinks turns links whose URL would run code, read local files
 // or carry data (javascript:, vbscript:, file:, data:, …; see
-// doc.SafeURL's list) into their text, and such images into their
-// alternative text, so that no output (JSON included) carries them. It
+// doc.SafeURL's list) into their text, and such images (but raster
+// images in data: addresses, doc.SafeImage) into their alternative text, so that no output (JSON included) carries them. It
 // reports how many it dropped through warn, once.
 func DropUnsafeLinks(d *doc.Document, warn func(error)) {
 	dropped := 0
@@ -273,7 +273,7 @@ func DropUnsafeLinks(d *doc.Document, warn func(error)) {
 					continue
 				}
 			case *doc.Image:
-				if !doc.SafeURL(n.Src) {
+				if !doc.SafeImage(n.Src) {
 					dropped++
 					out = append(out, &doc.Text{Text: n.Alt})
 					continue
@@ -336,7 +336,7 @@ func fixBlocks(bs []doc.Block, fix func([]doc.Inline) []doc.Inline, dropped *int
 			}
 		case *doc.Figure:
 			b.Caption = fix(b.Caption)
-			if !doc.SafeURL(b.Src) {
+			if !doc.SafeImage(b.Src) {
 				*dropped++
 				bs[i] = &doc.Paragraph{Inlines: []doc.Inline{&doc.Text{Text: b.Alt}}}
 			}

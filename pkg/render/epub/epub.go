@@ -310,6 +310,16 @@ var mediaTypes = map[string]string{
 	".gif": "image/gif", ".svg": "image/svg+xml", ".webp": "image/webp",
 }
 
+// extOf gives the file extension of an image media type, or "".
+func extOf(mediaType string) string {
+	for ext, mt := range mediaTypes {
+		if mt == mediaType && ext != ".jpeg" {
+			return ext
+		}
+	}
+	return ""
+}
+
 var unsafeName = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
 
 // image packs the image at src (relative to the resources) and returns
@@ -321,7 +331,7 @@ func (b *book) image(src string) (*item, error) {
 	if it, ok := b.images[src]; ok {
 		return it, nil
 	}
-	if scheme.MatchString(src) || strings.HasPrefix(src, "//") {
+	if (scheme.MatchString(src) && !render.IsData(src)) || strings.HasPrefix(src, "//") {
 		b.remote = true
 		b.images[src] = nil
 		return nil, nil
@@ -337,9 +347,15 @@ func (b *book) image(src string) (*item, error) {
 }
 
 // pack reads and checks one local image.
-func (b *book) pack(src string) (*item, error) {
-	p, err := b.opts.Ref(src)
-	if err != nil {
+func (b *book) pack(src string) (it *item, err error) {
+	var p string
+	if render.IsData(src) {
+		mt, _, err := render.DataURI(src, b.opts.FileSize())
+		if err != nil {
+			return nil, err
+		}
+		p = "image" + extOf(mt)
+	} else if p, err = b.opts.Ref(src); err != nil {
 		return nil, err
 	}
 	ext := strings.ToLower(path.Ext(p))

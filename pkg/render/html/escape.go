@@ -1,8 +1,6 @@
 package html
 
 import (
-	"strings"
-
 	"github.com/galleypress/galley/pkg/doc"
 	"github.com/galleypress/galley/pkg/internal/xhtml"
 )
@@ -28,16 +26,11 @@ func safeURL(u string) string {
 // imageURL returns u if an image may be loaded from it: a relative URL,
 // http or https, or an embedded raster image; else "".
 func imageURL(u string) string {
-	switch s := doc.URLScheme(u); s {
-	case "", "http", "https":
+	switch s := doc.URLScheme(u); {
+	case s == "" || s == "http" || s == "https":
 		return u
-	case "data":
-		l := strings.ToLower(strings.TrimSpace(u))
-		for _, t := range []string{"png", "jpeg", "gif", "webp"} {
-			if strings.HasPrefix(l, "data:image/"+t+";") || strings.HasPrefix(l, "data:image/"+t+",") {
-				return u
-			}
-		}
+	case s == "data" && doc.SafeImage(u):
+		return u
 	}
 	return ""
 }

@@ -196,7 +196,10 @@ func (m *writer) section(s *doc.Section) []string {
 		text = s.Number + " " + text
 	}
 	h += m.inlines(s.Title, false)
-	if m.flavour == Markdown && s.ID != "" && s.ID != transform.Slug(text) {
+	if m.flavour == Markdown && s.ID != "" && (s.ID != transform.Slug(text) || strings.HasSuffix(h, "}")) {
+		// The id is written when it is not the one the text gives, and
+		// when the heading ends in a span's attributes, which would
+		// otherwise read back as the heading's.
 		h += " {#" + s.ID + "}"
 	}
 	parts := [][]string{{h}, m.blocks(s.Blocks, false)}

@@ -1,0 +1,402 @@
+package docx
+
+import (
+	"context"
+	"regexp"
+	"strings"
+
+	"github.com/galleypress/galley/pkg/diag"
+	"github.com/galleypress/galley/pkg/doc"
+	"github.com/galleypress/galley/pkg/read"
+)
+
+type converter struct {
+	ctx         context.Context
+	pkg         *pkg
+	opts        *read.Options
+	dir         string // the main part's folder
+	rels        map[string]rel
+	styles      map[string]*style
+	nums        map[string]*numbering // numId → its levels
+	listStarts  map[string]int        // numId/ilvl → items seen
+	notes       map[string][]*node    // "footnotes:3" → the note's paragraphs
+	defaultLang string
+	title       string
+	subtitle    string
+	// field is the state of complex fields (w:fldChar) across runs and
+	// paragraphs: the instruction being read, and whether the result is
+	// dropped (a table of contents) or linked.
+	fields []*field
+	warned map[string]bool
+}
+
+type field struct {
+	instr  strings.Builder
+	result bool // past "separate"
+	drop   bool // a TOC: its result is left out
+	link   string
+}
+
+type style struct {
+	name, basedOn string
+	outline       int // outline level + 1; 0 none
+	heading       int // N of a style named "heading N"; 0 none
+	numID, ilvl   string
+	code          bool
+	lang          string
+}
+
+type numbering struct {
+	levels map[string]level
+}
+
+type level struct {
+	format string // bullet, decimal, lowerLetter, …
+	start  int
+}
+
+var headingName = regexp.MustCompile(`(?i)^heading\s*([1-9])$`)
+
+// readStyles reads the styles: names, what each is based on, outline
+// levels (a heading), numbering, and the default language.
+func (c *converter) readStyles(s *node) {
+	root := s.child("w:styles")
+	if l := root.path("w:docDefaults", "w:rPrDefault", "w:rPr", "w:lang"); l != nil {
+		c.defaultLang = l.attr("w:val")
+	}
+	for _, st := range root.kids {
+		if st.name != "w:style" {
+			continue
+		}
+		x := &style{name: st.path("w:name").attr("w:val"), basedOn: st.path("w:basedOn").attr("w:val")}
+		if o := st.path("w:pPr", "w:outlineLvl"); o != nil {
+			x.outline = atoi(o.attr("w:val")) + 1
+		}
+		if m := headingName.FindStringSubmatch(x.name); m != nil {
+			x.heading = atoi(m[1])
+		}
+		if np := st.path("w:pPr", "w:numPr"); np != nil {
+			x.numID, x.ilvl = np.path("w:numId").attr("w:val"), np.path("w:ilvl").attr("w:val")
+		}
+		lower := strings.ToLower(x.name)
+		x.code = strings.Contains(lower, "code") || strings.Contains(lower, "verbatim") || lower == "html preformatted" || lower == "macro text" || strings.Contains(lower, "source")
+		x.lang = st.path("w:rPr", "w:lang").attr("w:val")
+		c.styles[st.attr("w:styleId")] = x
+	}
+}
+
+// styleOf returns a style and those it is based on, nearest first.
+func (c *converter) chain(id string) []*style {
+	var out []*style
+	for i := 0; id != "" && i < 20; i++ {
+		s := c.styles[id]
+		if s == nil {
+			break
+		}
+		out = append(out, s)
+		id = s.basedOn
+	}
+	return out
+}
+
+func (c *converter) readNumbering(n *node) {
+	root := n.child("w:numbering")
+	abstract := map[string]map[string]level{}
+	for _, a := range root.kids {
+		if a.name != "w:abstractNum" {
+			continue
+		}
+		lv := map[string]level{}
+		for _, l := range a.kids {
+			if l.name == "w:lvl" {
+				start := 1
+				if s := l.path("w:start"); s != nil {
+					start = atoi(s.attr("w:val"))
+				}
+				lv[l.attr("w:ilvl")] = level{format: l.path("w:numFmt").attr("w:val"), start: start}
+			}
+		}
+		abstract[a.attr("w:abstractNumId")] = lv
+	}
+	for _, num := range root.kids {
+		if num.name != "w:num" {
+			continue
+		}
+		lv := map[string]level{}
+		for k, v := range abstract[num.path("w:abstractNumId").attr("w:val")] {
+			lv[k] = v
+		}
+		for _, o := range num.kids {
+			if o.name == "w:lvlOverride" {
+				if s := o.path("w:startOverride"); s != nil {
+					l := lv[o.attr("w:ilvl")]
+					l.start = atoi(s.attr("w:val"))
+					lv[o.attr("w:ilvl")] = l
+				}
+			}
+		}
+		c.nums[num.attr("w:numId")] = &numbering{levels: lv}
+	}
+}
+
+func (c *converter) readNotes(n *node, kind string) {
+	if c.notes == nil {
+		c.notes = map[string][]*node{}
+	}
+	for _, root := range n.kids {
+		for _, note := range root.kids {
+			if t := note.attr("w:type"); t == "separator" || t == "continuationSeparator" || t == "continuationNotice" {
+				continue
+			}
+			c.notes[kind+":"+note.attr("w:id")] = note.kids
+		}
+	}
+}
+
+func (c *converter) warnOnce(code, format string, args ...any) {
+	if c.warned == nil {
+		c.warned = map[string]bool{}
+	}
+	if c.warned[code] {
+		return
+	}
+	c.warned[code] = true
+	c.opts.Warnf(0, "%w", diag.Warnf(code, format, args...))
+}
+
+// pending is a list being built.
+type item struct {
+	numID, ilvl string
+	depth       int
+	blocks      []doc.Block
+	ordered     bool
+	start       int
+}
+
+// blocks converts body content: paragraphs, tables, content controls.
+func (c *converter) blocks(kids []*node) []doc.Block {
+	var out []doc.Block
+	var items []item // consecutive list paragraphs
+	var code []string
+	flushList := func() {
+		if len(items) > 0 {
+			out = append(out, buildList(items)...)
+			items = nil
+		}
+	}
+	flushCode := func() {
+		if len(code) > 0 {
+			out = append(out, &doc.CodeBlock{Text: strings.Join(code, "\n")})
+			code = nil
+		}
+	}
+	for _, k := range kids {
+		if c.ctx.Err() != nil {
+			return out
+		}
+		switch k.name {
+		case "w:p":
+			kind, lvl, numID, ilvl, isCode := c.paragraphKind(k)
+			ins := c.inlines(k.kids)
+			if isCode {
+				flushList()
+				code = append(code, plain(ins))
+				continue
+			}
+			flushCode()
+			switch {
+			case kind == "title":
+				flushList()
+				c.title = strings.TrimSpace(doc.PlainText(ins))
+				continue
+			case kind == "subtitle":
+				flushList()
+				c.subtitle = strings.TrimSpace(doc.PlainText(ins))
+				continue
+			case lvl > 0:
+				flushList()
+				if len(trim(ins)) > 0 {
+					out = append(out, &doc.Heading{Level: lvl, Inlines: trim(ins)})
+				}
+				continue
+			case numID != "" && numID != "0":
+				lv := c.nums[numID]
+				l := level{format: "bullet", start: 1}
+				if lv != nil {
+					if x, ok := lv.levels[ilvl]; ok {
+						l = x
+					}
+				}
+				var bl doc.Block = &doc.Paragraph{Inlines: trim(ins)}
+				if f := figureOf(ins); f != nil {
+					bl = f
+				}
+				items = append(items, item{numID: numID, ilvl: ilvl, depth: atoi(ilvl), blocks: []doc.Block{bl}, ordered: l.format != "bullet" && l.format != "none" && l.format != "", start: l.start})
+				continue
+			}
+			flushList()
+			if len(trim(ins)) == 0 {
+				continue
+			}
+			if f := figureOf(ins); f != nil {
+				out = append(out, f)
+			} else if kind == "quote" {
+				out = append(out, &doc.Quote{Blocks: []doc.Block{&doc.Paragraph{Inlines: trim(ins)}}})
+			} else {
+				out = append(out, &doc.Paragraph{Inlines: trim(ins)})
+			}
+		case "w:tbl":
+			flushList()
+			flushCode()
+			if t := c.table(k); t != nil {
+				out = append(out, t)
+			}
+		case "w:sdt":
+			flushList()
+			flushCode()
+			out = append(out, c.blocks(k.path("w:sdtContent").kids)...)
+		case "w:ins", "w:customXml", "w:smartTag":
+			flushCode()
+			out = append(out, c.blocks(k.kids)...)
+		}
+	}
+	flushList()
+	flushCode()
+	return out
+}
+
+// paragraphKind tells what a paragraph is from its style and
+// properties: a heading (its level), the title, a list item (its
+// numbering), a code line, a quote.
+func (c *converter) paragraphKind(p *node) (kind string, level int, numID, ilvl string, code bool) {
+	pPr := p.child("w:pPr")
+	chain := c.chain(pPr.path("w:pStyle").attr("w:val"))
+	if o := pPr.path("w:outlineLvl"); o != nil && atoi(o.attr("w:val")) < 9 {
+		level = atoi(o.attr("w:val")) + 1
+	}
+	for _, s := range chain {
+		name := strings.ToLower(s.name)
+		switch {
+		case name == "title" && kind == "":
+			kind = "title"
+		case name == "subtitle" && kind == "":
+			kind = "subtitle"
+		case (strings.Contains(name, "quote") || name == "block text") && kind == "":
+			kind = "quote"
+		}
+		if level == 0 && s.heading > 0 {
+			level = s.heading
+		}
+		if numID == "" && s.numID != "" {
+			numID, ilvl = s.numID, s.ilvl
+		}
+		code = code || s.code
+	}
+	// A style named "heading N", or based on one, gives level N (as
+	// pandoc reads it: a "Heading 0" based on "heading 1" is a chapter
+	// title, whatever its outline level); a style outside that family
+	// gives its outline level.
+	for _, s := range chain {
+		if level == 0 && s.outline > 0 && s.outline < 10 {
+			level = s.outline
+		}
+	}
+	if kind == "title" || kind == "subtitle" {
+		level = 0
+	}
+	if np := pPr.path("w:numPr"); np != nil {
+		numID, ilvl = np.path("w:numId").attr("w:val"), np.path("w:ilvl").attr("w:val")
+	}
+	if ilvl == "" {
+		ilvl = "0"
+	}
+	if level > 0 {
+		numID = "" // a numbered heading is a heading
+	}
+	return kind, level, numID, ilvl, code
+}
+
+// buildList nests list paragraphs by their level.
+func buildList(items []item) []doc.Block {
+	var build func(i, depth int) (*doc.List, int)
+	build = func(i, depth int) (*doc.List, int) {
+		l := &doc.List{Ordered: items[i].ordered, Start: items[i].start, Tight: true}
+		if !l.Ordered {
+			l.Start = 0
+		}
+		for i < len(items) && items[i].depth >= depth {
+			if items[i].depth > depth && len(l.Items) > 0 {
+				sub, next := build(i, items[i].depth)
+				last := l.Items[len(l.Items)-1]
+				last.Blocks = append(last.Blocks, sub)
+				i = next
+				continue
+			}
+			if items[i].depth == depth && items[i].ordered != l.Ordered && len(l.Items) > 0 {
+				break // a bulleted list after a numbered one is another list
+			}
+			l.Items = append(l.Items, &doc.ListItem{Blocks: items[i].blocks})
+			i++
+		}
+		return l, i
+	}
+	var out []doc.Block
+	for i := 0; i < len(items); {
+		l, next := build(i, items[i].depth)
+		out = append(out, l)
+		i = next
+	}
+	return out
+}
+
+// figureOf returns the figure a paragraph is when it holds one image
+// and nothing else.
+func figureOf(ins []doc.Inline) *doc.Figure {
+	t := trim(ins)
+	if len(t) != 1 {
+		return nil
+	}
+	img, ok := t[0].(*doc.Image)
+	if !ok {
+		return nil
+	}
+	return &doc.Figure{Src: img.Src, Alt: img.Alt, Title: img.Title}
+}
+
+// trim drops leading and trailing spaces of inlines.
+func trim(ins []doc.Inline) []doc.Inline {
+	for len(ins) > 0 {
+		if t, ok := ins[0].(*doc.Text); ok && strings.TrimSpace(t.Text) == "" {
+			ins = ins[1:]
+			continue
+		}
+		break
+	}
+	for len(ins) > 0 {
+		if t, ok := ins[len(ins)-1].(*doc.Text); ok && strings.TrimSpace(t.Text) == "" {
+			ins = ins[:len(ins)-1]
+			continue
+		}
+		break
+	}
+	if len(ins) > 0 {
+		if t, ok := ins[0].(*doc.Text); ok {
+			ins[0] = &doc.Text{Text: strings.TrimLeft(t.Text, " \t")}
+		}
+		if t, ok := ins[len(ins)-1].(*doc.Text); ok {
+			ins[len(ins)-1] = &doc.Text{Text: strings.TrimRight(t.Text, " \t")}
+		}
+	}
+	return ins
+}
+
+func plain(ins []doc.Inline) string { return doc.PlainText(ins) }
+
+// mediaName returns the package name of an image relationship's target.
+func (c *converter) mediaName(id string) (string, bool) {
+	r, ok := c.rels[id]
+	if !ok || r.external {
+		return "", false
+	}
+	return c.part(r.target), true
+}

@@ -1,0 +1,179 @@
+package docx_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/galleypress/galley/pkg/doc"
+	"github.com/galleypress/galley/pkg/read"
+	"github.com/galleypress/galley/pkg/read/docx"
+)
+
+// corpus holds pandoc's Word reader tests: NAME.docx with pandoc's
+// reading in NAME.native (../shared/corpus); the test skips when it is
+// missing.
+const corpus = "../../../../shared/corpus/pandoc-docx"
+
+var (
+	nativeHeader = regexp.MustCompile(`\bHeader (\d) \(`)
+	nativeSpace  = regexp.MustCompile(`\s+`)
+	nativeStr    = regexp.MustCompile(`Str "((?:[^"\\]|\\.)*)"`)
+	nativeNote   = regexp.MustCompile(`\bNote \[`)
+	nativeTable  = regexp.MustCompile(`\bTable \(`)
+	nativeList   = regexp.MustCompile(`\b(BulletList|OrderedList) `)
+)
+
+// nativeText joins the strings of a stretch of pandoc's native form.
+func nativeText(s string) string {
+	var words []string
+	for _, m := range nativeStr.FindAllStringSubmatch(s, -1) {
+		words = append(words, haskellString(m[1]))
+	}
+	return strings.Join(strings.Fields(strings.Join(words, " ")), " ")
+}
+
+// haskellString undoes the escapes of a Haskell string literal: \",
+// \\, \n, \& (nothing) and \DDDD (a code point in decimal).
+func haskellString(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] != '\\' || i+1 == len(s) {
+			b.WriteByte(s[i])
+			continue
+		}
+		i++
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			n := 0
+			for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
+				n = n*10 + int(s[i]-'0')
+			}
+			i--
+			b.WriteRune(rune(n))
+		case c == 'n':
+			b.WriteByte('\n')
+		case c == '&':
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// nativeHeadings lists the headings of pandoc's native form as "LEVEL
+// TEXT", compact or pretty-printed.
+func nativeHeadings(native string) []string {
+	native = nativeSpace.ReplaceAllString(native, " ")
+	var out []string
+	for _, m := range nativeHeader.FindAllStringSubmatchIndex(native, -1) {
+		rest := native[m[1]-1:]
+		attr := balanced(rest)
+		rest = strings.TrimLeft(rest[attr:], " ")
+		if !strings.HasPrefix(rest, "[") {
+			continue
+		}
+		out = append(out, native[m[2]:m[3]]+" "+nativeText(rest[:balanced(rest)]))
+	}
+	return out
+}
+
+// balanced gives the length of the bracketed stretch s opens with,
+// skipping brackets inside strings.
+func balanced(s string) int {
+	depth, quoted := 0, false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case quoted && c == '\\':
+			i++
+		case c == '"':
+			quoted = !quoted
+		case quoted:
+		case c == '(' || c == '[':
+			depth++
+		case c == ')' || c == ']':
+			depth--
+			if depth == 0 {
+				return i + 1
+			}
+		}
+	}
+	return len(s)
+}
+
+// TestPandocReadings reads each of pandoc's Word test files and compares
+// what a reader sees with pandoc's reading: the headings (level and
+// text), and whether the file has notes, tables and lists where pandoc
+// finds them. It reports the agreement per kind, and fails below 90%.
+func TestPandocReadings(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join(corpus, "*.docx"))
+	if len(files) == 0 {
+		t.Skip("no corpus at " + corpus)
+	}
+	type tally struct{ agree, total int }
+	kinds := map[string]*tally{"headings": {}, "notes": {}, "tables": {}, "lists": {}}
+	var disagree []string
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".docx")
+		native, err := os.ReadFile(strings.TrimSuffix(f, ".docx") + ".native")
+		if err != nil {
+			continue
+		}
+		in, _ := os.Open(f)
+		d, err := docx.Reader{}.Read(context.Background(), in, &read.Options{Name: name})
+		in.Close()
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		native = nativeSpace.ReplaceAll(native, []byte(" "))
+		want := nativeHeadings(string(native))
+		var got []string
+		notes, tables, lists := 0, 0, 0
+		doc.Walk(d, func(n doc.Node) doc.Visit {
+			switch n := n.(type) {
+			case *doc.Section:
+				got = append(got, fmt.Sprintf("%d %s", n.Level, strings.Join(strings.Fields(doc.PlainText(n.Title)), " ")))
+			case *doc.Heading:
+				got = append(got, fmt.Sprintf("%d %s", n.Level, strings.Join(strings.Fields(doc.PlainText(n.Inlines)), " ")))
+			case *doc.Note:
+				notes++
+			case *doc.Table:
+				tables++
+			case *doc.List:
+				lists++
+			}
+			return doc.Continue
+		})
+		check := func(kind string, uses, agree bool, detail string) {
+			if !uses {
+				return
+			}
+			kinds[kind].total++
+			if agree {
+				kinds[kind].agree++
+			} else {
+				disagree = append(disagree, name+" "+kind+": "+detail)
+			}
+		}
+		check("headings", len(want) > 0, strings.Join(got, " | ") == strings.Join(want, " | "), fmt.Sprintf("%q, pandoc %q", got, want))
+		check("notes", nativeNote.MatchString(string(native)), notes == len(nativeNote.FindAllString(string(native), -1)), fmt.Sprintf("%d, pandoc %d", notes, len(nativeNote.FindAllString(string(native), -1))))
+		check("tables", nativeTable.MatchString(string(native)), tables == len(nativeTable.FindAllString(string(native), -1)), fmt.Sprintf("%d, pandoc %d", tables, len(nativeTable.FindAllString(string(native), -1))))
+		check("lists", nativeList.MatchString(string(native)), lists > 0, "none")
+	}
+	for _, k := range []string{"headings", "lists", "tables", "notes"} {
+		t.Logf("%s: %d of %d files agree with pandoc", k, kinds[k].agree, kinds[k].total)
+	}
+	for _, d := range disagree {
+		t.Log(d)
+	}
+	for k, v := range kinds {
+		if v.total > 0 && v.agree*10 < v.total*9 {
+			t.Errorf("%s agree on %d of %d files, below 90%%", k, v.agree, v.total)
+		}
+	}
+}

@@ -1,0 +1,241 @@
+// Package docx reads Word documents (Office Open XML, .docx) into galley's
+// model: headings from paragraph styles and outline levels, lists from
+// the numbering part, tables with their header rows and merged cells,
+// footnotes and endnotes, hyperlinks and bookmarks, images with their
+// alternative text, inline formatting, the language of runs, tracked
+// changes accepted, and the core properties as metadata.
+//
+// The package is a zip read with archive/zip, its parts XML read with
+// encoding/xml (no entity expands; nesting is bounded); every part is
+// read with a bound on its size and on how much it inflates, so that a
+// zip bomb is one clear error. Relationships to external targets are
+// links, never fetched.
+package docx
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"strconv"
+	"strings"
+
+	"github.com/galleypress/galley/pkg/diag"
+	"github.com/galleypress/galley/pkg/doc"
+	"github.com/galleypress/galley/pkg/read"
+)
+
+// Reader reads .docx files.
+type Reader struct{}
+
+func init() {
+	read.Register(read.Format{Name: "docx", Exts: []string{".docx"}, Binary: true}, Reader{})
+}
+
+// Limits on a package.
+const (
+	maxParts    = 10000    // files in the zip
+	maxPart     = 64 << 20 // bytes of one part, inflated
+	maxTotal    = 256 << 20
+	maxRatio    = 200 // inflated to compressed, for parts over 1 MB
+	ratioFloor  = 1 << 20
+	maxRowsCols = 10000
+)
+
+// pkg is an open package.
+type pkg struct {
+	files map[string]*zip.File
+	total int64
+}
+
+func (p *pkg) read(name string) ([]byte, error) {
+	f, ok := p.files[name]
+	if !ok {
+		return nil, fmt.Errorf("no part %s", name)
+	}
+	if f.UncompressedSize64 > maxPart || f.UncompressedSize64 > ratioFloor && f.CompressedSize64 > 0 && f.UncompressedSize64/f.CompressedSize64 > maxRatio {
+		return nil, fmt.Errorf("part %s inflates to %d bytes from %d: refused (a zip bomb?)", name, f.UncompressedSize64, f.CompressedSize64)
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, fmt.Errorf("part %s: %w", name, err)
+	}
+	defer rc.Close()
+	data, err := io.ReadAll(io.LimitReader(rc, maxPart+1))
+	if err != nil {
+		return nil, fmt.Errorf("part %s: %w", name, err)
+	}
+	if len(data) > maxPart {
+		return nil, fmt.Errorf("part %s is larger than %d MB: refused", name, maxPart>>20)
+	}
+	if p.total += int64(len(data)); p.total > maxTotal {
+		return nil, fmt.Errorf("the package inflates to more than %d MB: refused", maxTotal>>20)
+	}
+	return data, nil
+}
+
+func (p *pkg) xml(name string) (*node, error) {
+	data, err := p.read(name)
+	if err != nil {
+		return nil, err
+	}
+	n, err := parse(data)
+	if err != nil {
+		return nil, fmt.Errorf("part %s: %w", name, err)
+	}
+	return n, nil
+}
+
+// Read reads a Word document.
+func (Reader) Read(ctx context.Context, r io.Reader, opts *read.Options) (*doc.Document, error) {
+	if opts == nil {
+		opts = &read.Options{}
+	}
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, errors.New("docx: not a Word document (.docx is a zip package; this one cannot be opened: " + err.Error() + ")")
+	}
+	if len(zr.File) > maxParts {
+		return nil, fmt.Errorf("docx: %d parts in the package, more than %d: refused", len(zr.File), maxParts)
+	}
+	p := &pkg{files: map[string]*zip.File{}}
+	for _, f := range zr.File {
+		p.files[strings.TrimPrefix(f.Name, "/")] = f
+	}
+	main := "word/document.xml"
+	if rels, err := p.xml("_rels/.rels"); err == nil {
+		for _, rel := range rels.path("rel:Relationships").kids {
+			if strings.HasSuffix(rel.attr("Type"), "/officeDocument") {
+				main = strings.TrimPrefix(path.Clean("/"+rel.attr("Target")), "/")
+			}
+		}
+	}
+	body, err := p.xml(main)
+	if err != nil {
+		return nil, fmt.Errorf("docx: %w", err)
+	}
+	c := &converter{ctx: ctx, pkg: p, opts: opts, dir: path.Dir(main), styles: map[string]*style{}, nums: map[string]*numbering{}, listStarts: map[string]int{}}
+	c.rels = c.relsOf(main)
+	if s, err := p.xml(c.part(c.target("styles", "styles.xml"))); err == nil {
+		c.readStyles(s)
+	}
+	if n, err := p.xml(c.part(c.target("numbering", "numbering.xml"))); err == nil {
+		c.readNumbering(n)
+	}
+	for _, kind := range []string{"footnotes", "endnotes"} {
+		if n, err := p.xml(c.part(c.target(kind, kind+".xml"))); err == nil {
+			c.readNotes(n, kind)
+		}
+	}
+	if _, ok := p.files[path.Join(c.dir, "comments.xml")]; ok {
+		opts.Warnf(0, "%w", diag.Warnf("docx-comments", "the document's comments are left out"))
+	}
+	d := &doc.Document{}
+	c.meta(&d.Meta)
+	blocks := c.blocks(body.path("w:document", "w:body").kids)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	b := doc.NewBuilder(d)
+	for _, bl := range blocks {
+		if h, ok := bl.(*doc.Heading); ok {
+			b.Section(&doc.Section{Level: h.Level, Title: h.Inlines})
+			continue
+		}
+		b.Block(bl)
+	}
+	if c.title != "" && d.Meta.Title == "" {
+		d.Meta.Title = c.title
+	}
+	if c.subtitle != "" && d.Meta.Subtitle == "" {
+		d.Meta.Subtitle = c.subtitle
+	}
+	return d, nil
+}
+
+// relsOf reads the relationships of a part: id → target (external
+// targets kept as written, internal ones relative to the part's folder).
+func (c *converter) relsOf(part string) map[string]rel {
+	out := map[string]rel{}
+	n, err := c.pkg.xml(path.Join(path.Dir(part), "_rels", path.Base(part)+".rels"))
+	if err != nil {
+		return out
+	}
+	for _, r := range n.path("rel:Relationships").kids {
+		out[r.attr("Id")] = rel{typ: r.attr("Type"), target: r.attr("Target"), external: r.attr("TargetMode") == "External"}
+	}
+	return out
+}
+
+type rel struct {
+	typ, target string
+	external    bool
+}
+
+// target returns the target of the main part's relationship of a type
+// ending in kind, else def.
+// part names the package part a relationship's target points to: an
+// absolute target ("/word/styles.xml") from the package's root, a
+// relative one from the main part's folder.
+func (c *converter) part(target string) string {
+	if strings.HasPrefix(target, "/") {
+		return strings.TrimPrefix(path.Clean(target), "/")
+	}
+	return strings.TrimPrefix(path.Clean(path.Join("/", c.dir, target)), "/")
+}
+
+func (c *converter) target(kind, def string) string {
+	for _, r := range c.rels {
+		if strings.HasSuffix(r.typ, "/"+kind) && !r.external {
+			return r.target
+		}
+	}
+	return def
+}
+
+// meta reads the core properties and the document's default language.
+func (c *converter) meta(m *doc.Meta) {
+	if core, err := c.pkg.xml("docProps/core.xml"); err == nil {
+		props := core.child("cp:coreProperties")
+		get := func(name string) string { return strings.TrimSpace(textOf(props.child(name))) }
+		if props != nil {
+			m.Title = get("dc:title")
+			if a := get("dc:creator"); a != "" {
+				m.Authors = []string{a}
+			}
+			m.Description = get("dc:description")
+			if m.Description == "" {
+				m.Description = get("dc:subject")
+			}
+			if k := get("cp:keywords"); k != "" {
+				for _, w := range strings.FieldsFunc(k, func(r rune) bool { return r == ',' || r == ';' }) {
+					if w = strings.TrimSpace(w); w != "" {
+						m.Keywords = append(m.Keywords, w)
+					}
+				}
+			}
+			m.Lang = get("dc:language")
+			for _, k := range []string{"dcterms:modified", "dcterms:created"} {
+				if v := get(k); len(v) >= 10 && m.Date == "" {
+					m.Date = v[:10]
+				}
+			}
+		}
+	}
+	if m.Lang == "" {
+		m.Lang = c.defaultLang
+	}
+}
+
+// strconvAtoi is strconv.Atoi without the error.
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}

@@ -1,0 +1,519 @@
+package docx
+
+import (
+	"encoding/base64"
+	"mime"
+	"net/http"
+	"path"
+	"strconv"
+	"strings"
+
+	"github.com/galleypress/galley/pkg/doc"
+)
+
+// runStyle is a run's formatting.
+type runStyle struct {
+	bold, italic, strike, sup, sub, code bool
+	lang                                 string
+}
+
+// inlines converts the content of a paragraph (or a hyperlink, a field
+// result): runs, hyperlinks, bookmarks, fields, notes, images, tracked
+// insertions; deletions and comments are left out.
+func (c *converter) inlines(kids []*node) []doc.Inline {
+	var out []doc.Inline
+	for _, k := range kids {
+		switch k.name {
+		case "w:r":
+			out = append(out, c.run(k)...)
+		case "w:hyperlink":
+			ins := c.inlines(k.kids)
+			url := ""
+			if a := k.attr("w:anchor"); a != "" {
+				url = "#" + a
+			} else if r, ok := c.rels[k.attr("r:id")]; ok && r.external {
+				url = r.target
+			}
+			if url != "" && len(ins) > 0 {
+				out = append(out, &doc.Link{URL: url, Inlines: ins})
+			} else {
+				out = append(out, ins...)
+			}
+		case "w:bookmarkStart":
+			if name := k.attr("w:name"); name != "" && name != "_GoBack" {
+				out = append(out, &doc.Anchor{ID: name})
+			}
+		case "w:fldSimple":
+			ins := c.inlines(k.kids)
+			out = append(out, c.fieldResult(k.attr("w:instr"), ins)...)
+		case "w:ins", "w:smartTag", "w:customXml", "w:sdtContent":
+			out = append(out, c.inlines(k.kids)...)
+		case "w:sdt":
+			out = append(out, c.inlines(k.path("w:sdtContent").kids)...)
+		case "m:oMath", "m:oMathPara":
+			if t := mathText(k); t != "" {
+				c.warnOnce("docx-math", "equations are read as their text (%q first)", t)
+				out = append(out, &doc.Text{Text: t})
+			}
+		}
+	}
+	return out
+}
+
+// fieldResult maps a field's instruction and result: a TOC goes (galley
+// makes its own), HYPERLINK and REF/PAGEREF are links, others their
+// result.
+func (c *converter) fieldResult(instr string, ins []doc.Inline) []doc.Inline {
+	f := strings.Fields(instr)
+	if len(f) == 0 {
+		return ins
+	}
+	switch strings.ToUpper(f[0]) {
+	case "TOC":
+		return nil
+	case "HYPERLINK":
+		url := ""
+		for i := 1; i < len(f); i++ {
+			if f[i] == `\l` && i+1 < len(f) {
+				url = "#" + strings.Trim(f[i+1], `"`)
+				break
+			}
+			if !strings.HasPrefix(f[i], `\`) && url == "" {
+				url = strings.Trim(f[i], `"`)
+			}
+		}
+		if url != "" && len(ins) > 0 {
+			return []doc.Inline{&doc.Link{URL: url, Inlines: ins}}
+		}
+	case "REF", "PAGEREF", "NOTEREF":
+		if len(f) > 1 && len(ins) > 0 {
+			return []doc.Inline{&doc.Link{URL: "#" + strings.Trim(f[1], `"`), Inlines: ins}}
+		}
+	}
+	return ins
+}
+
+// run converts a run: its text with its formatting, breaks, tabs,
+// note references, drawings; complex field characters switch what the
+// runs that follow are (an instruction, a result, dropped).
+func (c *converter) run(r *node) []doc.Inline {
+	st := c.runStyle(r.child("w:rPr"))
+	var out []doc.Inline
+	var text strings.Builder
+	flush := func() {
+		if text.Len() > 0 {
+			out = append(out, &doc.Text{Text: text.String()})
+			text.Reset()
+		}
+	}
+	for _, k := range r.kids {
+		if len(c.fields) > 0 {
+			f := c.fields[len(c.fields)-1]
+			switch {
+			case k.name == "w:instrText" && !f.result:
+				f.instr.WriteString(k.text)
+				continue
+			case k.name == "w:fldChar":
+			case f.drop:
+				continue
+			}
+		}
+		switch k.name {
+		case "w:t":
+			text.WriteString(k.text)
+		case "w:tab":
+			text.WriteString(" ")
+		case "w:noBreakHyphen":
+			text.WriteString("\u2011")
+		case "w:softHyphen":
+			text.WriteString("\u00ad")
+		case "w:sym":
+			text.WriteString("\ufffd")
+		case "w:br", "w:cr":
+			if k.attr("w:type") == "page" || k.attr("w:type") == "column" {
+				continue
+			}
+			flush()
+			out = append(out, &doc.LineBreak{})
+		case "w:fldChar":
+			flush()
+			switch k.attr("w:fldCharType") {
+			case "begin":
+				f := &field{}
+				if len(c.fields) > 0 && c.fields[len(c.fields)-1].drop {
+					f.drop = true
+				}
+				c.fields = append(c.fields, f)
+			case "separate":
+				if len(c.fields) > 0 {
+					f := c.fields[len(c.fields)-1]
+					f.result = true
+					fs := strings.Fields(f.instr.String())
+					if len(fs) > 0 && strings.EqualFold(fs[0], "TOC") {
+						f.drop = true
+					}
+				}
+			case "end":
+				if len(c.fields) > 0 {
+					c.fields = c.fields[:len(c.fields)-1]
+				}
+			}
+		case "w:footnoteReference", "w:endnoteReference":
+			flush()
+			kind := "footnotes"
+			if k.name == "w:endnoteReference" {
+				kind = "endnotes"
+			}
+			if body, ok := c.notes[kind+":"+k.attr("w:id")]; ok {
+				out = append(out, &doc.Note{Blocks: c.blocks(body)})
+			}
+		case "w:drawing", "w:pict", "mc:AlternateContent":
+			flush()
+			if img := c.image(k); img != nil {
+				out = append(out, img)
+			}
+		case "w:delText", "w:commentReference":
+		}
+	}
+	flush()
+	if onlyNotes(out) {
+		// A note's reference is raised by its style; the note's number
+		// is raised by every output already.
+		st.sup, st.sub = false, false
+	}
+	return st.wrap(out, c.defaultLang)
+}
+
+// runStyle reads a run's formatting, its character style's included.
+func (c *converter) runStyle(rPr *node) runStyle {
+	var st runStyle
+	on := func(n *node) bool {
+		if n == nil {
+			return false
+		}
+		v := n.attr("w:val")
+		return v == "" || v == "1" || v == "true" || v == "on"
+	}
+	for _, s := range c.chain(rPr.path("w:rStyle").attr("w:val")) {
+		st.code = st.code || s.code
+		if st.lang == "" {
+			st.lang = s.lang
+		}
+	}
+	st.bold = on(rPr.child("w:b"))
+	st.italic = on(rPr.child("w:i"))
+	st.strike = on(rPr.child("w:strike")) || on(rPr.child("w:dstrike"))
+	switch rPr.path("w:vertAlign").attr("w:val") {
+	case "superscript":
+		st.sup = true
+	case "subscript":
+		st.sub = true
+	}
+	if l := rPr.path("w:lang").attr("w:val"); l != "" {
+		st.lang = l
+	}
+	return st
+}
+
+// wrap formats a run's inlines.
+func (st runStyle) wrap(ins []doc.Inline, docLang string) []doc.Inline {
+	if len(ins) == 0 {
+		return nil
+	}
+	if st.code {
+		var b strings.Builder
+		for _, in := range ins {
+			b.WriteString(doc.PlainText([]doc.Inline{in}))
+		}
+		ins = []doc.Inline{&doc.Code{Text: b.String()}}
+	}
+	if st.bold {
+		ins = []doc.Inline{&doc.Strong{Inlines: ins}}
+	}
+	if st.italic {
+		ins = []doc.Inline{&doc.Emph{Inlines: ins}}
+	}
+	if st.strike {
+		ins = []doc.Inline{&doc.Strike{Inlines: ins}}
+	}
+	if st.sup {
+		ins = []doc.Inline{&doc.Sup{Inlines: ins}}
+	}
+	if st.sub {
+		ins = []doc.Inline{&doc.Sub{Inlines: ins}}
+	}
+	if st.lang != "" && docLang != "" && !strings.EqualFold(st.lang, docLang) && !strings.EqualFold(primary(st.lang), primary(docLang)) {
+		ins = []doc.Inline{&doc.Span{Attr: doc.Attr{Pairs: []doc.Pair{{Key: "lang", Value: st.lang}}}, Inlines: ins}}
+	}
+	return ins
+}
+
+func primary(tag string) string {
+	p, _, _ := strings.Cut(strings.ToLower(tag), "-")
+	return p
+}
+
+// image converts a drawing: its picture from the package, with the
+// alternative text of its properties (descr, else title); a drawing
+// marked decorative has none. Without a picture (a chart, SmartArt, a
+// shape) its fallback picture serves, else it is left out with a
+// warning.
+func (c *converter) image(k *node) doc.Inline {
+	pr := k.find("wp:docPr")
+	alt := strings.TrimSpace(pr.attr("descr"))
+	if alt == "" {
+		alt = strings.TrimSpace(pr.attr("title"))
+	}
+	if k.find("adec:decorative") != nil && k.find("adec:decorative").attr("val") == "1" {
+		alt = ""
+	}
+	blip := k.find("a:blip")
+	if blip == nil {
+		if f := k.find("mc:Fallback"); f != nil {
+			blip = f.find("a:blip")
+		}
+	}
+	if blip == nil {
+		c.warnOnce("docx-drawing", "a drawing without a picture (a chart, a shape, SmartArt) is left out%s", altSuffix(alt))
+		return nil
+	}
+	name, ok := c.mediaName(blip.attr("r:embed"))
+	if !ok {
+		if r, ok := c.rels[blip.attr("r:link")]; ok && r.external {
+			return &doc.Image{Src: r.target, Alt: alt}
+		}
+		return nil
+	}
+	data, err := c.pkg.read(name)
+	if err != nil {
+		c.warnOnce("docx-images", "image %s cannot be read (%v); its alternative text stands in", path.Base(name), err)
+		if alt == "" {
+			return nil
+		}
+		return &doc.Text{Text: alt}
+	}
+	if c.opts.Resource == nil {
+		// The image travels inside the document, as a data: address:
+		// every output holds it (an HTML page without files beside it).
+		return &doc.Image{Src: dataURI(name, data), Alt: alt}
+	}
+	return &doc.Image{Src: c.opts.Resource(path.Base(name), data), Alt: alt}
+}
+
+func altSuffix(alt string) string {
+	if alt == "" {
+		return ""
+	}
+	return " (" + alt + ")"
+}
+
+// mathText returns an equation's text (its m:t runs).
+func mathText(k *node) string {
+	var b strings.Builder
+	var walk func(*node)
+	walk = func(n *node) {
+		if n.name == "m:t" {
+			b.WriteString(n.text)
+		}
+		for _, x := range n.kids {
+			walk(x)
+		}
+	}
+	walk(k)
+	return strings.TrimSpace(b.String())
+}
+
+// table converts a table: header rows (tblHeader), cells spanning
+// columns (gridSpan) and rows (vMerge); a table inside a cell gives its
+// text to the cell.
+func (c *converter) table(t *node) *doc.Table {
+	tb := &doc.Table{}
+	var rows [][]doc.Cell
+	type open struct{ row, cell int }
+	merging := map[int]open{} // grid column → the cell a vMerge continues
+	header := true
+	heads := 0
+	// A table whose look marks its first row (Word's "Header Row" box)
+	// has that row as its header, as pandoc reads it.
+	look := t.path("w:tblPr", "w:tblLook")
+	bits, _ := strconv.ParseUint(look.attr("w:val"), 16, 32)
+	firstRow := look.attr("w:firstRow") == "1" || look.attr("w:firstRow") == "true" || look.attr("w:firstRow") == "" && bits&0x20 != 0
+	for _, tr := range t.kids {
+		if tr.name != "w:tr" || len(rows) >= maxRowsCols {
+			continue
+		}
+		isHead := tr.path("w:trPr", "w:tblHeader") != nil || firstRow && len(rows) == 0
+		var cells []doc.Cell
+		col := 0
+		for _, tc := range tr.kids {
+			if tc.name != "w:tc" {
+				continue
+			}
+			tcPr := tc.child("w:tcPr")
+			span := max(atoi(tcPr.path("w:gridSpan").attr("w:val")), 1)
+			if vm := tcPr.path("w:vMerge"); vm != nil && vm.attr("w:val") != "restart" {
+				if o, ok := merging[col]; ok {
+					rowCells := rows[o.row]
+					if o.row == len(rows) {
+						rowCells = cells
+					}
+					if o.cell < len(rowCells) {
+						rowCells[o.cell].RowSpan = max(rowCells[o.cell].RowSpan, 1) + 1
+					}
+				}
+				col += span
+				continue
+			}
+			cell := doc.Cell{Inlines: c.cellInlines(tc), Header: false}
+			if span > 1 {
+				cell.ColSpan = span
+			}
+			if vm := tcPr.path("w:vMerge"); vm != nil {
+				merging[col] = open{row: len(rows), cell: len(cells)}
+			} else {
+				delete(merging, col)
+			}
+			cells = append(cells, cell)
+			col += span
+		}
+		if isHead && header {
+			heads++
+		} else {
+			header = false
+		}
+		rows = append(rows, cells)
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	tb.Align = c.columnAligns(t)
+	if heads > 0 {
+		tb.Header, rows = rows[0], rows[1:]
+		tb.HeadRows = heads - 1
+	}
+	tb.Rows = rows
+	return tb
+}
+
+// columnAligns reads each grid column's alignment from the table's
+// last row (a header row is often centred over its column), from the
+// justification of each cell's first paragraph.
+func (c *converter) columnAligns(t *node) []doc.Align {
+	var last *node
+	for _, tr := range t.kids {
+		if tr.name == "w:tr" {
+			last = tr
+		}
+	}
+	var out []doc.Align
+	for _, tc := range last.kids {
+		if tc.name != "w:tc" {
+			continue
+		}
+		a := doc.AlignDefault
+		switch tc.path("w:p", "w:pPr", "w:jc").attr("w:val") {
+		case "left", "start":
+			a = doc.AlignLeft
+		case "center":
+			a = doc.AlignCenter
+		case "right", "end":
+			a = doc.AlignRight
+		}
+		for range max(atoi(tc.path("w:tcPr", "w:gridSpan").attr("w:val")), 1) {
+			if len(out) < maxRowsCols {
+				out = append(out, a)
+			}
+		}
+	}
+	return out
+}
+
+// cellInlines returns a cell's content as inlines: its paragraphs parted
+// by line breaks.
+func (c *converter) cellInlines(tc *node) []doc.Inline {
+	var out []doc.Inline
+	counts := map[string]int{}
+	add := func(ins []doc.Inline) {
+		if len(trim(ins)) == 0 {
+			return
+		}
+		if len(out) > 0 {
+			out = append(out, &doc.LineBreak{})
+		}
+		out = append(out, trim(ins)...)
+	}
+	var walk func(kids []*node)
+	walk = func(kids []*node) {
+		for _, k := range kids {
+			switch k.name {
+			case "w:p":
+				ins := c.inlines(k.kids)
+				if _, lvl, numID, ilvl, _ := c.paragraphKind(k); lvl == 0 && numID != "" && numID != "0" && len(trim(ins)) > 0 {
+					ins = append([]doc.Inline{&doc.Text{Text: c.cellMarker(numID, ilvl, counts)}}, trim(ins)...)
+					c.warnOnce("docx-cell-list", "a list inside a table cell is kept as lines that begin with their bullet or number (a cell holds text, not blocks)")
+				}
+				add(ins)
+			case "w:tbl":
+				for _, tr := range k.kids {
+					for _, cell := range tr.kids {
+						if cell.name == "w:tc" {
+							walk(cell.kids)
+						}
+					}
+				}
+			case "w:sdt":
+				walk(k.path("w:sdtContent").kids)
+			}
+		}
+	}
+	walk(tc.kids)
+	return out
+}
+
+// cellMarker gives the marker a list paragraph inside a table cell
+// begins with: a bullet, or its number, indented by its level.
+func (c *converter) cellMarker(numID, ilvl string, counts map[string]int) string {
+	l := level{format: "bullet", start: 1}
+	if lv := c.nums[numID]; lv != nil {
+		if x, ok := lv.levels[ilvl]; ok {
+			l = x
+		}
+	}
+	indent := strings.Repeat("\u00a0\u00a0", atoi(ilvl))
+	switch l.format {
+	case "bullet", "none", "":
+		return indent + "•\u00a0"
+	}
+	key := numID + "/" + ilvl
+	if _, ok := counts[key]; !ok {
+		counts[key] = l.start
+		if l.start == 0 {
+			counts[key] = 1
+		}
+	} else {
+		counts[key]++
+	}
+	return indent + strconv.Itoa(counts[key]) + ".\u00a0"
+}
+
+// dataURI gives a data: address holding an image of the package.
+func dataURI(name string, data []byte) string {
+	mt := mime.TypeByExtension(strings.ToLower(path.Ext(name)))
+	if sniffed := http.DetectContentType(data); strings.HasPrefix(sniffed, "image/") {
+		mt = sniffed
+	}
+	if mt == "" {
+		mt = "application/octet-stream"
+	}
+	mt, _, _ = strings.Cut(mt, ";")
+	return "data:" + mt + ";base64," + base64.StdEncoding.EncodeToString(data)
+}
+
+func onlyNotes(ins []doc.Inline) bool {
+	for _, in := range ins {
+		if _, ok := in.(*doc.Note); !ok {
+			return false
+		}
+	}
+	return len(ins) > 0
+}
