@@ -178,6 +178,7 @@ func (c *converter) blocks(kids []*node) []doc.Block {
 	var out []doc.Block
 	var items []item // consecutive list paragraphs
 	var code []string
+	var dropCap []doc.Inline
 	flushList := func() {
 		if len(items) > 0 {
 			out = append(out, buildList(items)...)
@@ -198,6 +199,16 @@ func (c *converter) blocks(kids []*node) []doc.Block {
 		case "w:p":
 			kind, lvl, numID, ilvl, isCode := c.paragraphKind(k)
 			ins := c.inlines(k.kids)
+			if dc := k.path("w:pPr", "w:framePr").attr("w:dropCap"); dc != "" && dc != "none" {
+				// A drop cap is a frame of its own holding the
+				// paragraph's first letter: it joins the next.
+				dropCap = append(dropCap, ins...)
+				continue
+			}
+			if len(dropCap) > 0 {
+				ins = merge(append(dropCap, ins...))
+				dropCap = nil
+			}
 			if isCode {
 				flushList()
 				code = append(code, plain(ins))
@@ -255,7 +266,7 @@ func (c *converter) blocks(kids []*node) []doc.Block {
 			flushList()
 			flushCode()
 			out = append(out, c.blocks(k.path("w:sdtContent").kids)...)
-		case "w:ins", "w:customXml", "w:smartTag":
+		case "w:ins", "w:moveTo", "w:customXml", "w:smartTag":
 			flushCode()
 			out = append(out, c.blocks(k.kids)...)
 		}
@@ -363,17 +374,34 @@ func figureOf(ins []doc.Inline) *doc.Figure {
 	return &doc.Figure{Src: img.Src, Alt: img.Alt, Title: img.Title}
 }
 
+// blank reports whether in is spaces only: a text, or formatting of
+// nothing but spaces (an italic space before a paragraph's first word).
+func blank(in doc.Inline) bool {
+	switch in := in.(type) {
+	case *doc.Text:
+		return strings.TrimSpace(in.Text) == ""
+	case *doc.Strong, *doc.Emph, *doc.Strike, *doc.Sup, *doc.Sub:
+		for _, k := range doc.Children(in) {
+			if !blank(k) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
 // trim drops leading and trailing spaces of inlines.
 func trim(ins []doc.Inline) []doc.Inline {
 	for len(ins) > 0 {
-		if t, ok := ins[0].(*doc.Text); ok && strings.TrimSpace(t.Text) == "" {
+		if blank(ins[0]) {
 			ins = ins[1:]
 			continue
 		}
 		break
 	}
 	for len(ins) > 0 {
-		if t, ok := ins[len(ins)-1].(*doc.Text); ok && strings.TrimSpace(t.Text) == "" {
+		if blank(ins[len(ins)-1]) {
 			ins = ins[:len(ins)-1]
 			continue
 		}

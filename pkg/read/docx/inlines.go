@@ -5,6 +5,7 @@ import (
 	"mime"
 	"net/http"
 	"path"
+	"reflect"
 	"strconv"
 	"strings"
 
@@ -46,7 +47,7 @@ func (c *converter) inlines(kids []*node) []doc.Inline {
 		case "w:fldSimple":
 			ins := c.inlines(k.kids)
 			out = append(out, c.fieldResult(k.attr("w:instr"), ins)...)
-		case "w:ins", "w:smartTag", "w:customXml", "w:sdtContent":
+		case "w:ins", "w:moveTo", "w:smartTag", "w:customXml", "w:sdtContent":
 			out = append(out, c.inlines(k.kids)...)
 		case "w:sdt":
 			out = append(out, c.inlines(k.path("w:sdtContent").kids)...)
@@ -57,7 +58,52 @@ func (c *converter) inlines(kids []*node) []doc.Inline {
 			}
 		}
 	}
+	return merge(out)
+}
+
+// merge joins what Word splits into runs: adjacent texts, adjacent code,
+// and adjacent formatting of one kind (two bold runs are one bold
+// stretch; a span of one language with the next of the same), so that
+// "These" set letter by letter in alternating fonts reads as one word.
+func merge(ins []doc.Inline) []doc.Inline {
+	var out []doc.Inline
+	for _, in := range ins {
+		if n := len(out); n > 0 && mergeable(out[n-1], in) {
+			switch prev := out[n-1].(type) {
+			case *doc.Text:
+				prev.Text += in.(*doc.Text).Text
+			case *doc.Code:
+				prev.Text += in.(*doc.Code).Text
+			default:
+				doc.SetChildren(prev, merge(append(doc.Children(prev), doc.Children(in)...)))
+			}
+			continue
+		}
+		out = append(out, in)
+	}
 	return out
+}
+
+// mergeable reports whether b continues a: the same kind of inline,
+// holding inlines (or text), with the same attributes.
+func mergeable(a, b doc.Inline) bool {
+	switch a := a.(type) {
+	case *doc.Text:
+		_, ok := b.(*doc.Text)
+		return ok
+	case *doc.Code:
+		_, ok := b.(*doc.Code)
+		return ok
+	case *doc.Strong, *doc.Emph, *doc.Strike, *doc.Sup, *doc.Sub:
+		return reflect.TypeOf(a) == reflect.TypeOf(b)
+	case *doc.Span:
+		s, ok := b.(*doc.Span)
+		return ok && reflect.DeepEqual(a.Attr, s.Attr)
+	case *doc.Link:
+		l, ok := b.(*doc.Link)
+		return ok && a.URL == l.URL
+	}
+	return false
 }
 
 // fieldResult maps a field's instruction and result: a TOC goes (galley
@@ -128,7 +174,9 @@ func (c *converter) run(r *node) []doc.Inline {
 		case "w:softHyphen":
 			text.WriteString("\u00ad")
 		case "w:sym":
-			text.WriteString("\ufffd")
+			if r, ok := c.symbol(k.attr("w:font"), k.attr("w:char")); ok {
+				text.WriteRune(r)
+			}
 		case "w:br", "w:cr":
 			if k.attr("w:type") == "page" || k.attr("w:type") == "column" {
 				continue
@@ -227,20 +275,23 @@ func (st runStyle) wrap(ins []doc.Inline, docLang string) []doc.Inline {
 		}
 		ins = []doc.Inline{&doc.Code{Text: b.String()}}
 	}
-	if st.bold {
-		ins = []doc.Inline{&doc.Strong{Inlines: ins}}
-	}
-	if st.italic {
-		ins = []doc.Inline{&doc.Emph{Inlines: ins}}
-	}
-	if st.strike {
-		ins = []doc.Inline{&doc.Strike{Inlines: ins}}
+	// Bold outermost, then italic, strike, raised or lowered: the
+	// order pandoc writes, in which merge joins the runs Word splits
+	// (bold "These " and bold-italic "are" are one bold stretch).
+	if st.sub {
+		ins = []doc.Inline{&doc.Sub{Inlines: ins}}
 	}
 	if st.sup {
 		ins = []doc.Inline{&doc.Sup{Inlines: ins}}
 	}
-	if st.sub {
-		ins = []doc.Inline{&doc.Sub{Inlines: ins}}
+	if st.strike {
+		ins = []doc.Inline{&doc.Strike{Inlines: ins}}
+	}
+	if st.italic {
+		ins = []doc.Inline{&doc.Emph{Inlines: ins}}
+	}
+	if st.bold {
+		ins = []doc.Inline{&doc.Strong{Inlines: ins}}
 	}
 	if st.lang != "" && docLang != "" && !strings.EqualFold(st.lang, docLang) && !strings.EqualFold(primary(st.lang), primary(docLang)) {
 		ins = []doc.Inline{&doc.Span{Attr: doc.Attr{Pairs: []doc.Pair{{Key: "lang", Value: st.lang}}}, Inlines: ins}}
@@ -338,14 +389,14 @@ func (c *converter) table(t *node) *doc.Table {
 	look := t.path("w:tblPr", "w:tblLook")
 	bits, _ := strconv.ParseUint(look.attr("w:val"), 16, 32)
 	firstRow := look.attr("w:firstRow") == "1" || look.attr("w:firstRow") == "true" || look.attr("w:firstRow") == "" && bits&0x20 != 0
-	for _, tr := range t.kids {
+	for _, tr := range unwrap(t.kids) {
 		if tr.name != "w:tr" || len(rows) >= maxRowsCols {
 			continue
 		}
 		isHead := tr.path("w:trPr", "w:tblHeader") != nil || firstRow && len(rows) == 0
 		var cells []doc.Cell
 		col := 0
-		for _, tc := range tr.kids {
+		for _, tc := range unwrap(tr.kids) {
 			if tc.name != "w:tc" {
 				continue
 			}
@@ -395,18 +446,38 @@ func (c *converter) table(t *node) *doc.Table {
 	return tb
 }
 
+// unwrap gives a table's rows or a row's cells, those inside content
+// controls (w:sdt) and custom XML included.
+func unwrap(kids []*node) []*node {
+	var out []*node
+	for _, k := range kids {
+		switch k.name {
+		case "w:sdt":
+			out = append(out, unwrap(k.path("w:sdtContent").kids)...)
+		case "w:customXml", "w:ins", "w:moveTo":
+			out = append(out, unwrap(k.kids)...)
+		default:
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
 // columnAligns reads each grid column's alignment from the table's
 // last row (a header row is often centred over its column), from the
 // justification of each cell's first paragraph.
 func (c *converter) columnAligns(t *node) []doc.Align {
 	var last *node
-	for _, tr := range t.kids {
+	for _, tr := range unwrap(t.kids) {
 		if tr.name == "w:tr" {
 			last = tr
 		}
 	}
 	var out []doc.Align
-	for _, tc := range last.kids {
+	if last == nil {
+		return nil
+	}
+	for _, tc := range unwrap(last.kids) {
 		if tc.name != "w:tc" {
 			continue
 		}
@@ -516,4 +587,50 @@ func onlyNotes(ins []doc.Inline) bool {
 		}
 	}
 	return len(ins) > 0
+}
+
+// symbol maps a symbol Word inserts (w:sym: a font and a character code)
+// to Unicode: the Symbol font's codes by Adobe's Symbol encoding, a code
+// of another font as the Unicode character it is; a dingbat font's
+// picture (Wingdings) has no sure Unicode and is left out, with a
+// warning.
+func (c *converter) symbol(font, char string) (rune, bool) {
+	code, err := strconv.ParseUint(char, 16, 32)
+	if err != nil {
+		return 0, false
+	}
+	if code >= 0xf000 && code <= 0xf0ff {
+		code -= 0xf000 // the private-use copy Word writes
+	}
+	switch f := strings.ToLower(font); {
+	case f == "symbol":
+		if r, ok := adobeSymbol[byte(code)]; ok && code < 0x100 {
+			return r, true
+		}
+		if code >= 0x20 && code < 0x7f {
+			return rune(code), true
+		}
+	case strings.Contains(f, "wingdings") || strings.Contains(f, "webdings") || strings.Contains(f, "dingbats"):
+	default:
+		if code >= 0x20 && code < 0x110000 && (code < 0xd800 || code > 0xdfff) {
+			return rune(code), true
+		}
+	}
+	c.warnOnce("docx-symbol", "a symbol of the %s font (code %s) has no Unicode character and is left out", font, char)
+	return 0, false
+}
+
+// adobeSymbol is the Symbol font's encoding where it differs from ASCII.
+var adobeSymbol = map[byte]rune{
+	0x22: '∀', 0x24: '∃', 0x27: '∋', 0x2a: '∗', 0x2d: '−', 0x40: '≅', 0x5c: '∴', 0x5e: '⊥', 0x60: '‾', 0x7e: '∼',
+	'A': 'Α', 'B': 'Β', 'C': 'Χ', 'D': 'Δ', 'E': 'Ε', 'F': 'Φ', 'G': 'Γ', 'H': 'Η', 'I': 'Ι', 'J': 'ϑ', 'K': 'Κ', 'L': 'Λ', 'M': 'Μ',
+	'N': 'Ν', 'O': 'Ο', 'P': 'Π', 'Q': 'Θ', 'R': 'Ρ', 'S': 'Σ', 'T': 'Τ', 'U': 'Υ', 'V': 'ς', 'W': 'Ω', 'X': 'Ξ', 'Y': 'Ψ', 'Z': 'Ζ',
+	'a': 'α', 'b': 'β', 'c': 'χ', 'd': 'δ', 'e': 'ε', 'f': 'φ', 'g': 'γ', 'h': 'η', 'i': 'ι', 'j': 'ϕ', 'k': 'κ', 'l': 'λ', 'm': 'μ',
+	'n': 'ν', 'o': 'ο', 'p': 'π', 'q': 'θ', 'r': 'ρ', 's': 'σ', 't': 'τ', 'u': 'υ', 'v': 'ϖ', 'w': 'ω', 'x': 'ξ', 'y': 'ψ', 'z': 'ζ',
+	0xa1: 'ϒ', 0xa2: '′', 0xa3: '≤', 0xa4: '⁄', 0xa5: '∞', 0xa6: 'ƒ', 0xa7: '♣', 0xa8: '♦', 0xa9: '♥', 0xaa: '♠', 0xab: '↔',
+	0xac: '←', 0xad: '↑', 0xae: '→', 0xaf: '↓', 0xb0: '°', 0xb1: '±', 0xb2: '″', 0xb3: '≥', 0xb4: '×', 0xb5: '∝', 0xb6: '∂',
+	0xb7: '•', 0xb8: '÷', 0xb9: '≠', 0xba: '≡', 0xbb: '≈', 0xbc: '…', 0xc0: 'ℵ', 0xc1: 'ℑ', 0xc2: 'ℜ', 0xc3: '℘', 0xc4: '⊗',
+	0xc5: '⊕', 0xc6: '∅', 0xc7: '∩', 0xc8: '∪', 0xc9: '⊃', 0xca: '⊇', 0xcb: '⊄', 0xcc: '⊂', 0xcd: '⊆', 0xce: '∈', 0xcf: '∉',
+	0xd0: '∠', 0xd1: '∇', 0xd2: '®', 0xd3: '©', 0xd4: '™', 0xd5: '∏', 0xd6: '√', 0xd7: '⋅', 0xd8: '¬', 0xd9: '∧', 0xda: '∨',
+	0xdb: '⇔', 0xdc: '⇐', 0xdd: '⇑', 0xde: '⇒', 0xdf: '⇓', 0xe0: '◊', 0xe1: '〈', 0xe5: '∑', 0xf1: '〉', 0xf2: '∫',
 }
