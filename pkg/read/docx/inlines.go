@@ -51,10 +51,19 @@ func (c *converter) inlines(kids []*node) []doc.Inline {
 			out = append(out, c.inlines(k.kids)...)
 		case "w:sdt":
 			out = append(out, c.inlines(k.path("w:sdtContent").kids)...)
-		case "m:oMath", "m:oMathPara":
-			if t := mathText(k); t != "" {
-				c.warnOnce("docx-math", "equations are read as their text (%q first)", t)
-				out = append(out, &doc.Text{Text: t})
+		case "m:oMath":
+			if tex := c.mathTeX(k); tex != "" {
+				out = append(out, &doc.Math{TeX: tex})
+			}
+		case "m:oMathPara":
+			// An equation on its own line (several: one after another).
+			for _, m := range k.kids {
+				if m.name != "m:oMath" {
+					continue
+				}
+				if tex := c.mathTeX(m); tex != "" {
+					out = append(out, &doc.Math{TeX: tex, Display: true})
+				}
 			}
 		}
 	}
@@ -356,22 +365,6 @@ func altSuffix(alt string) string {
 		return ""
 	}
 	return " (" + alt + ")"
-}
-
-// mathText returns an equation's text (its m:t runs).
-func mathText(k *node) string {
-	var b strings.Builder
-	var walk func(*node)
-	walk = func(n *node) {
-		if n.name == "m:t" {
-			b.WriteString(n.text)
-		}
-		for _, x := range n.kids {
-			walk(x)
-		}
-	}
-	walk(k)
-	return strings.TrimSpace(b.String())
 }
 
 // table converts a table: header rows (tblHeader), cells spanning
