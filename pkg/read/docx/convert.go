@@ -11,6 +11,7 @@ import (
 )
 
 type converter struct {
+	reject      bool // tracked changes rejected: the original text
 	ctx         context.Context
 	pkg         *pkg
 	opts        *read.Options
@@ -164,6 +165,14 @@ func (c *converter) warnOnce(code, format string, args ...any) {
 	c.opts.Warnf(0, "%w", diag.Warnf(code, format, args...))
 }
 
+// kept reports whether the content of a tracked change (w:ins,
+// w:moveTo, w:del, w:moveFrom) is read: insertions when changes are
+// accepted, deletions when rejected.
+func (c *converter) kept(change string) bool {
+	inserted := change == "w:ins" || change == "w:moveTo"
+	return inserted != c.reject
+}
+
 // pending is a list being built.
 type item struct {
 	numID, ilvl string
@@ -266,7 +275,12 @@ func (c *converter) blocks(kids []*node) []doc.Block {
 			flushList()
 			flushCode()
 			out = append(out, c.blocks(k.path("w:sdtContent").kids)...)
-		case "w:ins", "w:moveTo", "w:customXml", "w:smartTag":
+		case "w:ins", "w:moveTo", "w:del", "w:moveFrom":
+			if c.kept(k.name) {
+				flushCode()
+				out = append(out, c.blocks(k.kids)...)
+			}
+		case "w:customXml", "w:smartTag":
 			flushCode()
 			out = append(out, c.blocks(k.kids)...)
 		}

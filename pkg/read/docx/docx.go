@@ -28,8 +28,26 @@ import (
 	"github.com/galleypress/galley/pkg/read"
 )
 
-// Reader reads .docx files.
-type Reader struct{}
+// Reader reads .docx files. The zero value reads with the defaults.
+type Reader struct{ cfg Config }
+
+// Config configures a Reader. The zero value is the default.
+type Config struct {
+	// Changes says what becomes of tracked changes: "accept" (the
+	// default: insertions kept, deletions dropped, moved text where it
+	// went) or "reject" (the original: deletions kept, insertions
+	// dropped, moved text where it was).
+	Changes string `option:"track-changes" default:"accept" choices:"accept,reject" help:"Word: tracked changes accepted (the text as it is now) or rejected (the original)"`
+}
+
+// New returns a reader with cfg.
+func New(cfg Config) Reader { return Reader{cfg: cfg} }
+
+// Config returns a copy of the reader's configuration.
+func (r Reader) Config() any { c := r.cfg; return &c }
+
+// WithConfig returns a reader with cfg, a *Config.
+func (r Reader) WithConfig(cfg any) read.Reader { return New(*cfg.(*Config)) }
 
 func init() {
 	read.Register(read.Format{Name: "docx", Exts: []string{".docx"}, Binary: true}, Reader{})
@@ -90,7 +108,7 @@ func (p *pkg) xml(name string) (*node, error) {
 }
 
 // Read reads a Word document.
-func (Reader) Read(ctx context.Context, r io.Reader, opts *read.Options) (*doc.Document, error) {
+func (rd Reader) Read(ctx context.Context, r io.Reader, opts *read.Options) (*doc.Document, error) {
 	if opts == nil {
 		opts = &read.Options{}
 	}
@@ -121,7 +139,7 @@ func (Reader) Read(ctx context.Context, r io.Reader, opts *read.Options) (*doc.D
 	if err != nil {
 		return nil, fmt.Errorf("docx: %w", err)
 	}
-	c := &converter{ctx: ctx, pkg: p, opts: opts, dir: path.Dir(main), styles: map[string]*style{}, nums: map[string]*numbering{}, listStarts: map[string]int{}}
+	c := &converter{ctx: ctx, pkg: p, opts: opts, reject: rd.cfg.Changes == "reject", dir: path.Dir(main), styles: map[string]*style{}, nums: map[string]*numbering{}, listStarts: map[string]int{}}
 	c.rels = c.relsOf(main)
 	if s, err := p.xml(c.part(c.target("styles", "styles.xml"))); err == nil {
 		c.readStyles(s)

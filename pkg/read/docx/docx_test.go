@@ -320,3 +320,22 @@ func FuzzDocx(f *testing.F) {
 		}
 	})
 }
+
+// TestRejectChanges reads the report's original text: tracked
+// deletions kept, insertions dropped.
+func TestRejectChanges(t *testing.T) {
+	d, err := docx.New(docx.Config{Changes: "reject"}).Read(context.Background(), bytes.NewReader(report(t)), &read.Options{Name: "test.docx"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text strings.Builder
+	doc.Walk(d, func(n doc.Node) doc.Visit {
+		if p, ok := n.(*doc.Paragraph); ok {
+			text.WriteString(doc.PlainText(p.Inlines) + "\n")
+		}
+		return doc.Continue
+	})
+	if s := text.String(); !strings.Contains(s, "Geschrapt.Slot.") || strings.Contains(s, "Toegevoegd") {
+		t.Errorf("rejected changes: the original has the deletion and not the insertion, got %q", s)
+	}
+}

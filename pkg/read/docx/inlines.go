@@ -47,7 +47,11 @@ func (c *converter) inlines(kids []*node) []doc.Inline {
 		case "w:fldSimple":
 			ins := c.inlines(k.kids)
 			out = append(out, c.fieldResult(k.attr("w:instr"), ins)...)
-		case "w:ins", "w:moveTo", "w:smartTag", "w:customXml", "w:sdtContent":
+		case "w:ins", "w:moveTo", "w:del", "w:moveFrom":
+			if c.kept(k.name) {
+				out = append(out, c.inlines(k.kids)...)
+			}
+		case "w:smartTag", "w:customXml", "w:sdtContent":
 			out = append(out, c.inlines(k.kids)...)
 		case "w:sdt":
 			out = append(out, c.inlines(k.path("w:sdtContent").kids)...)
@@ -229,7 +233,11 @@ func (c *converter) run(r *node) []doc.Inline {
 			if img := c.image(k); img != nil {
 				out = append(out, img)
 			}
-		case "w:delText", "w:commentReference":
+		case "w:delText":
+			if c.reject {
+				text.WriteString(k.text)
+			}
+		case "w:commentReference":
 		}
 	}
 	flush()
@@ -386,6 +394,9 @@ func (c *converter) table(t *node) *doc.Table {
 		if tr.name != "w:tr" || len(rows) >= maxRowsCols {
 			continue
 		}
+		if tr.path("w:trPr", "w:del") != nil && !c.reject || tr.path("w:trPr", "w:ins") != nil && c.reject {
+			continue // a row the changes remove
+		}
 		isHead := tr.path("w:trPr", "w:tblHeader") != nil || firstRow && len(rows) == 0
 		var cells []doc.Cell
 		col := 0
@@ -447,7 +458,7 @@ func unwrap(kids []*node) []*node {
 		switch k.name {
 		case "w:sdt":
 			out = append(out, unwrap(k.path("w:sdtContent").kids)...)
-		case "w:customXml", "w:ins", "w:moveTo":
+		case "w:customXml", "w:ins", "w:moveTo", "w:del", "w:moveFrom":
 			out = append(out, unwrap(k.kids)...)
 		default:
 			out = append(out, k)
