@@ -8,12 +8,13 @@ import (
 	"github.com/galleypress/galley/pkg/diag"
 	"github.com/galleypress/galley/pkg/doc"
 	"github.com/galleypress/galley/pkg/read"
+	"github.com/galleypress/galley/pkg/read/internal/officexml"
 )
 
 type converter struct {
 	reject      bool // tracked changes rejected: the original text
 	ctx         context.Context
-	pkg         *pkg
+	pkg         *officexml.Package
 	opts        *read.Options
 	dir         string // the main part's folder
 	rels        map[string]rel
@@ -61,28 +62,28 @@ var headingName = regexp.MustCompile(`(?i)^heading\s*([1-9])$`)
 // readStyles reads the styles: names, what each is based on, outline
 // levels (a heading), numbering, and the default language.
 func (c *converter) readStyles(s *node) {
-	root := s.child("w:styles")
-	if l := root.path("w:docDefaults", "w:rPrDefault", "w:rPr", "w:lang"); l != nil {
-		c.defaultLang = l.attr("w:val")
+	root := s.Child("w:styles")
+	if l := root.Path("w:docDefaults", "w:rPrDefault", "w:rPr", "w:lang"); l != nil {
+		c.defaultLang = l.Attr("w:val")
 	}
-	for _, st := range root.kids {
-		if st.name != "w:style" {
+	for _, st := range root.Kids {
+		if st.Name != "w:style" {
 			continue
 		}
-		x := &style{name: st.path("w:name").attr("w:val"), basedOn: st.path("w:basedOn").attr("w:val")}
-		if o := st.path("w:pPr", "w:outlineLvl"); o != nil {
-			x.outline = atoi(o.attr("w:val")) + 1
+		x := &style{name: st.Path("w:name").Attr("w:val"), basedOn: st.Path("w:basedOn").Attr("w:val")}
+		if o := st.Path("w:pPr", "w:outlineLvl"); o != nil {
+			x.outline = atoi(o.Attr("w:val")) + 1
 		}
 		if m := headingName.FindStringSubmatch(x.name); m != nil {
 			x.heading = atoi(m[1])
 		}
-		if np := st.path("w:pPr", "w:numPr"); np != nil {
-			x.numID, x.ilvl = np.path("w:numId").attr("w:val"), np.path("w:ilvl").attr("w:val")
+		if np := st.Path("w:pPr", "w:numPr"); np != nil {
+			x.numID, x.ilvl = np.Path("w:numId").Attr("w:val"), np.Path("w:ilvl").Attr("w:val")
 		}
 		lower := strings.ToLower(x.name)
 		x.code = strings.Contains(lower, "code") || strings.Contains(lower, "verbatim") || lower == "html preformatted" || lower == "macro text" || strings.Contains(lower, "source")
-		x.lang = st.path("w:rPr", "w:lang").attr("w:val")
-		c.styles[st.attr("w:styleId")] = x
+		x.lang = st.Path("w:rPr", "w:lang").Attr("w:val")
+		c.styles[st.Attr("w:styleId")] = x
 	}
 }
 
@@ -101,42 +102,42 @@ func (c *converter) chain(id string) []*style {
 }
 
 func (c *converter) readNumbering(n *node) {
-	root := n.child("w:numbering")
+	root := n.Child("w:numbering")
 	abstract := map[string]map[string]level{}
-	for _, a := range root.kids {
-		if a.name != "w:abstractNum" {
+	for _, a := range root.Kids {
+		if a.Name != "w:abstractNum" {
 			continue
 		}
 		lv := map[string]level{}
-		for _, l := range a.kids {
-			if l.name == "w:lvl" {
+		for _, l := range a.Kids {
+			if l.Name == "w:lvl" {
 				start := 1
-				if s := l.path("w:start"); s != nil {
-					start = atoi(s.attr("w:val"))
+				if s := l.Path("w:start"); s != nil {
+					start = atoi(s.Attr("w:val"))
 				}
-				lv[l.attr("w:ilvl")] = level{format: l.path("w:numFmt").attr("w:val"), start: start}
+				lv[l.Attr("w:ilvl")] = level{format: l.Path("w:numFmt").Attr("w:val"), start: start}
 			}
 		}
-		abstract[a.attr("w:abstractNumId")] = lv
+		abstract[a.Attr("w:abstractNumId")] = lv
 	}
-	for _, num := range root.kids {
-		if num.name != "w:num" {
+	for _, num := range root.Kids {
+		if num.Name != "w:num" {
 			continue
 		}
 		lv := map[string]level{}
-		for k, v := range abstract[num.path("w:abstractNumId").attr("w:val")] {
+		for k, v := range abstract[num.Path("w:abstractNumId").Attr("w:val")] {
 			lv[k] = v
 		}
-		for _, o := range num.kids {
-			if o.name == "w:lvlOverride" {
-				if s := o.path("w:startOverride"); s != nil {
-					l := lv[o.attr("w:ilvl")]
-					l.start = atoi(s.attr("w:val"))
-					lv[o.attr("w:ilvl")] = l
+		for _, o := range num.Kids {
+			if o.Name == "w:lvlOverride" {
+				if s := o.Path("w:startOverride"); s != nil {
+					l := lv[o.Attr("w:ilvl")]
+					l.start = atoi(s.Attr("w:val"))
+					lv[o.Attr("w:ilvl")] = l
 				}
 			}
 		}
-		c.nums[num.attr("w:numId")] = &numbering{levels: lv}
+		c.nums[num.Attr("w:numId")] = &numbering{levels: lv}
 	}
 }
 
@@ -144,12 +145,12 @@ func (c *converter) readNotes(n *node, kind string) {
 	if c.notes == nil {
 		c.notes = map[string][]*node{}
 	}
-	for _, root := range n.kids {
-		for _, note := range root.kids {
-			if t := note.attr("w:type"); t == "separator" || t == "continuationSeparator" || t == "continuationNotice" {
+	for _, root := range n.Kids {
+		for _, note := range root.Kids {
+			if t := note.Attr("w:type"); t == "separator" || t == "continuationSeparator" || t == "continuationNotice" {
 				continue
 			}
-			c.notes[kind+":"+note.attr("w:id")] = note.kids
+			c.notes[kind+":"+note.Attr("w:id")] = note.Kids
 		}
 	}
 }
@@ -204,11 +205,11 @@ func (c *converter) blocks(kids []*node) []doc.Block {
 		if c.ctx.Err() != nil {
 			return out
 		}
-		switch k.name {
+		switch k.Name {
 		case "w:p":
 			kind, lvl, numID, ilvl, isCode := c.paragraphKind(k)
-			ins := c.inlines(k.kids)
-			if dc := k.path("w:pPr", "w:framePr").attr("w:dropCap"); dc != "" && dc != "none" {
+			ins := c.inlines(k.Kids)
+			if dc := k.Path("w:pPr", "w:framePr").Attr("w:dropCap"); dc != "" && dc != "none" {
 				// A drop cap is a frame of its own holding the
 				// paragraph's first letter: it joins the next.
 				dropCap = append(dropCap, ins...)
@@ -274,15 +275,15 @@ func (c *converter) blocks(kids []*node) []doc.Block {
 		case "w:sdt":
 			flushList()
 			flushCode()
-			out = append(out, c.blocks(k.path("w:sdtContent").kids)...)
+			out = append(out, c.blocks(k.Path("w:sdtContent").Kids)...)
 		case "w:ins", "w:moveTo", "w:del", "w:moveFrom":
-			if c.kept(k.name) {
+			if c.kept(k.Name) {
 				flushCode()
-				out = append(out, c.blocks(k.kids)...)
+				out = append(out, c.blocks(k.Kids)...)
 			}
 		case "w:customXml", "w:smartTag":
 			flushCode()
-			out = append(out, c.blocks(k.kids)...)
+			out = append(out, c.blocks(k.Kids)...)
 		}
 	}
 	flushList()
@@ -294,10 +295,10 @@ func (c *converter) blocks(kids []*node) []doc.Block {
 // properties: a heading (its level), the title, a list item (its
 // numbering), a code line, a quote.
 func (c *converter) paragraphKind(p *node) (kind string, level int, numID, ilvl string, code bool) {
-	pPr := p.child("w:pPr")
-	chain := c.chain(pPr.path("w:pStyle").attr("w:val"))
-	if o := pPr.path("w:outlineLvl"); o != nil && atoi(o.attr("w:val")) < 9 {
-		level = atoi(o.attr("w:val")) + 1
+	pPr := p.Child("w:pPr")
+	chain := c.chain(pPr.Path("w:pStyle").Attr("w:val"))
+	if o := pPr.Path("w:outlineLvl"); o != nil && atoi(o.Attr("w:val")) < 9 {
+		level = atoi(o.Attr("w:val")) + 1
 	}
 	for _, s := range chain {
 		name := strings.ToLower(s.name)
@@ -329,8 +330,8 @@ func (c *converter) paragraphKind(p *node) (kind string, level int, numID, ilvl 
 	if kind == "title" || kind == "subtitle" {
 		level = 0
 	}
-	if np := pPr.path("w:numPr"); np != nil {
-		numID, ilvl = np.path("w:numId").attr("w:val"), np.path("w:ilvl").attr("w:val")
+	if np := pPr.Path("w:numPr"); np != nil {
+		numID, ilvl = np.Path("w:numId").Attr("w:val"), np.Path("w:ilvl").Attr("w:val")
 	}
 	if ilvl == "" {
 		ilvl = "0"

@@ -13,8 +13,6 @@
 package docx
 
 import (
-	"archive/zip"
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -26,6 +24,7 @@ import (
 	"github.com/galleypress/galley/pkg/diag"
 	"github.com/galleypress/galley/pkg/doc"
 	"github.com/galleypress/galley/pkg/read"
+	"github.com/galleypress/galley/pkg/read/internal/officexml"
 )
 
 // Reader reads .docx files. The zero value reads with the defaults.
@@ -53,59 +52,8 @@ func init() {
 	read.Register(read.Format{Name: "docx", Exts: []string{".docx"}, Binary: true}, Reader{})
 }
 
-// Limits on a package.
-const (
-	maxParts    = 10000    // files in the zip
-	maxPart     = 64 << 20 // bytes of one part, inflated
-	maxTotal    = 256 << 20
-	maxRatio    = 200 // inflated to compressed, for parts over 1 MB
-	ratioFloor  = 1 << 20
-	maxRowsCols = 10000
-)
-
-// pkg is an open package.
-type pkg struct {
-	files map[string]*zip.File
-	total int64
-}
-
-func (p *pkg) read(name string) ([]byte, error) {
-	f, ok := p.files[name]
-	if !ok {
-		return nil, fmt.Errorf("no part %s", name)
-	}
-	if f.UncompressedSize64 > maxPart || f.UncompressedSize64 > ratioFloor && f.CompressedSize64 > 0 && f.UncompressedSize64/f.CompressedSize64 > maxRatio {
-		return nil, fmt.Errorf("part %s inflates to %d bytes from %d: refused (a zip bomb?)", name, f.UncompressedSize64, f.CompressedSize64)
-	}
-	rc, err := f.Open()
-	if err != nil {
-		return nil, fmt.Errorf("part %s: %w", name, err)
-	}
-	defer rc.Close()
-	data, err := io.ReadAll(io.LimitReader(rc, maxPart+1))
-	if err != nil {
-		return nil, fmt.Errorf("part %s: %w", name, err)
-	}
-	if len(data) > maxPart {
-		return nil, fmt.Errorf("part %s is larger than %d MB: refused", name, maxPart>>20)
-	}
-	if p.total += int64(len(data)); p.total > maxTotal {
-		return nil, fmt.Errorf("the package inflates to more than %d MB: refused", maxTotal>>20)
-	}
-	return data, nil
-}
-
-func (p *pkg) xml(name string) (*node, error) {
-	data, err := p.read(name)
-	if err != nil {
-		return nil, err
-	}
-	n, err := parse(data)
-	if err != nil {
-		return nil, fmt.Errorf("part %s: %w", name, err)
-	}
-	return n, nil
-}
+// maxRowsCols bounds a table's rows and columns.
+const maxRowsCols = 10000
 
 // Read reads a Word document.
 func (rd Reader) Read(ctx context.Context, r io.Reader, opts *read.Options) (*doc.Document, error) {
@@ -116,48 +64,41 @@ func (rd Reader) Read(ctx context.Context, r io.Reader, opts *read.Options) (*do
 	if err != nil {
 		return nil, err
 	}
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	p, err := officexml.Open(data, prefixes)
 	if err != nil {
 		return nil, errors.New("docx: not a Word document (.docx is a zip package; this one cannot be opened: " + err.Error() + ")")
 	}
-	if len(zr.File) > maxParts {
-		return nil, fmt.Errorf("docx: %d parts in the package, more than %d: refused", len(zr.File), maxParts)
-	}
-	p := &pkg{files: map[string]*zip.File{}}
-	for _, f := range zr.File {
-		p.files[strings.TrimPrefix(f.Name, "/")] = f
-	}
 	main := "word/document.xml"
-	if rels, err := p.xml("_rels/.rels"); err == nil {
-		for _, rel := range rels.path("rel:Relationships").kids {
-			if strings.HasSuffix(rel.attr("Type"), "/officeDocument") {
-				main = strings.TrimPrefix(path.Clean("/"+rel.attr("Target")), "/")
+	if rels, err := p.XML("_rels/.rels"); err == nil {
+		for _, rel := range rels.Path("rel:Relationships").Kids {
+			if strings.HasSuffix(rel.Attr("Type"), "/officeDocument") {
+				main = strings.TrimPrefix(path.Clean("/"+rel.Attr("Target")), "/")
 			}
 		}
 	}
-	body, err := p.xml(main)
+	body, err := p.XML(main)
 	if err != nil {
 		return nil, fmt.Errorf("docx: %w", err)
 	}
 	c := &converter{ctx: ctx, pkg: p, opts: opts, reject: rd.cfg.Changes == "reject", dir: path.Dir(main), styles: map[string]*style{}, nums: map[string]*numbering{}, listStarts: map[string]int{}}
 	c.rels = c.relsOf(main)
-	if s, err := p.xml(c.part(c.target("styles", "styles.xml"))); err == nil {
+	if s, err := p.XML(c.part(c.target("styles", "styles.xml"))); err == nil {
 		c.readStyles(s)
 	}
-	if n, err := p.xml(c.part(c.target("numbering", "numbering.xml"))); err == nil {
+	if n, err := p.XML(c.part(c.target("numbering", "numbering.xml"))); err == nil {
 		c.readNumbering(n)
 	}
 	for _, kind := range []string{"footnotes", "endnotes"} {
-		if n, err := p.xml(c.part(c.target(kind, kind+".xml"))); err == nil {
+		if n, err := p.XML(c.part(c.target(kind, kind+".xml"))); err == nil {
 			c.readNotes(n, kind)
 		}
 	}
-	if _, ok := p.files[path.Join(c.dir, "comments.xml")]; ok {
+	if p.Has(path.Join(c.dir, "comments.xml")) {
 		opts.Warnf(0, "%w", diag.Warnf("docx-comments", "the document's comments are left out"))
 	}
 	d := &doc.Document{}
 	c.meta(&d.Meta)
-	blocks := c.blocks(body.path("w:document", "w:body").kids)
+	blocks := c.blocks(body.Path("w:document", "w:body").Kids)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -182,12 +123,12 @@ func (rd Reader) Read(ctx context.Context, r io.Reader, opts *read.Options) (*do
 // targets kept as written, internal ones relative to the part's folder).
 func (c *converter) relsOf(part string) map[string]rel {
 	out := map[string]rel{}
-	n, err := c.pkg.xml(path.Join(path.Dir(part), "_rels", path.Base(part)+".rels"))
+	n, err := c.pkg.XML(path.Join(path.Dir(part), "_rels", path.Base(part)+".rels"))
 	if err != nil {
 		return out
 	}
-	for _, r := range n.path("rel:Relationships").kids {
-		out[r.attr("Id")] = rel{typ: r.attr("Type"), target: r.attr("Target"), external: r.attr("TargetMode") == "External"}
+	for _, r := range n.Path("rel:Relationships").Kids {
+		out[r.Attr("Id")] = rel{typ: r.Attr("Type"), target: r.Attr("Target"), external: r.Attr("TargetMode") == "External"}
 	}
 	return out
 }
@@ -220,9 +161,9 @@ func (c *converter) target(kind, def string) string {
 
 // meta reads the core properties and the document's default language.
 func (c *converter) meta(m *doc.Meta) {
-	if core, err := c.pkg.xml("docProps/core.xml"); err == nil {
-		props := core.child("cp:coreProperties")
-		get := func(name string) string { return strings.TrimSpace(textOf(props.child(name))) }
+	if core, err := c.pkg.XML("docProps/core.xml"); err == nil {
+		props := core.Child("cp:coreProperties")
+		get := func(name string) string { return strings.TrimSpace(officexml.TextOf(props.Child(name))) }
 		if props != nil {
 			m.Title = get("dc:title")
 			if a := get("dc:creator"); a != "" {

@@ -24,15 +24,15 @@ type runStyle struct {
 func (c *converter) inlines(kids []*node) []doc.Inline {
 	var out []doc.Inline
 	for _, k := range kids {
-		switch k.name {
+		switch k.Name {
 		case "w:r":
 			out = append(out, c.run(k)...)
 		case "w:hyperlink":
-			ins := c.inlines(k.kids)
+			ins := c.inlines(k.Kids)
 			url := ""
-			if a := k.attr("w:anchor"); a != "" {
+			if a := k.Attr("w:anchor"); a != "" {
 				url = "#" + a
-			} else if r, ok := c.rels[k.attr("r:id")]; ok && r.external {
+			} else if r, ok := c.rels[k.Attr("r:id")]; ok && r.external {
 				url = r.target
 			}
 			if url != "" && len(ins) > 0 {
@@ -41,28 +41,28 @@ func (c *converter) inlines(kids []*node) []doc.Inline {
 				out = append(out, ins...)
 			}
 		case "w:bookmarkStart":
-			if name := k.attr("w:name"); name != "" && name != "_GoBack" {
+			if name := k.Attr("w:name"); name != "" && name != "_GoBack" {
 				out = append(out, &doc.Anchor{ID: name})
 			}
 		case "w:fldSimple":
-			ins := c.inlines(k.kids)
-			out = append(out, c.fieldResult(k.attr("w:instr"), ins)...)
+			ins := c.inlines(k.Kids)
+			out = append(out, c.fieldResult(k.Attr("w:instr"), ins)...)
 		case "w:ins", "w:moveTo", "w:del", "w:moveFrom":
-			if c.kept(k.name) {
-				out = append(out, c.inlines(k.kids)...)
+			if c.kept(k.Name) {
+				out = append(out, c.inlines(k.Kids)...)
 			}
 		case "w:smartTag", "w:customXml", "w:sdtContent":
-			out = append(out, c.inlines(k.kids)...)
+			out = append(out, c.inlines(k.Kids)...)
 		case "w:sdt":
-			out = append(out, c.inlines(k.path("w:sdtContent").kids)...)
+			out = append(out, c.inlines(k.Path("w:sdtContent").Kids)...)
 		case "m:oMath":
 			if tex := c.mathTeX(k); tex != "" {
 				out = append(out, &doc.Math{TeX: tex})
 			}
 		case "m:oMathPara":
 			// An equation on its own line (several: one after another).
-			for _, m := range k.kids {
-				if m.name != "m:oMath" {
+			for _, m := range k.Kids {
+				if m.Name != "m:oMath" {
 					continue
 				}
 				if tex := c.mathTeX(m); tex != "" {
@@ -156,7 +156,7 @@ func (c *converter) fieldResult(instr string, ins []doc.Inline) []doc.Inline {
 // note references, drawings; complex field characters switch what the
 // runs that follow are (an instruction, a result, dropped).
 func (c *converter) run(r *node) []doc.Inline {
-	st := c.runStyle(r.child("w:rPr"))
+	st := c.runStyle(r.Child("w:rPr"))
 	var out []doc.Inline
 	var text strings.Builder
 	flush := func() {
@@ -165,21 +165,21 @@ func (c *converter) run(r *node) []doc.Inline {
 			text.Reset()
 		}
 	}
-	for _, k := range r.kids {
+	for _, k := range r.Kids {
 		if len(c.fields) > 0 {
 			f := c.fields[len(c.fields)-1]
 			switch {
-			case k.name == "w:instrText" && !f.result:
-				f.instr.WriteString(k.text)
+			case k.Name == "w:instrText" && !f.result:
+				f.instr.WriteString(k.Text)
 				continue
-			case k.name == "w:fldChar":
+			case k.Name == "w:fldChar":
 			case f.drop:
 				continue
 			}
 		}
-		switch k.name {
+		switch k.Name {
 		case "w:t":
-			text.WriteString(k.text)
+			text.WriteString(k.Text)
 		case "w:tab":
 			text.WriteString(" ")
 		case "w:noBreakHyphen":
@@ -187,18 +187,18 @@ func (c *converter) run(r *node) []doc.Inline {
 		case "w:softHyphen":
 			text.WriteString("\u00ad")
 		case "w:sym":
-			if r, ok := c.symbol(k.attr("w:font"), k.attr("w:char")); ok {
+			if r, ok := c.symbol(k.Attr("w:font"), k.Attr("w:char")); ok {
 				text.WriteRune(r)
 			}
 		case "w:br", "w:cr":
-			if k.attr("w:type") == "page" || k.attr("w:type") == "column" {
+			if k.Attr("w:type") == "page" || k.Attr("w:type") == "column" {
 				continue
 			}
 			flush()
 			out = append(out, &doc.LineBreak{})
 		case "w:fldChar":
 			flush()
-			switch k.attr("w:fldCharType") {
+			switch k.Attr("w:fldCharType") {
 			case "begin":
 				f := &field{}
 				if len(c.fields) > 0 && c.fields[len(c.fields)-1].drop {
@@ -222,10 +222,10 @@ func (c *converter) run(r *node) []doc.Inline {
 		case "w:footnoteReference", "w:endnoteReference":
 			flush()
 			kind := "footnotes"
-			if k.name == "w:endnoteReference" {
+			if k.Name == "w:endnoteReference" {
 				kind = "endnotes"
 			}
-			if body, ok := c.notes[kind+":"+k.attr("w:id")]; ok {
+			if body, ok := c.notes[kind+":"+k.Attr("w:id")]; ok {
 				out = append(out, &doc.Note{Blocks: c.blocks(body)})
 			}
 		case "w:drawing", "w:pict", "mc:AlternateContent":
@@ -235,7 +235,7 @@ func (c *converter) run(r *node) []doc.Inline {
 			}
 		case "w:delText":
 			if c.reject {
-				text.WriteString(k.text)
+				text.WriteString(k.Text)
 			}
 		case "w:commentReference":
 		}
@@ -256,25 +256,25 @@ func (c *converter) runStyle(rPr *node) runStyle {
 		if n == nil {
 			return false
 		}
-		v := n.attr("w:val")
+		v := n.Attr("w:val")
 		return v == "" || v == "1" || v == "true" || v == "on"
 	}
-	for _, s := range c.chain(rPr.path("w:rStyle").attr("w:val")) {
+	for _, s := range c.chain(rPr.Path("w:rStyle").Attr("w:val")) {
 		st.code = st.code || s.code
 		if st.lang == "" {
 			st.lang = s.lang
 		}
 	}
-	st.bold = on(rPr.child("w:b"))
-	st.italic = on(rPr.child("w:i"))
-	st.strike = on(rPr.child("w:strike")) || on(rPr.child("w:dstrike"))
-	switch rPr.path("w:vertAlign").attr("w:val") {
+	st.bold = on(rPr.Child("w:b"))
+	st.italic = on(rPr.Child("w:i"))
+	st.strike = on(rPr.Child("w:strike")) || on(rPr.Child("w:dstrike"))
+	switch rPr.Path("w:vertAlign").Attr("w:val") {
 	case "superscript":
 		st.sup = true
 	case "subscript":
 		st.sub = true
 	}
-	if l := rPr.path("w:lang").attr("w:val"); l != "" {
+	if l := rPr.Path("w:lang").Attr("w:val"); l != "" {
 		st.lang = l
 	}
 	return st
@@ -327,32 +327,32 @@ func primary(tag string) string {
 // shape) its fallback picture serves, else it is left out with a
 // warning.
 func (c *converter) image(k *node) doc.Inline {
-	pr := k.find("wp:docPr")
-	alt := strings.TrimSpace(pr.attr("descr"))
+	pr := k.Find("wp:docPr")
+	alt := strings.TrimSpace(pr.Attr("descr"))
 	if alt == "" {
-		alt = strings.TrimSpace(pr.attr("title"))
+		alt = strings.TrimSpace(pr.Attr("title"))
 	}
-	if k.find("adec:decorative") != nil && k.find("adec:decorative").attr("val") == "1" {
+	if k.Find("adec:decorative") != nil && k.Find("adec:decorative").Attr("val") == "1" {
 		alt = ""
 	}
-	blip := k.find("a:blip")
+	blip := k.Find("a:blip")
 	if blip == nil {
-		if f := k.find("mc:Fallback"); f != nil {
-			blip = f.find("a:blip")
+		if f := k.Find("mc:Fallback"); f != nil {
+			blip = f.Find("a:blip")
 		}
 	}
 	if blip == nil {
 		c.warnOnce("docx-drawing", "a drawing without a picture (a chart, a shape, SmartArt) is left out%s", altSuffix(alt))
 		return nil
 	}
-	name, ok := c.mediaName(blip.attr("r:embed"))
+	name, ok := c.mediaName(blip.Attr("r:embed"))
 	if !ok {
-		if r, ok := c.rels[blip.attr("r:link")]; ok && r.external {
+		if r, ok := c.rels[blip.Attr("r:link")]; ok && r.external {
 			return &doc.Image{Src: r.target, Alt: alt}
 		}
 		return nil
 	}
-	data, err := c.pkg.read(name)
+	data, err := c.pkg.Read(name)
 	if err != nil {
 		c.warnOnce("docx-images", "image %s cannot be read (%v); its alternative text stands in", path.Base(name), err)
 		if alt == "" {
@@ -387,26 +387,26 @@ func (c *converter) table(t *node) *doc.Table {
 	heads := 0
 	// A table whose look marks its first row (Word's "Header Row" box)
 	// has that row as its header, as pandoc reads it.
-	look := t.path("w:tblPr", "w:tblLook")
-	bits, _ := strconv.ParseUint(look.attr("w:val"), 16, 32)
-	firstRow := look.attr("w:firstRow") == "1" || look.attr("w:firstRow") == "true" || look.attr("w:firstRow") == "" && bits&0x20 != 0
-	for _, tr := range unwrap(t.kids) {
-		if tr.name != "w:tr" || len(rows) >= maxRowsCols {
+	look := t.Path("w:tblPr", "w:tblLook")
+	bits, _ := strconv.ParseUint(look.Attr("w:val"), 16, 32)
+	firstRow := look.Attr("w:firstRow") == "1" || look.Attr("w:firstRow") == "true" || look.Attr("w:firstRow") == "" && bits&0x20 != 0
+	for _, tr := range unwrap(t.Kids) {
+		if tr.Name != "w:tr" || len(rows) >= maxRowsCols {
 			continue
 		}
-		if tr.path("w:trPr", "w:del") != nil && !c.reject || tr.path("w:trPr", "w:ins") != nil && c.reject {
+		if tr.Path("w:trPr", "w:del") != nil && !c.reject || tr.Path("w:trPr", "w:ins") != nil && c.reject {
 			continue // a row the changes remove
 		}
-		isHead := tr.path("w:trPr", "w:tblHeader") != nil || firstRow && len(rows) == 0
+		isHead := tr.Path("w:trPr", "w:tblHeader") != nil || firstRow && len(rows) == 0
 		var cells []doc.Cell
 		col := 0
-		for _, tc := range unwrap(tr.kids) {
-			if tc.name != "w:tc" {
+		for _, tc := range unwrap(tr.Kids) {
+			if tc.Name != "w:tc" {
 				continue
 			}
-			tcPr := tc.child("w:tcPr")
-			span := max(atoi(tcPr.path("w:gridSpan").attr("w:val")), 1)
-			if vm := tcPr.path("w:vMerge"); vm != nil && vm.attr("w:val") != "restart" {
+			tcPr := tc.Child("w:tcPr")
+			span := max(atoi(tcPr.Path("w:gridSpan").Attr("w:val")), 1)
+			if vm := tcPr.Path("w:vMerge"); vm != nil && vm.Attr("w:val") != "restart" {
 				if o, ok := merging[col]; ok {
 					rowCells := rows[o.row]
 					if o.row == len(rows) {
@@ -423,7 +423,7 @@ func (c *converter) table(t *node) *doc.Table {
 			if span > 1 {
 				cell.ColSpan = span
 			}
-			if vm := tcPr.path("w:vMerge"); vm != nil {
+			if vm := tcPr.Path("w:vMerge"); vm != nil {
 				merging[col] = open{row: len(rows), cell: len(cells)}
 			} else {
 				delete(merging, col)
@@ -455,11 +455,11 @@ func (c *converter) table(t *node) *doc.Table {
 func unwrap(kids []*node) []*node {
 	var out []*node
 	for _, k := range kids {
-		switch k.name {
+		switch k.Name {
 		case "w:sdt":
-			out = append(out, unwrap(k.path("w:sdtContent").kids)...)
+			out = append(out, unwrap(k.Path("w:sdtContent").Kids)...)
 		case "w:customXml", "w:ins", "w:moveTo", "w:del", "w:moveFrom":
-			out = append(out, unwrap(k.kids)...)
+			out = append(out, unwrap(k.Kids)...)
 		default:
 			out = append(out, k)
 		}
@@ -472,8 +472,8 @@ func unwrap(kids []*node) []*node {
 // justification of each cell's first paragraph.
 func (c *converter) columnAligns(t *node) []doc.Align {
 	var last *node
-	for _, tr := range unwrap(t.kids) {
-		if tr.name == "w:tr" {
+	for _, tr := range unwrap(t.Kids) {
+		if tr.Name == "w:tr" {
 			last = tr
 		}
 	}
@@ -481,12 +481,12 @@ func (c *converter) columnAligns(t *node) []doc.Align {
 	if last == nil {
 		return nil
 	}
-	for _, tc := range unwrap(last.kids) {
-		if tc.name != "w:tc" {
+	for _, tc := range unwrap(last.Kids) {
+		if tc.Name != "w:tc" {
 			continue
 		}
 		a := doc.AlignDefault
-		switch tc.path("w:p", "w:pPr", "w:jc").attr("w:val") {
+		switch tc.Path("w:p", "w:pPr", "w:jc").Attr("w:val") {
 		case "left", "start":
 			a = doc.AlignLeft
 		case "center":
@@ -494,7 +494,7 @@ func (c *converter) columnAligns(t *node) []doc.Align {
 		case "right", "end":
 			a = doc.AlignRight
 		}
-		for range max(atoi(tc.path("w:tcPr", "w:gridSpan").attr("w:val")), 1) {
+		for range max(atoi(tc.Path("w:tcPr", "w:gridSpan").Attr("w:val")), 1) {
 			if len(out) < maxRowsCols {
 				out = append(out, a)
 			}
@@ -520,28 +520,28 @@ func (c *converter) cellInlines(tc *node) []doc.Inline {
 	var walk func(kids []*node)
 	walk = func(kids []*node) {
 		for _, k := range kids {
-			switch k.name {
+			switch k.Name {
 			case "w:p":
-				ins := c.inlines(k.kids)
+				ins := c.inlines(k.Kids)
 				if _, lvl, numID, ilvl, _ := c.paragraphKind(k); lvl == 0 && numID != "" && numID != "0" && len(trim(ins)) > 0 {
 					ins = append([]doc.Inline{&doc.Text{Text: c.cellMarker(numID, ilvl, counts)}}, trim(ins)...)
 					c.warnOnce("docx-cell-list", "a list inside a table cell is kept as lines that begin with their bullet or number (a cell holds text, not blocks)")
 				}
 				add(ins)
 			case "w:tbl":
-				for _, tr := range k.kids {
-					for _, cell := range tr.kids {
-						if cell.name == "w:tc" {
-							walk(cell.kids)
+				for _, tr := range k.Kids {
+					for _, cell := range tr.Kids {
+						if cell.Name == "w:tc" {
+							walk(cell.Kids)
 						}
 					}
 				}
 			case "w:sdt":
-				walk(k.path("w:sdtContent").kids)
+				walk(k.Path("w:sdtContent").Kids)
 			}
 		}
 	}
-	walk(tc.kids)
+	walk(tc.Kids)
 	return out
 }
 

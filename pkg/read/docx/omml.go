@@ -14,7 +14,7 @@ import (
 // mathTeX converts an m:oMath (or any part of one) to TeX.
 func (c *converter) mathTeX(n *node) string {
 	var b strings.Builder
-	for _, k := range n.kids {
+	for _, k := range n.Kids {
 		b.WriteString(c.mathPart(k))
 	}
 	return strings.TrimSpace(b.String())
@@ -22,7 +22,7 @@ func (c *converter) mathTeX(n *node) string {
 
 // arg converts the child named name of n as one TeX group.
 func (c *converter) arg(n *node, name string) string {
-	k := n.child(name)
+	k := n.Child(name)
 	if k == nil {
 		return "{}"
 	}
@@ -30,31 +30,31 @@ func (c *converter) arg(n *node, name string) string {
 }
 
 func (c *converter) mathPart(k *node) string {
-	props := k.child(k.name + "Pr")
+	props := k.Child(k.Name + "Pr")
 	if props == nil {
 		props = &node{}
 	}
 	val := func(name string) (string, bool) {
-		p := props.child(name)
+		p := props.Child(name)
 		if p == nil {
 			return "", false
 		}
-		v, ok := p.attrs["m:val"]
+		v, ok := p.Attrs["m:val"]
 		return v, ok
 	}
 	hidden := func(name string) bool {
 		v, ok := val(name)
 		return ok && (v == "" || v == "1" || v == "on" || v == "true")
 	}
-	switch k.name {
+	switch k.Name {
 	case "m:r":
 		var b strings.Builder
-		for _, t := range k.kids {
-			if t.name == "m:t" {
-				b.WriteString(t.text)
+		for _, t := range k.Kids {
+			if t.Name == "m:t" {
+				b.WriteString(t.Text)
 			}
 		}
-		return mathRun(b.String(), k.child("m:rPr").child("m:nor") != nil)
+		return mathRun(b.String(), k.Child("m:rPr").Child("m:nor") != nil)
 	case "m:f":
 		num, den := c.arg(k, "m:num"), c.arg(k, "m:den")
 		switch t, _ := val("m:type"); t {
@@ -73,10 +73,10 @@ func (c *converter) mathPart(k *node) string {
 	case "m:sPre":
 		return "{}_" + c.arg(k, "m:sub") + "^" + c.arg(k, "m:sup") + c.arg(k, "m:e")
 	case "m:rad":
-		if hidden("m:degHide") || strings.TrimSpace(c.mathTeX(orEmpty(k.child("m:deg")))) == "" {
+		if hidden("m:degHide") || strings.TrimSpace(c.mathTeX(orEmpty(k.Child("m:deg")))) == "" {
 			return `\sqrt` + c.arg(k, "m:e")
 		}
-		return `\sqrt[` + c.mathTeX(k.child("m:deg")) + `]` + c.arg(k, "m:e")
+		return `\sqrt[` + c.mathTeX(k.Child("m:deg")) + `]` + c.arg(k, "m:e")
 	case "m:nary":
 		chr, ok := val("m:chr")
 		if !ok {
@@ -87,10 +87,10 @@ func (c *converter) mathPart(k *node) string {
 			op = chr
 		}
 		s := op
-		if !hidden("m:subHide") && k.child("m:sub") != nil && c.mathTeX(k.child("m:sub")) != "" {
+		if !hidden("m:subHide") && k.Child("m:sub") != nil && c.mathTeX(k.Child("m:sub")) != "" {
 			s += "_" + c.arg(k, "m:sub")
 		}
-		if !hidden("m:supHide") && k.child("m:sup") != nil && c.mathTeX(k.child("m:sup")) != "" {
+		if !hidden("m:supHide") && k.Child("m:sup") != nil && c.mathTeX(k.Child("m:sup")) != "" {
 			s += "^" + c.arg(k, "m:sup")
 		}
 		return s + c.arg(k, "m:e") + " "
@@ -108,20 +108,20 @@ func (c *converter) mathPart(k *node) string {
 			sep = "|"
 		}
 		var parts []string
-		for _, e := range k.kids {
-			if e.name == "m:e" {
+		for _, e := range k.Kids {
+			if e.Name == "m:e" {
 				parts = append(parts, c.mathTeX(e))
 			}
 		}
 		return `\left` + fence(beg) + " " + strings.Join(parts, " "+mathText1(sep)+" ") + ` \right` + fence(end)
 	case "m:func":
-		name := strings.TrimSpace(c.mathTeX(orEmpty(k.child("m:fName"))))
+		name := strings.TrimSpace(c.mathTeX(orEmpty(k.Child("m:fName"))))
 		if functions[name] {
 			name = `\` + name
 		}
 		return name + " " + c.arg(k, "m:e")
 	case "m:limLow":
-		e := strings.TrimSpace(c.mathTeX(orEmpty(k.child("m:e"))))
+		e := strings.TrimSpace(c.mathTeX(orEmpty(k.Child("m:e"))))
 		if functions[e] {
 			return `\` + e + "_" + c.arg(k, "m:lim")
 		}
@@ -158,13 +158,13 @@ func (c *converter) mathPart(k *node) string {
 		return `\underbrace` + c.arg(k, "m:e")
 	case "m:m":
 		var rows []string
-		for _, mr := range k.kids {
-			if mr.name != "m:mr" {
+		for _, mr := range k.Kids {
+			if mr.Name != "m:mr" {
 				continue
 			}
 			var cells []string
-			for _, e := range mr.kids {
-				if e.name == "m:e" {
+			for _, e := range mr.Kids {
+				if e.Name == "m:e" {
 					cells = append(cells, c.mathTeX(e))
 				}
 			}
@@ -173,8 +173,8 @@ func (c *converter) mathPart(k *node) string {
 		return `\begin{matrix}` + strings.Join(rows, ` \\ `) + `\end{matrix}`
 	case "m:eqArr":
 		var rows []string
-		for _, e := range k.kids {
-			if e.name == "m:e" {
+		for _, e := range k.Kids {
+			if e.Name == "m:e" {
 				rows = append(rows, c.mathTeX(e))
 			}
 		}
@@ -182,15 +182,15 @@ func (c *converter) mathPart(k *node) string {
 	case "m:box", "m:borderBox", "m:phant", "m:e", "m:oMath":
 		return c.mathTeX(k)
 	case "w:r", "m:ctrlPr", "w:bookmarkStart", "w:bookmarkEnd", "w:proofErr":
-		if t := k.find("w:t"); t != nil && k.name == "w:r" {
-			return `\text{` + escapeTeX(t.text) + `}`
+		if t := k.Find("w:t"); t != nil && k.Name == "w:r" {
+			return `\text{` + escapeTeX(t.Text) + `}`
 		}
 		return ""
 	}
-	if strings.HasSuffix(k.name, "Pr") {
+	if strings.HasSuffix(k.Name, "Pr") {
 		return ""
 	}
-	c.warnOnce("docx-math", "an equation's %s is read as its contents", strings.TrimPrefix(k.name, "m:"))
+	c.warnOnce("docx-math", "an equation's %s is read as its contents", strings.TrimPrefix(k.Name, "m:"))
 	return c.mathTeX(k)
 }
 
