@@ -17,7 +17,7 @@ var layers = []struct {
 	prefixes []string
 }{
 	{0, []string{"pkg/diag", "pkg/doc", "pkg/files", "pkg/option", "pkg/typeset", "pkg/internal/"}},
-	{1, []string{"pkg/hyphen", "pkg/font", "pkg/wordbreak", "pkg/transform", "pkg/read", "pkg/render"}},
+	{1, []string{"pkg/hyphen", "pkg/font", "pkg/wordbreak", "pkg/transform", "pkg/read", "pkg/render", "pkg/read/internal/"}},
 	{2, []string{"pkg/read/", "pkg/layout"}},
 	{3, []string{"pkg/render/", "pkg/book"}},
 	{4, []string{"pkg/publish"}},
