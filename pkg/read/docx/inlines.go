@@ -342,6 +342,13 @@ func (c *converter) image(k *node) doc.Inline {
 		}
 	}
 	if blip == nil {
+		if box := k.Find("w:txbxContent"); box != nil {
+			// A text box: its text, where it is anchored.
+			if ins := c.cellInlines(box); len(ins) > 0 {
+				return &doc.Span{Inlines: ins}
+			}
+			return nil
+		}
 		c.warnOnce("docx-drawing", "a drawing without a picture (a chart, a shape, SmartArt) is left out%s", altSuffix(alt))
 		return nil
 	}
@@ -355,6 +362,13 @@ func (c *converter) image(k *node) doc.Inline {
 	data, err := c.pkg.Read(name)
 	if err != nil {
 		c.warnOnce("docx-images", "image %s cannot be read (%v); its alternative text stands in", path.Base(name), err)
+		if alt == "" {
+			return nil
+		}
+		return &doc.Text{Text: alt}
+	}
+	if ext := strings.ToLower(path.Ext(name)); !shown[ext] {
+		c.warnOnce("docx-images", "image %s is a %s drawing, which no output format shows (save it as PNG or JPEG in Word); its alternative text stands in", path.Base(name), strings.ToUpper(strings.TrimPrefix(ext, ".")))
 		if alt == "" {
 			return nil
 		}
@@ -570,6 +584,9 @@ func (c *converter) cellMarker(numID, ilvl string, counts map[string]int) string
 	}
 	return indent + strconv.Itoa(counts[key]) + ".\u00a0"
 }
+
+// shown are the picture formats outputs show.
+var shown = map[string]bool{".png": true, ".jpg": true, ".jpeg": true, ".gif": true, ".webp": true}
 
 // dataURI gives a data: address holding an image of the package.
 func dataURI(name string, data []byte) string {
