@@ -52,7 +52,8 @@ FUZZ_TARGETS = \
 	./pkg/read/markdown:FuzzFrontMatter \
 	./pkg/font:FuzzFont \
 	./pkg/internal/safeimage:FuzzSVG \
-	./pkg/read/docx:FuzzDocx
+	./pkg/read/docx:FuzzDocx \
+	./pkg/read/odt:FuzzODT
 
 fuzz:
 	@out=$$(mktemp); trap 'rm -f '$$out EXIT; \

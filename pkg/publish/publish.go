@@ -36,6 +36,7 @@ import (
 	_ "github.com/galleypress/galley/pkg/read/docx" // register the formats
 	htmlreader "github.com/galleypress/galley/pkg/read/html"
 	_ "github.com/galleypress/galley/pkg/read/markdown"
+	_ "github.com/galleypress/galley/pkg/read/odt"
 	_ "github.com/galleypress/galley/pkg/read/plaintext"
 	"github.com/galleypress/galley/pkg/render"
 	_ "github.com/galleypress/galley/pkg/render/epub"

@@ -216,7 +216,7 @@ func (c *converter) blocks(kids []*node) []doc.Block {
 				continue
 			}
 			if len(dropCap) > 0 {
-				ins = merge(append(dropCap, ins...))
+				ins = officexml.Merge(append(dropCap, ins...))
 				dropCap = nil
 			}
 			if isCode {
@@ -236,8 +236,8 @@ func (c *converter) blocks(kids []*node) []doc.Block {
 				continue
 			case lvl > 0:
 				flushList()
-				if len(trim(ins)) > 0 {
-					out = append(out, &doc.Heading{Level: lvl, Inlines: trim(ins)})
+				if strings.TrimSpace(doc.PlainText(ins)) != "" { // not an anchor alone
+					out = append(out, &doc.Heading{Level: lvl, Inlines: officexml.Trim(ins)})
 				}
 				continue
 			case numID != "" && numID != "0":
@@ -248,23 +248,23 @@ func (c *converter) blocks(kids []*node) []doc.Block {
 						l = x
 					}
 				}
-				var bl doc.Block = &doc.Paragraph{Inlines: trim(ins)}
-				if f := figureOf(ins); f != nil {
+				var bl doc.Block = &doc.Paragraph{Inlines: officexml.Trim(ins)}
+				if f := officexml.FigureOf(ins); f != nil {
 					bl = f
 				}
 				items = append(items, item{numID: numID, ilvl: ilvl, depth: atoi(ilvl), blocks: []doc.Block{bl}, ordered: l.format != "bullet" && l.format != "none" && l.format != "", start: l.start})
 				continue
 			}
 			flushList()
-			if len(trim(ins)) == 0 {
+			if len(officexml.Trim(ins)) == 0 {
 				continue
 			}
-			if f := figureOf(ins); f != nil {
+			if f := officexml.FigureOf(ins); f != nil {
 				out = append(out, f)
 			} else if kind == "quote" {
-				out = append(out, &doc.Quote{Blocks: []doc.Block{&doc.Paragraph{Inlines: trim(ins)}}})
+				out = append(out, &doc.Quote{Blocks: []doc.Block{&doc.Paragraph{Inlines: officexml.Trim(ins)}}})
 			} else {
-				out = append(out, &doc.Paragraph{Inlines: trim(ins)})
+				out = append(out, &doc.Paragraph{Inlines: officexml.Trim(ins)})
 			}
 		case "w:tbl":
 			flushList()
@@ -373,64 +373,6 @@ func buildList(items []item) []doc.Block {
 		i = next
 	}
 	return out
-}
-
-// figureOf returns the figure a paragraph is when it holds one image
-// and nothing else.
-func figureOf(ins []doc.Inline) *doc.Figure {
-	t := trim(ins)
-	if len(t) != 1 {
-		return nil
-	}
-	img, ok := t[0].(*doc.Image)
-	if !ok {
-		return nil
-	}
-	return &doc.Figure{Src: img.Src, Alt: img.Alt, Title: img.Title}
-}
-
-// blank reports whether in is spaces only: a text, or formatting of
-// nothing but spaces (an italic space before a paragraph's first word).
-func blank(in doc.Inline) bool {
-	switch in := in.(type) {
-	case *doc.Text:
-		return strings.TrimSpace(in.Text) == ""
-	case *doc.Strong, *doc.Emph, *doc.Strike, *doc.Sup, *doc.Sub:
-		for _, k := range doc.Children(in) {
-			if !blank(k) {
-				return false
-			}
-		}
-		return true
-	}
-	return false
-}
-
-// trim drops leading and trailing spaces of inlines.
-func trim(ins []doc.Inline) []doc.Inline {
-	for len(ins) > 0 {
-		if blank(ins[0]) {
-			ins = ins[1:]
-			continue
-		}
-		break
-	}
-	for len(ins) > 0 {
-		if blank(ins[len(ins)-1]) {
-			ins = ins[:len(ins)-1]
-			continue
-		}
-		break
-	}
-	if len(ins) > 0 {
-		if t, ok := ins[0].(*doc.Text); ok {
-			ins[0] = &doc.Text{Text: strings.TrimLeft(t.Text, " \t")}
-		}
-		if t, ok := ins[len(ins)-1].(*doc.Text); ok {
-			ins[len(ins)-1] = &doc.Text{Text: strings.TrimRight(t.Text, " \t")}
-		}
-	}
-	return ins
 }
 
 func plain(ins []doc.Inline) string { return doc.PlainText(ins) }

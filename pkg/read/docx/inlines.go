@@ -5,11 +5,11 @@ import (
 	"mime"
 	"net/http"
 	"path"
-	"reflect"
 	"strconv"
 	"strings"
 
 	"github.com/galleypress/galley/pkg/doc"
+	"github.com/galleypress/galley/pkg/read/internal/officexml"
 )
 
 // runStyle is a run's formatting.
@@ -71,52 +71,7 @@ func (c *converter) inlines(kids []*node) []doc.Inline {
 			}
 		}
 	}
-	return merge(out)
-}
-
-// merge joins what Word splits into runs: adjacent texts, adjacent code,
-// and adjacent formatting of one kind (two bold runs are one bold
-// stretch; a span of one language with the next of the same), so that
-// "These" set letter by letter in alternating fonts reads as one word.
-func merge(ins []doc.Inline) []doc.Inline {
-	var out []doc.Inline
-	for _, in := range ins {
-		if n := len(out); n > 0 && mergeable(out[n-1], in) {
-			switch prev := out[n-1].(type) {
-			case *doc.Text:
-				prev.Text += in.(*doc.Text).Text
-			case *doc.Code:
-				prev.Text += in.(*doc.Code).Text
-			default:
-				doc.SetChildren(prev, merge(append(doc.Children(prev), doc.Children(in)...)))
-			}
-			continue
-		}
-		out = append(out, in)
-	}
-	return out
-}
-
-// mergeable reports whether b continues a: the same kind of inline,
-// holding inlines (or text), with the same attributes.
-func mergeable(a, b doc.Inline) bool {
-	switch a := a.(type) {
-	case *doc.Text:
-		_, ok := b.(*doc.Text)
-		return ok
-	case *doc.Code:
-		_, ok := b.(*doc.Code)
-		return ok
-	case *doc.Strong, *doc.Emph, *doc.Strike, *doc.Sup, *doc.Sub:
-		return reflect.TypeOf(a) == reflect.TypeOf(b)
-	case *doc.Span:
-		s, ok := b.(*doc.Span)
-		return ok && reflect.DeepEqual(a.Attr, s.Attr)
-	case *doc.Link:
-		l, ok := b.(*doc.Link)
-		return ok && a.URL == l.URL
-	}
-	return false
+	return officexml.Merge(out)
 }
 
 // fieldResult maps a field's instruction and result: a TOC goes (galley
@@ -342,6 +297,9 @@ func (c *converter) image(k *node) doc.Inline {
 		}
 	}
 	if blip == nil {
+		blip = k.Find("v:imagedata") // an older Word's picture (VML)
+	}
+	if blip == nil {
 		if box := k.Find("w:txbxContent"); box != nil {
 			// A text box: its text, where it is anchored.
 			if ins := c.cellInlines(box); len(ins) > 0 {
@@ -352,7 +310,14 @@ func (c *converter) image(k *node) doc.Inline {
 		c.warnOnce("docx-drawing", "a drawing without a picture (a chart, a shape, SmartArt) is left out%s", altSuffix(alt))
 		return nil
 	}
-	name, ok := c.mediaName(blip.Attr("r:embed"))
+	id := blip.Attr("r:embed")
+	if blip.Name == "v:imagedata" {
+		id = blip.Attr("r:id")
+		if alt == "" {
+			alt = strings.TrimSpace(blip.Attr("o:title"))
+		}
+	}
+	name, ok := c.mediaName(id)
 	if !ok {
 		if r, ok := c.rels[blip.Attr("r:link")]; ok && r.external {
 			return &doc.Image{Src: r.target, Alt: alt}
@@ -523,13 +488,13 @@ func (c *converter) cellInlines(tc *node) []doc.Inline {
 	var out []doc.Inline
 	counts := map[string]int{}
 	add := func(ins []doc.Inline) {
-		if len(trim(ins)) == 0 {
+		if len(officexml.Trim(ins)) == 0 {
 			return
 		}
 		if len(out) > 0 {
 			out = append(out, &doc.LineBreak{})
 		}
-		out = append(out, trim(ins)...)
+		out = append(out, officexml.Trim(ins)...)
 	}
 	var walk func(kids []*node)
 	walk = func(kids []*node) {
@@ -537,8 +502,8 @@ func (c *converter) cellInlines(tc *node) []doc.Inline {
 			switch k.Name {
 			case "w:p":
 				ins := c.inlines(k.Kids)
-				if _, lvl, numID, ilvl, _ := c.paragraphKind(k); lvl == 0 && numID != "" && numID != "0" && len(trim(ins)) > 0 {
-					ins = append([]doc.Inline{&doc.Text{Text: c.cellMarker(numID, ilvl, counts)}}, trim(ins)...)
+				if _, lvl, numID, ilvl, _ := c.paragraphKind(k); lvl == 0 && numID != "" && numID != "0" && len(officexml.Trim(ins)) > 0 {
+					ins = append([]doc.Inline{&doc.Text{Text: c.cellMarker(numID, ilvl, counts)}}, officexml.Trim(ins)...)
 					c.warnOnce("docx-cell-list", "a list inside a table cell is kept as lines that begin with their bullet or number (a cell holds text, not blocks)")
 				}
 				add(ins)

@@ -25,4 +25,6 @@ var prefixes = map[string]string{
 	"http://schemas.microsoft.com/office/word/2010/wordprocessingShape":         "wps",
 	"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties": "ep",
 	"http://schemas.microsoft.com/office/word/2010/wordml":                      "w14",
+	"urn:schemas-microsoft-com:vml":                                             "v",
+	"urn:schemas-microsoft-com:office:office":                                   "o",
 }

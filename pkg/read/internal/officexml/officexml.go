@@ -33,7 +33,11 @@ const maxDepth = 256
 // Parse reads an XML part into a tree. Entities other than XML's five
 // are refused (encoding/xml knows no others: nothing expands), and so is
 // nesting deeper than maxDepth.
-func Parse(data []byte, prefixes map[string]string) (*Node, error) {
+//
+// With mixed set, character data becomes children named "#text" (their
+// Text), in document order among the elements, instead of Text: OpenDocument
+// mixes text and elements in a paragraph; Word keeps text in elements.
+func Parse(data []byte, prefixes map[string]string, mixed bool) (*Node, error) {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = true
 	root := &Node{Name: "#root"}
@@ -66,7 +70,12 @@ func Parse(data []byte, prefixes map[string]string) (*Node, error) {
 				stack = stack[:len(stack)-1]
 			}
 		case xml.CharData:
-			stack[len(stack)-1].Text += string(t)
+			top := stack[len(stack)-1]
+			if mixed {
+				top.Kids = append(top.Kids, &Node{Name: "#text", Text: string(t)})
+			} else {
+				top.Text += string(t)
+			}
 		case xml.Directive:
 			if bytes.Contains(bytes.ToUpper(t), []byte("ENTITY")) {
 				return nil, errors.New("declares entities (refused: an office document has none)")
@@ -163,6 +172,8 @@ const (
 
 // Package is an open package.
 type Package struct {
+	// Mixed keeps text among the elements (see Parse).
+	Mixed    bool
 	files    map[string]*zip.File
 	total    int64
 	prefixes map[string]string
@@ -225,7 +236,7 @@ func (p *Package) XML(name string) (*Node, error) {
 	if err != nil {
 		return nil, err
 	}
-	n, err := Parse(data, p.prefixes)
+	n, err := Parse(data, p.prefixes, p.Mixed)
 	if err != nil {
 		return nil, fmt.Errorf("part %s: %w", name, err)
 	}
