@@ -38,7 +38,7 @@ func convertFlagSet(stderr io.Writer) (*flag.FlagSet, *convertFlags) {
 	fs.Var(&c.outputs, "o", "write `FILE` (repeatable; the extension gives the format: .pdf, .epub, .html, .txt, .md, .json; - is standard output)")
 	fs.StringVar(&c.to, "t", "", "output `FORMAT` for standard output or files without a known extension: pdf, epub, html, text, markdown, gfm, commonmark, json")
 	fs.StringVar(&c.to, "to", "", "same as -t")
-	fs.StringVar(&c.from, "f", "", "input `FORMAT`: markdown (also gfm, commonmark), html, text, json; default from the extension")
+	fs.StringVar(&c.from, "f", "", "input `FORMAT`: markdown (also gfm, commonmark), html, text, json, docx, odt; default from the extension")
 	fs.StringVar(&c.from, "from", "", "same as -f")
 	fs.StringVar(&c.title, "title", "", "set the `TITLE`")
 	fs.StringVar(&c.lang, "lang", "", "set the language, a `TAG` (BCP 47: nl, en-GB)")
