@@ -68,6 +68,11 @@ func (c *converter) blocks(kids []*node, depth int) []doc.Block {
 				out = append(out, &doc.Heading{Level: level, Inlines: c.paraLang(k, ins)})
 				continue
 			}
+			if len(ins) == 1 {
+				if m, ok := ins[0].(*doc.Math); ok {
+					m.Display = true // a formula alone in its paragraph
+				}
+			}
 			ins = c.paraLang(k, ins)
 			if f := officexml.FigureOf(ins); f != nil {
 				out = append(out, f)
@@ -543,8 +548,9 @@ func (c *converter) inlines(kids []*node, depth int) []doc.Inline {
 			}
 		case "math:math":
 			flush()
-			c.warnOnce("odt-math", "formulas are read as their text")
-			out = append(out, &doc.Text{Text: officexml.TextOf(k)})
+			if tex := strings.TrimSpace(c.tex(k)); tex != "" {
+				out = append(out, &doc.Math{TeX: tex})
+			}
 		}
 	}
 	flush()

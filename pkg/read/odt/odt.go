@@ -319,6 +319,11 @@ func (c *converter) image(frame *node) doc.Inline {
 	if alt == "" {
 		alt = strings.TrimSpace(officexml.TextOf(frame.Child("svg:title")))
 	}
+	if obj := frame.Child("draw:object"); obj != nil {
+		if m := c.formula(obj); m != nil {
+			return m
+		}
+	}
 	img := frame.Child("draw:image")
 	if img == nil {
 		if box := frame.Child("draw:text-box"); box != nil {

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
@@ -256,4 +257,28 @@ func FuzzODT(f *testing.F) {
 			t.Fatal("no document and no error")
 		}
 	})
+}
+
+// TestFormulas reads OpenDocument formulas (MathML objects) as TeX: one
+// inline, one alone in its paragraph (display).
+func TestFormulas(t *testing.T) {
+	src := `<?xml version="1.0" encoding="UTF-8"?><office:document ` + ns + ` xmlns:math="http://www.w3.org/1998/Math/MathML"><office:body><office:text>` +
+		`<text:p>Inline <draw:frame text:anchor-type="as-char"><draw:object><math:math><math:semantics><math:mrow><math:mfrac><math:mi>a</math:mi><math:mi>b</math:mi></math:mfrac><math:mo>+</math:mo><math:msup><math:mi>x</math:mi><math:mn>2</math:mn></math:msup></math:mrow><math:annotation encoding="StarMath 5.0">{a} over {b} + {x} ^ {2}</math:annotation></math:semantics></math:math></draw:object></draw:frame></text:p>` +
+		`<text:p><draw:frame text:anchor-type="as-char"><draw:object><math:math><math:semantics><math:mrow><math:munderover><math:mo>∑</math:mo><math:mrow><math:mi>i</math:mi><math:mo>=</math:mo><math:mn>1</math:mn></math:mrow><math:mi>n</math:mi></math:munderover><math:mi>i</math:mi><math:msqrt><math:mn>2</math:mn></math:msqrt><math:mfenced open="[" close="]"><math:mi>sin</math:mi></math:mfenced></math:mrow></math:semantics></math:math></draw:object></draw:frame></text:p>` +
+		`</office:text></office:body></office:document>`
+	d, err := odt.Reader{}.Read(context.Background(), strings.NewReader(src), &read.Options{Name: "f.fodt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	doc.Walk(d, func(n doc.Node) doc.Visit {
+		if m, ok := n.(*doc.Math); ok {
+			got = append(got, fmt.Sprintf("%v %s", m.Display, m.TeX))
+		}
+		return doc.Continue
+	})
+	want := []string{`false \frac{a}{b}+{x}^{2}`, `true \sum_{i=1}^{n} i\sqrt{2}\left[ \sin  \right]`}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("formulas:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
 }
