@@ -2,6 +2,8 @@ package docx
 
 import (
 	"strings"
+
+	"github.com/galleypress/galley/pkg/read/internal/officexml"
 )
 
 // Word's equations (Office Math, OMML) are read as TeX, which galley's
@@ -82,7 +84,7 @@ func (c *converter) mathPart(k *node) string {
 		if !ok {
 			chr = "∫"
 		}
-		op, known := naryOps[chr]
+		op, known := officexml.NaryOps[chr]
 		if !known {
 			op = chr
 		}
@@ -113,16 +115,16 @@ func (c *converter) mathPart(k *node) string {
 				parts = append(parts, c.mathTeX(e))
 			}
 		}
-		return `\left` + fence(beg) + " " + strings.Join(parts, " "+mathText1(sep)+" ") + ` \right` + fence(end)
+		return `\left` + officexml.Fence(beg) + " " + strings.Join(parts, " "+officexml.TeXChar(sep)+" ") + ` \right` + officexml.Fence(end)
 	case "m:func":
 		name := strings.TrimSpace(c.mathTeX(orEmpty(k.Child("m:fName"))))
-		if functions[name] {
+		if officexml.Functions[name] {
 			name = `\` + name
 		}
 		return name + " " + c.arg(k, "m:e")
 	case "m:limLow":
 		e := strings.TrimSpace(c.mathTeX(orEmpty(k.Child("m:e"))))
-		if functions[e] {
+		if officexml.Functions[e] {
 			return `\` + e + "_" + c.arg(k, "m:lim")
 		}
 		if e == `\lim` || strings.HasPrefix(e, `\operatorname`) {
@@ -139,7 +141,7 @@ func (c *converter) mathPart(k *node) string {
 		if cmd, ok := accents[chr]; ok {
 			return cmd + c.arg(k, "m:e")
 		}
-		return `\overset{` + mathText1(chr) + `}` + c.arg(k, "m:e")
+		return `\overset{` + officexml.TeXChar(chr) + `}` + c.arg(k, "m:e")
 	case "m:bar":
 		if pos, _ := val("m:pos"); pos == "top" {
 			return `\overline` + c.arg(k, "m:e")
@@ -183,7 +185,7 @@ func (c *converter) mathPart(k *node) string {
 		return c.mathTeX(k)
 	case "w:r", "m:ctrlPr", "w:bookmarkStart", "w:bookmarkEnd", "w:proofErr":
 		if t := k.Find("w:t"); t != nil && k.Name == "w:r" {
-			return `\text{` + escapeTeX(t.Text) + `}`
+			return `\text{` + officexml.EscapeTeX(t.Text) + `}`
 		}
 		return ""
 	}
@@ -208,84 +210,14 @@ func mathRun(text string, normal bool) string {
 	if text == "" {
 		return ""
 	}
-	s := escapeTeX(text)
+	s := officexml.EscapeTeX(text)
 	if normal {
 		return `\text{` + s + `}`
 	}
 	return s
 }
 
-// mathText1 gives one character of a property (a delimiter, a
-// separator) as TeX.
-func mathText1(s string) string {
-	switch s {
-	case "{":
-		return `\{`
-	case "}":
-		return `\}`
-	case "|":
-		return "|"
-	case "‖":
-		return `\|`
-	}
-	return escapeTeX(s)
-}
-
-// fence gives a delimiter after \left or \right: "." for none.
-func fence(s string) string {
-	switch s {
-	case "":
-		return "."
-	case "⟨", "〈":
-		return `\langle`
-	case "⟩", "〉":
-		return `\rangle`
-	case "⌊":
-		return `\lfloor`
-	case "⌋":
-		return `\rfloor`
-	case "⌈":
-		return `\lceil`
-	case "⌉":
-		return `\rceil`
-	}
-	return mathText1(s)
-}
-
-func escapeTeX(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch r {
-		case '\\':
-			b.WriteString(`\backslash `)
-		case '{', '}', '#', '$', '%', '&', '_':
-			b.WriteString(`\` + string(r))
-		case '^':
-			b.WriteString(`\hat{}`)
-		case '~':
-			b.WriteString(`\sim `)
-		case '\u2062', '\u2061': // invisible times, function application
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-var naryOps = map[string]string{
-	"∫": `\int`, "∬": `\iint`, "∭": `\iiint`, "∮": `\oint`, "∑": `\sum`, "∏": `\prod`, "∐": `\coprod`,
-	"⋃": `\bigcup`, "⋂": `\bigcap`, "⋁": `\bigvee`, "⋀": `\bigwedge`, "⨁": `\bigoplus`, "⨂": `\bigotimes`,
-}
-
 var accents = map[string]string{
 	"\u0302": `\hat`, "\u0303": `\tilde`, "\u0304": `\bar`, "\u0305": `\bar`, "\u20d7": `\vec`, "\u0307": `\dot`,
 	"\u0308": `\ddot`, "\u030c": `\check`, "\u0301": `\acute`, "\u0300": `\grave`, "\u0306": `\breve`,
-}
-
-// functions are those TeX names (\sin), set upright.
-var functions = map[string]bool{
-	"sin": true, "cos": true, "tan": true, "cot": true, "sec": true, "csc": true, "arcsin": true, "arccos": true,
-	"arctan": true, "sinh": true, "cosh": true, "tanh": true, "coth": true, "log": true, "ln": true, "lg": true,
-	"exp": true, "lim": true, "max": true, "min": true, "sup": true, "inf": true, "det": true, "dim": true,
-	"gcd": true, "deg": true, "arg": true, "ker": true, "Pr": true, "liminf": true, "limsup": true,
 }

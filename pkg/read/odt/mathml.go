@@ -72,26 +72,26 @@ func (c *converter) tex(n *node) string {
 	case "math:annotation", "math:annotation-xml", "math:mphantom", "math:none", "math:mprescripts":
 		return ""
 	case "math:mi":
-		if functions[text] {
+		if officexml.Functions[text] {
 			return `\` + text + " "
 		}
 		if len([]rune(text)) > 1 {
-			return `\operatorname{` + escapeTeX(text) + `}`
+			return `\operatorname{` + officexml.EscapeTeX(text) + `}`
 		}
-		return escapeTeX(text)
+		return officexml.EscapeTeX(text)
 	case "math:mn":
-		return escapeTeX(text)
+		return officexml.EscapeTeX(text)
 	case "math:mo":
-		if op, ok := naryOps[text]; ok {
+		if op, ok := officexml.NaryOps[text]; ok {
 			return op + " "
 		}
 		switch text {
 		case "{", "}":
 			return `\` + text
 		}
-		return escapeTeX(text)
+		return officexml.EscapeTeX(text)
 	case "math:mtext", "math:ms":
-		return `\text{` + escapeTeX(text) + `}`
+		return `\text{` + officexml.EscapeTeX(text) + `}`
 	case "math:mspace":
 		return `\ `
 	case "math:mfrac":
@@ -149,7 +149,7 @@ func (c *converter) tex(n *node) string {
 		for _, k := range kids {
 			parts = append(parts, c.tex(k))
 		}
-		return `\left` + fence(open) + " " + strings.Join(parts, strings.TrimSpace(sep)+" ") + ` \right` + fence(close)
+		return `\left` + officexml.Fence(open) + " " + strings.Join(parts, strings.TrimSpace(sep)+" ") + ` \right` + officexml.Fence(close)
 	case "math:mtable":
 		var rows []string
 		for _, tr := range kids {
@@ -175,7 +175,7 @@ func kidOr(kids []*node, i int) *node {
 }
 
 func isNary(s string) bool {
-	for _, op := range naryOps {
+	for _, op := range officexml.NaryOps {
 		if s == op {
 			return true
 		}
@@ -183,55 +183,6 @@ func isNary(s string) bool {
 	return false
 }
 
-func escapeTeX(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch r {
-		case '\\':
-			b.WriteString(`\backslash `)
-		case '{', '}', '#', '$', '%', '&', '_':
-			b.WriteString(`\` + string(r))
-		case '^':
-			b.WriteString(`\hat{}`)
-		case '~':
-			b.WriteString(`\sim `)
-		case '\u2062', '\u2061':
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-// fence gives a delimiter after \left or \right: "." for none.
-func fence(s string) string {
-	switch s {
-	case "":
-		return "."
-	case "{", "}":
-		return `\` + s
-	case "⟨", "〈":
-		return `\langle`
-	case "⟩", "〉":
-		return `\rangle`
-	case "‖":
-		return `\|`
-	}
-	return escapeTeX(s)
-}
-
-var naryOps = map[string]string{
-	"∫": `\int`, "∬": `\iint`, "∭": `\iiint`, "∮": `\oint`, "∑": `\sum`, "∏": `\prod`, "∐": `\coprod`,
-	"⋃": `\bigcup`, "⋂": `\bigcap`, "⋁": `\bigvee`, "⋀": `\bigwedge`,
-}
-
 var overAccents = map[string]string{
 	"^": `\hat`, "ˆ": `\hat`, "~": `\tilde`, "˜": `\tilde`, "¯": `\bar`, "‾": `\overline`, "→": `\vec`, "⃗": `\vec`, "˙": `\dot`, "¨": `\ddot`, "ˇ": `\check`,
-}
-
-var functions = map[string]bool{
-	"sin": true, "cos": true, "tan": true, "cot": true, "sec": true, "csc": true, "arcsin": true, "arccos": true,
-	"arctan": true, "sinh": true, "cosh": true, "tanh": true, "coth": true, "log": true, "ln": true, "lg": true,
-	"exp": true, "lim": true, "max": true, "min": true, "sup": true, "inf": true, "det": true, "dim": true,
-	"gcd": true, "deg": true, "arg": true, "ker": true, "Pr": true,
 }
