@@ -36,3 +36,16 @@ func (b *Builder) Block(bl Block) {
 	s := b.stack[len(b.stack)-1]
 	s.Blocks = append(s.Blocks, bl)
 }
+
+// Blocks adds blocks in order, a Heading among them opening a section
+// of its level with its text as the title (as a reader that finds
+// headings in a flat run of blocks builds its document).
+func (b *Builder) Blocks(bs []Block) {
+	for _, bl := range bs {
+		if h, ok := bl.(*Heading); ok {
+			b.Section(&Section{Level: h.Level, Title: h.Inlines})
+			continue
+		}
+		b.Block(bl)
+	}
+}

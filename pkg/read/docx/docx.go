@@ -102,14 +102,7 @@ func (rd Reader) Read(ctx context.Context, r io.Reader, opts *read.Options) (*do
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	b := doc.NewBuilder(d)
-	for _, bl := range blocks {
-		if h, ok := bl.(*doc.Heading); ok {
-			b.Section(&doc.Section{Level: h.Level, Title: h.Inlines})
-			continue
-		}
-		b.Block(bl)
-	}
+	doc.NewBuilder(d).Blocks(blocks)
 	if c.title != "" && d.Meta.Title == "" {
 		d.Meta.Title = c.title
 	}

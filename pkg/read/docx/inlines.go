@@ -12,12 +12,6 @@ import (
 	"github.com/galleypress/galley/pkg/read/internal/officexml"
 )
 
-// runStyle is a run's formatting.
-type runStyle struct {
-	bold, italic, strike, sup, sub, code bool
-	lang                                 string
-}
-
 // inlines converts the content of a paragraph (or a hyperlink, a field
 // result): runs, hyperlinks, bookmarks, fields, notes, images, tracked
 // insertions; deletions and comments are left out.
@@ -199,14 +193,14 @@ func (c *converter) run(r *node) []doc.Inline {
 	if onlyNotes(out) {
 		// A note's reference is raised by its style; the note's number
 		// is raised by every output already.
-		st.sup, st.sub = false, false
+		st.Sup, st.Sub = false, false
 	}
-	return st.wrap(out, c.defaultLang)
+	return st.Wrap(out, c.defaultLang)
 }
 
 // runStyle reads a run's formatting, its character style's included.
-func (c *converter) runStyle(rPr *node) runStyle {
-	var st runStyle
+func (c *converter) runStyle(rPr *node) officexml.Format {
+	var st officexml.Format
 	on := func(n *node) bool {
 		if n == nil {
 			return false
@@ -215,65 +209,24 @@ func (c *converter) runStyle(rPr *node) runStyle {
 		return v == "" || v == "1" || v == "true" || v == "on"
 	}
 	for _, s := range c.chain(rPr.Path("w:rStyle").Attr("w:val")) {
-		st.code = st.code || s.code
-		if st.lang == "" {
-			st.lang = s.lang
+		st.Code = st.Code || s.code
+		if st.Lang == "" {
+			st.Lang = s.lang
 		}
 	}
-	st.bold = on(rPr.Child("w:b"))
-	st.italic = on(rPr.Child("w:i"))
-	st.strike = on(rPr.Child("w:strike")) || on(rPr.Child("w:dstrike"))
+	st.Bold = on(rPr.Child("w:b"))
+	st.Italic = on(rPr.Child("w:i"))
+	st.Strike = on(rPr.Child("w:strike")) || on(rPr.Child("w:dstrike"))
 	switch rPr.Path("w:vertAlign").Attr("w:val") {
 	case "superscript":
-		st.sup = true
+		st.Sup = true
 	case "subscript":
-		st.sub = true
+		st.Sub = true
 	}
 	if l := rPr.Path("w:lang").Attr("w:val"); l != "" {
-		st.lang = l
+		st.Lang = l
 	}
 	return st
-}
-
-// wrap formats a run's inlines.
-func (st runStyle) wrap(ins []doc.Inline, docLang string) []doc.Inline {
-	if len(ins) == 0 {
-		return nil
-	}
-	if st.code {
-		var b strings.Builder
-		for _, in := range ins {
-			b.WriteString(doc.PlainText([]doc.Inline{in}))
-		}
-		ins = []doc.Inline{&doc.Code{Text: b.String()}}
-	}
-	// Bold outermost, then italic, strike, raised or lowered: the
-	// order pandoc writes, in which merge joins the runs Word splits
-	// (bold "These " and bold-italic "are" are one bold stretch).
-	if st.sub {
-		ins = []doc.Inline{&doc.Sub{Inlines: ins}}
-	}
-	if st.sup {
-		ins = []doc.Inline{&doc.Sup{Inlines: ins}}
-	}
-	if st.strike {
-		ins = []doc.Inline{&doc.Strike{Inlines: ins}}
-	}
-	if st.italic {
-		ins = []doc.Inline{&doc.Emph{Inlines: ins}}
-	}
-	if st.bold {
-		ins = []doc.Inline{&doc.Strong{Inlines: ins}}
-	}
-	if st.lang != "" && docLang != "" && !strings.EqualFold(st.lang, docLang) && !strings.EqualFold(primary(st.lang), primary(docLang)) {
-		ins = []doc.Inline{&doc.Span{Attr: doc.Attr{Pairs: []doc.Pair{{Key: "lang", Value: st.lang}}}, Inlines: ins}}
-	}
-	return ins
-}
-
-func primary(tag string) string {
-	p, _, _ := strings.Cut(strings.ToLower(tag), "-")
-	return p
 }
 
 // image converts a drawing: its picture from the package, with the

@@ -61,14 +61,7 @@ func ReadPage(data []byte, p Page) (*doc.Document, error) {
 	if n := c.NotesUsed(); n > 0 {
 		p.logf("%d footnotes recognised", n)
 	}
-	b := doc.NewBuilder(d)
-	for _, bl := range blocks {
-		if h, ok := bl.(*doc.Heading); ok {
-			b.Section(&doc.Section{Level: h.Level, Title: h.Inlines})
-			continue
-		}
-		b.Block(bl)
-	}
+	doc.NewBuilder(d).Blocks(blocks)
 	dropEmptyNoteSections(d)
 	d.Meta.Title = pageTitle(d)
 	if art != nil {

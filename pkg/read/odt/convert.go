@@ -172,22 +172,10 @@ func (c *converter) paragraphKind(p *node) (kind string, level int) {
 func (c *converter) paraLang(p *node, ins []doc.Inline) []doc.Inline {
 	for _, s := range c.chain("paragraph", p.Attr("text:style-name")) {
 		if s.lang != "" {
-			return wrapLang(ins, s.lang, c.defaultLang)
+			return officexml.WrapLang(ins, s.lang, c.defaultLang)
 		}
 	}
 	return ins
-}
-
-func wrapLang(ins []doc.Inline, lang, docLang string) []doc.Inline {
-	if lang == "" || docLang == "" || strings.EqualFold(primary(lang), primary(docLang)) {
-		return ins
-	}
-	return []doc.Inline{&doc.Span{Attr: doc.Attr{Pairs: []doc.Pair{{Key: "lang", Value: lang}}}, Inlines: ins}}
-}
-
-func primary(tag string) string {
-	p, _, _ := strings.Cut(strings.ToLower(tag), "-")
-	return p
 }
 
 // list converts a text:list: numbered or bulleted by its list style at
@@ -401,14 +389,8 @@ func (c *converter) boxInlines(box *node) []doc.Inline {
 	return c.cellInlines(box, maxDepth)
 }
 
-// runStyle is the formatting a text style gives.
-type runStyle struct {
-	bold, italic, strike, sup, sub, code bool
-	lang                                 string
-}
-
-func (c *converter) runStyle(name string) runStyle {
-	var st runStyle
+func (c *converter) runStyle(name string) officexml.Format {
+	var st officexml.Format
 	var bold, italic, strike, sup, sub, mono *bool
 	for _, s := range c.chain("text", name) {
 		pick := func(dst **bool, v *bool) {
@@ -422,8 +404,8 @@ func (c *converter) runStyle(name string) runStyle {
 		pick(&sup, s.sup)
 		pick(&sub, s.sub)
 		pick(&mono, s.mono)
-		if st.lang == "" {
-			st.lang = s.lang
+		if st.Lang == "" {
+			st.Lang = s.lang
 		}
 		if n := styleName(s); mono == nil && (n == "source text" || n == "source code" || strings.Contains(n, "code")) {
 			mono = yes(true)
@@ -436,34 +418,8 @@ func (c *converter) runStyle(name string) runStyle {
 		}
 	}
 	on := func(b *bool) bool { return b != nil && *b }
-	st.bold, st.italic, st.strike, st.sup, st.sub, st.code = on(bold), on(italic), on(strike), on(sup), on(sub), on(mono)
+	st.Bold, st.Italic, st.Strike, st.Sup, st.Sub, st.Code = on(bold), on(italic), on(strike), on(sup), on(sub), on(mono)
 	return st
-}
-
-// wrap formats inlines: bold outermost, as in the Word reader.
-func (st runStyle) wrap(ins []doc.Inline, docLang string) []doc.Inline {
-	if len(ins) == 0 {
-		return nil
-	}
-	if st.code {
-		ins = []doc.Inline{&doc.Code{Text: doc.PlainText(ins)}}
-	}
-	if st.sub {
-		ins = []doc.Inline{&doc.Sub{Inlines: ins}}
-	}
-	if st.sup {
-		ins = []doc.Inline{&doc.Sup{Inlines: ins}}
-	}
-	if st.strike {
-		ins = []doc.Inline{&doc.Strike{Inlines: ins}}
-	}
-	if st.italic {
-		ins = []doc.Inline{&doc.Emph{Inlines: ins}}
-	}
-	if st.bold {
-		ins = []doc.Inline{&doc.Strong{Inlines: ins}}
-	}
-	return wrapLang(ins, st.lang, docLang)
 }
 
 // inlines converts a paragraph's content.
@@ -493,7 +449,7 @@ func (c *converter) inlines(kids []*node, depth int) []doc.Inline {
 		case "text:span":
 			flush()
 			st := c.runStyle(k.Attr("text:style-name"))
-			out = append(out, st.wrap(c.inlines(k.Kids, depth), c.defaultLang)...)
+			out = append(out, st.Wrap(c.inlines(k.Kids, depth), c.defaultLang)...)
 		case "text:a":
 			flush()
 			ins := c.inlines(k.Kids, depth)

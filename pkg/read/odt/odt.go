@@ -125,14 +125,7 @@ func (Reader) Read(ctx context.Context, r io.Reader, opts *read.Options) (*doc.D
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	b := doc.NewBuilder(d)
-	for _, bl := range blocks {
-		if h, ok := bl.(*doc.Heading); ok {
-			b.Section(&doc.Section{Level: h.Level, Title: h.Inlines})
-			continue
-		}
-		b.Block(bl)
-	}
+	doc.NewBuilder(d).Blocks(blocks)
 	return d, nil
 }
 
