@@ -1,11 +1,13 @@
 package publish_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/galleypress/galley/pkg/internal/testkit/golden"
 	"github.com/galleypress/galley/pkg/internal/testkit/validate"
@@ -117,5 +119,51 @@ func TestLanguageOfParts(t *testing.T) {
 	}
 	if n := strings.Count(out, "/Lang (en)"); n != 2 {
 		t.Errorf("tweetalig.pdf has /Lang (en) %d times, want 2 (the span and the summary)", n)
+	}
+}
+
+// TestOfficeDocuments checks the Word and OpenDocument fixtures: the
+// passage in English and the picture's description reach the PDF's
+// structure tree, the EPUB and the HTML, and the EPUB holds the picture.
+func TestOfficeDocuments(t *testing.T) {
+	for _, c := range []struct{ name, english, alt string }{
+		{"jaarverslag", "rules-based international order", "Kaart van de ambassades"},
+		{"nota", "living with water", "Kaart van de dijkringen"},
+	} {
+		dir := filepath.Join("..", "..", "golden")
+		html, err := os.ReadFile(filepath.Join(dir, c.name+".html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{`<html lang="nl-NL"`, `<span lang="en-GB">` + c.english + `</span>`, `<img src="data:image/png;base64,`, `alt="` + c.alt + `"`} {
+			if !strings.Contains(string(html), want) {
+				t.Errorf("%s.html lacks %s", c.name, want)
+			}
+		}
+		epub, err := os.ReadFile(filepath.Join(dir, c.name+".epub"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files := golden.EPUBFiles(t, epub)
+		if text := golden.ChapterText(files); !strings.Contains(text, `<span lang="en-GB" xml:lang="en-GB">`+c.english) || !strings.Contains(text, `alt="`+c.alt+`"`) {
+			t.Errorf("%s.epub lacks the English span or the alternative text", c.name)
+		}
+		if _, ok := files["EPUB/images/image.png"]; !ok {
+			t.Errorf("%s.epub does not hold the picture", c.name)
+		}
+		out, ok := validate.Run("qpdf", "--qdf", "--object-streams=disable", filepath.Join(dir, c.name+".pdf"), "-")
+		if !ok {
+			validate.Tool(t, "qpdf", "qpdf")
+			t.Fatalf("qpdf: %.200s", out)
+		}
+		alt := "<feff" // the PDF's text string, in UTF-16
+		for _, u := range utf16.Encode([]rune(c.alt)) {
+			alt += fmt.Sprintf("%04x", u)
+		}
+		for _, want := range []string{"/Lang (en-GB)", "/Alt " + alt + ">", "/Subtype /Image"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s.pdf has no %s", c.name, want)
+			}
+		}
 	}
 }
