@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
@@ -32,7 +33,7 @@ func pack(t testing.TB, parts map[string]string) []byte {
 	for k, v := range parts {
 		all[k] = v
 	}
-	for _, name := range []string{"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml", "word/numbering.xml", "word/footnotes.xml", "word/_rels/document.xml.rels", "word/media/dot.png", "docProps/core.xml"} {
+	for _, name := range []string{"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml", "word/numbering.xml", "word/footnotes.xml", "word/endnotes.xml", "word/_rels/document.xml.rels", "word/media/dot.png", "docProps/core.xml"} {
 		v, ok := all[name]
 		if !ok {
 			continue
@@ -337,5 +338,116 @@ func TestRejectChanges(t *testing.T) {
 	})
 	if s := text.String(); !strings.Contains(s, "Geschrapt.Slot.") || strings.Contains(s, "Toegevoegd") {
 		t.Errorf("rejected changes: the original has the deletion and not the insertion, got %q", s)
+	}
+}
+
+// memo is an English memo: built-in heading styles, a bookmark and a
+// cross-reference to it (a REF field), a link to a bookmark, an endnote,
+// equations inline and on their own line, a table whose number column is
+// right-aligned, a bulleted list, a Dutch name marked as Dutch, and a
+// table of contents field that galley leaves out.
+func memo(t testing.TB) []byte {
+	styles := `<?xml version="1.0"?><w:styles ` + wNS + `>
+<w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val="en-GB"/></w:rPr></w:rPrDefault></w:docDefaults>
+<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/></w:style>
+<w:style w:type="paragraph" w:styleId="ListBullet"><w:name w:val="List Bullet"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
+<w:style w:type="character" w:styleId="VerbatimChar"><w:name w:val="Verbatim Char"/></w:style>
+</w:styles>`
+	numbering := `<?xml version="1.0"?><w:numbering ` + wNS + `><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`
+	endnotes := `<?xml version="1.0"?><w:endnotes ` + wNS + `><w:endnote w:type="separator" w:id="-1"><w:p/></w:endnote><w:endnote w:id="2"><w:p><w:r><w:endnoteRef/></w:r><w:r><w:t xml:space="preserve"> Measured at Lobith, 1 January 2024.</w:t></w:r></w:p></w:endnote></w:endnotes>`
+	rels := `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
+<Relationship Id="rNum" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>
+<Relationship Id="rEnd" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes" Target="endnotes.xml"/>
+</Relationships>`
+	p := func(style, text string) string {
+		return `<w:p><w:pPr><w:pStyle w:val="` + style + `"/></w:pPr><w:r><w:t xml:space="preserve">` + text + `</w:t></w:r></w:p>`
+	}
+	t2 := func(s string) string { return `<w:r><w:t xml:space="preserve">` + s + `</w:t></w:r>` }
+	m := func(s string) string { return `<m:r><m:t>` + s + `</m:t></m:r>` }
+	tc := func(jc, text string) string {
+		return `<w:tc><w:p><w:pPr><w:jc w:val="` + jc + `"/></w:pPr><w:r><w:t>` + text + `</w:t></w:r></w:p></w:tc>`
+	}
+	body := body(p("Title", "Flood Defence Memo") +
+		`<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> TOC \o "1-3" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>` + t2("Contents 1") + `<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>` +
+		p("Heading1", "Summary") +
+		`<w:p>` + t2("The river peaked at ") + `<m:oMath>` + m("h=16.3") + m("m") + `</m:oMath>` + t2(" above sea level") + `<w:r><w:endnoteReference w:id="2"/></w:r>` + t2(", as the ") + `<w:r><w:rPr><w:lang w:val="nl-NL"/></w:rPr><w:t>Waterschap Rivierenland</w:t></w:r>` + t2(" reported; see ") + `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> REF levels \h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>` + t2("Water levels") + `<w:r><w:fldChar w:fldCharType="end"/></w:r>` + t2(" and ") + `<w:hyperlink w:anchor="levels"><w:r><w:t>the table</w:t></w:r></w:hyperlink>` + t2(". Run ") + `<w:r><w:rPr><w:rStyle w:val="VerbatimChar"/></w:rPr><w:t>galley build</w:t></w:r>` + t2(" to rebuild it.") + `</w:p>` +
+		`<w:p><m:oMathPara><m:oMath>` + m("Q=") + `<m:f><m:num>` + m("V") + `</m:num><m:den>` + m("t") + `</m:den></m:f></m:oMath></m:oMathPara></w:p>` +
+		`<w:p><w:pPr><w:pStyle w:val="Heading2"/></w:pPr><w:bookmarkStart w:id="0" w:name="levels"/>` + t2("Water levels") + `<w:bookmarkEnd w:id="0"/></w:p>` +
+		`<w:tbl><w:tblPr><w:tblLook w:firstRow="1"/></w:tblPr><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>` +
+		`<w:tr>` + tc("left", "Gauge") + tc("right", "Level (m)") + `</w:tr>` +
+		`<w:tr>` + tc("left", "Lobith") + tc("right", "16.3") + `</w:tr>` +
+		`<w:tr>` + tc("left", "Nijmegen") + tc("right", "14.1") + `</w:tr></w:tbl>` +
+		p("ListBullet", "Inspect the dikes.") + p("ListBullet", "Open the spillways."))
+	core := `<?xml version="1.0"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"><dc:creator>Water Board</dc:creator><cp:keywords>flood, dikes</cp:keywords><dcterms:created>2024-01-05T09:00:00Z</dcterms:created></cp:coreProperties>`
+	return pack(t, map[string]string{
+		"word/document.xml": strings.Replace(body, "<w:document ", `<w:document xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math" `, 1),
+		"word/styles.xml":   styles, "word/numbering.xml": numbering, "word/endnotes.xml": endnotes,
+		"word/_rels/document.xml.rels": rels, "docProps/core.xml": core,
+	})
+}
+
+// TestMemo reads the English memo: what a reader would see.
+func TestMemo(t *testing.T) {
+	golden.Check(t, "../../../fixtures/memo.docx", memo(t))
+	var warnings []string
+	d, err := readDocx(t, memo(t), &read.Options{Warn: func(err error) { warnings = append(warnings, err.Error()) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Meta.Title != "Flood Defence Memo" || d.Meta.Lang != "en-GB" || d.Meta.Date != "2024-01-05" || len(d.Meta.Keywords) != 2 {
+		t.Errorf("metadata: %+v", d.Meta)
+	}
+	var headings, links, maths, langs, code []string
+	var aligns []doc.Align
+	var notes, items int
+	var text strings.Builder
+	doc.Walk(d, func(n doc.Node) doc.Visit {
+		switch n := n.(type) {
+		case *doc.Section:
+			headings = append(headings, strings.Repeat("#", n.Level)+" "+doc.PlainText(n.Title))
+		case *doc.Link:
+			links = append(links, n.URL+" "+doc.PlainText(n.Inlines))
+		case *doc.Math:
+			maths = append(maths, fmt.Sprint(n.Display, " ", n.TeX))
+		case *doc.Span:
+			langs = append(langs, n.Attr.Get("lang")+": "+doc.PlainText(n.Inlines))
+		case *doc.Code:
+			code = append(code, n.Text)
+		case *doc.Table:
+			aligns = n.Align
+		case *doc.Note:
+			notes++
+		case *doc.List:
+			items += len(n.Items)
+		case *doc.Paragraph:
+			text.WriteString(doc.PlainText(n.Inlines) + "\n")
+		}
+		return doc.Continue
+	})
+	check := func(what string, got, want any) {
+		t.Helper()
+		g, _ := json.Marshal(got)
+		w, _ := json.Marshal(want)
+		if string(g) != string(w) {
+			t.Errorf("%s:\n got %s\nwant %s", what, g, w)
+		}
+	}
+	check("headings", headings, []string{"# Summary", "## Water levels"})
+	check("links", links, []string{"#levels Water levels", "#levels the table"})
+	check("equations", maths, []string{"false h=16.3m", `true Q=\frac{V}{t}`})
+	check("languages", langs, []string{"nl-NL: Waterschap Rivierenland"})
+	check("code", code, []string{"galley build"})
+	check("alignment", aligns, []doc.Align{doc.AlignLeft, doc.AlignRight})
+	if notes != 1 || items != 2 {
+		t.Errorf("%d notes, %d list items; want 1 and 2", notes, items)
+	}
+	if strings.Contains(text.String(), "Contents 1") {
+		t.Error("the table of contents field is not left out")
+	}
+	if len(warnings) > 0 {
+		t.Errorf("warnings: %q", warnings)
 	}
 }

@@ -162,6 +162,13 @@ func (c *converter) run(r *node) []doc.Inline {
 					if len(fs) > 0 && strings.EqualFold(fs[0], "TOC") {
 						f.drop = true
 					}
+					// What fieldResult links a simple field's result to,
+					// the runs of this one's link to.
+					if r := c.fieldResult(f.instr.String(), []doc.Inline{&doc.Text{Text: "x"}}); len(r) == 1 && !f.drop {
+						if l, ok := r[0].(*doc.Link); ok {
+							f.link = l.URL
+						}
+					}
 				}
 			case "end":
 				if len(c.fields) > 0 {
@@ -195,7 +202,15 @@ func (c *converter) run(r *node) []doc.Inline {
 		// is raised by every output already.
 		st.Sup, st.Sub = false, false
 	}
-	return st.Wrap(out, c.defaultLang)
+	out = st.Wrap(out, c.defaultLang)
+	for i := len(c.fields) - 1; i >= 0; i-- {
+		if f := c.fields[i]; f.result && f.link != "" && len(out) > 0 {
+			// A run of a REF or HYPERLINK field's result: officexml.Merge
+			// joins the runs of one link.
+			return []doc.Inline{&doc.Link{URL: f.link, Inlines: out}}
+		}
+	}
+	return out
 }
 
 // runStyle reads a run's formatting, its character style's included.
