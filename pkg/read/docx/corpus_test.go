@@ -31,6 +31,7 @@ var (
 	nativeNote   = regexp.MustCompile(`\bNote \[`)
 	nativeTable  = regexp.MustCompile(`\bTable \(`)
 	nativeList   = regexp.MustCompile(`\b(BulletList|OrderedList) `)
+	nativeImage  = regexp.MustCompile(`\bImage \(`)
 )
 
 // nativeText joins the strings of a stretch of pandoc's native form.
@@ -82,7 +83,13 @@ func nativeHeadings(native string) []string {
 		if !strings.HasPrefix(rest, "[") {
 			continue
 		}
-		out = append(out, native[m[2]:m[3]]+" "+nativeText(rest[:balanced(rest)]))
+		text := nativeText(rest[:balanced(rest)])
+		if text == "" {
+			// pandoc keeps a heading that is an anchor alone; galley
+			// drops it (an empty heading is an accessibility error).
+			continue
+		}
+		out = append(out, native[m[2]:m[3]]+" "+text)
 	}
 	return out
 }
@@ -120,7 +127,7 @@ func TestPandocReadings(t *testing.T) {
 		t.Skip("no corpus at " + corpus)
 	}
 	type tally struct{ agree, total int }
-	kinds := map[string]*tally{"headings": {}, "notes": {}, "tables": {}, "lists": {}}
+	kinds := map[string]*tally{"headings": {}, "notes": {}, "tables": {}, "lists": {}, "images": {}}
 	var disagree []string
 	for _, f := range files {
 		name := strings.TrimSuffix(filepath.Base(f), ".docx")
@@ -138,7 +145,7 @@ func TestPandocReadings(t *testing.T) {
 		native = nativeSpace.ReplaceAll(native, []byte(" "))
 		want := nativeHeadings(string(native))
 		var got []string
-		notes, tables, lists := 0, 0, 0
+		notes, tables, lists, images := 0, 0, 0, 0
 		doc.Walk(d, func(n doc.Node) doc.Visit {
 			switch n := n.(type) {
 			case *doc.Section:
@@ -151,6 +158,8 @@ func TestPandocReadings(t *testing.T) {
 				tables++
 			case *doc.List:
 				lists++
+			case *doc.Image, *doc.Figure:
+				images++
 			}
 			return doc.Continue
 		})
@@ -169,8 +178,12 @@ func TestPandocReadings(t *testing.T) {
 		check("notes", nativeNote.MatchString(string(native)), notes == len(nativeNote.FindAllString(string(native), -1)), fmt.Sprintf("%d, pandoc %d", notes, len(nativeNote.FindAllString(string(native), -1))))
 		check("tables", nativeTable.MatchString(string(native)), tables == len(nativeTable.FindAllString(string(native), -1)), fmt.Sprintf("%d, pandoc %d", tables, len(nativeTable.FindAllString(string(native), -1))))
 		check("lists", nativeList.MatchString(string(native)), lists > 0, "none")
+		// galley shows an EMF or WMF picture as its alternative text (no
+		// output format shows them); pandoc keeps a reference to it.
+		wantImages := len(nativeImage.FindAllString(string(native), -1)) - strings.Count(string(native), `.emf"`) - strings.Count(string(native), `.wmf"`)
+		check("images", nativeImage.MatchString(string(native)), images == wantImages, fmt.Sprintf("%d, pandoc %d", images, wantImages))
 	}
-	for _, k := range []string{"headings", "lists", "tables", "notes"} {
+	for _, k := range []string{"headings", "lists", "tables", "notes", "images"} {
 		t.Logf("%s: %d of %d files agree with pandoc", k, kinds[k].agree, kinds[k].total)
 	}
 	for _, d := range disagree {
