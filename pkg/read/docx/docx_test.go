@@ -6,13 +6,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"image"
-	"image/color"
-	"image/png"
 	"strings"
 	"testing"
 
 	"github.com/galleypress/galley/pkg/doc"
+	"github.com/galleypress/galley/pkg/internal/testkit/fixture"
 	"github.com/galleypress/galley/pkg/internal/testkit/golden"
 	"github.com/galleypress/galley/pkg/read"
 	"github.com/galleypress/galley/pkg/read/docx"
@@ -117,25 +115,8 @@ func report(t testing.TB) []byte {
 	return pack(t, map[string]string{
 		"word/document.xml": doc, "word/styles.xml": styles, "word/numbering.xml": numbering,
 		"word/footnotes.xml": footnotes, "word/_rels/document.xml.rels": rels,
-		"word/media/dot.png": dot(), "docProps/core.xml": core,
+		"word/media/dot.png": string(fixture.Picture()), "docProps/core.xml": core,
 	})
-}
-
-// dot is a small picture: a blue square with an orange one inside.
-func dot() string {
-	m := image.NewRGBA(image.Rect(0, 0, 48, 32))
-	for y := 0; y < 32; y++ {
-		for x := 0; x < 48; x++ {
-			c := color.RGBA{0x15, 0x42, 0x73, 0xff}
-			if x > 16 && x < 32 && y > 8 && y < 24 {
-				c = color.RGBA{0xe1, 0x70, 0x00, 0xff}
-			}
-			m.Set(x, y, c)
-		}
-	}
-	var b bytes.Buffer
-	png.Encode(&b, m)
-	return b.String()
 }
 
 // TestFixture keeps fixtures/jaarverslag.docx, which the golden tests

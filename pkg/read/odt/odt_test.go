@@ -6,13 +6,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"image"
-	"image/color"
-	"image/png"
 	"strings"
 	"testing"
 
 	"github.com/galleypress/galley/pkg/doc"
+	"github.com/galleypress/galley/pkg/internal/testkit/fixture"
 	"github.com/galleypress/galley/pkg/internal/testkit/golden"
 	"github.com/galleypress/galley/pkg/read"
 	"github.com/galleypress/galley/pkg/read/odt"
@@ -45,22 +43,6 @@ func pack(t testing.TB, content string, extra map[string]string) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
-}
-
-func dot() string {
-	m := image.NewRGBA(image.Rect(0, 0, 48, 32))
-	for y := 0; y < 32; y++ {
-		for x := 0; x < 48; x++ {
-			c := color.RGBA{0x15, 0x42, 0x73, 0xff}
-			if x > 16 && x < 32 && y > 8 && y < 24 {
-				c = color.RGBA{0xe1, 0x70, 0x00, 0xff}
-			}
-			m.Set(x, y, c)
-		}
-	}
-	var b bytes.Buffer
-	png.Encode(&b, m)
-	return b.String()
 }
 
 // nota is a Dutch memo as LibreOffice writes it: common styles in
@@ -107,7 +89,7 @@ func nota(t testing.TB) []byte {
 		`<table:table-row><table:covered-table-cell/>` + cell("", "2025") + cell("", "12") + `</table:table-row></table:table>` +
 		`<text:p><draw:frame draw:name="Image1" text:anchor-type="as-char" svg:width="4cm" svg:height="3cm"><draw:image xlink:href="Pictures/kaart.png" xlink:type="simple"/><svg:title>Kaart</svg:title><svg:desc>Kaart van de dijkringen</svg:desc></draw:frame></text:p>` +
 		`</office:text></office:body></office:document-content>`
-	return pack(t, content, map[string]string{"styles.xml": styles, "meta.xml": meta, "Pictures/kaart.png": dot()})
+	return pack(t, content, map[string]string{"styles.xml": styles, "meta.xml": meta, "Pictures/kaart.png": string(fixture.Picture())})
 }
 
 // TestFixture keeps fixtures/nota.odt, which the golden tests build to
