@@ -88,7 +88,7 @@ func mdbook(files fstest.MapFS, limit int64) *book.MdBook {
 // {{#playground}} is a Rust code block.
 func TestIncludeWarnings(t *testing.T) {
 	files := fstest.MapFS{
-		"a.md": {Data: []byte("# A\n\n{{#title The tab}}\n{{#include ../x.md}}\n{{#include gone.rs}}\n{{#include b.rs:nope}}\n\n{{#playground b.rs}}\n")},
+		"a.md": {Data: []byte("# A\n\n{{#title The tab}}\n{{#include ../x.md}}\n{{#include gone.rs}}\n{{#include b.rs:nope}}\n{{#include }}\n\n{{#playground b.rs}}\n")},
 		"b.rs": {Data: []byte("fn main() {}\n")},
 	}
 	b := mdbook(files, 1<<20)
@@ -98,13 +98,14 @@ func TestIncludeWarnings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := string(chapters[0].Text), "# A\n\n\n\n\n\n\n```rust\nfn main() {}\n```\n"; got != want {
+	if got, want := string(chapters[0].Text), "# A\n\n\n\n\n\n\n\n```rust\nfn main() {}\n```\n"; got != want {
 		t.Errorf("text %q, want %q", got, want)
 	}
 	want := []string{
 		"docs/a.md:4: {{#include ../x.md}}: the file lies outside the book's folder docs; left out",
 		"docs/a.md:5: {{#include gone.rs}}: included file gone.rs not found; left out",
 		`docs/a.md:6: {{#include b.rs:nope}}: no anchor "nope" in the file; left out`,
+		"docs/a.md:7: {{#include }}: it names no file; left out",
 	}
 	if strings.Join(warnings, "\n") != strings.Join(want, "\n") {
 		t.Errorf("warnings\n%s\nwant\n%s", strings.Join(warnings, "\n"), strings.Join(want, "\n"))

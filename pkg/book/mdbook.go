@@ -192,7 +192,11 @@ func (inc *includer) include(ctx context.Context, file string, line int, kind, a
 		}
 		return nil, nil
 	}
-	target, sel, _ := strings.Cut(strings.Fields(arg + " ")[0], ":")
+	fields := strings.Fields(arg)
+	if len(fields) == 0 {
+		return skip("it names no file")
+	}
+	target, sel, _ := strings.Cut(fields[0], ":")
 	name, err := files.Join(path.Dir(file), target)
 	if err != nil {
 		return skip("the file lies outside " + inc.Outside)
