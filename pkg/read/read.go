@@ -130,17 +130,8 @@ type Format struct {
 func IsBinary(name string) bool {
 	mu.RLock()
 	defer mu.RUnlock()
-	if e, ok := formats[name]; ok {
-		return e.f.Binary
-	}
-	for _, e := range formats {
-		for _, a := range e.f.Aliases {
-			if strings.EqualFold(a, name) {
-				return e.f.Binary
-			}
-		}
-	}
-	return false
+	e, ok := find(name)
+	return ok && e.f.Binary
 }
 
 var (
@@ -181,22 +172,31 @@ func Register(f Format, r Reader) {
 func Lookup(name string) (Reader, error) {
 	mu.RLock()
 	defer mu.RUnlock()
-	if e, ok := formats[name]; ok {
+	if e, ok := find(name); ok {
 		return e.r, nil
+	}
+	return nil, fmt.Errorf("read: unknown format %q (known: %s)", name, strings.Join(names(), ", "))
+}
+
+// find returns the format registered as name, an extension of it
+// without the dot, or an alias. The caller holds mu.
+func find(name string) (entry, bool) {
+	if e, ok := formats[name]; ok {
+		return e, true
 	}
 	for _, n := range names() {
 		for _, x := range formats[n].f.Exts {
 			if strings.EqualFold(x, "."+name) {
-				return formats[n].r, nil
+				return formats[n], true
 			}
 		}
 		for _, a := range formats[n].f.Aliases {
 			if strings.EqualFold(a, name) {
-				return formats[n].r, nil
+				return formats[n], true
 			}
 		}
 	}
-	return nil, fmt.Errorf("read: unknown format %q (known: %s)", name, strings.Join(names(), ", "))
+	return entry{}, false
 }
 
 // ForExt returns the name of the format that reads files ending in ext

@@ -221,7 +221,7 @@ func (c *converter) blocks(kids []*node) []doc.Block {
 			}
 			if isCode {
 				flushList()
-				code = append(code, plain(ins))
+				code = append(code, doc.PlainText(ins))
 				continue
 			}
 			flushCode()
@@ -374,8 +374,6 @@ func buildList(items []item) []doc.Block {
 	}
 	return out
 }
-
-func plain(ins []doc.Inline) string { return doc.PlainText(ins) }
 
 // mediaName returns the package name of an image relationship's target.
 func (c *converter) mediaName(id string) (string, bool) {
