@@ -189,8 +189,14 @@ type Table struct {
 // many (0 and 1 mean one); the cells it covers are not in the rows.
 // Header marks a body cell that heads its row (HTML's <th> in a body
 // row); the header row's cells head their columns.
+//
+// A cell holds a line of inlines, or, when it holds more (a list,
+// several paragraphs, a table of its own), Blocks: a cell with Blocks
+// has no Inlines. Formats that cannot put blocks in a cell (plain text,
+// Markdown, the PDF's table cells) show Flat's lines instead.
 type Cell struct {
 	Inlines []Inline `doc:"content"`
+	Blocks  []Block  `doc:"blocks"`
 	ColSpan int      `doc:"colspan" min:"0"`
 	RowSpan int      `doc:"rowspan" min:"0"`
 	Header  bool     `doc:"header"`

@@ -60,7 +60,7 @@ func TestDecodeErrors(t *testing.T) {
 		{`{"galley": 4}`, "unsupported JSON version 4 (this galley reads versions 1 to 3)"},
 		{`{"galley": 3, "blocks": [{"type": "list", "items": [{"task": "maybe"}]}]}`, `blocks[0].items[0].task: unknown value "maybe" (known: "", "todo", "done")`},
 		{`{"galley": 3, "blocks": [{"type": "list", "items": [[]]}]}`, `blocks[0].items[0]: want an object`},
-		{`{"galley": 3, "blocks": [{"type": "table", "rows": [[{"content": [], "colour": 1}]]}]}`, `blocks[0].rows[0][0]: a cell has no "colour" (it holds: content, colspan, rowspan, header)`},
+		{`{"galley": 3, "blocks": [{"type": "table", "rows": [[{"content": [], "colour": 1}]]}]}`, `blocks[0].rows[0][0]: a cell has no "colour" (it holds: content, blocks, colspan, rowspan, header)`},
 		{`{"galley": 3, "blocks": [{"type": "rule", "items": []}]}`, `blocks[0]: a rule has no "items" (it holds: type)`},
 		{`{"galley": 3, "blocks": [{"type": "heading", "level": 9}]}`, "blocks[0].level: 9 is out of range (at most 6)"},
 		{`{"galley": 3, "blocks": [{"type": "list", "numbering": "z"}]}`, `blocks[0].numbering: unknown value "z" (known: 1, a, A, i, I)`},
@@ -200,5 +200,48 @@ func TestGrid(t *testing.T) {
 	want := []string{"h1@0+1x1 h2@1+2x1", "tall@0+1x2 a@1+1x1 b@2+1x3", "wide@1+1x1", "x@0+1x1 @1+1x1", "deep@0+1x1 @1+1x1 @2+1x1"}
 	if strings.Join(got, " | ") != strings.Join(want, " | ") {
 		t.Errorf("grid\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestFlat: a cell's blocks as the lines a format without blocks in
+// cells shows: items with their markers by depth and number, nested
+// items indented, a table inside a line per row.
+func TestFlat(t *testing.T) {
+	txt := func(s string) []doc.Block {
+		return []doc.Block{&doc.Paragraph{Inlines: []doc.Inline{&doc.Text{Text: s}}}}
+	}
+	item := func(s string, more ...doc.Block) *doc.ListItem {
+		return &doc.ListItem{Blocks: append(txt(s), more...)}
+	}
+	c := doc.Cell{Blocks: []doc.Block{
+		&doc.Heading{Level: 2, Inlines: []doc.Inline{&doc.Text{Text: "Plan"}}},
+		&doc.List{Items: []*doc.ListItem{
+			item("dikes", &doc.List{Ordered: true, Start: 3, Numbering: "a", Items: []*doc.ListItem{item("north"), item("south")}}),
+			{Blocks: txt("dunes"), Task: doc.Done},
+		}},
+		&doc.Table{Header: []doc.Cell{{Inlines: []doc.Inline{&doc.Text{Text: "year"}}}, {Inlines: []doc.Inline{&doc.Text{Text: "cost"}}}},
+			Rows: [][]doc.Cell{{{Inlines: []doc.Inline{&doc.Text{Text: "2024"}}}, {Inlines: []doc.Inline{&doc.Text{Text: "10"}}}}}},
+	}}
+	var lines []string
+	var line strings.Builder
+	for _, in := range c.Flat() {
+		if _, ok := in.(*doc.LineBreak); ok {
+			lines = append(lines, line.String())
+			line.Reset()
+			continue
+		}
+		line.WriteString(doc.PlainText([]doc.Inline{in}))
+	}
+	lines = append(lines, line.String())
+	want := []string{"Plan", "•\u00a0dikes", "\u2003c.\u00a0north", "\u2003d.\u00a0south", "• ☑\u00a0dunes", "year; cost", "2024; 10"}
+	if strings.Join(lines, "|") != strings.Join(want, "|") {
+		t.Errorf("lines:\n got %q\nwant %q", lines, want)
+	}
+	if c.Empty() || !(&doc.Cell{}).Empty() {
+		t.Error("Empty: a cell with blocks is not empty, one without anything is")
+	}
+	plain := doc.Cell{Inlines: []doc.Inline{&doc.Text{Text: "x"}}}
+	if got := plain.Flat(); len(got) != 1 {
+		t.Errorf("a cell of inlines is its inlines, got %d", len(got))
 	}
 }

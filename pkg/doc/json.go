@@ -16,9 +16,10 @@ import (
 // reads it and every earlier one. Version 3's nodes hold the fields
 // doc.go declares for them, by their doc:"key" tags, generated (gen.go):
 // a list's items are objects ({"blocks": […], "task": "done"}), and so
-// are a table's cells ({"content": […]}). Version 2 added task lists,
-// admonitions, definition lists, math and anchors; a version 1 document
-// is a version 2 document without them.
+// are a table's cells ({"content": […]}, or {"blocks": […]} for a cell
+// that holds blocks; a galley older than the blocks refuses those).
+// Version 2 added task lists, admonitions, definition lists, math and
+// anchors; a version 1 document is a version 2 document without them.
 const Version = 3
 
 // The JSON form of a document, version 3 (schema.json, generated, is

@@ -54,10 +54,16 @@ func walkChildren(n Node, fn func(Node) Visit) bool {
 			if !walkInlines(x0.Inlines, fn) {
 				return false
 			}
+			if !walkBlocks(x0.Blocks, fn) {
+				return false
+			}
 		}
 		for _, x0 := range n.Rows {
 			for _, x1 := range x0 {
 				if !walkInlines(x1.Inlines, fn) {
+					return false
+				}
+				if !walkBlocks(x1.Blocks, fn) {
 					return false
 				}
 			}
@@ -276,7 +282,7 @@ func cloneDefItem(x *DefItem) *DefItem {
 }
 
 func cloneCell(x *Cell) *Cell {
-	return &Cell{Inlines: CloneInlines(x.Inlines), ColSpan: x.ColSpan, RowSpan: x.RowSpan, Header: x.Header}
+	return &Cell{Inlines: CloneInlines(x.Inlines), Blocks: CloneBlocks(x.Blocks), ColSpan: x.ColSpan, RowSpan: x.RowSpan, Header: x.Header}
 }
 
 func cloneAttr(x *Attr) *Attr {
@@ -491,12 +497,13 @@ func (e *encoder) encDefItem(x *DefItem) {
 }
 
 func isZeroCell(x *Cell) bool {
-	return len(x.Inlines) == 0 && x.ColSpan == 0 && x.RowSpan == 0 && !x.Header
+	return len(x.Inlines) == 0 && len(x.Blocks) == 0 && x.ColSpan == 0 && x.RowSpan == 0 && !x.Header
 }
 
 func (e *encoder) encCell(x *Cell) {
 	e.open('{')
 	e.inlineList("content", x.Inlines)
+	e.blockList("blocks", x.Blocks)
 	e.num("colspan", x.ColSpan)
 	e.num("rowspan", x.RowSpan)
 	e.flag("header", x.Header)
@@ -1124,12 +1131,18 @@ func (dc *decoder3) decCell(raw json.RawMessage, p string) (*Cell, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := onlyKeys(obj, p, "cell", "content", "colspan", "rowspan", "header"); err != nil {
+	if err := onlyKeys(obj, p, "cell", "content", "blocks", "colspan", "rowspan", "header"); err != nil {
 		return nil, err
 	}
 	x := &Cell{}
 	if raw, ok := obj["content"]; ok {
 		x.Inlines, err = dc.inlines(raw, p+".content")
+		if err != nil {
+			return nil, err
+		}
+	}
+	if raw, ok := obj["blocks"]; ok {
+		x.Blocks, err = dc.blocks(raw, p+".blocks")
 		if err != nil {
 			return nil, err
 		}

@@ -145,7 +145,7 @@ func (t *Table) ColumnHeads() [][]*Cell {
 	grid := t.Grid()
 	for _, row := range grid[:t.HeaderRows()] {
 		for _, g := range row {
-			if len(g.Inlines) == 0 {
+			if g.Empty() {
 				continue
 			}
 			for c := g.Col; c < g.Col+g.ColSpan; c++ {

@@ -371,7 +371,7 @@ func (l *layout) list(lst *doc.List, c ctx) {
 		}
 		marker := []string{"•", "–", "·"}[depth]
 		if lst.Ordered {
-			marker = labels.Ordinal(lst.Start+i, lst.Numbering) + "."
+			marker = doc.Ordinal(lst.Start+i, lst.Numbering) + "."
 		}
 		if it.Task != doc.NoTask {
 			marker = l.checkbox(it.Task, c.font)
@@ -713,7 +713,7 @@ func (l *layout) table(t *doc.Table, c ctx) {
 					cell.RowSpan = g.RowSpan
 				}
 				w := span(g)
-				runs := l.runs(g.Inlines, typeset.Style{Font: font, Size: size, Tag: l.cur})
+				runs := l.runs(g.Flat(), typeset.Style{Font: font, Size: size, Tag: l.cur})
 				ps := l.cellStyle(w)
 				if isHead || g.Header {
 					// A heading is hyphenated only where a word of it
@@ -878,7 +878,7 @@ func (l *layout) columns(rows [][]doc.GridCell, header int, cols int, measure, s
 				if ri < header || g.Header {
 					font = typeset.Bold
 				}
-				runs := l.runs(g.Inlines, typeset.Style{Font: font, Size: size})
+				runs := l.runs(g.Flat(), typeset.Style{Font: font, Size: size})
 				mw, nw := typeset.NewParagraph(l.fam, runs, l.cellStyle(1<<40)).Widths()
 				ww, _ := typeset.NewParagraph(l.fam, runs, typeset.ParagraphStyle{Width: 1 << 40, Ragged: true}).Widths()
 				if g.ColSpan > 1 {
@@ -975,7 +975,7 @@ func (l *layout) wideTable(t *doc.Table, c ctx) {
 		}
 		var runs []typeset.Run
 		for i, cell := range r {
-			if cell == nil || len(cell.Inlines) == 0 && len(head[i]) == 0 {
+			if cell == nil || cell.Empty() && len(head[i]) == 0 {
 				continue // covered by a cell that spans, or empty
 			}
 			if len(runs) > 0 {
@@ -987,11 +987,11 @@ func (l *layout) wideTable(t *doc.Table, c ctx) {
 					if k > 0 {
 						runs = append(runs, typeset.Run{Text: " ", Style: bold})
 					}
-					runs = append(runs, l.runs(h.Inlines, bold)...)
+					runs = append(runs, l.runs(h.Flat(), bold)...)
 				}
 				runs = append(runs, typeset.Run{Text: ": ", Style: bold})
 			}
-			runs = append(runs, l.runs(cell.Inlines, st)...)
+			runs = append(runs, l.runs(cell.Flat(), st)...)
 		}
 		if len(runs) > 0 {
 			l.src = source{node: t, at: ri + 1}

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/galleypress/galley/pkg/doc"
-	"github.com/galleypress/galley/pkg/internal/labels"
 
 	"github.com/galleypress/galley/pkg/typeset"
 )
@@ -26,7 +25,7 @@ type Page struct {
 // first front pages are front matter: i, ii, … for those, then 1, 2, ….
 func PageLabel(n, front int) string {
 	if n <= front {
-		return labels.Ordinal(n, "i")
+		return doc.Ordinal(n, "i")
 	}
 	return fmt.Sprint(n - front)
 }

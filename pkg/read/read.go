@@ -258,3 +258,20 @@ func (jsonReader) Read(_ context.Context, r io.Reader, opts *Options) (*doc.Docu
 func init() {
 	Register(Format{Name: "json", Exts: []string{".json"}}, jsonReader{})
 }
+
+// CellBlocks makes blocks fit a table cell: a heading becomes a
+// paragraph in bold, since a cell's heading is no section of the
+// document (nor an entry of its contents).
+func CellBlocks(bs []doc.Block) []doc.Block {
+	for i, b := range bs {
+		switch b := b.(type) {
+		case *doc.Heading:
+			bs[i] = &doc.Paragraph{Inlines: []doc.Inline{&doc.Strong{Inlines: b.Inlines}}}
+		case *doc.Quote:
+			b.Blocks = CellBlocks(b.Blocks)
+		case *doc.Div:
+			b.Blocks = CellBlocks(b.Blocks)
+		}
+	}
+	return bs
+}

@@ -174,12 +174,15 @@ func (f *flattener) blocks(bs []doc.Block, depth int) []doc.Block {
 			b.Inlines = f.inlines(b.Inlines, depth)
 		case *doc.Table:
 			b.Caption = f.inlines(b.Caption, depth)
-			for i := range b.Header {
-				b.Header[i].Inlines = f.inlines(b.Header[i].Inlines, depth)
-			}
-			for _, r := range b.Rows {
+			for _, r := range append([][]doc.Cell{b.Header}, b.Rows...) {
 				for i := range r {
-					r[i].Inlines = f.inlines(r[i].Inlines, depth)
+					c := &r[i]
+					c.Inlines = f.inlines(c.Inlines, depth)
+					if len(c.Blocks) > 0 && depth >= f.max {
+						f.flattened = true
+						c.Inlines, c.Blocks = c.Flat(), nil
+					}
+					c.Blocks = f.blocks(c.Blocks, depth+1)
 				}
 			}
 		case *doc.Figure:
@@ -326,12 +329,10 @@ func fixBlocks(bs []doc.Block, fix func([]doc.Inline) []doc.Inline, dropped *int
 			}
 		case *doc.Table:
 			b.Caption = fix(b.Caption)
-			for k := range b.Header {
-				b.Header[k].Inlines = fix(b.Header[k].Inlines)
-			}
-			for _, r := range b.Rows {
+			for _, r := range append([][]doc.Cell{b.Header}, b.Rows...) {
 				for k := range r {
 					r[k].Inlines = fix(r[k].Inlines)
+					fixBlocks(r[k].Blocks, fix, dropped)
 				}
 			}
 		case *doc.Figure:

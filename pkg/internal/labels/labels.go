@@ -3,7 +3,6 @@
 package labels
 
 import (
-	"strconv"
 	"strings"
 )
 
@@ -107,43 +106,4 @@ func label(lang, key string) string {
 		}
 	}
 	return labels["en"][key]
-}
-
-// Ordinal formats n in an ordered list's numbering style: "" or "1" for
-// 1, 2, 3; "a" and "A" for a, b, … z, aa; "i" and "I" for roman numerals.
-func Ordinal(n int, numbering string) string {
-	switch numbering {
-	case "a", "A":
-		s := ""
-		for k := n; k > 0; k = (k - 1) / 26 {
-			s = string(rune('a'+(k-1)%26)) + s
-		}
-		if numbering == "A" {
-			s = strings.ToUpper(s)
-		}
-		return s
-	case "i", "I":
-		s := roman(n)
-		if numbering == "I" {
-			s = strings.ToUpper(s)
-		}
-		return s
-	}
-	return strconv.Itoa(n)
-}
-
-func roman(n int) string {
-	if n <= 0 || n >= 4000 {
-		return strconv.Itoa(n)
-	}
-	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
-	syms := []string{"m", "cm", "d", "cd", "c", "xc", "l", "xl", "x", "ix", "v", "iv", "i"}
-	var b strings.Builder
-	for i, v := range vals {
-		for n >= v {
-			b.WriteString(syms[i])
-			n -= v
-		}
-	}
-	return b.String()
 }

@@ -107,6 +107,7 @@ func report(t testing.TB) []byte {
 		`<w:tr><w:trPr><w:tblHeader/></w:trPr>` + tc("", "Post") + tc(`<w:gridSpan w:val="2"/>`, "Bedrag") + `</w:tr>` +
 		`<w:tr>` + tc(`<w:vMerge w:val="restart"/>`, "Artikel 1") + tc("", "2024") + tc("", "10") + `</w:tr>` +
 		`<w:tr>` + tc(`<w:vMerge/>`, "") + tc("", "2025") + tc("", "12") + `</w:tr>` +
+		`<w:tr>` + tc("", "Artikel 2") + `<w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr>` + li("2", "0", "Posten") + li("2", "1", "Ambassades") + li("2", "1", "Consulaten") + `</w:tc></w:tr>` +
 		`</w:tbl>` +
 		`<w:p><w:r><w:drawing><wp:inline><wp:docPr id="1" name="Kaart" descr="Kaart van de ambassades"/><a:graphic><a:graphicData><pic:pic><pic:blipFill><a:blip r:embed="rImg"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>` +
 		`<w:p><w:r><w:drawing><wp:inline><wp:docPr id="2" name="Pixel" descr="Teller"/><a:graphic><a:graphicData><pic:pic><pic:blipFill><a:blip r:link="rFar"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>` +
@@ -181,7 +182,7 @@ func TestReport(t *testing.T) {
 			}
 			for _, r := range n.Rows {
 				for _, c := range r {
-					cells = append(cells, doc.PlainText(c.Inlines)+spans(c))
+					cells = append(cells, doc.PlainText(c.Flat())+spans(c))
 				}
 			}
 		case *doc.Text:
@@ -198,9 +199,12 @@ func TestReport(t *testing.T) {
 		}
 	}
 	check("headings", headings, []string{"# Beleidsprioriteiten", "## Drie doelen", "# Summary in English"})
-	check("cells", cells, []string{"Post th", "Bedrag th colspan=2", "Artikel 1 rowspan=2", "2024", "10", "2025", "12"})
-	if len(lists) != 3 || !lists[0].Ordered || lists[0].Start != 3 || lists[1].Ordered {
-		t.Errorf("lists: %d, want a numbered one from 3, a bulleted one and its nested list", len(lists))
+	// A list inside a cell stays a list (of the cell's blocks); formats
+	// whose cells hold text show it as lines with their bullets.
+	check("cells", cells, []string{"Post th", "Bedrag th colspan=2", "Artikel 1 rowspan=2", "2024", "10", "2025", "12", "Artikel 2",
+		"•\u00a0Posten \u2003–\u00a0Ambassades \u2003–\u00a0Consulaten colspan=2"})
+	if len(lists) != 5 || !lists[0].Ordered || lists[0].Start != 3 || lists[1].Ordered || len(lists[3].Items) != 1 || len(lists[4].Items) != 2 {
+		t.Errorf("lists: %d, want a numbered one from 3, a bulleted one and its nested list, and in the table a list with one of two items", len(lists))
 	}
 	if !containsPrefix(langs, "en-GB: rules-based international order") {
 		t.Errorf("the English passage is not marked: %q", langs)

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/galleypress/galley/pkg/doc"
+	"github.com/galleypress/galley/pkg/read"
 	"github.com/galleypress/galley/pkg/read/internal/officexml"
 )
 
@@ -366,7 +367,7 @@ func (c *converter) table(t *node) *doc.Table {
 				col += span
 				continue
 			}
-			cell := doc.Cell{Inlines: c.cellInlines(tc), Header: false}
+			cell := c.cell(tc)
 			if span > 1 {
 				cell.ColSpan = span
 			}
@@ -450,8 +451,40 @@ func (c *converter) columnAligns(t *node) []doc.Align {
 	return out
 }
 
-// cellInlines returns a cell's content as inlines: its paragraphs parted
-// by line breaks.
+// cell returns a cell with its content: a line of inlines, or blocks
+// when it holds a list or a table of its own.
+func (c *converter) cell(tc *node) doc.Cell {
+	var blocks func(kids []*node) bool
+	blocks = func(kids []*node) bool {
+		for _, k := range kids {
+			switch k.Name {
+			case "w:tbl":
+				return true
+			case "w:p":
+				if _, lvl, numID, _, _ := c.paragraphKind(k); lvl == 0 && numID != "" && numID != "0" {
+					return true
+				}
+			case "w:sdt":
+				if blocks(k.Path("w:sdtContent").Kids) {
+					return true
+				}
+			case "w:ins", "w:moveTo", "w:del", "w:moveFrom", "w:customXml", "w:smartTag":
+				if blocks(k.Kids) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if blocks(tc.Kids) {
+		return doc.Cell{Blocks: read.CellBlocks(c.blocks(tc.Kids))}
+	}
+	return doc.Cell{Inlines: c.cellInlines(tc)}
+}
+
+// cellInlines returns a cell's or a text box's content as inlines: its
+// paragraphs parted by line breaks, a list's items beginning with their
+// bullet or number.
 func (c *converter) cellInlines(tc *node) []doc.Inline {
 	var out []doc.Inline
 	counts := map[string]int{}
@@ -472,7 +505,7 @@ func (c *converter) cellInlines(tc *node) []doc.Inline {
 				ins := c.inlines(k.Kids)
 				if _, lvl, numID, ilvl, _ := c.paragraphKind(k); lvl == 0 && numID != "" && numID != "0" && len(officexml.Trim(ins)) > 0 {
 					ins = append([]doc.Inline{&doc.Text{Text: c.cellMarker(numID, ilvl, counts)}}, officexml.Trim(ins)...)
-					c.warnOnce("docx-cell-list", "a list inside a table cell is kept as lines that begin with their bullet or number (a cell holds text, not blocks)")
+					c.warnOnce("docx-box-list", "a list inside a text box is kept as lines that begin with their bullet or number")
 				}
 				add(ins)
 			case "w:tbl":

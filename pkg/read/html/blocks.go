@@ -359,6 +359,19 @@ func (c *Converter) pre(n *html.Node) doc.Block {
 				b.WriteString(k.Data)
 			case k.Type == html.ElementNode && k.DataAtom == atom.Br:
 				b.WriteByte('\n')
+			case c.slotOf(k) != nil:
+				// Markdown inside raw <pre> (CommonMark's example 148):
+				// its text, as a browser shows it.
+				// A block slot's paragraph starts a line of its own,
+				// not after a blank one (the blank line that ended
+				// the raw HTML).
+				s := c.slotOf(k)
+				if len(s.blocks) > 0 {
+					text := strings.TrimRight(b.String(), "\n")
+					b.Reset()
+					b.WriteString(text + "\n")
+				}
+				b.WriteString(doc.PlainText(s.inlines) + doc.BlocksText(s.blocks))
 			case k.Type == html.ElementNode && !c.skip(k):
 				walk(k)
 			}

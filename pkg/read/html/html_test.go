@@ -374,3 +374,42 @@ func TestImageSource(t *testing.T) {
 		}
 	}
 }
+
+// TestCellBlocks: a cell that holds a list, or a heading and a
+// paragraph, keeps them as blocks (the heading as bold text, no section
+// of the page); a cell of one paragraph is a line of inlines.
+func TestCellBlocks(t *testing.T) {
+	r := readString(t, `<html lang="en"><body><main><h1>T</h1><p>Text of the page.</p>
+<table><tr><th>Station</th><th>Notes</th></tr>
+<tr><td><p>Lobith</p></td><td><ul><li>high water</li><li>dikes</li></ul></td></tr>
+<tr><td>Tiel</td><td><h3>Works</h3><p>Done in 2024.</p></td></tr></table></main></body></html>`, html.Config{})
+	var cells []string
+	sections := 0
+	doc.Walk(r.d, func(n doc.Node) doc.Visit {
+		switch n := n.(type) {
+		case *doc.Section:
+			sections++
+		case *doc.Table:
+			for _, row := range n.Rows {
+				for _, c := range row {
+					var kinds []string
+					for _, b := range c.Blocks {
+						kinds = append(kinds, fmt.Sprintf("%T", b))
+					}
+					cells = append(cells, fmt.Sprintf("%q %v", doc.PlainText(c.Inlines), kinds))
+				}
+			}
+			if l, ok := n.Rows[0][1].Blocks[0].(*doc.List); !ok || len(l.Items) != 2 {
+				t.Errorf("the list in the cell: %#v", n.Rows[0][1].Blocks)
+			}
+			if p, ok := n.Rows[1][1].Blocks[0].(*doc.Paragraph); !ok || doc.PlainText(p.Inlines) != "Works" {
+				t.Errorf("the cell's heading is not bold text: %#v", n.Rows[1][1].Blocks[0])
+			}
+		}
+		return doc.Continue
+	})
+	want := []string{`"Lobith" []`, `"" [*doc.List]`, `"Tiel" []`, `"" [*doc.Paragraph *doc.Paragraph]`}
+	if fmt.Sprint(cells) != fmt.Sprint(want) || sections != 1 {
+		t.Errorf("cells %q, want %q; %d sections, want 1", cells, want, sections)
+	}
+}

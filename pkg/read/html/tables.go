@@ -8,6 +8,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/galleypress/galley/pkg/doc"
+	"github.com/galleypress/galley/pkg/read"
 )
 
 // table maps a table: header rows from thead, or a first row of th
@@ -64,7 +65,8 @@ func (c *Converter) table(n *html.Node) *doc.Table {
 	cellsOf := func(tr []*html.Node, first, header bool) []doc.Cell {
 		var out []doc.Cell
 		for _, td := range tr {
-			cell := doc.Cell{Inlines: trimInlines(c.Inlines(td)), Header: !header && td.DataAtom == atom.Th}
+			cell := c.cell(td)
+			cell.Header = !header && td.DataAtom == atom.Th
 			if rs, _ := strconv.Atoi(Attr(td, "rowspan")); rs > 1 {
 				cell.RowSpan = min(rs, 1000)
 			}
@@ -112,4 +114,20 @@ func align(td *html.Node) doc.Align {
 		return doc.AlignRight
 	}
 	return doc.AlignDefault
+}
+
+// cell returns a cell with its content: a line of inlines, or blocks
+// when it holds more than one paragraph (a list, a table, paragraphs).
+func (c *Converter) cell(td *html.Node) doc.Cell {
+	if containsBlock(td) {
+		bs := c.Blocks(td)
+		if len(bs) == 0 {
+			return doc.Cell{}
+		}
+		if p, ok := bs[0].(*doc.Paragraph); ok && len(bs) == 1 {
+			return doc.Cell{Inlines: p.Inlines}
+		}
+		return doc.Cell{Blocks: read.CellBlocks(bs)}
+	}
+	return doc.Cell{Inlines: trimInlines(c.Inlines(td))}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/galleypress/galley/pkg/doc"
+	"github.com/galleypress/galley/pkg/read"
 	"github.com/galleypress/galley/pkg/read/internal/officexml"
 )
 
@@ -300,7 +301,7 @@ func (c *converter) table(t *node, depth int) *doc.Table {
 					if tc.Name != "table:table-cell" || len(cells) >= maxRowsCols {
 						continue
 					}
-					cell := doc.Cell{Inlines: c.cellInlines(tc, depth)}
+					cell := c.cell(tc, depth)
 					if n, _ := strconv.Atoi(tc.Attr("table:number-columns-spanned")); n > 1 {
 						cell.ColSpan = n
 					}
@@ -341,8 +342,31 @@ func (c *converter) table(t *node, depth int) *doc.Table {
 	return tb
 }
 
-// cellInlines gives a cell's paragraphs as inlines parted by line
-// breaks; a list's items begin with a bullet.
+// cell returns a cell with its content: a line of inlines, or blocks
+// when it holds a list or a table of its own.
+func (c *converter) cell(tc *node, depth int) doc.Cell {
+	var blocks func(kids []*node) bool
+	blocks = func(kids []*node) bool {
+		for _, k := range kids {
+			switch k.Name {
+			case "text:list", "table:table":
+				return true
+			case "text:section":
+				if blocks(k.Kids) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if blocks(tc.Kids) {
+		return doc.Cell{Blocks: read.CellBlocks(c.blocks(tc.Kids, depth+1))}
+	}
+	return doc.Cell{Inlines: c.cellInlines(tc, depth)}
+}
+
+// cellInlines gives a cell's or a text box's paragraphs as inlines
+// parted by line breaks; a list's items begin with a bullet.
 func (c *converter) cellInlines(tc *node, depth int) []doc.Inline {
 	var out []doc.Inline
 	add := func(ins []doc.Inline) {
@@ -368,7 +392,7 @@ func (c *converter) cellInlines(tc *node, depth int) []doc.Inline {
 				for _, it := range k.Kids {
 					walk(it.Kids, "•\u00a0")
 				}
-				c.warnOnce("odt-cell-list", "a list inside a table cell is kept as lines that begin with a bullet (a cell holds text, not blocks)")
+				c.warnOnce("odt-box-list", "a list inside a text box is kept as lines that begin with a bullet")
 			case "table:table":
 				for _, r := range k.Kids {
 					for _, cell := range r.Kids {

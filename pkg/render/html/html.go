@@ -608,7 +608,12 @@ func (w *writer) table(t *doc.Table) {
 			if i == 0 && k > 0 {
 				w.rowBreaks(t, k)
 			}
-			w.inlines(c.Inlines)
+			if len(c.Blocks) > 0 {
+				w.WriteString("\n")
+				w.blocks(c.Blocks)
+			} else {
+				w.inlines(c.Inlines)
+			}
 			w.WriteString("</" + tag + ">\n")
 		}
 		w.WriteString("</tr>\n")

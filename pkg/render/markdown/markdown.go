@@ -407,7 +407,7 @@ func (m *writer) table(t *doc.Table) []string {
 		for _, c := range cells {
 			var s string
 			if c != nil {
-				s = m.inlines(c.Inlines, true)
+				s = m.inlines(c.Flat(), true)
 			}
 			b.WriteString(" " + s + " |")
 		}

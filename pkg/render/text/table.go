@@ -22,7 +22,7 @@ func (t *writer) table(tb *doc.Table, first, rest string) {
 		out := make([]string, cols)
 		for i, c := range row {
 			if c != nil {
-				out[i] = strings.ReplaceAll(t.inlines(c.Inlines), "\n", " ")
+				out[i] = strings.ReplaceAll(t.inlines(c.Flat()), "\n", " ")
 			}
 		}
 		rows = append(rows, out)
@@ -53,7 +53,7 @@ func (t *writer) table(tb *doc.Table, first, rest string) {
 		for i, cells := range tb.ColumnHeads() {
 			var names []string
 			for _, c := range cells {
-				names = append(names, strings.ReplaceAll(t.inlines(c.Inlines), "\n", " "))
+				names = append(names, strings.ReplaceAll(t.inlines(c.Flat()), "\n", " "))
 			}
 			head[i] = strings.Join(names, " ")
 		}

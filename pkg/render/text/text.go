@@ -307,7 +307,7 @@ func (t *writer) list(l *doc.List, first, rest string) {
 	widest := 0
 	for i := range l.Items {
 		if l.Ordered {
-			markers[i] = labels.Ordinal(l.Start+i, l.Numbering) + "."
+			markers[i] = doc.Ordinal(l.Start+i, l.Numbering) + "."
 		} else {
 			markers[i] = "-"
 		}
