@@ -102,7 +102,7 @@ func (rd Reader) Read(ctx context.Context, r io.Reader, opts *read.Options) (*do
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	doc.NewBuilder(d).Blocks(blocks)
+	doc.NewBuilder(d).Blocks(officexml.FoldAnchors(blocks))
 	if c.title != "" && d.Meta.Title == "" {
 		d.Meta.Title = c.title
 	}

@@ -457,6 +457,17 @@ func (c *converter) inlines(kids []*node, depth int) []doc.Inline {
 		}
 	}
 	for _, k := range kids {
+		if c.changes != nil {
+			switch k.Name {
+			case "text:change", "text:change-start", "text:change-end":
+				flush()
+				out = append(out, c.rejected(k, depth)...)
+				continue
+			}
+			if len(c.inserting) > 0 {
+				continue // inserted text, rejected
+			}
+		}
 		switch k.Name {
 		case "#text":
 			// Spaces in OpenDocument collapse, as in XML text: runs of
@@ -489,7 +500,7 @@ func (c *converter) inlines(kids []*node, depth int) []doc.Inline {
 				out = append(out, &doc.Note{Blocks: c.blocks(k.Child("text:note-body").Kids, depth+1)})
 			}
 		case "text:bookmark", "text:bookmark-start", "text:reference-mark", "text:reference-mark-start":
-			if name := k.Attr("text:name"); name != "" {
+			if name := k.Attr("text:name"); name != "" && name != "_GoBack" { // Word's bookmark of the last edit
 				flush()
 				out = append(out, &doc.Anchor{ID: name})
 			}

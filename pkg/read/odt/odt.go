@@ -31,8 +31,26 @@ import (
 
 type node = officexml.Node
 
-// Reader reads OpenDocument text.
-type Reader struct{}
+// Reader reads OpenDocument text. The zero value reads with the
+// defaults.
+type Reader struct{ cfg Config }
+
+// Config configures a Reader. The zero value is the default.
+type Config struct {
+	// Changes says what becomes of tracked changes: "accept" (the
+	// default: the text as it is now) or "reject" (the original:
+	// insertions dropped, deletions back where they were).
+	Changes string `option:"track-changes" default:"accept" choices:"accept,reject" help:"OpenDocument: tracked changes accepted (the text as it is now) or rejected (the original)"`
+}
+
+// New returns a reader with cfg.
+func New(cfg Config) Reader { return Reader{cfg: cfg} }
+
+// Config returns a copy of the reader's configuration.
+func (r Reader) Config() any { c := r.cfg; return &c }
+
+// WithConfig returns a reader with cfg, a *Config.
+func (r Reader) WithConfig(cfg any) read.Reader { return New(*cfg.(*Config)) }
 
 func init() {
 	read.Register(read.Format{Name: "odt", Exts: []string{".odt", ".fodt"}, Binary: true, Aliases: []string{"fodt", "opendocument"}}, Reader{})
@@ -59,7 +77,7 @@ var prefixes = map[string]string{
 
 // Read reads an OpenDocument text: a package (.odt) or one XML file
 // (.fodt).
-func (Reader) Read(ctx context.Context, r io.Reader, opts *read.Options) (*doc.Document, error) {
+func (rd Reader) Read(ctx context.Context, r io.Reader, opts *read.Options) (*doc.Document, error) {
 	if opts == nil {
 		opts = &read.Options{}
 	}
@@ -110,6 +128,9 @@ func (Reader) Read(ctx context.Context, r io.Reader, opts *read.Options) (*doc.D
 	if text == nil {
 		return nil, errors.New("odt: the document has no text (office:body/office:text); is it a spreadsheet or a presentation?")
 	}
+	if rd.cfg.Changes == "reject" {
+		c.readChanges(text.Child("text:tracked-changes"))
+	}
 	d := &doc.Document{}
 	c.meta(meta.Child("office:meta"), &d.Meta)
 	blocks := c.blocks(text.Kids, 0)
@@ -125,7 +146,7 @@ func (Reader) Read(ctx context.Context, r io.Reader, opts *read.Options) (*doc.D
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	doc.NewBuilder(d).Blocks(blocks)
+	doc.NewBuilder(d).Blocks(officexml.FoldAnchors(blocks))
 	return d, nil
 }
 
@@ -156,6 +177,63 @@ type converter struct {
 	title, subtitle     string
 	warned              map[string]bool
 	images, imagesShown int
+	// With tracked changes rejected: the changes by id, and the
+	// insertions the text is in (whose content is left out).
+	changes   map[string]*node
+	inserting map[string]bool
+}
+
+// readChanges reads the document's tracked changes (text:changed-region
+// elements), to reject them.
+func (c *converter) readChanges(tc *node) {
+	c.changes, c.inserting = map[string]*node{}, map[string]bool{}
+	if tc == nil {
+		return
+	}
+	for _, r := range tc.Kids {
+		if r.Name != "text:changed-region" {
+			continue
+		}
+		id := r.Attr("text:id")
+		if id == "" {
+			id = r.Attr("xml:id")
+		}
+		for _, k := range r.Kids {
+			if k.Name == "text:insertion" || k.Name == "text:deletion" {
+				c.changes[id] = k
+			}
+		}
+	}
+}
+
+// rejected returns what rejecting the change a text:change,
+// text:change-start or text:change-end marks does there: a deletion's
+// text comes back; an insertion's starts or ends being left out.
+func (c *converter) rejected(k *node, depth int) []doc.Inline {
+	ch := c.changes[k.Attr("text:change-id")]
+	if ch == nil {
+		return nil
+	}
+	switch {
+	case k.Name == "text:change" && ch.Name == "text:deletion":
+		// The deleted paragraphs, run into the one they were cut from.
+		var out []doc.Inline
+		for _, p := range ch.Kids {
+			if p.Name != "text:p" && p.Name != "text:h" {
+				continue
+			}
+			if len(out) > 0 {
+				out = append(out, &doc.Text{Text: " "})
+			}
+			out = append(out, c.inlines(p.Kids, depth+1)...)
+		}
+		return out
+	case k.Name == "text:change-start" && ch.Name == "text:insertion":
+		c.inserting[k.Attr("text:change-id")] = true
+	case k.Name == "text:change-end":
+		delete(c.inserting, k.Attr("text:change-id"))
+	}
+	return nil
 }
 
 func (c *converter) warnOnce(code, format string, args ...any) {

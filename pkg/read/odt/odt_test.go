@@ -266,3 +266,36 @@ func TestFormulas(t *testing.T) {
 		t.Errorf("formulas:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestTrackedChanges: by default the text as it is now; with changes
+// rejected, the original: an insertion left out, a deletion back where
+// it was.
+func TestTrackedChanges(t *testing.T) {
+	src := `<?xml version="1.0" encoding="UTF-8"?><office:document ` + ns + `><office:body><office:text>` +
+		`<text:tracked-changes><text:changed-region text:id="c1"><text:insertion><office:change-info><dc:creator>A</dc:creator></office:change-info></text:insertion></text:changed-region>` +
+		`<text:changed-region text:id="c2"><text:deletion><office:change-info><dc:creator>A</dc:creator></office:change-info><text:p>Geschrapt.</text:p></text:deletion></text:changed-region></text:tracked-changes>` +
+		`<text:p>Begin. <text:change-start text:change-id="c1"/>Toegevoegd. <text:change-end text:change-id="c1"/>Slot. <text:change text:change-id="c2"/></text:p>` +
+		`<text:p><text:bookmark text:name="merk"/></text:p><text:p>Na de bladwijzer.</text:p>` +
+		`</office:text></office:body></office:document>`
+	for mode, want := range map[string]string{"accept": "Begin. Toegevoegd. Slot.|Na de bladwijzer.", "reject": "Begin. Slot. Geschrapt.|Na de bladwijzer."} {
+		d, err := odt.New(odt.Config{Changes: mode}).Read(context.Background(), strings.NewReader(src), &read.Options{Name: "w.fodt"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var paras []string
+		anchors := 0
+		doc.Walk(d, func(n doc.Node) doc.Visit {
+			switch n := n.(type) {
+			case *doc.Paragraph:
+				paras = append(paras, strings.TrimSpace(doc.PlainText(n.Inlines)))
+			case *doc.Anchor:
+				anchors++
+			}
+			return doc.Continue
+		})
+		// The bookmark alone on its line goes with the next paragraph.
+		if got := strings.Join(paras, "|"); got != want || anchors != 1 {
+			t.Errorf("%s: %q with %d anchors, want %q with 1", mode, got, anchors, want)
+		}
+	}
+}

@@ -112,3 +112,56 @@ func mergeable(a, b doc.Inline) bool {
 	}
 	return false
 }
+
+// FoldAnchors moves the anchors of a paragraph that holds nothing else
+// (a bookmark on a line of its own) to the start of the next paragraph
+// or heading, or the end of the one before when none follows: an empty
+// paragraph would show as a gap.
+func FoldAnchors(bs []doc.Block) []doc.Block {
+	var out []doc.Block
+	var pending []doc.Inline
+	for _, b := range bs {
+		if p, ok := b.(*doc.Paragraph); ok && anchorsOnly(p.Inlines) {
+			for _, in := range p.Inlines {
+				if a, ok := in.(*doc.Anchor); ok {
+					pending = append(pending, a)
+				}
+			}
+			continue
+		}
+		switch b := b.(type) {
+		case *doc.Paragraph:
+			b.Inlines, pending = append(pending, b.Inlines...), nil
+		case *doc.Heading:
+			b.Inlines, pending = append(pending, b.Inlines...), nil
+		case *doc.List:
+			for _, it := range b.Items {
+				it.Blocks = FoldAnchors(it.Blocks)
+			}
+		case *doc.Quote:
+			b.Blocks = FoldAnchors(b.Blocks)
+		case *doc.Div:
+			b.Blocks = FoldAnchors(b.Blocks)
+		}
+		out = append(out, b)
+	}
+	if len(pending) > 0 {
+		for i := len(out) - 1; i >= 0; i-- {
+			if p, ok := out[i].(*doc.Paragraph); ok {
+				p.Inlines = append(p.Inlines, pending...)
+				return out
+			}
+		}
+		out = append(out, &doc.Paragraph{Inlines: pending})
+	}
+	return out
+}
+
+func anchorsOnly(ins []doc.Inline) bool {
+	for _, in := range ins {
+		if _, ok := in.(*doc.Anchor); !ok && !blank(in) {
+			return false
+		}
+	}
+	return len(ins) > 0
+}
