@@ -51,6 +51,10 @@ type Options struct {
 	// TOC asks for a table of contents, TOCDepth levels deep (0 means 3).
 	TOC      bool `option:"toc" help:"add a table of contents (HTML, text and the EPUB reading order; a PDF outline is always there)"`
 	TOCDepth int  `option:"toc-depth" default:"3" help:"levels in the table of contents"`
+	// NoHighlight leaves code blocks uncoloured. By default a block
+	// whose language is known (a fence's info) has its keywords,
+	// strings, comments… coloured (HTML and EPUB).
+	NoHighlight bool `option:"no-highlight" help:"leave code blocks uncoloured (by default code in a known language is highlighted in HTML and EPUB)"`
 	// Modified is the document's modification time, for formats that
 	// record one (EPUB, PDF). The zero time means a fixed date
 	// (DefaultModified), never the clock.

@@ -13,6 +13,7 @@ import (
 	"github.com/galleypress/galley/pkg/read"
 	htmlreader "github.com/galleypress/galley/pkg/read/html"
 	"github.com/galleypress/galley/pkg/read/markdown"
+	"github.com/galleypress/galley/pkg/render"
 	"github.com/galleypress/galley/pkg/render/html"
 )
 
@@ -63,7 +64,7 @@ func TestCommonMarkSpec(t *testing.T) {
 	h := html.New(html.Config{Fragment: true})
 	render := func(d *doc.Document) string {
 		var buf bytes.Buffer
-		if err := h.Render(context.Background(), &buf, d, nil); err != nil {
+		if err := h.Render(context.Background(), &buf, d, &render.Options{NoHighlight: true}); err != nil {
 			t.Fatalf("render: %v", err)
 		}
 		return normalize(sectionTag.ReplaceAllString(buf.String(), ""))

@@ -198,7 +198,7 @@ func TestContrast(t *testing.T) {
 	css := html.Stylesheet
 	vars := func(block string) map[string]string {
 		out := map[string]string{}
-		for _, m := range regexp.MustCompile(`--([a-z]+):\s*(#[0-9a-fA-F]{3,6})`).FindAllStringSubmatch(block, -1) {
+		for _, m := range regexp.MustCompile(`--([a-z-]+):\s*(#[0-9a-fA-F]{3,6})`).FindAllStringSubmatch(block, -1) {
 			out[m[1]] = m[2]
 		}
 		return out
@@ -244,5 +244,48 @@ func TestContrast(t *testing.T) {
 				}
 			}
 		}
+		// Highlighted code's colours, on the code background.
+		n := 0
+		for fg := range v {
+			if !strings.HasPrefix(fg, "hl-") {
+				continue
+			}
+			n++
+			if r := ratio(v[fg], v["code"]); r < 4.5 {
+				t.Errorf("%s: --%s %s on --code %s: contrast %.2f:1, below 4.5:1", scheme, fg, v[fg], v["code"], r)
+			}
+		}
+		if n < 9 {
+			t.Errorf("%s: %d colours of highlighted code, want 9", scheme, n)
+		}
+	}
+}
+
+// TestHighlight: a Go code block's keywords, strings and comments are
+// coloured by class, its text is unchanged, and --no-highlight leaves it
+// plain.
+func TestHighlight(t *testing.T) {
+	code := "// Greet says hello.\nfunc Greet() string {\n\treturn \"<hallo>\"\n}"
+	d := &doc.Document{Blocks: []doc.Block{&doc.CodeBlock{Lang: "go", Text: code}, &doc.CodeBlock{Lang: "no-such-language", Text: "if x"}}}
+	page := func(opts *render.Options) string {
+		var buf bytes.Buffer
+		if err := html.New(html.Config{Fragment: true}).Render(context.Background(), &buf, d, opts); err != nil {
+			t.Fatal(err)
+		}
+		return buf.String()
+	}
+	got := page(nil)
+	for _, want := range []string{`<span class="hl-c">// Greet says hello.</span>`, `<span class="hl-k">func</span>`, `<span class="hl-k">return</span>`, `<span class="hl-s">&#34;&lt;hallo&gt;&#34;</span>`, "<code class=\"language-no-such-language\">if x\n</code>"} {
+		if !strings.Contains(got, want) && !strings.Contains(got, strings.ReplaceAll(want, "&#34;", `"`)) {
+			t.Errorf("the page lacks %s:\n%s", want, got)
+		}
+	}
+	text := regexp.MustCompile(`<[^>]+>`).ReplaceAllString(got[:strings.Index(got, "</pre>")], "")
+	text = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&#34;", `"`, "&amp;", "&").Replace(text)
+	if strings.TrimSpace(text) != code {
+		t.Errorf("the highlighted code reads %q, not the code", text)
+	}
+	if plain := page(&render.Options{NoHighlight: true}); strings.Contains(plain, "hl-") {
+		t.Errorf("--no-highlight still colours: %s", plain)
 	}
 }

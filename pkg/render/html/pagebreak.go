@@ -1,9 +1,11 @@
 package html
 
 import (
+	"strings"
 	"unicode"
 
 	"github.com/galleypress/galley/pkg/doc"
+	"github.com/galleypress/galley/pkg/internal/highlight"
 	"github.com/galleypress/galley/pkg/render"
 )
 
@@ -128,32 +130,39 @@ func (w *writer) textWords(s string) {
 	w.WriteString(text(s[start:]))
 }
 
-// codeLines writes a code block's text, with the markers of the lines
-// that start pages.
+// codeLines writes a code block's text, coloured by its language
+// (unless Options.NoHighlight), with the markers of the lines that begin
+// a new page in the PDF made with it.
 func (w *writer) codeLines(n *doc.CodeBlock) {
-	breaks := w.pages.at[n]
-	if len(breaks) == 0 {
-		w.WriteString(text(n.Text))
-		return
+	toks, ok := []highlight.Token(nil), false
+	if w.opts == nil || !w.opts.NoHighlight {
+		toks, ok = highlight.Tokens(n.Lang, n.Text)
 	}
+	if !ok {
+		toks = []highlight.Token{{Text: n.Text}}
+	}
+	breaks := w.pages.at[n]
 	line := 0
-	start := 0
-	s := n.Text
-	for i := 0; i <= len(s); i++ {
-		if i < len(s) && s[i] != '\n' {
-			continue
-		}
-		for _, b := range breaks {
-			if b.At == line && b.At > 0 {
-				w.pageBreak(b)
+	for _, t := range toks {
+		for i, part := range strings.Split(t.Text, "\n") {
+			if i > 0 {
+				w.WriteString("\n")
+				line++
+				for _, b := range breaks {
+					if b.At == line {
+						w.pageBreak(b)
+					}
+				}
+			}
+			if part == "" {
+				continue
+			}
+			if c := highlight.Classes[t.Kind]; c != "" {
+				w.WriteString(`<span class="` + c + `">` + text(part) + `</span>`)
+			} else {
+				w.WriteString(text(part))
 			}
 		}
-		w.WriteString(text(s[start:i]))
-		if i < len(s) {
-			w.WriteString("\n")
-		}
-		start = i + 1
-		line++
 	}
 }
 
