@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/galleypress/galley/pkg/internal/highlight"
 	"github.com/galleypress/galley/pkg/internal/testkit/validate"
 	"github.com/galleypress/galley/pkg/publish"
 )
@@ -107,6 +108,7 @@ func BenchmarkRustBook(b *testing.B) {
 	job := &publish.Job{Inputs: []string{"rust-book/book.toml"},
 		Outputs: []publish.Output{{Path: filepath.Join(out, "book.pdf")}, {Path: filepath.Join(out, "book.epub")}}}
 	for b.Loop() {
+		highlight.Reset() // each conversion lexes its code, as a fresh process does
 		if _, err := publish.Convert(context.Background(), job, &publish.Env{Dir: root}); err != nil {
 			b.Fatal(err)
 		}

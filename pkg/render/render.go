@@ -24,6 +24,7 @@ import (
 	"github.com/galleypress/galley/pkg/diag"
 	"github.com/galleypress/galley/pkg/doc"
 	"github.com/galleypress/galley/pkg/files"
+	"github.com/galleypress/galley/pkg/internal/highlight"
 )
 
 // Renderer writes a document in one format.
@@ -448,4 +449,21 @@ func (o *Options) dir() string {
 // fileError says what is wrong with a named file.
 func fileError(name string, err error) error {
 	return fmt.Errorf("%s %s", name, files.Describe(err))
+}
+
+// Highlight lexes d's code blocks for highlighting, on every core, ahead
+// of a renderer that colours them (unless opts.NoHighlight): each block
+// is lexed once however many outputs show it.
+func Highlight(d *doc.Document, opts *Options) {
+	if opts != nil && opts.NoHighlight {
+		return
+	}
+	var blocks []highlight.Block
+	doc.Walk(d, func(n doc.Node) doc.Visit {
+		if c, ok := n.(*doc.CodeBlock); ok && c.Lang != "" {
+			blocks = append(blocks, highlight.Block{Lang: c.Lang, Code: c.Text})
+		}
+		return doc.Continue
+	})
+	highlight.Warm(blocks)
 }

@@ -6,7 +6,9 @@
 package highlight
 
 import (
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/alecthomas/chroma/v2"
 	"github.com/alecthomas/chroma/v2/lexers"
@@ -43,6 +45,52 @@ type Token struct {
 // expressions, and a huge block is data more than code.
 const maxSize = 256 << 10
 
+// Lexing is slow (chroma's lexers are regular expressions run one after
+// another: a 20-line Rust block takes a millisecond or two), and one
+// conversion lexes the same blocks for each of its outputs. So what was
+// found is kept, up to cacheSize bytes of code, and Warm lexes the
+// blocks of a document on every core before a renderer needs them.
+var cache struct {
+	sync.Mutex
+	m    map[string][]Token // lang + "\x00" + code
+	size int
+}
+
+const cacheSize = 64 << 20
+
+// Block is a code block to lex: its language and text.
+type Block struct{ Lang, Code string }
+
+// Warm lexes blocks, on as many goroutines as there are CPUs, so that
+// Tokens finds them done.
+func Warm(blocks []Block) {
+	jobs := make(chan Block)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(blocks)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for b := range jobs {
+				Tokens(b.Lang, b.Code)
+			}
+		}()
+	}
+	for _, b := range blocks {
+		if b.Lang != "" && b.Code != "" && len(b.Code) <= maxSize {
+			jobs <- b
+		}
+	}
+	close(jobs)
+	wg.Wait()
+}
+
+// Reset forgets what was lexed (for benchmarks that measure lexing).
+func Reset() {
+	cache.Lock()
+	cache.m, cache.size = nil, 0
+	cache.Unlock()
+}
+
 // Tokens splits code in language lang ("go", "rust", "sh"; a name,
 // alias or extension chroma knows) into tokens whose texts join to code
 // exactly. It reports false, and no tokens, when the language is unknown
@@ -51,11 +99,60 @@ func Tokens(lang, code string) ([]Token, bool) {
 	if lang == "" || code == "" || len(code) > maxSize {
 		return nil, false
 	}
-	lexer := lexers.Get(strings.ToLower(lang))
+	key := strings.ToLower(lang) + "\x00" + code
+	cache.Lock()
+	toks, done := cache.m[key]
+	cache.Unlock()
+	if done {
+		return toks, toks != nil
+	}
+	toks, ok := lex(lang, code)
+	cache.Lock()
+	if cache.size+len(key) > cacheSize {
+		cache.m, cache.size = nil, 0
+	}
+	if cache.m == nil {
+		cache.m = map[string][]Token{}
+	}
+	cache.m[key] = toks
+	cache.size += len(key)
+	cache.Unlock()
+	return toks, ok
+}
+
+// lexerOf returns the lexer of a code block's language: the fence's
+// first word ("rust" of mdBook's "rust,ignore"), looked up by name,
+// alias or extension once (a name chroma does not know makes it try
+// every lexer's file patterns, which is slow), or nil.
+func lexerOf(lang string) chroma.Lexer {
+	name, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(lang)), ",")
+	name, _, _ = strings.Cut(name, " ")
+	if l, ok := lexerCache.Load(name); ok {
+		lx, _ := l.(chroma.Lexer) // nil: none
+		return lx
+	}
+	var l chroma.Lexer
+	switch name {
+	case "", "text", "txt", "plain", "plaintext", "output":
+		// nothing to colour
+	default:
+		l = lexers.Get(name)
+		if l != nil {
+			l = chroma.Coalesce(l)
+		}
+	}
+	lexerCache.Store(name, l)
+	return l
+}
+
+var lexerCache sync.Map // language name → chroma.Lexer (nil: none)
+
+func lex(lang, code string) ([]Token, bool) {
+	lexer := lexerOf(lang)
 	if lexer == nil {
 		return nil, false
 	}
-	it, err := chroma.Coalesce(lexer).Tokenise(nil, code)
+	it, err := lexer.Tokenise(nil, code)
 	if err != nil {
 		return nil, false
 	}

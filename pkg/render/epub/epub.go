@@ -136,6 +136,7 @@ func (r *Renderer) Render(ctx context.Context, w io.Writer, d *doc.Document, opt
 	if opts == nil {
 		opts = &render.Options{}
 	}
+	render.Highlight(d, opts)
 	if r.cfg.CSSFile != "" {
 		css, err := opts.ReadFile(r.cfg.CSSFile)
 		if err != nil {

@@ -109,6 +109,7 @@ type Part struct {
 // modify d.
 func (r *Renderer) Render(ctx context.Context, w io.Writer, d *doc.Document, opts *render.Options) error {
 	opts = opts.WithContext(ctx)
+	render.Highlight(d, opts)
 	title := d.Meta.Title
 	if title == "" && len(d.Sections) > 0 {
 		title = d.Sections[0].HeadingText()
