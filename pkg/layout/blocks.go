@@ -9,6 +9,7 @@ import (
 
 	"github.com/galleypress/galley/pkg/diag"
 	"github.com/galleypress/galley/pkg/doc"
+	"github.com/galleypress/galley/pkg/internal/highlight"
 	"github.com/galleypress/galley/pkg/internal/labels"
 	"github.com/galleypress/galley/pkg/typeset"
 )
@@ -442,6 +443,7 @@ func (l *layout) code(cb *doc.CodeBlock, c ctx) {
 	for i := range src {
 		src[i] = l.cleanFallback(src[i], typeset.Mono)
 	}
+	kinds := l.codeKinds(cb, src)
 	widest := unit(0)
 	for _, s := range src {
 		widest = max(widest, l.codeWidth(s, cc.size))
@@ -466,16 +468,24 @@ func (l *layout) code(cb *doc.CodeBlock, c ctx) {
 	for n, s := range src {
 		cont := false
 		indent := s[:len(s)-len(strings.TrimLeft(s, " "))]
+		var kind []highlight.Kind // each rune's kind, of s
+		if kinds != nil {
+			kind = kinds[n]
+		}
 		for {
 			fit, rest := l.fit(s, st, cc.width)
+			restKind := kind
 			if rest != "" {
 				fit, rest = codeBreak(fit, rest)
+				restKind = kindsFrom(kind, utf8.RuneCountInString(fit))
 				// The next piece starts where the line's text does.
 				if strings.TrimSpace(rest) != "" && l.codeWidth(indent, st.Size) < cc.width/2 {
-					rest = indent + strings.TrimLeft(rest, " ")
+					trimmed := strings.TrimLeft(rest, " ")
+					restKind = append(make([]highlight.Kind, len(indent)), kindsFrom(restKind, len(rest)-len(trimmed))...)
+					rest = indent + trimmed
 				}
 			}
-			line := l.codeLine(fit, st, cc.width)
+			line := l.codeLine(fit, st, cc.width, kind)
 			line.Last = rest == "" // the source line continues: no space
 			if cont {
 				line.Boxes = append([]typeset.Placed{{X: -markW - cc.size/2, Width: markW, Text: mark, Style: &markSt}}, line.Boxes...)
@@ -485,7 +495,7 @@ func (l *layout) code(cb *doc.CodeBlock, c ctx) {
 			if rest == "" {
 				break
 			}
-			s, cont = rest, true
+			s, cont, kind = rest, true, restKind
 		}
 	}
 	if len(lines) <= 12 {
@@ -544,22 +554,105 @@ func (l *layout) fit(s string, st typeset.Style, width unit) (string, string) {
 }
 
 // codeLine sets a line of code: a box for each piece in one face (the
-// monospaced face, or a fallback for the characters it lacks).
-func (l *layout) codeLine(text string, st typeset.Style, measure unit) typeset.Line {
+// monospaced face, or a fallback for the characters it lacks) and one
+// colour (kind gives each rune's kind; nil for none).
+func (l *layout) codeLine(text string, st typeset.Style, measure unit, kind []highlight.Kind) typeset.Line {
 	line := typeset.Line{Width: measure, Last: true}
 	if text == "" {
 		return line
 	}
 	var x unit
+	at := 0 // runes of text placed
 	for _, sg := range l.segments(text, st.Font) {
-		s := st
-		s.Font = sg.font
-		w := l.fam.Width(sg.font, st.Size, sg.text)
-		line.Boxes = append(line.Boxes, typeset.Placed{X: x, Width: w, Text: sg.text, Style: &s})
-		x += w
+		for _, piece := range byKind(sg.text, kindsFrom(kind, at)) {
+			s := st
+			s.Font = sg.font
+			s.Color = typeset.Color(highlight.Paper[piece.kind])
+			w := l.fam.Width(sg.font, st.Size, piece.text)
+			line.Boxes = append(line.Boxes, typeset.Placed{X: x, Width: w, Text: piece.text, Style: &s})
+			x += w
+		}
+		at += utf8.RuneCountInString(sg.text)
 	}
 	line.Natural = x
 	return line
+}
+
+// codeKinds returns, for each line of a code block as src gives it
+// (tabs as four spaces, characters no face has replaced, controls
+// dropped), the kind of each of its runes; nil when the block is not
+// highlighted.
+func (l *layout) codeKinds(cb *doc.CodeBlock, src []string) [][]highlight.Kind {
+	if l.cfg.NoHighlight {
+		return nil
+	}
+	toks, ok := highlight.Tokens(cb.Lang, cb.Text)
+	if !ok {
+		return nil
+	}
+	out := [][]highlight.Kind{nil}
+	for _, t := range toks {
+		for _, r := range t.Text {
+			switch {
+			case r == '\n':
+				out = append(out, nil)
+			case r == '\t':
+				n := len(out) - 1
+				out[n] = append(out[n], t.Kind, t.Kind, t.Kind, t.Kind)
+			case r < 0x20 || r == 0x7f:
+				// dropped, as cleanFallback drops it
+			default:
+				n := len(out) - 1
+				out[n] = append(out[n], t.Kind)
+			}
+		}
+	}
+	if len(out) != len(src) {
+		return nil // the lines do not match: leave the colours out
+	}
+	for i := range out {
+		if len(out[i]) != utf8.RuneCountInString(src[i]) {
+			out[i] = nil
+		}
+	}
+	return out
+}
+
+// kindsFrom returns kind from its rune n on (nil past its end).
+func kindsFrom(kind []highlight.Kind, n int) []highlight.Kind {
+	if n >= len(kind) {
+		return nil
+	}
+	return kind[n:]
+}
+
+type kindPiece struct {
+	text string
+	kind highlight.Kind
+}
+
+// byKind parts s into pieces of one kind each, kind giving each rune's
+// (Plain past its end).
+func byKind(s string, kind []highlight.Kind) []kindPiece {
+	if len(kind) == 0 {
+		return []kindPiece{{s, highlight.Plain}}
+	}
+	var out []kindPiece
+	start, i := 0, 0
+	cur := kind[0]
+	for at := range s {
+		k := highlight.Plain
+		if i < len(kind) {
+			k = kind[i]
+		}
+		if k != cur && at > start {
+			out = append(out, kindPiece{s[start:at], cur})
+			start = at
+		}
+		cur = k
+		i++
+	}
+	return append(out, kindPiece{s[start:], cur})
 }
 
 // codeWidth returns the width of a line of code, each piece in its face.

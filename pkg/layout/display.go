@@ -72,6 +72,8 @@ type Item struct {
 	Size   typeset.Unit
 	Scale  float64
 	Link   bool
+	// Color is the text's own colour (highlighted code), 0 for none.
+	Color typeset.Color
 	// Furniture marks the running header and the page number: page
 	// furniture, not content (an artifact in tagged PDF).
 	Furniture bool
@@ -340,7 +342,7 @@ func (d *displayer) line(l *typeset.Line, x, baseline unit) {
 		}
 		bx, by := x+b.X, baseline-b.Style.Rise
 		d.glyphs(Item{Kind: Glyphs, X: bx, Y: by, Text: text.String(), Glyphs: glyphs, RTL: b.rtl,
-			Font: b.Style.Font, Size: b.Style.Size, Scale: b.Scale, Link: b.Style.Link != "" && !inContents(tagOf(*b.Style)) && b.Style.Tag != decoration{}, Elem: tagOf(*b.Style), Hyphen: b.Hyphen})
+			Font: b.Style.Font, Size: b.Style.Size, Scale: b.Scale, Link: b.Style.Link != "" && !inContents(tagOf(*b.Style)) && b.Style.Tag != decoration{}, Color: b.Style.Color, Elem: tagOf(*b.Style), Hyphen: b.Hyphen})
 		if b.Style.Strike {
 			sy := by - b.Style.Size*3/10
 			d.add(Item{Kind: Rule, X: bx, Y: sy, W: end - b.X, Thick: b.Style.Size / 18})

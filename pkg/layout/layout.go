@@ -49,6 +49,9 @@ type Config struct {
 	// Files are the project's files, which fonts and hyphenation
 	// patterns are read from (images through the Host).
 	Files fs.FS
+	// NoHighlight sets code in one colour; by default code in a
+	// language galley knows is coloured by the kind of its tokens.
+	NoHighlight bool
 	// TOC adds a table of contents, TOCDepth levels deep (0: 3).
 	TOC      bool
 	TOCDepth int

@@ -14,6 +14,7 @@ import (
 
 	"github.com/galleypress/galley/pkg/doc"
 
+	"github.com/galleypress/galley/pkg/internal/highlight"
 	"github.com/galleypress/galley/pkg/internal/testkit/fixture"
 	_ "github.com/galleypress/galley/pkg/internal/testkit/golden"
 	"github.com/galleypress/galley/pkg/internal/testkit/validate"
@@ -1002,6 +1003,66 @@ func TestLongCodeBreaks(t *testing.T) {
 		}
 		if loose > 1 {
 			t.Errorf("%s: %d loose lines:\n%s", paper, loose, dump.String())
+		}
+	}
+}
+
+// TestHighlightedCode: code in a known language is drawn in the colours
+// of its tokens' kinds (the keyword "func" in the keyword colour, the
+// string in the string colour), a line too long for the measure keeps
+// its colours where it breaks, and the text stays the text; with
+// NoHighlight, or in an unknown language, it is all one colour.
+func TestHighlightedCode(t *testing.T) {
+	long := `	fmt.Println("` + strings.Repeat("a long string that runs on ", 6) + `", count)`
+	code := "func main() {\n" + long + "\n}"
+	colours := func(lang string, cfg layout.Config) (map[string]typeset.Color, string) {
+		d := &doc.Document{Meta: doc.Meta{Lang: "en"}, Blocks: []doc.Block{&doc.CodeBlock{Lang: lang, Text: code}}}
+		cfg.NoTitlePage, cfg.NoSystemFonts = true, true
+		l, err := layout.Layout(d, cfg, &render.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]typeset.Color{}
+		var text strings.Builder
+		for _, p := range l.Pages {
+			for _, it := range p.Items {
+				if it.Kind == layout.Glyphs && !it.Furniture {
+					got[strings.TrimSpace(it.Text)] = it.Color
+					text.WriteString(it.Text)
+				}
+			}
+		}
+		return got, text.String()
+	}
+	got, text := colours("go", layout.Config{})
+	if got["func"] != typeset.Color(highlight.Paper[highlight.Keyword]) || got["main"] != typeset.Color(highlight.Paper[highlight.Name]) {
+		t.Errorf("func %06x, main %06x: want the keyword's and the name's colours", got["func"], got["main"])
+	}
+	strs := 0
+	for s, c := range got {
+		if strings.Contains(s, "runs") || strings.Contains(s, "long") || strings.Contains(s, "string") {
+			strs++
+			if c != typeset.Color(highlight.Paper[highlight.String]) {
+				t.Errorf("%q is %06x, not the string colour", s, c)
+			}
+		}
+	}
+	if strs < 2 {
+		t.Errorf("the long line is not broken into pieces of the string (%d)", strs)
+	}
+	if want := strings.Join(strings.Fields(strings.ReplaceAll(code, "\t", "    ")), ""); strings.Join(strings.Fields(strings.ReplaceAll(text, "→", "")), "") != want {
+		t.Errorf("the code's text changed:\n%s\nwant\n%s", text, want)
+	}
+	for name, cfg := range map[string]layout.Config{"no-highlight": {NoHighlight: true}, "unknown language": {}} {
+		lang := "go"
+		if name == "unknown language" {
+			lang = "no-such-language"
+		}
+		got, _ := colours(lang, cfg)
+		for s, c := range got {
+			if c != 0 {
+				t.Errorf("%s: %q is coloured %06x", name, s, c)
+			}
 		}
 	}
 }

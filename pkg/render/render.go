@@ -54,8 +54,8 @@ type Options struct {
 	TOCDepth int  `option:"toc-depth" default:"3" help:"levels in the table of contents"`
 	// NoHighlight leaves code blocks uncoloured. By default a block
 	// whose language is known (a fence's info) has its keywords,
-	// strings, comments… coloured (HTML and EPUB).
-	NoHighlight bool `option:"no-highlight" help:"leave code blocks uncoloured (by default code in a known language is highlighted in HTML and EPUB)"`
+	// strings, comments… coloured (HTML, EPUB and PDF).
+	NoHighlight bool `option:"no-highlight" help:"leave code blocks uncoloured (by default code in a known language is highlighted: colours in HTML and PDF, bold keywords and italic comments in EPUB)"`
 	// Modified is the document's modification time, for formats that
 	// record one (EPUB, PDF). The zero time means a fixed date
 	// (DefaultModified), never the clock.

@@ -176,6 +176,17 @@ type Style struct {
 	// paragraph's: words in another language than the paragraph's. It
 	// must be comparable (a pointer); NoHyphens leaves the text whole.
 	Hyphenator Hyphenator
+	// Color is the text's colour; the zero Color is the default (black,
+	// or the link colour for a link).
+	Color Color
+}
+
+// Color is a colour in sRGB, 0xRRGGBB; 0 is no colour of its own.
+type Color uint32
+
+// RGB returns c's red, green and blue, from 0 to 1.
+func (c Color) RGB() (r, g, b float64) {
+	return float64(c>>16&0xff) / 255, float64(c>>8&0xff) / 255, float64(c&0xff) / 255
 }
 
 // NoHyphens is the Hyphenator of text that is never hyphenated: words

@@ -35,6 +35,11 @@ const (
 // none).
 var Classes = [...]string{Plain: "", Keyword: "hl-k", Type: "hl-t", Name: "hl-f", String: "hl-s", Number: "hl-n", Comment: "hl-c", Meta: "hl-m", Inserted: "hl-i", Deleted: "hl-d"}
 
+// Paper is each kind's colour on white paper (the PDF), 0xRRGGBB: the
+// colours of HTML's light scheme, each with a contrast of at least
+// 4.5:1 on white; Plain is 0, the text's own colour.
+var Paper = [...]uint32{Keyword: 0xa0168c, Type: 0x855700, Name: 0x1b55c4, String: 0x2b6f2a, Number: 0x8a4b00, Comment: 0x5f636e, Meta: 0x7a3aa8, Inserted: 0x2b6f2a, Deleted: 0xb3261e}
+
 // Token is a piece of code and its kind.
 type Token struct {
 	Kind Kind

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/xml"
+	"fmt"
 	"io"
 	"math"
 	"os"
@@ -14,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/galleypress/galley/pkg/doc"
+	"github.com/galleypress/galley/pkg/internal/highlight"
 	"github.com/galleypress/galley/pkg/internal/testkit/fixture"
 	_ "github.com/galleypress/galley/pkg/internal/testkit/golden"
 	"github.com/galleypress/galley/pkg/internal/testkit/validate"
@@ -257,6 +259,20 @@ func TestContrast(t *testing.T) {
 		}
 		if n < 9 {
 			t.Errorf("%s: %d colours of highlighted code, want 9", scheme, n)
+		}
+	}
+	// The PDF's code is in the light scheme's colours (on white paper:
+	// at least the contrast they have on the code background).
+	for k, class := range highlight.Classes {
+		want := "#000000"
+		if c := highlight.Paper[k]; c != 0 {
+			want = fmt.Sprintf("#%06x", c)
+		}
+		if class != "" && light[class] != want {
+			t.Errorf("the PDF's %s is %s, HTML's light scheme says %s", class, want, light[class])
+		}
+		if r := ratio(want, "#ffffff"); r < 4.5 {
+			t.Errorf("the PDF's %s %s on white: contrast %.2f:1, below 4.5:1", class, want, r)
 		}
 	}
 }

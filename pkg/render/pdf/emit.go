@@ -226,12 +226,12 @@ type backend struct {
 
 	font   *fontEnc
 	size   typeset.Unit
-	color  bool    // the fill colour is the link colour
-	tz     float64 // the horizontal scale in force, in percent
-	inText bool    // in a text object (BT … ET)
-	tx, ty int64   // the text line's origin, in hundredths of a point
-	inTJ   bool    // in a TJ array
-	curX   float64 // where the glyphs drawn so far end, in points
+	color  typeset.Color // the fill colour in force (0: black)
+	tz     float64       // the horizontal scale in force, in percent
+	inText bool          // in a text object (BT … ET)
+	tx, ty int64         // the text line's origin, in hundredths of a point
+	inTJ   bool          // in a TJ array
+	curX   float64       // where the glyphs drawn so far end, in points
 
 	// tags records the marked content of each page for the structure
 	// tree (see tag.go).
@@ -272,7 +272,7 @@ func (b *backend) page(i int, p *layout.Page) {
 	}
 	b.cs = b.cs[:0]
 	// A page's content starts in the default graphics state.
-	b.tz, b.color, b.font, b.size, b.inText, b.inTJ = 100, false, nil, 0, false, false
+	b.tz, b.color, b.font, b.size, b.inText, b.inTJ = 100, 0, nil, 0, false, false
 	b.mcid = 0
 	clear(b.text)
 	if b.text == nil {
@@ -295,9 +295,12 @@ func (b *backend) page(i int, p *layout.Page) {
 			b.setFont(it.Font, it.Size)
 			if it.Furniture {
 				b.scale(1)
-				b.setColor(false)
+				b.setColor(0)
+			} else if it.Link {
+				b.setColor(linkColor)
+				b.scale(it.Scale)
 			} else {
-				b.setColor(it.Link)
+				b.setColor(it.Color)
 				b.scale(it.Scale)
 			}
 			b.glyphs(it, hp)
@@ -664,17 +667,26 @@ func (b *backend) setFont(font typeset.Face, size typeset.Unit) {
 	b.font, b.size = enc, size
 }
 
-// setColor sets the text colour: the link colour, or black.
-func (b *backend) setColor(link bool) {
-	if link == b.color {
+// linkColor is the colour of links: RGB 31, 78, 140.
+const linkColor typeset.Color = 0x1f4e8c
+
+// setColor sets the text colour (0: black).
+func (b *backend) setColor(c typeset.Color) {
+	if c == b.color {
 		return
 	}
-	if link {
-		b.op("0.122 0.306 0.549 rg\n") // RGB 31, 78, 140
-	} else {
+	if c == 0 {
 		b.op("0 g\n")
+	} else {
+		r, g, bl := c.RGB()
+		b.op(fmt.Sprintf("%s %s %s rg\n", colorNum(r), colorNum(g), colorNum(bl)))
 	}
-	b.color = link
+	b.color = c
+}
+
+// colorNum writes a colour component with three decimals.
+func colorNum(v float64) string {
+	return strconv.FormatFloat(math.Round(v*1000)/1000, 'f', -1, 64)
 }
 
 // scale sets the horizontal scale of the glyphs (Tz) for font expansion;

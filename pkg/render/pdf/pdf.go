@@ -164,7 +164,7 @@ func (r *Renderer) layoutConfig(opts *render.Options) layout.Config {
 	return layout.Config{Paper: c.Paper, FontSize: c.FontSize, Margins: c.Margins, Ragged: c.Ragged,
 		NoChapterPages: c.NoChapterPages, NoTitlePage: c.NoTitlePage, Builtin: c.BuiltinFonts, Fonts: c.Fonts, NoSystemFonts: c.NoSystemFonts,
 		Hyphenation: c.Hyphenation, Expansion: c.Expansion, Notes: c.Notes, WideTables: c.WideTables,
-		Files: opts.Files, TOC: opts.TOC, TOCDepth: opts.TOCDepth,
+		Files: opts.Files, TOC: opts.TOC, TOCDepth: opts.TOCDepth, NoHighlight: opts.NoHighlight,
 		MaxImagePixels: opts.ImagePixels(), MaxSVGElements: opts.MaxSVGElements}
 }
 
@@ -185,6 +185,7 @@ func (r *Renderer) Render(ctx context.Context, w io.Writer, d *doc.Document, opt
 	}
 	cfg := r.layoutConfig(opts)
 	cfg.Stream = true // each page is drawn, written and let go in turn
+	render.Highlight(d, opts)
 	l, err := layout.Layout(d, cfg, opts)
 	if err != nil {
 		return err
