@@ -16,7 +16,7 @@ var layers = []struct {
 	rank     int
 	prefixes []string
 }{
-	{0, []string{"pkg/diag", "pkg/doc", "pkg/files", "pkg/option", "pkg/typeset", "pkg/internal/"}},
+	{0, []string{"pkg/diag", "pkg/doc", "pkg/files", "pkg/option", "pkg/typeset", "pkg/theme", "pkg/internal/"}},
 	{1, []string{"pkg/hyphen", "pkg/font", "pkg/wordbreak", "pkg/transform", "pkg/read", "pkg/render", "pkg/read/internal/"}},
 	{2, []string{"pkg/read/", "pkg/layout"}},
 	{3, []string{"pkg/render/", "pkg/book"}},
@@ -46,7 +46,7 @@ func TestLayers(t *testing.T) {
 	}
 	const module = "github.com/galleypress/galley"
 	short := func(p string) string { return strings.TrimPrefix(strings.TrimPrefix(p, module), "/") }
-	allowed := map[string]bool{"pkg/render/epub pkg/render/html": true, "pkg/read/markdown pkg/read/html": true, "pkg/doc pkg/diag": true}
+	allowed := map[string]bool{"pkg/render/epub pkg/render/html": true, "pkg/read/markdown pkg/read/html": true, "pkg/doc pkg/diag": true, "pkg/theme pkg/internal/yamlnode": true}
 	// Beyond the ranks: layout knows nothing of rendering (its caller is
 	// a layout.Host), and the model nothing but diagnostics.
 	forbidden := map[string][]string{"pkg/layout": {"pkg/render"}, "pkg/typeset": {"pkg/"}, "pkg/doc": {"pkg/"}}

@@ -1,0 +1,420 @@
+// Package theme is galley's house style: one file that styles the PDF,
+// the EPUB and the HTML alike (page, type, colours, heading and caption
+// numbering, running header and footer). A theme is YAML; the built-in
+// ones are "default" (galley's look when nothing is set), "report" (a
+// government report) and "book". A theme extends another and overrides
+// what it names.
+//
+//	t, err := theme.Load("report", nil)              // built in
+//	t, err := theme.Load("house.yaml", os.ReadFile)  // a file
+package theme
+
+import (
+	"embed"
+	"fmt"
+	"math"
+	"path"
+	"reflect"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/galleypress/galley/pkg/internal/yamlnode"
+)
+
+// Theme is a house style. Its zero value is not useful: Load and
+// Default give complete ones.
+type Theme struct {
+	// Name is the built-in theme's name, or the file's.
+	Name       string     `theme:"-"`
+	Extends    string     `theme:"extends"`
+	Page       Page       `theme:"page"`
+	Fonts      Fonts      `theme:"fonts"`
+	Colors     Colors     `theme:"colors"`
+	Headings   Headings   `theme:"headings"`
+	Paragraphs Paragraphs `theme:"paragraphs"`
+	Header     Running    `theme:"header"`
+	Footer     Running    `theme:"footer"`
+	Captions   Captions   `theme:"captions"`
+}
+
+// Page is the PDF's page.
+type Page struct {
+	// Size is "a4", "a5" or "letter".
+	Size string `theme:"size" oneof:"a4 a5 letter"`
+	// Margins in millimetres; 0 keeps galley's.
+	Margins Margins `theme:"margins"`
+	// ChapterPages starts each top-level section on a new page.
+	ChapterPages bool `theme:"chapter-pages"`
+}
+
+// Margins are a page's margins in millimetres. Inner is the side of
+// the binding: the left of a right-hand (odd) page, the right of a
+// left-hand one; when Inner and Outer differ, pages are two-sided.
+type Margins struct {
+	Top    float64 `theme:"top" max:"100"`
+	Bottom float64 `theme:"bottom" max:"100"`
+	Inner  float64 `theme:"inner" max:"100"`
+	Outer  float64 `theme:"outer" max:"100"`
+}
+
+// TwoSided reports whether left- and right-hand pages differ.
+func (m Margins) TwoSided() bool { return m.Inner != m.Outer }
+
+// Fonts is the type.
+type Fonts struct {
+	// Family is the built-in family: "noto" or "go".
+	Family string `theme:"family" oneof:"noto go"`
+	// Size is the body's size in points.
+	Size float64 `theme:"size" min:"6" max:"24"`
+	// LineHeight is the body's line distance, times its size.
+	LineHeight float64 `theme:"line-height" min:"1" max:"2.5"`
+}
+
+// Colors are the theme's colours.
+type Colors struct {
+	Text           Color `theme:"text"`
+	Background     Color `theme:"background"`
+	Headings       Color `theme:"headings"`
+	Links          Color `theme:"links"`
+	Rules          Color `theme:"rules"`
+	TableHeader    Color `theme:"table-header"`
+	CodeBackground Color `theme:"code-background"`
+}
+
+// Headings says how headings are numbered.
+type Headings struct {
+	// Numbering is "none", or how deep headings are numbered: "1",
+	// "1.1", "1.1.1"…
+	Numbering string `theme:"numbering"`
+}
+
+// Depth returns how many levels of headings are numbered (0: none).
+func (h Headings) Depth() int {
+	if h.Numbering == "" || h.Numbering == "none" {
+		return 0
+	}
+	return strings.Count(h.Numbering, ".") + 1
+}
+
+// Paragraphs are the body's paragraphs.
+type Paragraphs struct {
+	Justify   bool `theme:"justify"`
+	Hyphenate bool `theme:"hyphenate"`
+}
+
+// Running is a running header or footer: a text for right-hand (odd)
+// pages and one for left-hand ones, with placeholders (see Fill).
+type Running struct {
+	Recto string `theme:"recto"`
+	Verso string `theme:"verso"`
+	Rule  bool   `theme:"rule"`
+}
+
+// Captions are the captions of figures and tables.
+type Captions struct {
+	// Numbered begins each caption with its label and number ("Figuur
+	// 1: ", "Table 2: "), counted through the document.
+	Numbered bool `theme:"numbered"`
+}
+
+// Color is an sRGB colour, 0xRRGGBB.
+type Color uint32
+
+// String writes c as "#rrggbb".
+func (c Color) String() string { return fmt.Sprintf("#%06x", uint32(c)) }
+
+// ParseColor reads "#rrggbb" or "#rgb".
+func ParseColor(s string) (Color, error) {
+	h, ok := strings.CutPrefix(strings.TrimSpace(s), "#")
+	if len(h) == 3 {
+		h = string([]byte{h[0], h[0], h[1], h[1], h[2], h[2]})
+	}
+	v, err := strconv.ParseUint(h, 16, 32)
+	if !ok || len(h) != 6 || err != nil {
+		return 0, fmt.Errorf("%q is not a colour: write \"#rrggbb\"", s)
+	}
+	return Color(v), nil
+}
+
+// Contrast returns the WCAG contrast ratio of a and b (1 to 21).
+func Contrast(a, b Color) float64 {
+	la, lb := a.luminance(), b.luminance()
+	return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+}
+
+func (c Color) luminance() float64 {
+	ch := func(v uint32) float64 {
+		x := float64(v&0xff) / 255
+		if x <= 0.04045 {
+			return x / 12.92
+		}
+		return math.Pow((x+0.055)/1.055, 2.4)
+	}
+	return 0.2126*ch(uint32(c)>>16) + 0.7152*ch(uint32(c)>>8) + 0.0722*ch(uint32(c))
+}
+
+// Pair is a colour of text on a colour behind it, by the keys.
+type Pair struct{ Fore, Back string }
+
+// Pairs are the colour pairs a theme's text is drawn in.
+var Pairs = []Pair{
+	{"text", "background"}, {"headings", "background"}, {"links", "background"},
+	{"text", "table-header"}, {"text", "code-background"}, {"links", "code-background"},
+}
+
+// Contrasts returns a warning for each pair of t's colours that holds
+// text with a contrast below 4.5:1 (WCAG 2.2 AA), naming the pair.
+func (t *Theme) Contrasts() []string {
+	var out []string
+	for _, p := range Pairs {
+		f, b := t.Colors.get(p.Fore), t.Colors.get(p.Back)
+		if r := Contrast(f, b); r < 4.5 {
+			out = append(out, fmt.Sprintf("theme %s: colors: %s %s on %s %s has a contrast of %.2f:1, below the 4.5:1 WCAG AA asks for text", t.Name, p.Fore, f, p.Back, b, r))
+		}
+	}
+	return out
+}
+
+// get returns the colour of a key of colors.
+func (c *Colors) get(key string) Color {
+	v := reflect.ValueOf(c).Elem()
+	for i := range v.NumField() {
+		if v.Type().Field(i).Tag.Get("theme") == key {
+			return v.Field(i).Interface().(Color)
+		}
+	}
+	return 0
+}
+
+//go:embed themes/*.yaml
+var builtin embed.FS
+
+// Builtins are the names of the built-in themes.
+var Builtins = []string{"default", "report", "book"}
+
+// IsBuiltin reports whether name is a built-in theme's.
+func IsBuiltin(name string) bool { return slices.Contains(Builtins, name) }
+
+// Source returns a built-in theme's file: commented, a starting point
+// for one's own (galley theme --print NAME).
+func Source(name string) ([]byte, error) {
+	if !IsBuiltin(name) {
+		return nil, fmt.Errorf("no built-in theme %q (built in: %s)", name, strings.Join(Builtins, ", "))
+	}
+	return builtin.ReadFile("themes/" + name + ".yaml")
+}
+
+// Default returns the default theme: galley's look when nothing is set.
+func Default() *Theme {
+	t, err := Load("default", nil)
+	if err != nil {
+		panic("theme: the default theme does not load: " + err.Error())
+	}
+	return t
+}
+
+// Load returns the theme name gives: a built-in theme's name, or a
+// file that readFile reads (nil: only built-in themes). Errors say the
+// file and line and what to do.
+func Load(name string, readFile func(string) ([]byte, error)) (*Theme, error) {
+	return load(name, readFile, 0)
+}
+
+func load(name string, readFile func(string) ([]byte, error), depth int) (*Theme, error) {
+	if depth > 8 {
+		return nil, fmt.Errorf("theme %s: themes extend each other in a loop", name)
+	}
+	var data []byte
+	var err error
+	shown := name
+	if IsBuiltin(name) {
+		data, err = Source(name)
+	} else if readFile == nil || !strings.ContainsAny(name, "./\\") {
+		return nil, fmt.Errorf("no built-in theme %q (built in: %s); a theme file's name ends in .yaml", name, strings.Join(Builtins, ", "))
+	} else {
+		data, err = readFile(name)
+		shown = path.Base(name)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("theme: %w", err)
+	}
+	root, err := yamlnode.Parse(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", shown, err)
+	}
+	if root != nil && root.Kind != yamlnode.Map {
+		return nil, fmt.Errorf("%s: line %d: a theme is a mapping of keys (page:, fonts:, colors:…), found %s", shown, root.Line, root.Kind)
+	}
+	base := &Theme{}
+	switch ext := root.Get("extends"); {
+	case name == "default":
+	case ext == nil && !IsBuiltin(name):
+		base, err = load("default", nil, depth+1)
+	case ext != nil && ext.Value != "none" && ext.Value != "":
+		base, err = load(ext.Value, readFile, depth+1)
+		if err != nil {
+			return nil, fmt.Errorf("%s: line %d: extends: %w", shown, ext.Line, err)
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	t := *base
+	if err := decode(root, reflect.ValueOf(&t).Elem(), ""); err != nil {
+		return nil, fmt.Errorf("%s: %w", shown, err)
+	}
+	t.Name = strings.TrimSuffix(shown, ".yaml")
+	return &t, nil
+}
+
+// decode sets v, a struct, from a mapping: each key must be one of its
+// fields', each value of the field's kind and within its bounds.
+func decode(n *yamlnode.Node, v reflect.Value, where string) error {
+	if n == nil || n.Kind == yamlnode.Null {
+		return nil
+	}
+	if n.Kind != yamlnode.Map {
+		return &yamlnode.Error{Line: n.Line, Msg: fmt.Sprintf("%swant a mapping of keys, found %s", where, n.Kind)}
+	}
+	typ := v.Type()
+	var keys []string
+	var fields []int
+	for i := range typ.NumField() {
+		if k := typ.Field(i).Tag.Get("theme"); k != "-" {
+			keys, fields = append(keys, k), append(fields, i)
+		}
+	}
+	for _, f := range n.Fields {
+		i := slices.Index(keys, f.Key)
+		if i < 0 {
+			return &yamlnode.Error{Line: f.Line, Msg: fmt.Sprintf("%sunknown key %q (known: %s)", where, f.Key, strings.Join(keys, ", "))}
+		}
+		sf := typ.Field(fields[i])
+		fv := v.Field(fields[i])
+		key := where + f.Key
+		if fv.Kind() == reflect.Struct {
+			if err := decode(f.Val, fv, key+": "); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := scalar(f.Val, fv, sf, key); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// scalar sets a field from a value.
+func scalar(n *yamlnode.Node, fv reflect.Value, sf reflect.StructField, key string) error {
+	bad := func(format string, args ...any) error {
+		return &yamlnode.Error{Line: n.Line, Msg: key + ": " + fmt.Sprintf(format, args...)}
+	}
+	s, err := n.String()
+	if err != nil {
+		return bad("want a single value, found %s", n.Kind)
+	}
+	switch fv.Interface().(type) {
+	case Color:
+		c, err := ParseColor(s)
+		if err != nil {
+			return bad("%v", err)
+		}
+		fv.Set(reflect.ValueOf(c))
+	case string:
+		if oneOf := sf.Tag.Get("oneof"); oneOf != "" && !slices.Contains(strings.Fields(oneOf), strings.ToLower(s)) {
+			return bad("%q is not one of %s", s, strings.Join(strings.Fields(oneOf), ", "))
+		}
+		switch sf.Tag.Get("theme") {
+		case "numbering":
+			if err := checkNumbering(s); err != nil {
+				return bad("%v", err)
+			}
+		case "recto", "verso":
+			for _, m := range placeholder.FindAllStringSubmatch(s, -1) {
+				if !slices.Contains(Placeholders, m[1]) {
+					return bad("no placeholder {%s} (known: {%s})", m[1], strings.Join(Placeholders, "}, {"))
+				}
+			}
+		}
+		if sf.Tag.Get("oneof") != "" {
+			s = strings.ToLower(s)
+		}
+		fv.SetString(s)
+	case bool:
+		b, err := strconv.ParseBool(s)
+		if err != nil {
+			return bad("want true or false, found %q", s)
+		}
+		fv.SetBool(b)
+	case float64:
+		f, err := strconv.ParseFloat(s, 64)
+		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+			return bad("want a number, found %q", s)
+		}
+		if lo, err := strconv.ParseFloat(sf.Tag.Get("min"), 64); err == nil && f < lo {
+			return bad("%g is below %g", f, lo)
+		}
+		if f < 0 {
+			return bad("%g is below 0", f)
+		}
+		if hi, err := strconv.ParseFloat(sf.Tag.Get("max"), 64); err == nil && f > hi {
+			return bad("%g is above %g", f, hi)
+		}
+		fv.SetFloat(f)
+	default:
+		return bad("cannot be set") // a field of a kind decode lacks
+	}
+	return nil
+}
+
+// checkNumbering accepts "none", "1", "1.1", "1.1.1"… up to six levels.
+func checkNumbering(s string) error {
+	if s == "none" {
+		return nil
+	}
+	parts := strings.Split(s, ".")
+	for _, p := range parts {
+		if p != "1" {
+			return fmt.Errorf("%q is not a numbering: none, 1, 1.1, 1.1.1 (how deep headings are numbered)", s)
+		}
+	}
+	if len(parts) > 6 {
+		return fmt.Errorf("%q numbers more than six levels", s)
+	}
+	return nil
+}
+
+// Fill fills a running header's or footer's text: {title}, {chapter},
+// {section}, {page}, {pages} and {date} by vars; an unknown name stays
+// as written.
+func Fill(text string, vars map[string]string) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(text, '{')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(text[i:], '}')
+		if j < 0 {
+			break
+		}
+		b.WriteString(text[:i])
+		name := text[i+1 : i+j]
+		if v, ok := vars[name]; ok {
+			b.WriteString(v)
+		} else {
+			b.WriteString(text[i : i+j+1])
+		}
+		text = text[i+j+1:]
+	}
+	b.WriteString(text)
+	return strings.TrimSpace(b.String())
+}
+
+var placeholder = regexp.MustCompile(`\{([^{}]*)\}`)
+
+// Placeholders are the names Fill knows.
+var Placeholders = []string{"title", "chapter", "section", "page", "pages", "date"}
