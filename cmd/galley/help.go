@@ -35,6 +35,7 @@ var commands = []command{
 	{name: "build", usage: "galley build [flags]", about: "Builds every document listed in galley.yaml.", flagSet: buildFlagSet},
 	{name: "init", usage: "galley init [-C DIR]", about: "Writes a commented starter galley.yaml.", flagSet: initFlagSet},
 	{name: "formats", usage: "galley formats [--options [--markdown]]", about: "Lists the input and output formats, and with --options every format's options.", flagSet: formatsFlagSet},
+	{name: "theme", usage: "galley theme [--print NAME]", about: "Lists the built-in themes (house styles for PDF, EPUB and HTML), or writes one,\ncommented, to start one's own from: galley theme --print default > theme.yaml.", flagSet: themeFlagSet},
 	{name: "completion", usage: "galley completion bash|zsh|fish", about: "Prints a shell completion script: add \"source <(galley completion bash)\" to ~/.bashrc,\n\"source <(galley completion zsh)\" to ~/.zshrc, or\n\"galley completion fish > ~/.config/fish/completions/galley.fish\"."},
 	{name: "version", usage: "galley version", about: "Prints galley's version."},
 }

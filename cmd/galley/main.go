@@ -80,6 +80,7 @@ Usage:
   galley build [flags]              build the documents listed in galley.yaml
   galley init                       write a commented starter galley.yaml
   galley formats [--options]        list the input and output formats (and their options)
+  galley theme [--print NAME]       list the built-in themes, or write one to start from
   galley completion bash|zsh|fish   print a shell completion script
   galley version                    print galley's version
 
@@ -107,6 +108,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return initCmd(rest, stdout, stderr)
 	case "formats":
 		return formats(rest, stdout, stderr)
+	case "theme":
+		return themeCmd(rest, stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, "galley", version())
 		return exitOK

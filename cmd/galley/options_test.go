@@ -22,7 +22,7 @@ var programOnly = map[string]bool{
 	"html.Config.Link": true, "html.Config.Image": true,
 	"epub.Config.CSS":   true,
 	"read.Options.Name": true, "read.Options.MaxDepth": true, "read.Options.Warn": true, "read.Options.Log": true, "read.Options.Resource": true,
-	"render.Options.Modified": true, "render.Options.Files": true, "render.Options.MaxSVGElements": true, "render.Options.Paginated": true, "render.Options.Dir": true, "render.Options.MaxFileSize": true, "render.Options.Warn": true,
+	"render.Options.Modified": true, "render.Options.Files": true, "render.Options.MaxSVGElements": true, "render.Options.Paginated": true, "render.Options.Style": true, "render.Options.Dir": true, "render.Options.MaxFileSize": true, "render.Options.Warn": true,
 	"render.Options.Strict": true, "render.Options.Context": true, "render.Options.MaxImagePixels": true,
 	"render.Options.PageBreaks": true,
 }

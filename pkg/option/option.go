@@ -14,7 +14,9 @@
 // texts; help is one line. choices:"a4,a5,letter" lists the only values
 // a text option takes (any case; stored in lower case). file:"" marks a path to a file, which the
 // caller resolves (and confines) before setting it; file:"fonts" one
-// that may also name a font installed on the machine.
+// that may also name a font installed on the machine; file:"builtin"
+// one that may also be the name of something built in (a word without a
+// dot or a slash: a theme).
 //
 // Kinds of fields: string, bool, int, float64, []string (a list: repeat
 // the flag, or give a YAML list), a struct of tagged string fields (a
@@ -68,8 +70,10 @@ type Option struct {
 	Default, Help string
 	Kind          Kind
 	// File marks an option whose values are file paths; Fonts one whose
-	// files may also be fonts installed on the machine (file:"fonts").
-	File, Fonts bool
+	// files may also be fonts installed on the machine (file:"fonts");
+	// Builtin one whose value may also name something built in, a word
+	// without a dot or a slash (file:"builtin": --theme report).
+	File, Fonts, Builtin bool
 	// Names are a mapping's keys ("regular", "bold", …).
 	Names []string
 	// Choices are the only values a text option takes; none: any. (A
@@ -113,6 +117,7 @@ func Of(cfg any) []Option {
 		var fileKind string
 		fileKind, o.File = f.Tag.Lookup("file")
 		o.Fonts = o.File && fileKind == "fonts"
+		o.Builtin = o.File && fileKind == "builtin"
 		switch {
 		case reflect.PointerTo(f.Type).Implements(textUnmarshaler):
 			o.Kind = Text

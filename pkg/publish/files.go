@@ -16,6 +16,7 @@ import (
 	"github.com/galleypress/galley/pkg/doc"
 	"github.com/galleypress/galley/pkg/files"
 	"github.com/galleypress/galley/pkg/option"
+	"github.com/galleypress/galley/pkg/theme"
 	"github.com/galleypress/galley/pkg/transform"
 )
 
@@ -150,6 +151,8 @@ type projectFS struct {
 	system []files.Read
 	// pages passes the PDF's page breaks to the EPUB made with it.
 	pages *pageShare
+	// theme is the house style the job names, loaded once (readDoc).
+	theme *theme.Theme
 }
 
 // openProject opens the files job reads, as env says.
@@ -360,7 +363,7 @@ func (pr *projectFS) fileOptions(job *Job) (names, whats, system []string, err e
 				if o.Kind == option.Map {
 					_, v, _ = strings.Cut(v, "=")
 				}
-				if v = strings.TrimSpace(v); v == "" {
+				if v = strings.TrimSpace(v); v == "" || o.Builtin && builtinName(v) {
 					continue
 				}
 				name, sys, err := pr.fileOption(v, o)
@@ -383,6 +386,9 @@ func (pr *projectFS) fileOptions(job *Job) (names, whats, system []string, err e
 // or, for a font option, the path of a font installed on the machine
 // (sys). A face of a collection keeps its "#N".
 func (pr *projectFS) fileOption(v string, o option.Option) (name string, sys bool, err error) {
+	if o.Builtin && builtinName(v) {
+		return v, false, nil // a built-in theme's name, not a file
+	}
 	name, err = pr.name(v, o.Key+" file")
 	if err == nil || !o.Fonts || pr.root == nil {
 		return name, false, err
@@ -486,3 +492,7 @@ func (pr *projectFS) context() context.Context {
 	}
 	return pr.ctx
 }
+
+// builtinName reports whether an option's value is a name (a word
+// without a dot or a slash), not a file, for options that take either.
+func builtinName(v string) bool { return !strings.ContainsAny(v, "./\\") }

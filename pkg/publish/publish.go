@@ -44,6 +44,7 @@ import (
 	_ "github.com/galleypress/galley/pkg/render/markdown"
 	_ "github.com/galleypress/galley/pkg/render/pdf"
 	_ "github.com/galleypress/galley/pkg/render/text"
+	"github.com/galleypress/galley/pkg/theme"
 	"github.com/galleypress/galley/pkg/transform"
 )
 
@@ -357,6 +358,17 @@ func readDoc(ctx context.Context, job *Job, pr *projectFS) (*doc.Document, strin
 	}
 	transform.Standard(d, fallback)
 	b.Link()
+	th, err := loadTheme(job, pr)
+	if err != nil {
+		return nil, "", err
+	}
+	for _, w := range th.Contrasts() {
+		warn(diag.Warnf("theme-contrast", "%s; choose colours further apart", w))
+	}
+	transform.NumberSections(d, th.Headings.Depth())
+	if th.Captions.Numbered {
+		transform.NumberCaptions(d)
+	}
 	if !hasContent(d) {
 		err := fmt.Errorf("%s: the document is empty: no text, image or table%s; --allow-empty makes it anyway", names, emptyHint(job))
 		if !env.AllowEmpty {
@@ -831,6 +843,7 @@ func renderTo(ctx context.Context, w io.Writer, d *doc.Document, format string, 
 	if err := job.Options.apply(opts, "", pr); err != nil {
 		return err
 	}
+	opts.Style = pr.theme
 	_, paginator := r.(render.Paginator)
 	m, marker := r.(render.PageMarker)
 	marker = marker && m.MarksPages()
@@ -964,4 +977,22 @@ func output(ctx context.Context, d *doc.Document, res *Result, path string, job 
 		return Unchanged, nil
 	}
 	return Written, nil
+}
+
+// loadTheme loads the theme the job's options name (theme:, --theme),
+// once for all its outputs.
+func loadTheme(job *Job, pr *projectFS) (*theme.Theme, error) {
+	if pr.theme != nil {
+		return pr.theme, nil
+	}
+	opts := &render.Options{Files: pr.fsys, MaxFileSize: pr.env.maxInput()}
+	if err := job.Options.apply(opts, "", pr); err != nil {
+		return nil, err
+	}
+	th, err := opts.LoadTheme()
+	if err != nil {
+		return nil, err
+	}
+	pr.theme = th
+	return th, nil
 }

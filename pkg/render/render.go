@@ -25,6 +25,7 @@ import (
 	"github.com/galleypress/galley/pkg/doc"
 	"github.com/galleypress/galley/pkg/files"
 	"github.com/galleypress/galley/pkg/internal/highlight"
+	"github.com/galleypress/galley/pkg/theme"
 )
 
 // Renderer writes a document in one format.
@@ -56,6 +57,13 @@ type Options struct {
 	// whose language is known (a fence's info) has its keywords,
 	// strings, comments… coloured (HTML, EPUB and PDF).
 	NoHighlight bool `option:"no-highlight" help:"leave code blocks uncoloured (by default code in a known language is highlighted: colours in HTML and PDF, bold keywords and italic comments in EPUB)"`
+	// Theme is the house style: a built-in theme's name ("default",
+	// "report", "book") or a theme file in Files (see package theme).
+	// "" is the default theme.
+	Theme string `option:"theme" file:"builtin" help:"house style for PDF, EPUB and HTML: a built-in theme (default, report, book) or a theme FILE (galley theme --print default writes one to start from)"`
+	// Style is the theme, loaded: a program that renders several
+	// formats loads it once (LoadTheme) and sets it; nil means Theme's.
+	Style *theme.Theme
 	// Modified is the document's modification time, for formats that
 	// record one (EPUB, PDF). The zero time means a fixed date
 	// (DefaultModified), never the clock.
@@ -466,4 +474,16 @@ func Highlight(d *doc.Document, opts *Options) {
 		return doc.Continue
 	})
 	highlight.Warm(blocks)
+}
+
+// LoadTheme returns the theme o names: Style if set, else the theme
+// Theme names (built in, or a file in Files), else the default.
+func (o *Options) LoadTheme() (*theme.Theme, error) {
+	if o != nil && o.Style != nil {
+		return o.Style, nil
+	}
+	if o == nil || o.Theme == "" {
+		return theme.Default(), nil
+	}
+	return theme.Load(o.Theme, o.ReadFile)
 }

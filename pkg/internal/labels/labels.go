@@ -8,12 +8,12 @@ import (
 
 // labels holds the words renderers print around a document, by language.
 var labels = map[string]map[string]string{
-	"en": {"contents": "Contents", "notes": "Notes", "landmarks": "Landmarks", "cover": "Cover", "start": "Start", "back": "Back to text", "page": "Page", "pages": "Pages", "note": "Note", "tip": "Tip", "important": "Important", "warning": "Warning", "caution": "Caution", "done": "Done", "todo": "To do"},
-	"nl": {"contents": "Inhoud", "notes": "Noten", "landmarks": "Oriëntatiepunten", "cover": "Omslag", "start": "Begin", "back": "Terug naar de tekst", "page": "Pagina", "pages": "Pagina's", "note": "Opmerking", "tip": "Tip", "important": "Belangrijk", "warning": "Waarschuwing", "caution": "Let op", "done": "Gedaan", "todo": "Te doen"},
-	"de": {"contents": "Inhalt", "notes": "Anmerkungen", "landmarks": "Orientierungspunkte", "cover": "Umschlag", "start": "Anfang", "back": "Zurück zum Text", "page": "Seite", "pages": "Seiten", "note": "Hinweis", "tip": "Tipp", "important": "Wichtig", "warning": "Warnung", "caution": "Vorsicht", "done": "Erledigt", "todo": "Offen"},
-	"fr": {"contents": "Table des matières", "notes": "Notes", "landmarks": "Repères", "cover": "Couverture", "start": "Début", "back": "Retour au texte", "page": "Page", "pages": "Pages", "note": "Remarque", "tip": "Astuce", "important": "Important", "warning": "Avertissement", "caution": "Attention", "done": "Fait", "todo": "À faire"},
-	"es": {"contents": "Índice", "notes": "Notas", "landmarks": "Puntos de referencia", "cover": "Cubierta", "start": "Inicio", "back": "Volver al texto", "page": "Página", "pages": "Páginas", "note": "Nota", "tip": "Consejo", "important": "Importante", "warning": "Advertencia", "caution": "Precaución", "done": "Hecho", "todo": "Pendiente"},
-	"it": {"contents": "Indice", "notes": "Note", "landmarks": "Punti di riferimento", "cover": "Copertina", "start": "Inizio", "back": "Torna al testo", "page": "Pagina", "pages": "Pagine", "note": "Nota", "tip": "Suggerimento", "important": "Importante", "warning": "Avvertenza", "caution": "Attenzione", "done": "Fatto", "todo": "Da fare"},
+	"en": {"figure": "Figure", "table": "Table", "contents": "Contents", "notes": "Notes", "landmarks": "Landmarks", "cover": "Cover", "start": "Start", "back": "Back to text", "page": "Page", "pages": "Pages", "note": "Note", "tip": "Tip", "important": "Important", "warning": "Warning", "caution": "Caution", "done": "Done", "todo": "To do"},
+	"nl": {"figure": "Figuur", "table": "Tabel", "contents": "Inhoud", "notes": "Noten", "landmarks": "Oriëntatiepunten", "cover": "Omslag", "start": "Begin", "back": "Terug naar de tekst", "page": "Pagina", "pages": "Pagina's", "note": "Opmerking", "tip": "Tip", "important": "Belangrijk", "warning": "Waarschuwing", "caution": "Let op", "done": "Gedaan", "todo": "Te doen"},
+	"de": {"figure": "Abbildung", "table": "Tabelle", "contents": "Inhalt", "notes": "Anmerkungen", "landmarks": "Orientierungspunkte", "cover": "Umschlag", "start": "Anfang", "back": "Zurück zum Text", "page": "Seite", "pages": "Seiten", "note": "Hinweis", "tip": "Tipp", "important": "Wichtig", "warning": "Warnung", "caution": "Vorsicht", "done": "Erledigt", "todo": "Offen"},
+	"fr": {"figure": "Figure", "table": "Tableau", "contents": "Table des matières", "notes": "Notes", "landmarks": "Repères", "cover": "Couverture", "start": "Début", "back": "Retour au texte", "page": "Page", "pages": "Pages", "note": "Remarque", "tip": "Astuce", "important": "Important", "warning": "Avertissement", "caution": "Attention", "done": "Fait", "todo": "À faire"},
+	"es": {"figure": "Figura", "table": "Tabla", "contents": "Índice", "notes": "Notas", "landmarks": "Puntos de referencia", "cover": "Cubierta", "start": "Inicio", "back": "Volver al texto", "page": "Página", "pages": "Páginas", "note": "Nota", "tip": "Consejo", "important": "Importante", "warning": "Advertencia", "caution": "Precaución", "done": "Hecho", "todo": "Pendiente"},
+	"it": {"figure": "Figura", "table": "Tabella", "contents": "Indice", "notes": "Note", "landmarks": "Punti di riferimento", "cover": "Copertina", "start": "Inizio", "back": "Torna al testo", "page": "Pagina", "pages": "Pagine", "note": "Nota", "tip": "Suggerimento", "important": "Importante", "warning": "Avvertenza", "caution": "Attenzione", "done": "Fatto", "todo": "Da fare"},
 }
 
 // summaries are the sentences of an EPUB's accessibility summary, by
@@ -78,12 +78,12 @@ func init() {
 }
 
 // Label returns the word for key ("contents", "notes", "landmarks",
-// "cover", "start", "back", "page", "pages"; the admonition kinds "note",
-// "tip", "important", "warning", "caution"; the task states "done",
-// "todo"; the sentences of an accessibility summary, "a11y-…") in the
-// language lang (a BCP 47 tag; only its primary subtag
-// counts), falling back to English; an unknown key is returned with its
-// first letter in capitals ("info" → "Info").
+// "cover", "start", "back", "page", "pages", "figure", "table"; the
+// admonition kinds "note", "tip", "important", "warning", "caution";
+// the task states "done", "todo"; the sentences of an accessibility
+// summary, "a11y-…") in the language lang (a BCP 47 tag; only its
+// primary subtag counts), falling back to English; an unknown key is
+// returned with its first letter in capitals ("info" → "Info").
 func Label(lang, key string) string {
 	if s := label(lang, key); s != "" {
 		return s
