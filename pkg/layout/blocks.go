@@ -85,7 +85,11 @@ func (l *layout) titlePage() {
 		cc := c
 		cc.size, cc.leading = size, size*5/4
 		defer l.close(l.open("P"))
-		lines := l.paragraph(l.runs([]doc.Inline{&doc.Text{Text: text}}, typeset.Style{Font: font, Size: size, Tag: l.cur}), cc, nil)
+		st := typeset.Style{Font: font, Size: size, Tag: l.cur}
+		if font == typeset.Bold {
+			st.Color = l.colors.Heading // the title, as a heading
+		}
+		lines := l.paragraph(l.runs([]doc.Inline{&doc.Text{Text: text}}, st), cc, nil)
 		l.center(lines, cc)
 		l.push(typeset.Elem{Kind: typeset.VSpace, Height: after})
 	}
@@ -131,7 +135,7 @@ func (l *layout) section(s *doc.Section, depth int) {
 	c := l.body()
 	c.size, c.leading, c.font = size, size*13/10, font
 	c.ragged, c.hyphens = true, false
-	st := typeset.Style{Font: font, Size: size, Tag: l.cur}
+	st := typeset.Style{Font: font, Size: size, Tag: l.cur, Color: l.colors.Heading}
 	var runs []typeset.Run
 	if s.Number != "" {
 		runs = append(runs, typeset.Run{Text: l.clean(s.Number+"\u00a0", font), Style: st})

@@ -2,9 +2,11 @@ package layout
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/galleypress/galley/pkg/doc"
+	"github.com/galleypress/galley/pkg/theme"
 
 	"github.com/galleypress/galley/pkg/typeset"
 )
@@ -133,7 +135,7 @@ func (l *layout) displayPage(pages []typeset.Page, i int, titled bool, front, la
 	if len(p.Elems) == 1 {
 		if b, ok := p.Elems[0].Box.(landscapeBox); ok {
 			lp := b.Page
-			lp.Number, lp.Header = p.Number, p.Header
+			lp.Number, lp.Header, lp.Section = p.Number, p.Header, p.Section
 			p = &lp
 			l.g = portrait.landscape()
 			d.page.Landscape = true
@@ -141,12 +143,16 @@ func (l *layout) displayPage(pages []typeset.Page, i int, titled bool, front, la
 	}
 	d.page.Number = p.Number
 	d.page.Label = PageLabel(p.Number, front)
+	if l.theme.Page.Margins.TwoSided() && p.Number%2 == 0 && !d.page.Landscape {
+		// A left-hand page: the binding on its right.
+		l.g.left, l.g.right = l.g.right, l.g.left
+	}
 	if !(titled && p.Number == 1) {
-		num := fmt.Sprintf("%d / %d", p.Number-front, len(pages)-front)
+		page, pages := strconv.Itoa(p.Number-front), strconv.Itoa(len(pages)-front)
 		if p.Number <= front {
-			num = d.page.Label
+			page, pages = d.page.Label, ""
 		}
-		d.furniture(p, num)
+		d.furniture(p, page, pages)
 	}
 	for _, pe := range p.Elems {
 		y := l.g.top + pe.Y
@@ -210,15 +216,34 @@ func (d *displayer) foot(p *typeset.Page) {
 	}
 }
 
-// furniture adds the running header and the page number.
-func (d *displayer) furniture(p *typeset.Page, num string) {
-	g := d.l.g
+// furniture adds the running header and footer, as the theme words
+// them for a right- or left-hand page: by default the chapter's title
+// above, "page / pages" below (a page of the front matter shows its
+// number alone).
+func (d *displayer) furniture(p *typeset.Page, page, pages string) {
+	g, th := d.l.g, d.l.theme
 	size := g.size * 85 / 100
-	if p.Header != "" {
-		text := d.fit(p.Header, typeset.Italic, size, g.measure)
-		d.text(text, typeset.Italic, size, g.top-g.leading*3/2)
+	vars := map[string]string{"title": d.l.d.Meta.Title, "chapter": p.Header, "section": p.Section, "page": page, "pages": pages, "date": d.l.d.Meta.Date}
+	header, footer := th.Header.Recto, th.Footer.Recto
+	if p.Number%2 == 0 {
+		header, footer = th.Header.Verso, th.Footer.Verso
 	}
-	d.text(num, typeset.Regular, size, g.pageH-g.bottom+g.leading*2)
+	if pages == "" {
+		footer = page // the front matter's roman number
+	}
+	headY, footY := g.top-g.leading*3/2, g.pageH-g.bottom+g.leading*2
+	if text := theme.Fill(header, vars); text != "" {
+		d.text(d.fit(text, typeset.Italic, size, g.measure), typeset.Italic, size, headY)
+		if th.Header.Rule {
+			d.add(Item{Kind: Rule, X: g.left, Y: headY + size/2, W: g.measure, Thick: typeset.FromPoints(0.5), Furniture: true})
+		}
+	}
+	if text := theme.Fill(footer, vars); text != "" {
+		d.text(d.fit(text, typeset.Regular, size, g.measure), typeset.Regular, size, footY)
+		if th.Footer.Rule {
+			d.add(Item{Kind: Rule, X: g.left, Y: footY - size*3/2, W: g.measure, Thick: typeset.FromPoints(0.5), Furniture: true})
+		}
+	}
 }
 
 // text adds a line of page furniture, centred on the measure at

@@ -25,6 +25,7 @@ import (
 	"github.com/galleypress/galley/pkg/font"
 	"github.com/galleypress/galley/pkg/hyphen"
 	"github.com/galleypress/galley/pkg/internal/labels"
+	"github.com/galleypress/galley/pkg/theme"
 	"github.com/galleypress/galley/pkg/typeset"
 )
 
@@ -49,6 +50,13 @@ type Config struct {
 	// Files are the project's files, which fonts and hyphenation
 	// patterns are read from (images through the Host).
 	Files fs.FS
+	// Theme is the house style (nil: the default theme): it gives the
+	// line height, hyphenation on or off, the colours of text, headings,
+	// links and rules (those the default theme gives leave the PDF's
+	// black), the running header and footer, and inner and outer
+	// margins that alternate on left- and right-hand pages. The page,
+	// type and paragraph settings above are set from it by the caller.
+	Theme *theme.Theme
 	// NoHighlight sets code in one colour; by default code in a
 	// language galley knows is coloured by the kind of its tokens.
 	NoHighlight bool
@@ -182,6 +190,9 @@ func (c *Config) geometry() (geometry, error) {
 	g := geometry{pageW: typeset.FromPoints(dims[0]), pageH: typeset.FromPoints(dims[1])}
 	g.size = typeset.FromPoints(size)
 	g.leading = g.size * 4 / 3
+	if th := c.Theme; th != nil && th.Fonts.LineHeight > 0 && math.Abs(th.Fonts.LineHeight-4.0/3) > 0.001 {
+		g.leading = unit(float64(g.size) * th.Fonts.LineHeight)
+	}
 	g.parskip = g.leading / 2
 	switch e := c.Expansion; {
 	case math.IsNaN(e):
@@ -240,11 +251,18 @@ type Paged struct {
 	// Breaks are where the body's pages start in the document, for
 	// formats that mark the pages of the PDF (an EPUB's page list).
 	Breaks []doc.PageBreak
+	// Colors are the colours of text, links and rules the theme gives
+	// (0: black text and rules, galley's link colour).
+	Colors Colors
 
 	pages []typeset.Page // for Dump
 	// lazy makes the display lists of a Stream layout.
 	lazy *lazyPages
 }
+
+// Colors are a PDF's colours of text, links and rules; 0 is the
+// default.
+type Colors struct{ Text, Link, Rule typeset.Color }
 
 // lazyPages holds what a Stream layout needs to make its display lists.
 type lazyPages struct {
@@ -352,7 +370,11 @@ func Layout(d *doc.Document, cfg Config, host Host) (*Paged, error) {
 		fam.lang = language.NewLanguage(d.Meta.Lang)
 	}
 	l := &layout{cfg: &cfg, fam: fam, g: g, d: d, host: host, missing: map[rune][]string{}, missingCount: map[rune]int{},
-		images: newImageSet(host, &cfg)}
+		images: newImageSet(host, &cfg), theme: cfg.Theme}
+	if l.theme == nil {
+		l.theme = theme.Default()
+	}
+	l.colors = themeColors(l.theme)
 	l.images.l = l
 	if !cfg.NoSystemFonts && hasThai(d) {
 		l.loadWords()
@@ -383,6 +405,9 @@ func Layout(d *doc.Document, cfg Config, host Host) (*Paged, error) {
 		case !cfg.Ragged:
 			host.Warnf("%w", diag.Warnf("no-hyphenation", "pdf: no hyphenation patterns for language %q (built in: %s); lines are not hyphenated; give a pattern file with --hyphenation", d.Meta.Lang, strings.Join(hyphen.Languages(), ", ")))
 		}
+	}
+	if !l.theme.Paragraphs.Hyphenate {
+		l.hyph = nil
 	}
 	l.docHyph, l.lang = l.hyph, d.Meta.Lang
 	l.document()
@@ -444,7 +469,7 @@ func Layout(d *doc.Document, cfg Config, host Host) (*Paged, error) {
 	for i := range pages {
 		pages[i].Number = i + 1
 	}
-	out := &Paged{Width: g.pageW, Height: g.pageH, Images: l.images.seq, TitlePage: titled, Root: l.root,
+	out := &Paged{Width: g.pageW, Height: g.pageH, Colors: l.colors.Colors, Images: l.images.seq, TitlePage: titled, Root: l.root,
 		FrontPages: len(front)}
 	if cfg.Dump {
 		out.pages = pages
@@ -508,6 +533,9 @@ func (l *layout) hyphenatorFor(lang string) typeset.Hyphenator {
 	if sameLang(lang, l.d.Meta.Lang) {
 		return l.docHyph
 	}
+	if !l.theme.Paragraphs.Hyphenate {
+		return typeset.NoHyphens
+	}
 	if h, ok := l.hyphs[strings.ToLower(lang)]; ok {
 		return h
 	}
@@ -553,4 +581,34 @@ func hasThai(d *doc.Document) bool {
 		return doc.Continue
 	})
 	return found
+}
+
+// pdfColors are the colours the layout draws with.
+type pdfColors struct {
+	Colors
+	Heading typeset.Color
+}
+
+// themeColors returns the PDF's colours of th: those it gives other than
+// the default theme's (the default leaves text and rules black), and
+// its headings' colour (0: the text's).
+func themeColors(th *theme.Theme) (c pdfColors) {
+	def := theme.Default().Colors
+	own := func(v, d theme.Color) typeset.Color {
+		if v == d {
+			return 0
+		}
+		if v == 0 {
+			return 0x010101 // black, not "the default"
+		}
+		return typeset.Color(v)
+	}
+	c.Text = own(th.Colors.Text, def.Text)
+	c.Link = own(th.Colors.Links, def.Links)
+	c.Rule = own(th.Colors.Rules, def.Rules)
+	c.Heading = own(th.Colors.Headings, def.Headings)
+	if c.Heading == 0 {
+		c.Heading = c.Text
+	}
+	return c
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/galleypress/galley/pkg/font"
 	"github.com/galleypress/galley/pkg/internal/bidi"
 	"github.com/galleypress/galley/pkg/internal/mathml"
+	"github.com/galleypress/galley/pkg/theme"
 	"github.com/galleypress/galley/pkg/wordbreak"
 
 	"github.com/galleypress/galley/pkg/doc"
@@ -48,7 +49,9 @@ type ctx struct {
 
 // layout turns a document into the vertical list of the page builder.
 type layout struct {
-	cfg *Config
+	theme  *theme.Theme
+	colors pdfColors
+	cfg    *Config
 	// fitted holds the running headers fit has shortened.
 	fitted map[fitKey]string
 	fam    *family

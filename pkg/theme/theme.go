@@ -418,3 +418,76 @@ var placeholder = regexp.MustCompile(`\{([^{}]*)\}`)
 
 // Placeholders are the names Fill knows.
 var Placeholders = []string{"title", "chapter", "section", "page", "pages", "date"}
+
+// CSS returns the stylesheet rules that make HTML (epub false) or an
+// EPUB look as t does, to follow the built-in stylesheet and precede a
+// user's: what t sets other than the default theme gives (the default
+// theme adds nothing). HTML takes the colours as custom properties for
+// its light scheme (its dark scheme keeps galley's palette, which the
+// theme's colours were not chosen for); an EPUB takes them as values.
+func (t *Theme) CSS(epub bool) string {
+	def := Default()
+	var b strings.Builder
+	type prop struct {
+		name     string
+		val, was Color
+	}
+	props := []prop{
+		{"text", t.Colors.Text, def.Colors.Text}, {"bg", t.Colors.Background, def.Colors.Background},
+		{"link", t.Colors.Links, def.Colors.Links}, {"rule", t.Colors.Rules, def.Colors.Rules},
+		{"code", t.Colors.CodeBackground, def.Colors.CodeBackground},
+		{"heading", t.Colors.Headings, def.Colors.Headings}, {"th-bg", t.Colors.TableHeader, def.Colors.TableHeader},
+	}
+	changed := false
+	for _, p := range props {
+		changed = changed || p.val != p.was
+	}
+	if changed && !epub {
+		b.WriteString("@media not all and (prefers-color-scheme: dark) {\n  :root {")
+		for _, p := range props {
+			fmt.Fprintf(&b, " --%s: %s;", p.name, p.val)
+		}
+		b.WriteString(" }\n  h1, h2, h3, h4, h5, h6 { color: var(--heading); }\n  thead th { background: var(--th-bg); }\n  hr, th, td { border-color: var(--rule); }\n}\n")
+	}
+	if epub {
+		if t.Colors.Headings != def.Colors.Headings {
+			fmt.Fprintf(&b, "h1, h2, h3, h4, h5, h6 { color: %s; }\n", t.Colors.Headings)
+		}
+		if t.Colors.Links != def.Colors.Links {
+			fmt.Fprintf(&b, "a { color: %s; }\n", t.Colors.Links)
+		}
+		if t.Colors.TableHeader != def.Colors.TableHeader {
+			fmt.Fprintf(&b, "thead th { background: %s; color: %s; }\n", t.Colors.TableHeader, t.Colors.Text)
+		}
+		if t.Colors.Rules != def.Colors.Rules {
+			fmt.Fprintf(&b, "hr, th, td { border-color: %s; }\n", t.Colors.Rules)
+		}
+	}
+	var body []string
+	if t.Fonts.Family != def.Fonts.Family {
+		body = append(body, "font-family: "+families[t.Fonts.Family])
+	}
+	if t.Paragraphs.Justify != def.Paragraphs.Justify {
+		body = append(body, "text-align: "+map[bool]string{true: "justify", false: "left"}[t.Paragraphs.Justify])
+	}
+	if t.Paragraphs.Hyphenate != def.Paragraphs.Hyphenate {
+		h := map[bool]string{true: "auto", false: "manual"}[t.Paragraphs.Hyphenate]
+		body = append(body, "hyphens: "+h, "-webkit-hyphens: "+h)
+		if epub {
+			body = append(body, "-epub-hyphens: "+h)
+		}
+	}
+	if len(body) > 0 {
+		b.WriteString("body { " + strings.Join(body, "; ") + "; }\n")
+	}
+	if b.Len() == 0 {
+		return ""
+	}
+	return "/* theme " + t.Name + " */\n" + b.String()
+}
+
+// families are the CSS font stacks of the built-in families.
+var families = map[string]string{
+	"noto": `"Noto Serif", Charter, "Bitstream Charter", Cambria, Georgia, serif`,
+	"go":   `"Go", "Noto Sans", "Helvetica Neue", Arial, sans-serif`,
+}

@@ -63,8 +63,9 @@ type Page struct {
 	Number int
 	Elems  []PageElem
 	// Header is the title of the top-level section in force on the
-	// page.
-	Header string
+	// page; Section that of the section of any depth: the first that
+	// starts on the page, else the one the page continues.
+	Header, Section string
 	// Foot holds the footnotes set at the foot of the page, with Y
 	// measured from FootY, the top of the foot area (which the
 	// separator's space and rule begin), from the top of the text
@@ -106,7 +107,8 @@ func Paginate(elems []Elem, height Unit) []Page {
 // PaginateFoot is Paginate with footnotes set in the given style.
 func PaginateFoot(elems []Elem, height Unit, fs FootStyle) []Page {
 	var pages []Page
-	current := "" // the top-level section in force
+	current := ""    // the top-level section in force
+	currentSec := "" // the section of any depth in force
 	start := 0
 	var carry []Elem // footnote lines that did not fit the previous page
 	for start < len(elems) || len(carry) > 0 {
@@ -132,7 +134,7 @@ func PaginateFoot(elems []Elem, height Unit, fs FootStyle) []Page {
 			p.Elems = append(p.Elems, PageElem{Elem: e, Y: y})
 			y += e.Height
 		}
-		first := ""
+		first, firstSec := "", ""
 		for _, e := range elems[start:end] {
 			if e.Kind == VPenalty {
 				continue
@@ -145,6 +147,12 @@ func PaginateFoot(elems []Elem, height Unit, fs FootStyle) []Page {
 						first = m.Title
 					}
 					current = m.Title
+				}
+				if m.Depth >= 1 {
+					if firstSec == "" {
+						firstSec = m.Title
+					}
+					currentSec = m.Title
 				}
 			}
 		}
@@ -165,9 +173,12 @@ func PaginateFoot(elems []Elem, height Unit, fs FootStyle) []Page {
 		}
 		// The running header names the first top-level section that
 		// starts on the page, else the one the page continues.
-		p.Header = first
+		p.Header, p.Section = first, firstSec
 		if p.Header == "" {
 			p.Header = current
+		}
+		if p.Section == "" {
+			p.Section = currentSec
 		}
 		pages = append(pages, p)
 		start = end

@@ -46,9 +46,15 @@ func (b *book) entries() ([]file, error) {
 	// can point at it; it is part of the reading order only when a table
 	// of contents was asked for.
 	nonLinear := map[string]bool{"nav": !b.opts.TOC}
-	css := b.cfg.CSS
-	if css == "" {
-		css = Stylesheet
+	// The built-in stylesheet, the theme's rules, a user's stylesheet
+	// (which replaces the built-in one) last.
+	th, err := b.opts.LoadTheme()
+	if err != nil {
+		return nil, err
+	}
+	css := Stylesheet + th.CSS(true)
+	if b.cfg.CSS != "" {
+		css = th.CSS(true) + b.cfg.CSS
 	}
 	if b.cover != nil {
 		b.cover.properties = "cover-image"

@@ -109,6 +109,9 @@ type Part struct {
 // modify d.
 func (r *Renderer) Render(ctx context.Context, w io.Writer, d *doc.Document, opts *render.Options) error {
 	opts = opts.WithContext(ctx)
+	if _, err := opts.LoadTheme(); err != nil {
+		return err
+	}
 	render.Highlight(d, opts)
 	title := d.Meta.Title
 	if title == "" && len(d.Sections) > 0 {
@@ -270,9 +273,15 @@ func (w *writer) head(d *doc.Document, title, desc string) {
 			w.WriteString("\n")
 		}
 	default:
-		css := w.cfg.CSS
-		if css == "" {
-			css = Stylesheet
+		// The built-in stylesheet, the theme's rules, a user's
+		// stylesheet (which replaces the built-in one) last.
+		var themeCSS string
+		if th, err := w.opts.LoadTheme(); err == nil {
+			themeCSS = th.CSS(false)
+		}
+		css := Stylesheet + themeCSS
+		if w.cfg.CSS != "" {
+			css = themeCSS + w.cfg.CSS
 		}
 		w.WriteString("<style>\n" + styleText(css, w.cfg.XHTML) + "</style>\n")
 	}

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"math"
@@ -224,14 +225,16 @@ type backend struct {
 	faceEnc []*fontEnc
 	order   []*fontEnc
 
-	font   *fontEnc
-	size   typeset.Unit
-	color  typeset.Color // the fill colour in force (0: black)
-	tz     float64       // the horizontal scale in force, in percent
-	inText bool          // in a text object (BT … ET)
-	tx, ty int64         // the text line's origin, in hundredths of a point
-	inTJ   bool          // in a TJ array
-	curX   float64       // where the glyphs drawn so far end, in points
+	font  *fontEnc
+	size  typeset.Unit
+	color typeset.Color // the fill colour in force (0: black)
+	// stroked is set once a page's stroke colour is the rules' colour.
+	stroked bool
+	tz      float64 // the horizontal scale in force, in percent
+	inText  bool    // in a text object (BT … ET)
+	tx, ty  int64   // the text line's origin, in hundredths of a point
+	inTJ    bool    // in a TJ array
+	curX    float64 // where the glyphs drawn so far end, in points
 
 	// tags records the marked content of each page for the structure
 	// tree (see tag.go).
@@ -272,7 +275,7 @@ func (b *backend) page(i int, p *layout.Page) {
 	}
 	b.cs = b.cs[:0]
 	// A page's content starts in the default graphics state.
-	b.tz, b.color, b.font, b.size, b.inText, b.inTJ = 100, 0, nil, 0, false, false
+	b.tz, b.color, b.font, b.size, b.inText, b.inTJ, b.stroked = 100, 0, nil, 0, false, false, false
 	b.mcid = 0
 	clear(b.text)
 	if b.text == nil {
@@ -293,14 +296,15 @@ func (b *backend) page(i int, p *layout.Page) {
 				b.tx, b.ty = 0, 0
 			}
 			b.setFont(it.Font, it.Size)
-			if it.Furniture {
+			switch {
+			case it.Furniture:
 				b.scale(1)
-				b.setColor(0)
-			} else if it.Link {
-				b.setColor(linkColor)
+				b.setColor(b.l.Colors.Text)
+			case it.Link:
+				b.setColor(cmp.Or(b.l.Colors.Link, linkColor))
 				b.scale(it.Scale)
-			} else {
-				b.setColor(it.Color)
+			default:
+				b.setColor(cmp.Or(it.Color, b.l.Colors.Text))
 				b.scale(it.Scale)
 			}
 			b.glyphs(it, hp)
@@ -315,6 +319,11 @@ func (b *backend) page(i int, p *layout.Page) {
 		case layout.Rule:
 			b.mark(it)
 			b.endText()
+			if c := b.l.Colors.Rule; c != 0 && !b.stroked {
+				r, g, bl := c.RGB()
+				b.op(fmt.Sprintf("%s %s %s RG\n", colorNum(r), colorNum(g), colorNum(bl)))
+				b.stroked = true
+			}
 			b.cs = appendNum(b.cs, it.Thick.Points())
 			b.cs = append(b.cs, " w "...)
 			b.cs = appendNum(b.cs, it.X.Points())
@@ -670,7 +679,8 @@ func (b *backend) setFont(font typeset.Face, size typeset.Unit) {
 // linkColor is the colour of links: RGB 31, 78, 140.
 const linkColor typeset.Color = 0x1f4e8c
 
-// setColor sets the text colour (0: black).
+// setColor sets the text colour (0: black; 0x010101 is black too, said
+// explicitly by a theme).
 func (b *backend) setColor(c typeset.Color) {
 	if c == b.color {
 		return

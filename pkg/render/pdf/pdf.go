@@ -132,7 +132,10 @@ func (c *Config) Check() error {
 	if _, level := c.archive(); level == "A" && c.Untagged {
 		return fmt.Errorf("pdf: archive %s needs the tags that --untagged leaves out; choose a-2b, or leave the PDF tagged", c.Archive)
 	}
-	lc := New(*c).layoutConfig(&render.Options{})
+	lc, err := New(*c).layoutConfig(&render.Options{})
+	if err != nil {
+		return err
+	}
 	return lc.Check()
 }
 
@@ -158,14 +161,34 @@ func init() {
 type Fonts = layout.Fonts
 
 // layoutConfig returns the layout's configuration, for the program's
-// options.
-func (r *Renderer) layoutConfig(opts *render.Options) layout.Config {
+// options: the PDF's own options, and the theme's where they leave a
+// setting at its default (paper, type, margins, justification, chapter
+// pages).
+func (r *Renderer) layoutConfig(opts *render.Options) (layout.Config, error) {
 	c := r.cfg
-	return layout.Config{Paper: c.Paper, FontSize: c.FontSize, Margins: c.Margins, Ragged: c.Ragged,
-		NoChapterPages: c.NoChapterPages, NoTitlePage: c.NoTitlePage, Builtin: c.BuiltinFonts, Fonts: c.Fonts, NoSystemFonts: c.NoSystemFonts,
+	th, err := opts.LoadTheme()
+	if err != nil {
+		return layout.Config{}, err
+	}
+	lc := layout.Config{Paper: c.Paper, FontSize: c.FontSize, Margins: c.Margins, Ragged: c.Ragged || !th.Paragraphs.Justify,
+		NoChapterPages: c.NoChapterPages || !th.Page.ChapterPages, NoTitlePage: c.NoTitlePage, Builtin: c.BuiltinFonts, Fonts: c.Fonts, NoSystemFonts: c.NoSystemFonts,
 		Hyphenation: c.Hyphenation, Expansion: c.Expansion, Notes: c.Notes, WideTables: c.WideTables,
 		Files: opts.Files, TOC: opts.TOC, TOCDepth: opts.TOCDepth, NoHighlight: opts.NoHighlight,
-		MaxImagePixels: opts.ImagePixels(), MaxSVGElements: opts.MaxSVGElements}
+		MaxImagePixels: opts.ImagePixels(), MaxSVGElements: opts.MaxSVGElements, Theme: th}
+	if lc.Paper == "" {
+		lc.Paper = th.Page.Size
+	}
+	if lc.FontSize == 0 {
+		lc.FontSize = th.Fonts.Size
+	}
+	if lc.Builtin == "" {
+		lc.Builtin = th.Fonts.Family
+	}
+	if lc.Margins == (Margins{}) {
+		m := th.Page.Margins
+		lc.Margins = Margins{m.Top, m.Outer, m.Bottom, m.Inner} // a right-hand page's
+	}
+	return lc, nil
 }
 
 // dumpConfig keeps the typeset pages, for Dump.
@@ -183,7 +206,10 @@ func (r *Renderer) Render(ctx context.Context, w io.Writer, d *doc.Document, opt
 	if _, level := r.cfg.archive(); level == "A" && r.cfg.Untagged {
 		return r.cfg.Check()
 	}
-	cfg := r.layoutConfig(opts)
+	cfg, err := r.layoutConfig(opts)
+	if err != nil {
+		return err
+	}
 	cfg.Stream = true // each page is drawn, written and let go in turn
 	render.Highlight(d, opts)
 	l, err := layout.Layout(d, cfg, opts)
@@ -202,7 +228,10 @@ func (r *Renderer) Render(ctx context.Context, w io.Writer, d *doc.Document, opt
 // as printed.
 func (r *Renderer) PageBreaks(ctx context.Context, d *doc.Document, opts *render.Options) ([]render.PageBreak, error) {
 	opts = opts.WithContext(ctx)
-	cfg := r.layoutConfig(opts)
+	cfg, err := r.layoutConfig(opts)
+	if err != nil {
+		return nil, err
+	}
 	cfg.Stream = true // the pages are never drawn: no display lists
 	l, err := layout.Layout(d, cfg, opts)
 	if err != nil {
@@ -218,7 +247,11 @@ func (r *Renderer) Dump(w io.Writer, d *doc.Document, opts *render.Options) erro
 	if opts == nil {
 		opts = &render.Options{}
 	}
-	l, err := layout.Layout(d, dumpConfig(r.layoutConfig(opts)), opts)
+	cfg, err := r.layoutConfig(opts)
+	if err != nil {
+		return err
+	}
+	l, err := layout.Layout(d, dumpConfig(cfg), opts)
 	if err != nil {
 		return err
 	}
