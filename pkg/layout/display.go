@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"cmp"
 	"fmt"
 	"strconv"
 	"strings"
@@ -237,6 +238,22 @@ func (d *displayer) furniture(p *typeset.Page, page, pages string) {
 		if th.Header.Rule {
 			d.add(Item{Kind: Rule, X: g.left, Y: headY + size/2, W: g.measure, Thick: typeset.FromPoints(0.5), Furniture: true})
 		}
+	}
+	for i, pic := range d.l.logos {
+		if pic == nil {
+			continue
+		}
+		// At the page's outer edge, on the header's or the footer's
+		// baseline.
+		r := []theme.Running{th.Header, th.Footer}[i]
+		h := typeset.FromPoints(cmp.Or(r.LogoHeight, 8) * 72 / 25.4)
+		w := unit(int64(pic.Width) * int64(h) / max(int64(pic.Height), 1))
+		x := g.left + g.measure - w
+		if p.Number%2 == 0 {
+			x = g.left
+		}
+		y := []unit{headY, footY}[i] - h + size/4
+		d.add(Item{Kind: Image, X: x, Y: y, W: w, H: h, Picture: pic, Furniture: true})
 	}
 	if text := theme.Fill(footer, vars); text != "" {
 		d.text(d.fit(text, typeset.Regular, size, g.measure), typeset.Regular, size, footY)

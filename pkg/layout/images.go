@@ -109,6 +109,22 @@ func (s *imageSet) read(src string) (*Picture, error) {
 	if err != nil {
 		return nil, err
 	}
+	return s.decode(src, data)
+}
+
+// add adds an image the layout draws that the document does not name
+// (a theme's logo), from its data.
+func (s *imageSet) add(name string, data []byte) (*Picture, error) {
+	pic, err := s.decode(name, data)
+	if err != nil {
+		return nil, err
+	}
+	s.seq = append(s.seq, pic)
+	return pic, nil
+}
+
+// decode checks and decodes an image's data.
+func (s *imageSet) decode(src string, data []byte) (*Picture, error) {
 	info, err := safeimage.Check(data, safeimage.Limits{Pixels: s.pixels(), SVGElements: s.cfg.MaxSVGElements})
 	if err != nil {
 		return nil, err

@@ -375,6 +375,13 @@ func Layout(d *doc.Document, cfg Config, host Host) (*Paged, error) {
 		l.theme = theme.Default()
 	}
 	l.colors = themeColors(l.theme)
+	for i, r := range []theme.Running{l.theme.Header, l.theme.Footer} {
+		if r.LogoData != nil {
+			if l.logos[i], err = l.images.add(r.Logo, r.LogoData); err != nil {
+				return nil, fmt.Errorf("pdf: theme %s: logo %s: %w", l.theme.Name, r.Logo, err)
+			}
+		}
+	}
 	l.images.l = l
 	if !cfg.NoSystemFonts && hasThai(d) {
 		l.loadWords()

@@ -51,7 +51,9 @@ type ctx struct {
 type layout struct {
 	theme  *theme.Theme
 	colors pdfColors
-	cfg    *Config
+	// logos are the theme's header and footer logos, if any.
+	logos [2]*Picture
+	cfg   *Config
 	// fitted holds the running headers fit has shortened.
 	fitted map[fitKey]string
 	fam    *family

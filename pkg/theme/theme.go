@@ -110,6 +110,12 @@ type Running struct {
 	Recto string `theme:"recto"`
 	Verso string `theme:"verso"`
 	Rule  bool   `theme:"rule"`
+	// Logo is an image (SVG, drawn as vectors; PNG, JPEG) at the outer
+	// end of the header, LogoHeight millimetres high (0: 8), read from
+	// the theme file's folder: LogoData holds it, Logo its name.
+	Logo       string  `theme:"logo"`
+	LogoHeight float64 `theme:"logo-height" max:"40"`
+	LogoData   []byte  `theme:"-"`
 }
 
 // Captions are the captions of figures and tables.
@@ -264,6 +270,18 @@ func load(name string, readFile func(string) ([]byte, error), depth int) (*Theme
 	t := *base
 	if err := decode(root, reflect.ValueOf(&t).Elem(), ""); err != nil {
 		return nil, fmt.Errorf("%s: %w", shown, err)
+	}
+	for i, r := range []*Running{&t.Header, &t.Footer} {
+		if r.Logo == "" || r.Logo == []*Running{&base.Header, &base.Footer}[i].Logo {
+			continue // none, or the one the theme extended read
+		}
+		if readFile == nil || IsBuiltin(name) {
+			return nil, fmt.Errorf("%s: logo %s: a built-in theme reads no files", shown, r.Logo)
+		}
+		logo := path.Join(path.Dir(name), r.Logo)
+		if r.LogoData, err = readFile(logo); err != nil {
+			return nil, fmt.Errorf("%s: logo: %w", shown, err)
+		}
 	}
 	t.Name = strings.TrimSuffix(shown, ".yaml")
 	return &t, nil
