@@ -168,11 +168,30 @@ func (l *layout) blocks(bs []doc.Block, c ctx) {
 		if l.err != nil {
 			return
 		}
+		// A theme that indents paragraphs sets a paragraph after
+		// another with its first line indented, and no space between.
+		if indent := l.theme.Paragraphs.Indent; indent > 0 && i > 0 && isParagraph(bs[i-1]) && isParagraph(b) {
+			pc := c
+			pc.indent = unit(float64(c.size) * indent)
+			l.block(b, pc)
+			continue
+		}
 		if i > 0 {
 			l.space(l.g.parskip)
 		}
 		l.block(b, c)
 	}
+}
+
+// isParagraph reports whether b is a paragraph of text (not a displayed
+// formula).
+func isParagraph(b doc.Block) bool {
+	p, ok := b.(*doc.Paragraph)
+	if !ok {
+		return false
+	}
+	_, display := displayMath(p)
+	return !display
 }
 
 func (l *layout) block(b doc.Block, c ctx) {
@@ -505,7 +524,22 @@ func (l *layout) code(cb *doc.CodeBlock, c ctx) {
 	if len(lines) <= 12 {
 		l.keep = max(l.keep, len(lines))
 	}
+	start := len(l.elems)
 	l.pushLinesAt(lines, at, cc, nil, true)
+	if col := l.colors.Code; col != 0 {
+		// The theme's background, from half an em before the code to
+		// the measure's end.
+		l.fill(start, typeset.Fill{Color: col, X: cc.x - cc.size/2, W: cc.width + cc.size/2})
+	}
+}
+
+// fill gives the lines pushed from element start on the background f.
+func (l *layout) fill(start int, f typeset.Fill) {
+	for k := start; k < len(l.elems); k++ {
+		if l.elems[k].Kind == typeset.VLine {
+			l.elems[k].Fill = f
+		}
+	}
 }
 
 // codeBreak moves the end of a code line that does not fit back to
@@ -887,9 +921,26 @@ func (l *layout) table(t *doc.Table, c ctx) {
 		// A group of rows stays on one page.
 		l.keep = max(l.keep, len(merged))
 		l.pushLinesAt(merged, at, cc, nil, false)
+		// The theme's fills: the header rows', every other body row's.
+		pad := size / 3
+		fill := typeset.Fill{X: c.x - pad, W: c.width + 2*pad}
+		switch {
+		case first == 0 && header > 0:
+			fill.Color = l.colors.TableHeader
+		case (first-header)%2 == 1:
+			fill.Color = l.colors.Zebra
+		}
+		if fill.Color != 0 {
+			l.fill(start, fill)
+		}
 		rule := typeset.Elem{Kind: typeset.VBox, Height: size / 2, X: c.x, Box: ruleBox{Width: c.width}}
 		if first == 0 && header > 0 {
 			head = repeatedHead(merged, cc, rule)
+			for k := range head {
+				if head[k].Kind == typeset.VLine {
+					head[k].Fill = fill
+				}
+			}
 			l.push(typeset.Elem{Kind: typeset.VPenalty, Penalty: typeset.Infinity})
 			l.push(rule)
 			first = end

@@ -44,6 +44,7 @@ const (
 	LinkArea                 // an area that links to a place or a URL
 	Dest                     // a named place that links lead to
 	Outline                  // an entry of the outline (bookmarks)
+	Fill                     // a rectangle filled with Color (a background)
 )
 
 // Item is one thing to draw or to record on a page. Positions are in
@@ -75,7 +76,8 @@ type Item struct {
 	Size   typeset.Unit
 	Scale  float64
 	Link   bool
-	// Color is the text's own colour (highlighted code), 0 for none.
+	// Color is the text's own colour (highlighted code), 0 for none; a
+	// Fill's colour.
 	Color typeset.Color
 	// Furniture marks the running header and the page number: page
 	// furniture, not content (an artifact in tagged PDF).
@@ -164,6 +166,9 @@ func (l *layout) displayPage(pages []typeset.Page, i int, titled bool, front, la
 			if mk.Depth > 0 {
 				d.add(Item{Kind: Outline, Title: mk.Title, Level: mk.Depth - 1, Y: y})
 			}
+		}
+		if f := pe.Fill; f.Color != 0 {
+			d.add(Item{Kind: Fill, X: l.g.left + f.X, Y: y, W: f.W, H: pe.Height, Color: f.Color})
 		}
 		switch pe.Kind {
 		case typeset.VLine:

@@ -594,6 +594,9 @@ func hasThai(d *doc.Document) bool {
 type pdfColors struct {
 	Colors
 	Heading typeset.Color
+	// Fills: behind code blocks, a table's header rows, every other
+	// row of its body (0: none).
+	Code, TableHeader, Zebra typeset.Color
 }
 
 // themeColors returns the PDF's colours of th: those it gives other than
@@ -617,5 +620,8 @@ func themeColors(th *theme.Theme) (c pdfColors) {
 	if c.Heading == 0 {
 		c.Heading = c.Text
 	}
+	c.Code = own(th.Colors.CodeBackground, def.CodeBackground)
+	c.TableHeader = own(th.Colors.TableHeader, def.TableHeader)
+	c.Zebra = own(th.Colors.TableZebra, def.TableZebra)
 	return c
 }

@@ -45,6 +45,7 @@ type ctx struct {
 	font     typeset.Face
 	ragged   bool
 	hyphens  bool
+	indent   unit // the first line's indent
 }
 
 // layout turns a document into the vertical list of the page builder.
@@ -636,7 +637,7 @@ const pieceOverlap = 3
 // paragraph sets runs and pushes the lines, with page breaks allowed
 // only where they leave at least two lines on each side.
 func (l *layout) paragraph(runs []typeset.Run, c ctx, marks []typeset.Mark) []*typeset.Line {
-	ps := typeset.ParagraphStyle{Width: c.width, Ragged: c.ragged, Expansion: l.g.expansion, RTL: rightToLeft(runs)}
+	ps := typeset.ParagraphStyle{Width: c.width, Ragged: c.ragged, Expansion: l.g.expansion, RTL: rightToLeft(runs), Indent: c.indent}
 	if c.hyphens && l.hyph != nil {
 		ps.Hyphenator = l.hyph
 	}

@@ -80,6 +80,7 @@ type Colors struct {
 	Links          Color `theme:"links"`
 	Rules          Color `theme:"rules"`
 	TableHeader    Color `theme:"table-header"`
+	TableZebra     Color `theme:"table-zebra"`
 	CodeBackground Color `theme:"code-background"`
 }
 
@@ -102,6 +103,10 @@ func (h Headings) Depth() int {
 type Paragraphs struct {
 	Justify   bool `theme:"justify"`
 	Hyphenate bool `theme:"hyphenate"`
+	// Indent, in ems, indents the first line of a paragraph that
+	// follows another, with no space between them (a book's way); 0
+	// parts paragraphs by space.
+	Indent float64 `theme:"indent" max:"5"`
 }
 
 // Running is a running header or footer: a text for right-hand (odd)
@@ -167,7 +172,7 @@ type Pair struct{ Fore, Back string }
 // Pairs are the colour pairs a theme's text is drawn in.
 var Pairs = []Pair{
 	{"text", "background"}, {"headings", "background"}, {"links", "background"},
-	{"text", "table-header"}, {"text", "code-background"}, {"links", "code-background"},
+	{"text", "table-header"}, {"text", "table-zebra"}, {"text", "code-background"}, {"links", "code-background"},
 }
 
 // Contrasts returns a warning for each pair of t's colours that holds
@@ -455,6 +460,7 @@ func (t *Theme) CSS(epub bool) string {
 		{"link", t.Colors.Links, def.Colors.Links}, {"rule", t.Colors.Rules, def.Colors.Rules},
 		{"code", t.Colors.CodeBackground, def.Colors.CodeBackground},
 		{"heading", t.Colors.Headings, def.Colors.Headings}, {"th-bg", t.Colors.TableHeader, def.Colors.TableHeader},
+		{"zebra", t.Colors.TableZebra, def.Colors.TableZebra},
 	}
 	changed := false
 	for _, p := range props {
@@ -465,7 +471,7 @@ func (t *Theme) CSS(epub bool) string {
 		for _, p := range props {
 			fmt.Fprintf(&b, " --%s: %s;", p.name, p.val)
 		}
-		b.WriteString(" }\n  h1, h2, h3, h4, h5, h6 { color: var(--heading); }\n  thead th { background: var(--th-bg); }\n  hr, th, td { border-color: var(--rule); }\n}\n")
+		b.WriteString(" }\n  h1, h2, h3, h4, h5, h6 { color: var(--heading); }\n  thead th { background: var(--th-bg); }\n  tbody tr:nth-child(even) { background: var(--zebra); }\n  hr, th, td { border-color: var(--rule); }\n}\n")
 	}
 	if epub {
 		if t.Colors.Headings != def.Colors.Headings {
@@ -476,6 +482,9 @@ func (t *Theme) CSS(epub bool) string {
 		}
 		if t.Colors.TableHeader != def.Colors.TableHeader {
 			fmt.Fprintf(&b, "thead th { background: %s; color: %s; }\n", t.Colors.TableHeader, t.Colors.Text)
+		}
+		if t.Colors.TableZebra != def.Colors.TableZebra {
+			fmt.Fprintf(&b, "tbody tr:nth-child(even) { background: %s; color: %s; }\n", t.Colors.TableZebra, t.Colors.Text)
 		}
 		if t.Colors.Rules != def.Colors.Rules {
 			fmt.Fprintf(&b, "hr, th, td { border-color: %s; }\n", t.Colors.Rules)
@@ -497,6 +506,13 @@ func (t *Theme) CSS(epub bool) string {
 	}
 	if len(body) > 0 {
 		b.WriteString("body { " + strings.Join(body, "; ") + "; }\n")
+	}
+	if t.Paragraphs.Indent != def.Paragraphs.Indent {
+		if epub {
+			fmt.Fprintf(&b, "p + p { text-indent: %gem; }\n", t.Paragraphs.Indent)
+		} else {
+			fmt.Fprintf(&b, "p { margin: 0; }\np + p { text-indent: %gem; }\n", t.Paragraphs.Indent)
+		}
 	}
 	if b.Len() == 0 {
 		return ""

@@ -48,6 +48,17 @@ type Elem struct {
 	// vertical list of the footnotes it refers to. The page builder puts
 	// it on the same page, below the text (see Paginate).
 	Foot []Elem
+	// Fill is a background drawn behind the element (a code block's, a
+	// table header's).
+	Fill Fill
+}
+
+// Fill is a background behind an element: Color from X (from the text
+// block's left edge), W wide, as high as the element. A zero Color is
+// none.
+type Fill struct {
+	Color Color
+	X, W  Unit
 }
 
 // Mark records a section heading in the vertical list, for running
