@@ -367,7 +367,7 @@ func readDoc(ctx context.Context, job *Job, pr *projectFS) (*doc.Document, strin
 	}
 	transform.NumberSections(d, th.Headings.Depth())
 	if th.Captions.Numbered {
-		transform.NumberCaptions(d)
+		transform.NumberCaptions(d, th.Captions.Per == "chapter")
 	}
 	if !hasContent(d) {
 		err := fmt.Errorf("%s: the document is empty: no text, image or table%s; --allow-empty makes it anyway", names, emptyHint(job))

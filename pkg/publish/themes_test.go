@@ -78,7 +78,11 @@ func TestThemes(t *testing.T) {
 			if got, want := strings.Contains(text, "1.1 Doelen"), th.Headings.Depth() >= 2; got != want {
 				t.Errorf("sub-heading 1.1 numbered: %v, want %v", got, want)
 			}
-			for _, cp := range []string{"Figuur 1: Het logo van galley", "Tabel 1: Kosten van de versterking", "Figuur 2: Nitraat per meetpunt"} {
+			caps := []string{"Figuur 1: Het logo van galley", "Tabel 1: Kosten van de versterking", "Figuur 2: Nitraat per meetpunt"}
+			if th.Captions.Per == "chapter" {
+				caps = []string{"Figuur 2.1: Het logo van galley", "Tabel 2.1: Kosten van de versterking", "Figuur 2.2: Nitraat per meetpunt"}
+			}
+			for _, cp := range caps {
 				if got := strings.Contains(text, cp); got != th.Captions.Numbered {
 					t.Errorf("caption %q: %v, want %v", cp, got, th.Captions.Numbered)
 				}

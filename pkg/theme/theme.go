@@ -126,8 +126,10 @@ type Running struct {
 // Captions are the captions of figures and tables.
 type Captions struct {
 	// Numbered begins each caption with its label and number ("Figuur
-	// 1: ", "Table 2: "), counted through the document.
-	Numbered bool `theme:"numbered"`
+	// 1: ", "Table 2: "), counted through the document, or per chapter
+	// when Per is "chapter" ("Figuur 2.1: ").
+	Numbered bool   `theme:"numbered"`
+	Per      string `theme:"per" oneof:"document chapter"`
 }
 
 // Color is an sRGB colour, 0xRRGGBB.

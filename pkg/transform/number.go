@@ -1,6 +1,7 @@
 package transform
 
 import (
+	"cmp"
 	"regexp"
 	"strconv"
 	"strings"
@@ -38,41 +39,56 @@ func NumberSections(d *doc.Document, depth int) {
 
 // NumberCaptions begins the caption of each figure and table with its
 // label and number in the document's language ("Figuur 1: ", "Table
-// 2: "), figures and tables counted apart through the document. A
-// caption that begins with its own ("Figure 3.", "Tabel 2:") keeps it,
-// and the document is then left as it is.
-func NumberCaptions(d *doc.Document) {
+// 2: "), figures and tables counted apart through the document, or,
+// perChapter, through each top-level section, after its number
+// ("Figuur 2.1: "; the section's own number, else its place). A caption
+// that begins with its own ("Figure 3.", "Tabel 2:") keeps it, and the
+// document is then left as it is.
+func NumberCaptions(d *doc.Document, perChapter bool) {
 	fig, tab := labels.Label(d.Meta.Lang, "figure"), labels.Label(d.Meta.Lang, "table")
 	own := regexp.MustCompile(`^(?i)(` + regexp.QuoteMeta(fig) + `|` + regexp.QuoteMeta(tab) + `|figure|fig\.|table)\s*[0-9IVX]`)
-	var caps []*[]doc.Inline
-	var kinds []string
+	type caption struct {
+		ins           *[]doc.Inline
+		kind, chapter string
+	}
+	var caps []caption
 	selfNumbered := false
-	doc.Walk(d, func(n doc.Node) doc.Visit {
-		var c *[]doc.Inline
-		kind := fig
-		switch n := n.(type) {
-		case *doc.Figure:
-			c = &n.Caption
-		case *doc.Table:
-			c, kind = &n.Caption, tab
-		default:
+	collect := func(bs []doc.Block, chapter string) {
+		doc.WalkBlocks(bs, func(n doc.Node) doc.Visit {
+			c, kind := (*[]doc.Inline)(nil), fig
+			switch n := n.(type) {
+			case *doc.Figure:
+				c = &n.Caption
+			case *doc.Table:
+				c, kind = &n.Caption, tab
+			}
+			if c == nil || len(*c) == 0 {
+				return doc.Continue
+			}
+			if own.MatchString(strings.TrimSpace(doc.PlainText(*c))) {
+				selfNumbered = true
+			}
+			caps = append(caps, caption{c, kind, chapter})
 			return doc.Continue
+		})
+	}
+	collect(d.Blocks, "")
+	for i, s := range d.Sections {
+		chapter := ""
+		if perChapter {
+			chapter = cmp.Or(s.Number, strconv.Itoa(i+1)) + "."
 		}
-		if len(*c) == 0 {
-			return doc.Continue
+		for _, sub := range (&doc.Document{Sections: []*doc.Section{s}}).AllSections() {
+			collect(sub.Blocks, chapter)
 		}
-		if own.MatchString(strings.TrimSpace(doc.PlainText(*c))) {
-			selfNumbered = true
-		}
-		caps, kinds = append(caps, c), append(kinds, kind)
-		return doc.Continue
-	})
+	}
 	if selfNumbered {
 		return
 	}
 	count := map[string]int{}
-	for i, c := range caps {
-		count[kinds[i]]++
-		*c = append([]doc.Inline{&doc.Text{Text: kinds[i] + "\u00a0" + strconv.Itoa(count[kinds[i]]) + ": "}}, *c...)
+	for _, c := range caps {
+		key := c.kind + " " + c.chapter
+		count[key]++
+		*c.ins = append([]doc.Inline{&doc.Text{Text: c.kind + "\u00a0" + c.chapter + strconv.Itoa(count[key]) + ": "}}, *c.ins...)
 	}
 }

@@ -42,7 +42,7 @@ func TestNumberCaptions(t *testing.T) {
 		&doc.Figure{Src: "b.png"}, // no caption: none made
 		&doc.Figure{Src: "c.png", Caption: cap("Dijken")},
 	}}
-	transform.NumberCaptions(d)
+	transform.NumberCaptions(d, false)
 	var got []string
 	for _, b := range d.Blocks {
 		switch b := b.(type) {
@@ -56,8 +56,33 @@ func TestNumberCaptions(t *testing.T) {
 		t.Errorf("captions %q, want %q", strings.Join(got, "|"), want)
 	}
 	own := &doc.Document{Meta: doc.Meta{Lang: "en"}, Blocks: []doc.Block{&doc.Figure{Caption: cap("Figure 3. Dikes")}, &doc.Figure{Caption: cap("Dunes")}}}
-	transform.NumberCaptions(own)
+	transform.NumberCaptions(own, false)
 	if c := doc.PlainText(own.Blocks[1].(*doc.Figure).Caption); c != "Dunes" {
 		t.Errorf("a document that numbers its figures got %q", c)
+	}
+}
+
+// TestNumberCaptionsPerChapter: counted afresh in each chapter, after
+// its number (its own, else its place).
+func TestNumberCaptionsPerChapter(t *testing.T) {
+	fig := func(s string) doc.Block { return &doc.Figure{Src: "x.png", Caption: []doc.Inline{&doc.Text{Text: s}}} }
+	one, two := sec("One"), sec("Two", sec("Two and a half"))
+	one.Blocks = []doc.Block{fig("a"), fig("b")}
+	two.Blocks = []doc.Block{fig("c")}
+	two.Sections[0].Blocks = []doc.Block{fig("d"), &doc.Table{Caption: []doc.Inline{&doc.Text{Text: "t"}}}}
+	d := &doc.Document{Meta: doc.Meta{Lang: "en"}, Sections: []*doc.Section{one, two}}
+	transform.NumberCaptions(d, true)
+	var got []string
+	doc.Walk(d, func(n doc.Node) doc.Visit {
+		switch n := n.(type) {
+		case *doc.Figure:
+			got = append(got, doc.PlainText(n.Caption))
+		case *doc.Table:
+			got = append(got, doc.PlainText(n.Caption))
+		}
+		return doc.Continue
+	})
+	if want := "Figure\u00a01.1: a|Figure\u00a01.2: b|Figure\u00a02.1: c|Figure\u00a02.2: d|Table\u00a02.1: t"; strings.Join(got, "|") != want {
+		t.Errorf("captions %q, want %q", strings.Join(got, "|"), want)
 	}
 }
