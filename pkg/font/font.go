@@ -53,8 +53,10 @@ type Face struct {
 	hbFailed bool
 	// empty records, per glyph asked about, whether it has no outline.
 	empty map[uint16]bool
-	// shapes holds what the face shaped, under mu.
-	shapes map[shapeKey]*Shaped
+	// shapes holds what the face shaped, under mu; features are those
+	// of the text being shaped.
+	shapes   map[shapeKey]*Shaped
+	features []harfbuzz.Feature
 	// runes, offs and runs are shapeLocked's buffers.
 	runes []rune
 	offs  []int32

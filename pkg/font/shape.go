@@ -2,6 +2,9 @@ package font
 
 import (
 	"bytes"
+	"fmt"
+	"regexp"
+	"strings"
 
 	gotext "github.com/go-text/typesetting/font"
 	"github.com/go-text/typesetting/harfbuzz"
@@ -63,12 +66,22 @@ func (f *Face) hbFont() *harfbuzz.Font {
 // process (a build of many); the result is shared and must not be
 // changed.
 func (f *Face) Shape(text string, lang language.Language, rtl bool) *Shaped {
-	key := shapeKey{text, lang, rtl}
+	return f.ShapeFeatures(text, lang, rtl, "")
+}
+
+// ShapeFeatures is Shape with OpenType features turned on or off, as
+// HarfBuzz writes them, space-separated: "onum tnum" (old-style and
+// tabular figures), "-liga" (no standard ligatures). A feature the face
+// lacks does nothing; one that does not parse is left out (CheckFeatures
+// tells).
+func (f *Face) ShapeFeatures(text string, lang language.Language, rtl bool, features string) *Shaped {
+	key := shapeKey{text, lang, rtl, features}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if s, ok := f.shapes[key]; ok {
 		return s
 	}
+	f.features = parseFeatures(features)
 	s := f.shapeSafely(text, lang, rtl)
 	if f.shapes == nil || len(f.shapes) >= MaxShapes {
 		f.shapes = map[shapeKey]*Shaped{}
@@ -78,10 +91,36 @@ func (f *Face) Shape(text string, lang language.Language, rtl bool) *Shaped {
 }
 
 type shapeKey struct {
-	text string
-	lang language.Language
-	rtl  bool
+	text     string
+	lang     language.Language
+	rtl      bool
+	features string
 }
+
+// parseFeatures parses HarfBuzz's feature syntax, space-separated,
+// leaving out what does not parse.
+func parseFeatures(s string) []harfbuzz.Feature {
+	var out []harfbuzz.Feature
+	for _, w := range strings.Fields(s) {
+		if ft, err := harfbuzz.ParseFeature(w); err == nil {
+			out = append(out, ft)
+		}
+	}
+	return out
+}
+
+// CheckFeatures reports the first of space-separated OpenType features
+// that does not parse ("onum", "-liga", "ss01" are fine).
+func CheckFeatures(s string) error {
+	for _, w := range strings.Fields(s) {
+		if _, err := harfbuzz.ParseFeature(w); err != nil || !featureTag.MatchString(strings.TrimLeft(w, "+-")) {
+			return fmt.Errorf("%q is not an OpenType feature: four letters or digits (onum, tnum, smcp, ss01), - before it to turn it off", w)
+		}
+	}
+	return nil
+}
+
+var featureTag = regexp.MustCompile(`^[a-z0-9]{4}$`)
 
 // shapeSafely is shapeLocked, but a font that makes the shaper fail
 // (a damaged or hostile table it did not catch) is shaped without it
@@ -139,7 +178,7 @@ func (f *Face) shapeLocked(text string, lang language.Language, rtl bool) *Shape
 		buf.Props.Script = r.script
 		buf.Props.Language = lang
 		buf.AddRunes(runes, r.start, r.end-r.start)
-		buf.Shape(hb, nil)
+		buf.Shape(hb, f.features)
 		first := len(out.Glyphs)
 		for i, info := range buf.Info {
 			pos := buf.Pos[i]

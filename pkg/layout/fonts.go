@@ -44,6 +44,18 @@ type family struct {
 	spacedRuns []map[string][]Glyph
 	// units is Pieces' buffer.
 	units []int64
+	// features are the OpenType features the text's faces are shaped
+	// with (a theme's: "onum tnum"); code, in the monospaced face,
+	// keeps the font's defaults.
+	features string
+}
+
+// featuresOf returns the features a face is shaped with.
+func (fam *family) featuresOf(face typeset.Face) string {
+	if face == typeset.Mono || face == typeset.MonoBold {
+		return ""
+	}
+	return fam.features
 }
 
 // styles is how many faces a family has before its fallbacks.
@@ -125,7 +137,7 @@ func loadFamily(fsys fs.FS, builtin string, cfg Fonts, system bool) (*family, er
 func (fam *family) Width(face typeset.Face, size typeset.Unit, s string) typeset.Unit {
 	f := fam.faces[face]
 	var units int64
-	if simpleText(s) {
+	if simpleText(s) && fam.featuresOf(face) == "" {
 		for _, r := range s {
 			a := f.Advance(r)
 			if a < 0 {
@@ -184,7 +196,7 @@ func (fam *family) shape(face typeset.Face, s string, dir direction) *font.Shape
 	if sh, ok := m[s]; ok {
 		return sh
 	}
-	sh := fam.faces[face].Shape(s, fam.lang, dir == dirRTL)
+	sh := fam.faces[face].ShapeFeatures(s, fam.lang, dir == dirRTL, fam.featuresOf(face))
 	m[s] = sh
 	return sh
 }

@@ -375,6 +375,7 @@ func Layout(d *doc.Document, cfg Config, host Host) (*Paged, error) {
 		l.theme = theme.Default()
 	}
 	l.colors = themeColors(l.theme)
+	fam.features = l.theme.Fonts.Features
 	for i, r := range []theme.Running{l.theme.Header, l.theme.Footer} {
 		if r.LogoData != nil {
 			if l.logos[i], err = l.images.add(r.Logo, r.LogoData); err != nil {

@@ -13,6 +13,7 @@ import (
 	"testing/fstest"
 
 	"github.com/galleypress/galley/pkg/doc"
+	"github.com/galleypress/galley/pkg/theme"
 
 	"github.com/galleypress/galley/pkg/internal/highlight"
 	"github.com/galleypress/galley/pkg/internal/testkit/fixture"
@@ -1064,5 +1065,45 @@ func TestHighlightedCode(t *testing.T) {
 				t.Errorf("%s: %q is coloured %06x", name, s, c)
 			}
 		}
+	}
+}
+
+// TestFeatures: a theme's OpenType features change the glyphs of the
+// text (old-style figures in Noto Serif), not of code; the text stays
+// the text.
+func TestFeatures(t *testing.T) {
+	glyphs := func(features string) (body, code string) {
+		th := *theme.Default()
+		th.Fonts.Features = features
+		d := &doc.Document{Meta: doc.Meta{Lang: "en"}, Blocks: []doc.Block{
+			&doc.Paragraph{Inlines: []doc.Inline{&doc.Text{Text: "In 2024 and 1849."}}},
+			&doc.CodeBlock{Text: "x = 2024"},
+		}}
+		l, err := layout.Layout(d, layout.Config{NoTitlePage: true, NoSystemFonts: true, Theme: &th}, &render.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range l.Pages {
+			for _, it := range p.Items {
+				if it.Kind != layout.Glyphs || it.Furniture {
+					continue
+				}
+				ids := fmt.Sprint(it.Glyphs)
+				if strings.Contains(it.Text, "x = 2024") {
+					code += ids
+				} else if strings.Contains(it.Text, "2024") {
+					body += it.Text + ids
+				}
+			}
+		}
+		return body, code
+	}
+	plainBody, plainCode := glyphs("")
+	onumBody, onumCode := glyphs("onum")
+	if plainBody == "" || plainBody == onumBody {
+		t.Errorf("onum changes no glyph of the text:\n%s\n%s", plainBody, onumBody)
+	}
+	if plainCode != onumCode {
+		t.Error("onum changes the code's glyphs")
 	}
 }

@@ -70,6 +70,12 @@ type Fonts struct {
 	Size float64 `theme:"size" min:"6" max:"24"`
 	// LineHeight is the body's line distance, times its size.
 	LineHeight float64 `theme:"line-height" min:"1" max:"2.5"`
+	// Features are OpenType features the text (not code) is set with,
+	// space-separated: "onum" (old-style figures), "tnum" (tabular
+	// ones), "smcp" (small caps), "-liga" (no ligatures), where the
+	// font has them. The PDF honours them; HTML and EPUB as
+	// font-feature-settings.
+	Features string `theme:"features"`
 }
 
 // Colors are the theme's colours.
@@ -357,6 +363,12 @@ func scalar(n *yamlnode.Node, fv reflect.Value, sf reflect.StructField, key stri
 			if err := checkNumbering(s); err != nil {
 				return bad("%v", err)
 			}
+		case "features":
+			for _, f := range strings.Fields(s) {
+				if !featureTag.MatchString(f) {
+					return bad("%q is not an OpenType feature: four letters or digits (onum, tnum, smcp, ss01), a - before it to turn it off", f)
+				}
+			}
 		case "recto", "verso":
 			for _, m := range placeholder.FindAllStringSubmatch(s, -1) {
 				if !slices.Contains(Placeholders, m[1]) {
@@ -439,7 +451,10 @@ func Fill(text string, vars map[string]string) string {
 	return strings.TrimSpace(b.String())
 }
 
-var placeholder = regexp.MustCompile(`\{([^{}]*)\}`)
+var (
+	placeholder = regexp.MustCompile(`\{([^{}]*)\}`)
+	featureTag  = regexp.MustCompile(`^[+-]?[a-z0-9]{4}$`)
+)
 
 // Placeholders are the names Fill knows.
 var Placeholders = []string{"title", "chapter", "section", "page", "pages", "date"}
@@ -508,6 +523,17 @@ func (t *Theme) CSS(epub bool) string {
 	}
 	if len(body) > 0 {
 		b.WriteString("body { " + strings.Join(body, "; ") + "; }\n")
+	}
+	if t.Fonts.Features != def.Fonts.Features {
+		var fs []string
+		for _, f := range strings.Fields(t.Fonts.Features) {
+			on := "1"
+			if strings.HasPrefix(f, "-") {
+				on = "0"
+			}
+			fs = append(fs, fmt.Sprintf("%q %s", strings.TrimLeft(f, "+-"), on))
+		}
+		fmt.Fprintf(&b, "p, li, td, th, dd, blockquote { font-feature-settings: %s; }\n", strings.Join(fs, ", "))
 	}
 	if t.Paragraphs.Indent != def.Paragraphs.Indent {
 		if epub {
