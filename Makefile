@@ -1,7 +1,7 @@
 # galley: the usual tasks. The README's two commands need no make.
 GO ?= go
 
-.PHONY: build test golden demo lint readme-image fuzz bench
+.PHONY: build test golden demo lint readme-image theme-images fuzz bench
 
 build:
 	$(GO) build ./...
@@ -28,6 +28,14 @@ readme-image: demo
 	pdftoppm -png -r 60 -f 5 -l 5 -singlefile golden/report.pdf .assets/report-notes
 	pdftoppm -png -r 60 -f 8 -l 8 -singlefile golden/report.pdf .assets/report-table
 
+# Refresh the pictures of the built-in themes in docs/themes.md: the
+# title page and the first two body pages of the theme fixture's golden
+# PDFs (go test ./pkg/publish -run TestThemes -update makes those).
+theme-images:
+	for t in default report book huisstijl; do \
+		for p in 1 2 3; do pdftoppm -png -r 40 -f $$p -l $$p -singlefile golden/themes/rapport.$$t.pdf .assets/theme-$$t-$$p; done; \
+	done
+
 # Run every fuzz target for FUZZTIME each (go test -fuzz runs one target
 # at a time). Crashers land in the package's testdata/fuzz folder: fix
 # them and keep them as regression cases. A run that fails with only
@@ -53,7 +61,8 @@ FUZZ_TARGETS = \
 	./pkg/font:FuzzFont \
 	./pkg/internal/safeimage:FuzzSVG \
 	./pkg/read/docx:FuzzDocx \
-	./pkg/read/odt:FuzzODT
+	./pkg/read/odt:FuzzODT \
+	./pkg/theme:FuzzTheme
 
 fuzz:
 	@out=$$(mktemp); trap 'rm -f '$$out EXIT; \

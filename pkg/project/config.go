@@ -65,7 +65,7 @@ var docKeys = []string{"input", "inputs", "from", "encoding", "meta", "outputs"}
 // Parse reads a galley.yaml file's content; path names it in errors and
 // gives the folder paths are relative to.
 //
-// galley.yaml holds limits:, defaults: and documents:. A document names
+// galley.yaml holds theme:, limits:, defaults: and documents:. A document names
 // its input (or inputs), from, encoding, meta and outputs; the options
 // every reader or renderer takes (drop-lines, toc, toc-depth) at its top;
 // and each format's options under the format's name (pdf: {font-size:
@@ -94,8 +94,13 @@ func Parse(data []byte, path string) (*Project, error) {
 	p := &Project{File: path, Dir: filepath.Dir(path)}
 	var defaults *docSpec
 	var documents *yamlnode.Node
+	var theme *yamlnode.Field
 	for _, f := range root.Fields {
 		switch f.Key {
+		case "theme":
+			// The house style of every document: defaults: {theme: …}
+			// said once at the top.
+			theme = &f
 		case "limits":
 			if p.Limits, err = parseLimits(f.Val); err != nil {
 				return nil, lineErr(path, err)
@@ -107,7 +112,7 @@ func Parse(data []byte, path string) (*Project, error) {
 		case "documents":
 			documents = f.Val
 		default:
-			return nil, at(f.Line, "unknown key %q (known: limits, defaults, documents)", f.Key)
+			return nil, at(f.Line, "unknown key %q (known: theme, limits, defaults, documents)", f.Key)
 		}
 	}
 	if documents == nil || documents.Kind != yamlnode.List || len(documents.Items) == 0 {
@@ -115,6 +120,19 @@ func Parse(data []byte, path string) (*Project, error) {
 	}
 	if defaults == nil {
 		defaults = &docSpec{options: publish.Settings{}}
+	}
+	if theme != nil {
+		v, err := theme.Val.String()
+		if err != nil || v == "" {
+			return nil, at(theme.Line, "theme: want a built-in theme's name (default, report, book) or a theme file")
+		}
+		if defaults.options.Get("", "theme") != nil {
+			return nil, at(theme.Line, "theme: given twice, here and under defaults:; keep one")
+		}
+		if defaults.options[""] == nil {
+			defaults.options[""] = map[string]publish.Setting{}
+		}
+		defaults.options[""]["theme"] = publish.Setting{Values: []string{v}, Line: theme.Line}
 	}
 	for _, item := range documents.Items {
 		spec, err := parseDoc(item)

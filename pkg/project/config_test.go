@@ -43,3 +43,23 @@ func TestOutputFormats(t *testing.T) {
 		}
 	}
 }
+
+// TestThemeKey: theme: at the top is every document's theme, as under
+// defaults:; a document may name its own; given twice is an error.
+func TestThemeKey(t *testing.T) {
+	p, err := project.Parse([]byte("theme: house.yaml\ndocuments:\n  - input: a.md\n    outputs: [a.pdf]\n  - input: b.md\n    theme: book\n    outputs: [b.pdf]\n"), "galley.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, b := p.Jobs[0].Options.Get("", "theme"), p.Jobs[1].Options.Get("", "theme"); strings.Join(a, "") != "house.yaml" || strings.Join(b, "") != "book" {
+		t.Errorf("themes %q and %q, want house.yaml and book", a, b)
+	}
+	for yaml, want := range map[string]string{
+		"theme: a.yaml\ndefaults: {theme: b.yaml}\ndocuments:\n  - input: a.md\n    outputs: [a.pdf]\n": "galley.yaml:1: theme: given twice",
+		"theme: [a, b]\ndocuments:\n  - input: a.md\n    outputs: [a.pdf]\n":                            "galley.yaml:1: theme: want a built-in theme's name",
+	} {
+		if _, err := project.Parse([]byte(yaml), "galley.yaml"); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: %v, want %s", yaml, err, want)
+		}
+	}
+}

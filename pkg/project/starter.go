@@ -11,6 +11,11 @@ import (
 const Starter = `# galley.yaml: the documents "galley build" makes.
 # Paths are relative to this file. Unknown keys are errors.
 
+# The house style of every output (PDF, EPUB, HTML): a built-in theme
+# (default, report, book) or your own file, begun with
+# "galley theme --print default > theme.yaml".
+theme: default
+
 # publish.Settings for every document; a document's own settings win.
 defaults:
   meta:

@@ -19,6 +19,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/galleypress/galley/pkg/internal/yamlnode"
 )
@@ -244,6 +245,9 @@ func Load(name string, readFile func(string) ([]byte, error)) (*Theme, error) {
 func load(name string, readFile func(string) ([]byte, error), depth int) (*Theme, error) {
 	if depth > 8 {
 		return nil, fmt.Errorf("theme %s: themes extend each other in a loop", name)
+	}
+	if strings.ContainsFunc(name, unicode.IsControl) {
+		return nil, fmt.Errorf("theme %q: not a theme's name nor a file's", name)
 	}
 	var data []byte
 	var err error

@@ -2,6 +2,8 @@ package theme_test
 
 import (
 	"fmt"
+	"os"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -83,4 +85,60 @@ func TestFill(t *testing.T) {
 	if c := theme.Contrast(0x000000, 0xffffff); fmt.Sprintf("%.1f", c) != "21.0" {
 		t.Errorf("contrast black on white %.2f", c)
 	}
+}
+
+// FuzzTheme: any file is a theme or one error; never a panic, and a
+// theme that loads has its colours' contrasts and its CSS made.
+func FuzzTheme(f *testing.F) {
+	for _, name := range theme.Builtins {
+		src, _ := theme.Source(name)
+		f.Add(src)
+	}
+	f.Add([]byte("extends: report\ncolors: {text: \"#123\"}\nheader: {recto: \"{title} {page}\", logo: logo.svg}\n"))
+	f.Add([]byte("page: &a {margins: *a}\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		th, err := theme.Load("house.yaml", func(name string) ([]byte, error) {
+			if name == "house.yaml" {
+				return data, nil
+			}
+			return []byte("<svg/>"), nil
+		})
+		if err != nil {
+			if strings.Contains(err.Error(), "\n") {
+				t.Errorf("a multi-line error: %q", err)
+			}
+			return
+		}
+		th.Contrasts()
+		th.CSS(false)
+		th.CSS(true)
+		theme.Fill(th.Header.Recto, map[string]string{"page": "1"})
+	})
+}
+
+// TestDocumented: docs/themes.md names every key a theme holds.
+func TestDocumented(t *testing.T) {
+	data, err := os.ReadFile("../../docs/themes.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(data)
+	var walk func(typ reflect.Type, prefix string)
+	walk = func(typ reflect.Type, prefix string) {
+		for i := range typ.NumField() {
+			f := typ.Field(i)
+			key := f.Tag.Get("theme")
+			if key == "-" {
+				continue
+			}
+			if f.Type.Kind() == reflect.Struct {
+				walk(f.Type, prefix+key+".")
+				continue
+			}
+			if !strings.Contains(doc, "`"+prefix+key+"`") && !strings.Contains(doc, "."+key+"`") && !strings.Contains(doc, "`"+prefix+key+"`,") {
+				t.Errorf("docs/themes.md does not name %s%s", prefix, key)
+			}
+		}
+	}
+	walk(reflect.TypeFor[theme.Theme](), "")
 }
