@@ -150,6 +150,9 @@ func (l *layout) displayPage(pages []typeset.Page, i int, titled bool, front, la
 		// A left-hand page: the binding on its right.
 		l.g.left, l.g.right = l.g.right, l.g.left
 	}
+	if titled && p.Number == 1 {
+		d.titleDecor()
+	}
 	if !(titled && p.Number == 1) {
 		page, pages := strconv.Itoa(p.Number-front), strconv.Itoa(len(pages)-front)
 		if p.Number <= front {
@@ -222,6 +225,36 @@ func (d *displayer) foot(p *typeset.Page) {
 	}
 }
 
+// titleDecor adds what the theme puts on the title page besides its
+// words: a colour field across its top, a logo in it (or, without one,
+// above the title, at the top of the text block), both artifacts.
+func (d *displayer) titleDecor() {
+	g, tp := d.l.g, d.l.theme.TitlePage
+	mm := func(v, def float64) unit { return typeset.FromPoints(cmp.Or(v, def) * 72 / 25.4) }
+	top, room := g.top, unit(0)
+	if c, ok := tp.BandColor(); ok {
+		room = mm(tp.BandHeight, 60)
+		col := typeset.Color(c)
+		if col == 0 {
+			col = 0x010101 // black, not "no colour"
+		}
+		d.add(Item{Kind: Fill, X: 0, Y: 0, W: g.pageW, H: room, Color: col})
+		top = 0
+	}
+	if pic := d.l.logos[2]; pic != nil {
+		h := mm(tp.LogoHeight, 20)
+		if room > 0 {
+			h = min(h, room*3/4)
+		}
+		w := unit(int64(pic.Width) * int64(h) / max(int64(pic.Height), 1))
+		y := top
+		if room > 0 {
+			y = (room - h) / 2
+		}
+		d.add(Item{Kind: Image, X: g.left, Y: y, W: w, H: h, Picture: pic})
+	}
+}
+
 // furniture adds the running header and footer, as the theme words
 // them for a right- or left-hand page: by default the chapter's title
 // above, "page / pages" below (a page of the front matter shows its
@@ -244,7 +277,7 @@ func (d *displayer) furniture(p *typeset.Page, page, pages string) {
 			d.add(Item{Kind: Rule, X: g.left, Y: headY + size/2, W: g.measure, Thick: typeset.FromPoints(0.5), Furniture: true})
 		}
 	}
-	for i, pic := range d.l.logos {
+	for i, pic := range d.l.logos[:2] {
 		if pic == nil {
 			continue
 		}

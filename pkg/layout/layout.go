@@ -376,10 +376,13 @@ func Layout(d *doc.Document, cfg Config, host Host) (*Paged, error) {
 	}
 	l.colors = themeColors(l.theme)
 	fam.features = l.theme.Fonts.Features
-	for i, r := range []theme.Running{l.theme.Header, l.theme.Footer} {
-		if r.LogoData != nil {
-			if l.logos[i], err = l.images.add(r.Logo, r.LogoData); err != nil {
-				return nil, fmt.Errorf("pdf: theme %s: logo %s: %w", l.theme.Name, r.Logo, err)
+	for i, lg := range []struct {
+		name string
+		data []byte
+	}{{l.theme.Header.Logo, l.theme.Header.LogoData}, {l.theme.Footer.Logo, l.theme.Footer.LogoData}, {l.theme.TitlePage.Logo, l.theme.TitlePage.LogoData}} {
+		if lg.data != nil {
+			if l.logos[i], err = l.images.add(lg.name, lg.data); err != nil {
+				return nil, fmt.Errorf("pdf: theme %s: logo %s: %w", l.theme.Name, lg.name, err)
 			}
 		}
 	}

@@ -52,8 +52,9 @@ type ctx struct {
 type layout struct {
 	theme  *theme.Theme
 	colors pdfColors
-	// logos are the theme's header and footer logos, if any.
-	logos [2]*Picture
+	// logos are the theme's header, footer and title page logos, if
+	// any.
+	logos [3]*Picture
 	cfg   *Config
 	// fitted holds the running headers fit has shortened.
 	fitted map[fitKey]string

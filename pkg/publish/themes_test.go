@@ -122,6 +122,13 @@ func TestThemes(t *testing.T) {
 					t.Errorf("the PDF's first heading is not in the headings' colour %s (%q): %.300s", hc, want, h1)
 				}
 			}
+			// The title page's field across its top, and its logo.
+			if bc, ok := th.TitlePage.BandColor(); ok && !strings.Contains(contents[0], "q "+rg(bc)+" 0 ") {
+				t.Errorf("the title page has no field in %s", bc)
+			}
+			if got := strings.Contains(contents[0], " Do Q"); got != (th.TitlePage.Logo != "") {
+				t.Errorf("a logo on the title page: %v, want %v", got, th.TitlePage.Logo != "")
+			}
 			// The logo: a form drawn once on every body page.
 			if th.Header.Logo != "" {
 				for i, content := range contents[1:] {

@@ -38,6 +38,31 @@ type Theme struct {
 	Header     Running    `theme:"header"`
 	Footer     Running    `theme:"footer"`
 	Captions   Captions   `theme:"captions"`
+	TitlePage  TitlePage  `theme:"title-page"`
+}
+
+// TitlePage is what the PDF's title page shows besides the title,
+// subtitle, authors, date and publisher: a colour field across its top
+// and a logo (in the field, or above the title).
+type TitlePage struct {
+	// Band is the colour of a field across the page's top, BandHeight
+	// millimetres high (0: 60); "none" or "" for none.
+	Band       string  `theme:"band"`
+	BandHeight float64 `theme:"band-height" max:"200"`
+	// Logo is an image read from the theme file's folder, LogoHeight
+	// millimetres high (0: 20).
+	Logo       string  `theme:"logo"`
+	LogoHeight float64 `theme:"logo-height" max:"100"`
+	LogoData   []byte  `theme:"-"`
+}
+
+// BandColor returns the band's colour, and whether there is one.
+func (p TitlePage) BandColor() (Color, bool) {
+	if p.Band == "" || p.Band == "none" {
+		return 0, false
+	}
+	c, err := ParseColor(p.Band)
+	return c, err == nil
 }
 
 // Page is the PDF's page.
@@ -288,15 +313,22 @@ func load(name string, readFile func(string) ([]byte, error), depth int) (*Theme
 	if err := decode(root, reflect.ValueOf(&t).Elem(), ""); err != nil {
 		return nil, fmt.Errorf("%s: %w", shown, err)
 	}
-	for i, r := range []*Running{&t.Header, &t.Footer} {
-		if r.Logo == "" || r.Logo == []*Running{&base.Header, &base.Footer}[i].Logo {
+	logos := []struct {
+		name, was string
+		data      *[]byte
+	}{
+		{t.Header.Logo, base.Header.Logo, &t.Header.LogoData},
+		{t.Footer.Logo, base.Footer.Logo, &t.Footer.LogoData},
+		{t.TitlePage.Logo, base.TitlePage.Logo, &t.TitlePage.LogoData},
+	}
+	for _, lg := range logos {
+		if lg.name == "" || lg.name == lg.was {
 			continue // none, or the one the theme extended read
 		}
 		if readFile == nil || IsBuiltin(name) {
-			return nil, fmt.Errorf("%s: logo %s: a built-in theme reads no files", shown, r.Logo)
+			return nil, fmt.Errorf("%s: logo %s: a built-in theme reads no files", shown, lg.name)
 		}
-		logo := path.Join(path.Dir(name), r.Logo)
-		if r.LogoData, err = readFile(logo); err != nil {
+		if *lg.data, err = readFile(path.Join(path.Dir(name), lg.name)); err != nil {
 			return nil, fmt.Errorf("%s: logo: %w", shown, err)
 		}
 	}
@@ -366,6 +398,12 @@ func scalar(n *yamlnode.Node, fv reflect.Value, sf reflect.StructField, key stri
 		case "numbering":
 			if err := checkNumbering(s); err != nil {
 				return bad("%v", err)
+			}
+		case "band":
+			if s != "" && s != "none" {
+				if _, err := ParseColor(s); err != nil {
+					return bad("%v (or none)", err)
+				}
 			}
 		case "features":
 			for _, f := range strings.Fields(s) {
