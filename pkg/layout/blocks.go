@@ -86,14 +86,14 @@ func (l *layout) titlePage() {
 		cc.size, cc.leading = size, size*5/4
 		defer l.close(l.open("P"))
 		st := typeset.Style{Font: font, Size: size, Tag: l.cur}
-		if font == typeset.Bold {
+		if font == typeset.HeadBold {
 			st.Color = l.colors.Heading // the title, as a heading
 		}
 		lines := l.paragraph(l.runs([]doc.Inline{&doc.Text{Text: text}}, st), cc, nil)
 		l.center(lines, cc)
 		l.push(typeset.Elem{Kind: typeset.VSpace, Height: after})
 	}
-	line(m.Title, typeset.Bold, l.g.size*26/10, l.g.size)
+	line(m.Title, typeset.HeadBold, l.g.size*26/10, l.g.size)
 	line(m.Subtitle, typeset.Regular, l.g.size*15/10, l.g.size*2)
 	line(strings.Join(m.Authors, ", "), typeset.Regular, l.g.size*13/10, l.g.size*3)
 	line(m.Date, typeset.Regular, l.g.size, l.g.size)
@@ -106,13 +106,13 @@ func (l *layout) headingStyle(depth int) (unit, typeset.Face) {
 	s := l.g.size
 	switch depth {
 	case 1:
-		return s * 17 / 10, typeset.Bold
+		return s * 17 / 10, typeset.HeadBold
 	case 2:
-		return s * 13 / 10, typeset.Bold
+		return s * 13 / 10, typeset.HeadBold
 	case 3:
-		return s * 11 / 10, typeset.Bold
+		return s * 11 / 10, typeset.HeadBold
 	}
-	return s, typeset.BoldItalic
+	return s, typeset.HeadBoldItalic
 }
 
 func (l *layout) section(s *doc.Section, depth int) {

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"cmp"
 	"fmt"
 	"io/fs"
 	"slices"
@@ -59,7 +60,7 @@ func (fam *family) featuresOf(face typeset.Face) string {
 }
 
 // styles is how many faces a family has before its fallbacks.
-const styles = 6
+const styles = 8
 
 // faceFor returns the face that sets r in style: the style's
 // own, else the first fallback that has r, else a system font that has
@@ -85,16 +86,26 @@ func (fam *family) faceFor(r rune, style typeset.Face) (_ typeset.Face, ok bool)
 // loadFamily returns the family for the configured font files; with
 // system set, characters no given font has are looked for in the
 // system's fonts.
-func loadFamily(fsys fs.FS, builtin string, cfg Fonts, system bool) (*family, error) {
+func loadFamily(fsys fs.FS, builtin, headings string, cfg Fonts, system bool) (*family, error) {
 	base, err := font.Builtin(builtin)
 	if err != nil {
 		return nil, err
+	}
+	// The headings' faces: the family's bold ones, or another built-in
+	// family's.
+	base = append(base[:6:6], base[typeset.Bold], base[typeset.BoldItalic])
+	if headings != "" && cmp.Or(headings, font.Noto) != cmp.Or(builtin, font.Noto) {
+		hb, err := font.Builtin(headings)
+		if err != nil {
+			return nil, err
+		}
+		base[typeset.HeadBold], base[typeset.HeadBoldItalic] = hb[typeset.Bold], hb[typeset.BoldItalic]
 	}
 	fam := &family{faces: make([]*font.Face, styles)}
 	if system {
 		fam.system = &font.System{}
 	}
-	files := []string{cfg.Regular, cfg.Bold, cfg.Italic, cfg.BoldItalic, cfg.Mono, ""}
+	files := []string{cfg.Regular, cfg.Bold, cfg.Italic, cfg.BoldItalic, cfg.Mono, "", "", ""}
 	for i, path := range files {
 		if path == "" {
 			continue
@@ -112,6 +123,12 @@ func loadFamily(fsys fs.FS, builtin string, cfg Fonts, system bool) (*family, er
 		switch {
 		case i == int(typeset.MonoBold) && cfg.Mono != "":
 			fam.faces[i] = fam.faces[typeset.Mono]
+		case i == int(typeset.HeadBold) && base[i] == base[typeset.Bold]:
+			// Headings in the body's family: its bold faces, the
+			// user's if given.
+			fam.faces[i] = fam.faces[typeset.Bold]
+		case i == int(typeset.HeadBoldItalic) && base[i] == base[typeset.BoldItalic]:
+			fam.faces[i] = fam.faces[typeset.BoldItalic]
 		case i < int(typeset.Mono) && cfg.Regular != "":
 			fam.faces[i] = fam.faces[typeset.Regular]
 		default:

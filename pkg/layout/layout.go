@@ -362,7 +362,11 @@ func Layout(d *doc.Document, cfg Config, host Host) (*Paged, error) {
 	if err != nil {
 		return nil, err
 	}
-	fam, err := loadFamily(cfg.Files, cfg.Builtin, cfg.Fonts, !cfg.NoSystemFonts)
+	headings := ""
+	if cfg.Theme != nil {
+		headings = cfg.Theme.Fonts.Headings
+	}
+	fam, err := loadFamily(cfg.Files, cfg.Builtin, headings, cfg.Fonts, !cfg.NoSystemFonts)
 	if err != nil {
 		return nil, err
 	}

@@ -530,7 +530,9 @@ func TestFallbackFonts(t *testing.T) {
 	if len(warnings) > 0 {
 		t.Errorf("warnings: %q", warnings)
 	}
-	if len(l.Faces) != 8 || !strings.Contains(l.Faces[6].Name, "wqy") || !strings.Contains(l.Faces[7].Name, "DejaVu") {
+	// The eight styles (the headings' two among them), then the
+	// fallbacks.
+	if len(l.Faces) != 10 || !strings.Contains(l.Faces[8].Name, "wqy") || !strings.Contains(l.Faces[9].Name, "DejaVu") {
 		t.Fatalf("faces: %d", len(l.Faces))
 	}
 	var hebrew []string
@@ -543,9 +545,9 @@ func TestFallbackFonts(t *testing.T) {
 				continue
 			}
 			switch it.Font {
-			case 6:
+			case 8:
 				cjkRuns++
-			case 7:
+			case 9:
 				if strings.ContainsAny(it.Text, "אבגדהוזחטיכלמנסעפצקרשתםןףךץ") {
 					hebrew = append(hebrew, strings.TrimSpace(it.Text))
 					hebrewX = max(hebrewX, it.X)
@@ -581,7 +583,7 @@ func TestFallbackFonts(t *testing.T) {
 	}
 	isolated := map[uint16]bool{}
 	for _, r := range "مرحبا" {
-		id, _ := l.Faces[7].GlyphID(r)
+		id, _ := l.Faces[9].GlyphID(r)
 		isolated[id] = true
 	}
 	joined := 0
@@ -612,10 +614,10 @@ func TestSystemFonts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(l.Faces) != 7 || !strings.HasPrefix(l.Faces[6].Name, "/usr/share/fonts/") {
+	if len(l.Faces) != 9 || !strings.HasPrefix(l.Faces[8].Name, "/usr/share/fonts/") {
 		t.Fatalf("%d faces", len(l.Faces))
 	}
-	if len(warnings) != 1 || !strings.Contains(warnings[0], l.Faces[6].Name) || !strings.Contains(warnings[0], "--font fallback=FILE") {
+	if len(warnings) != 1 || !strings.Contains(warnings[0], l.Faces[8].Name) || !strings.Contains(warnings[0], "--font fallback=FILE") {
 		t.Errorf("warnings: %q", warnings)
 	}
 }

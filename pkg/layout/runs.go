@@ -457,8 +457,8 @@ func (l *layout) runs(ins []doc.Inline, st typeset.Style) []typeset.Run {
 				add(in.Text, st)
 			case *doc.Emph:
 				s := st
-				if s.Font == typeset.Italic || s.Font == typeset.BoldItalic {
-					s.Font = map[typeset.Face]typeset.Face{typeset.Italic: typeset.Regular, typeset.BoldItalic: typeset.Bold}[s.Font]
+				if up := s.Font.Upright(); up != s.Font {
+					s.Font = up
 				} else {
 					s.Font = s.Font.WithItalic()
 				}

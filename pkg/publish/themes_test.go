@@ -122,6 +122,12 @@ func TestThemes(t *testing.T) {
 					t.Errorf("the PDF's first heading is not in the headings' colour %s (%q): %.300s", hc, want, h1)
 				}
 			}
+			// The fonts: the body's family, and the headings' own.
+			for fam, want := range map[string]bool{"NotoSerif-Regular": th.Fonts.Family == "noto", "GoRegular": th.Fonts.Family == "go", "Go-Bold": th.Fonts.Family == "go" || th.Fonts.Headings == "go"} {
+				if got := strings.Contains(qdf, "+"+fam); got != want {
+					t.Errorf("font %s embedded: %v, want %v", fam, got, want)
+				}
+			}
 			// The title page's field across its top, and its logo.
 			if bc, ok := th.TitlePage.BandColor(); ok && !strings.Contains(contents[0], "q "+rg(bc)+" 0 ") {
 				t.Errorf("the title page has no field in %s", bc)

@@ -19,6 +19,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/galleypress/galley/pkg/internal/yamlnode"
@@ -92,6 +93,9 @@ func (m Margins) TwoSided() bool { return m.Inner != m.Outer }
 type Fonts struct {
 	// Family is the built-in family: "noto" or "go".
 	Family string `theme:"family" oneof:"noto go"`
+	// Headings is the headings' family, if not Family's: "noto" or
+	// "go" (the title, too).
+	Headings string `theme:"headings" oneof:"noto go"`
 	// Size is the body's size in points.
 	Size float64 `theme:"size" min:"6" max:"24"`
 	// LineHeight is the body's line distance, times its size.
@@ -253,12 +257,19 @@ func Source(name string) ([]byte, error) {
 
 // Default returns the default theme: galley's look when nothing is set.
 func Default() *Theme {
+	def := defaultTheme()
+	t := *def
+	return &t
+}
+
+// defaultTheme is the default theme, loaded once.
+var defaultTheme = sync.OnceValue(func() *Theme {
 	t, err := Load("default", nil)
 	if err != nil {
 		panic("theme: the default theme does not load: " + err.Error())
 	}
 	return t
-}
+})
 
 // Load returns the theme name gives: a built-in theme's name, or a
 // file that readFile reads (nil: only built-in themes). Errors say the
@@ -391,7 +402,7 @@ func scalar(n *yamlnode.Node, fv reflect.Value, sf reflect.StructField, key stri
 		}
 		fv.Set(reflect.ValueOf(c))
 	case string:
-		if oneOf := sf.Tag.Get("oneof"); oneOf != "" && !slices.Contains(strings.Fields(oneOf), strings.ToLower(s)) {
+		if oneOf := sf.Tag.Get("oneof"); oneOf != "" && s != "" && !slices.Contains(strings.Fields(oneOf), strings.ToLower(s)) {
 			return bad("%q is not one of %s", s, strings.Join(strings.Fields(oneOf), ", "))
 		}
 		switch sf.Tag.Get("theme") {
@@ -552,6 +563,9 @@ func (t *Theme) CSS(epub bool) string {
 	var body []string
 	if t.Fonts.Family != def.Fonts.Family {
 		body = append(body, "font-family: "+families[t.Fonts.Family])
+	}
+	if h := t.Fonts.Headings; h != "" && h != t.Fonts.Family {
+		b.WriteString("h1, h2, h3, h4, h5, h6, .title { font-family: " + families[h] + "; }\n")
 	}
 	if t.Paragraphs.Justify != def.Paragraphs.Justify {
 		body = append(body, "text-align: "+map[bool]string{true: "justify", false: "left"}[t.Paragraphs.Justify])

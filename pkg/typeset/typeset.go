@@ -53,6 +53,11 @@ const (
 	BoldItalic
 	Mono
 	MonoBold
+	// HeadBold and HeadBoldItalic set headings: the family's bold
+	// faces, or another family's (a theme's sans-serif headings over
+	// a serif body).
+	HeadBold
+	HeadBoldItalic
 	numFonts
 )
 
@@ -70,6 +75,10 @@ func (f Face) String() string {
 		return "mono"
 	case MonoBold:
 		return "monobold"
+	case HeadBold:
+		return "headbold"
+	case HeadBoldItalic:
+		return "headbolditalic"
 	}
 	return "font" + strconv.Itoa(int(f))
 }
@@ -94,6 +103,22 @@ func (f Face) WithItalic() Face {
 		return Italic
 	case Bold:
 		return BoldItalic
+	case HeadBold:
+		return HeadBoldItalic
+	}
+	return f
+}
+
+// Upright returns the upright form of an italic face (emphasis inside
+// emphasis); others are returned as they are.
+func (f Face) Upright() Face {
+	switch f {
+	case Italic:
+		return Regular
+	case BoldItalic:
+		return Bold
+	case HeadBoldItalic:
+		return HeadBold
 	}
 	return f
 }
