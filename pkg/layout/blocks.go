@@ -11,6 +11,7 @@ import (
 	"github.com/galleypress/galley/pkg/doc"
 	"github.com/galleypress/galley/pkg/internal/highlight"
 	"github.com/galleypress/galley/pkg/internal/labels"
+	"github.com/galleypress/galley/pkg/theme"
 	"github.com/galleypress/galley/pkg/typeset"
 )
 
@@ -104,15 +105,17 @@ func (l *layout) titlePage() {
 // headingStyle returns the size and font of a heading at a depth.
 func (l *layout) headingStyle(depth int) (unit, typeset.Face) {
 	s := l.g.size
-	switch depth {
-	case 1:
-		return s * 17 / 10, typeset.HeadBold
-	case 2:
-		return s * 13 / 10, typeset.HeadBold
-	case 3:
-		return s * 11 / 10, typeset.HeadBold
+	face := typeset.HeadBold
+	if depth > 3 {
+		face = typeset.HeadBoldItalic
 	}
-	return s, typeset.HeadBoldItalic
+	switch f := l.theme.Headings.Size(depth); {
+	case l.theme.Headings.Sizes == theme.Default().Headings.Sizes && depth <= 3:
+		// The default sizes, exactly: 1.7, 1.3, 1.1.
+		return s * [...]unit{17, 13, 11}[depth-1] / 10, face
+	default:
+		return unit(float64(s)*f + 0.5), face
+	}
 }
 
 func (l *layout) section(s *doc.Section, depth int) {

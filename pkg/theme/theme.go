@@ -125,6 +125,24 @@ type Headings struct {
 	// Numbering is "none", or how deep headings are numbered: "1",
 	// "1.1", "1.1.1"…
 	Numbering string `theme:"numbering"`
+	// Sizes are the headings' sizes by level, times the text's,
+	// space-separated: "1.7 1.3 1.1" (levels past the last are the
+	// text's size).
+	Sizes string `theme:"sizes"`
+}
+
+// Size returns the size of a heading of level (from 1), times the
+// text's.
+func (h Headings) Size(level int) float64 {
+	fs := strings.Fields(h.Sizes)
+	if level < 1 || level > len(fs) {
+		return 1
+	}
+	v, err := strconv.ParseFloat(fs[level-1], 64)
+	if err != nil {
+		return 1
+	}
+	return v
 }
 
 // Depth returns how many levels of headings are numbered (0: none).
@@ -410,6 +428,16 @@ func scalar(n *yamlnode.Node, fv reflect.Value, sf reflect.StructField, key stri
 			if err := checkNumbering(s); err != nil {
 				return bad("%v", err)
 			}
+		case "sizes":
+			fs := strings.Fields(s)
+			if len(fs) > 6 {
+				return bad("%d sizes: at most six, one per level", len(fs))
+			}
+			for _, f := range fs {
+				if v, err := strconv.ParseFloat(f, 64); err != nil || !(v >= 0.5 && v <= 4) {
+					return bad("%q is not a size from 0.5 to 4 (times the text's)", f)
+				}
+			}
 		case "band":
 			if s != "" && s != "none" {
 				if _, err := ParseColor(s); err != nil {
@@ -563,6 +591,11 @@ func (t *Theme) CSS(epub bool) string {
 	var body []string
 	if t.Fonts.Family != def.Fonts.Family {
 		body = append(body, "font-family: "+families[t.Fonts.Family])
+	}
+	if t.Headings.Sizes != def.Headings.Sizes {
+		for level := 1; level <= 6; level++ {
+			fmt.Fprintf(&b, "h%d { font-size: %gem; }\n", level, t.Headings.Size(level))
+		}
 	}
 	if h := t.Fonts.Headings; h != "" && h != t.Fonts.Family {
 		b.WriteString("h1, h2, h3, h4, h5, h6, .title { font-family: " + families[h] + "; }\n")
