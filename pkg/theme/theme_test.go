@@ -28,6 +28,10 @@ func TestBuiltins(t *testing.T) {
 	}
 	def, _ := theme.Load("default", nil)
 	rep, _ := theme.Load("report", nil)
+	book, _ := theme.Load("book", nil)
+	if def.Headings.Size(1) != 1.7 || def.Headings.Size(4) != 1 || book.Headings.Size(1) != 2 || !book.Page.Margins.TwoSided() || def.Page.Margins.TwoSided() {
+		t.Errorf("sizes %g %g %g, two-sided %v %v", def.Headings.Size(1), def.Headings.Size(4), book.Headings.Size(1), book.Page.Margins.TwoSided(), def.Page.Margins.TwoSided())
+	}
 	if rep.Headings.Depth() != 2 || def.Headings.Depth() != 0 || rep.Fonts.Family != "go" || rep.Colors.Text != def.Colors.Text || rep.Paragraphs.Hyphenate != def.Paragraphs.Hyphenate {
 		t.Errorf("report: %+v", rep)
 	}
