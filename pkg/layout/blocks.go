@@ -313,6 +313,7 @@ func (l *layout) admonition(a *doc.Admonition, c ctx) {
 		lead = append(append(lead, &doc.Text{Text: ": "}), p.Inlines...)
 		bs = bs[1:]
 	}
+	start := len(l.elems)
 	p := l.open("P")
 	l.src = source{node: a}
 	l.paragraph(l.runs(lead, typeset.Style{Font: ac.font, Size: ac.size, Tag: l.cur}), ac, nil)
@@ -320,6 +321,11 @@ func (l *layout) admonition(a *doc.Admonition, c ctx) {
 	if len(bs) > 0 {
 		l.space(l.g.parskip)
 		l.blocks(bs, ac)
+	}
+	if bg := l.colors.Admonition; bg != 0 {
+		// The theme's background and bar, from an em before the text
+		// to the measure's end.
+		l.fill(start, typeset.Fill{Color: bg, Bar: l.colors.AdmonitionBar, X: ac.x - ac.size, W: c.x + c.width - ac.x + ac.size}, true)
 	}
 }
 
@@ -532,15 +538,17 @@ func (l *layout) code(cb *doc.CodeBlock, c ctx) {
 	if col := l.colors.Code; col != 0 {
 		// The theme's background, from half an em before the code to
 		// the measure's end.
-		l.fill(start, typeset.Fill{Color: col, X: cc.x - cc.size/2, W: cc.width + cc.size/2})
+		l.fill(start, typeset.Fill{Color: col, X: cc.x - cc.size/2, W: cc.width + cc.size/2}, false)
 	}
 }
 
-// fill gives the lines pushed from element start on the background f.
-func (l *layout) fill(start int, f typeset.Fill) {
+// fill gives the lines pushed from element start on the background f;
+// spaces too, when asked, so that the background is whole where the
+// elements stand on one page (a space that starts a page is dropped).
+func (l *layout) fill(start int, f typeset.Fill, spaces bool) {
 	for k := start; k < len(l.elems); k++ {
-		if l.elems[k].Kind == typeset.VLine {
-			l.elems[k].Fill = f
+		if e := &l.elems[k]; e.Kind == typeset.VLine || spaces && (e.Kind == typeset.VSpace || e.Kind == typeset.VBox) {
+			e.Fill = f
 		}
 	}
 }
@@ -934,7 +942,7 @@ func (l *layout) table(t *doc.Table, c ctx) {
 			fill.Color = l.colors.Zebra
 		}
 		if fill.Color != 0 {
-			l.fill(start, fill)
+			l.fill(start, fill, false)
 		}
 		rule := typeset.Elem{Kind: typeset.VBox, Height: size / 2, X: c.x, Box: ruleBox{Width: c.width}}
 		if first == 0 && header > 0 {

@@ -172,6 +172,9 @@ func (l *layout) displayPage(pages []typeset.Page, i int, titled bool, front, la
 		}
 		if f := pe.Fill; f.Color != 0 {
 			d.add(Item{Kind: Fill, X: l.g.left + f.X, Y: y, W: f.W, H: pe.Height, Color: f.Color})
+			if f.Bar != 0 {
+				d.add(Item{Kind: Fill, X: l.g.left + f.X, Y: y, W: typeset.FromPoints(2.5), H: pe.Height, Color: f.Bar})
+			}
 		}
 		switch pe.Kind {
 		case typeset.VLine:

@@ -603,8 +603,8 @@ type pdfColors struct {
 	Colors
 	Heading typeset.Color
 	// Fills: behind code blocks, a table's header rows, every other
-	// row of its body (0: none).
-	Code, TableHeader, Zebra typeset.Color
+	// row of its body, admonitions (with a bar) (0: none).
+	Code, TableHeader, Zebra, Admonition, AdmonitionBar typeset.Color
 }
 
 // themeColors returns the PDF's colours of th: those it gives other than
@@ -631,5 +631,10 @@ func themeColors(th *theme.Theme) (c pdfColors) {
 	c.Code = own(th.Colors.CodeBackground, def.CodeBackground)
 	c.TableHeader = own(th.Colors.TableHeader, def.TableHeader)
 	c.Zebra = own(th.Colors.TableZebra, def.TableZebra)
+	c.Admonition = own(th.Colors.AdmonitionBackground, def.AdmonitionBackground)
+	c.AdmonitionBar = own(th.Colors.Admonition, def.Admonition)
+	if c.Admonition != 0 && c.AdmonitionBar == 0 {
+		c.AdmonitionBar = typeset.Color(th.Colors.Admonition)
+	}
 	return c
 }

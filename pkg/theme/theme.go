@@ -118,6 +118,10 @@ type Colors struct {
 	TableHeader    Color `theme:"table-header"`
 	TableZebra     Color `theme:"table-zebra"`
 	CodeBackground Color `theme:"code-background"`
+	// Admonition is the bar beside a note, tip or warning;
+	// AdmonitionBackground its fill.
+	Admonition           Color `theme:"admonition"`
+	AdmonitionBackground Color `theme:"admonition-background"`
 }
 
 // Headings says how headings are numbered.
@@ -229,6 +233,7 @@ type Pair struct{ Fore, Back string }
 var Pairs = []Pair{
 	{"text", "background"}, {"headings", "background"}, {"links", "background"},
 	{"text", "table-header"}, {"text", "table-zebra"}, {"text", "code-background"}, {"links", "code-background"},
+	{"text", "admonition-background"},
 }
 
 // Contrasts returns a warning for each pair of t's colours that holds
@@ -559,6 +564,7 @@ func (t *Theme) CSS(epub bool) string {
 		{"code", t.Colors.CodeBackground, def.Colors.CodeBackground},
 		{"heading", t.Colors.Headings, def.Colors.Headings}, {"th-bg", t.Colors.TableHeader, def.Colors.TableHeader},
 		{"zebra", t.Colors.TableZebra, def.Colors.TableZebra},
+		{"adm", t.Colors.Admonition, def.Colors.Admonition}, {"adm-bg", t.Colors.AdmonitionBackground, def.Colors.AdmonitionBackground},
 	}
 	changed := false
 	for _, p := range props {
@@ -569,7 +575,7 @@ func (t *Theme) CSS(epub bool) string {
 		for _, p := range props {
 			fmt.Fprintf(&b, " --%s: %s;", p.name, p.val)
 		}
-		b.WriteString(" }\n  h1, h2, h3, h4, h5, h6 { color: var(--heading); }\n  thead th { background: var(--th-bg); }\n  tbody tr:nth-child(even) { background: var(--zebra); }\n  hr, th, td { border-color: var(--rule); }\n}\n")
+		b.WriteString(" }\n  h1, h2, h3, h4, h5, h6 { color: var(--heading); }\n  thead th { background: var(--th-bg); }\n  tbody tr:nth-child(even) { background: var(--zebra); }\n  hr, th, td { border-color: var(--rule); }\n  .admonition { border-left-color: var(--adm); background: var(--adm-bg); }\n}\n")
 	}
 	if epub {
 		if t.Colors.Headings != def.Colors.Headings {
@@ -586,6 +592,9 @@ func (t *Theme) CSS(epub bool) string {
 		}
 		if t.Colors.Rules != def.Colors.Rules {
 			fmt.Fprintf(&b, "hr, th, td { border-color: %s; }\n", t.Colors.Rules)
+		}
+		if t.Colors.Admonition != def.Colors.Admonition || t.Colors.AdmonitionBackground != def.Colors.AdmonitionBackground {
+			fmt.Fprintf(&b, ".admonition { border-left-color: %s; background: %s; color: %s; }\n", t.Colors.Admonition, t.Colors.AdmonitionBackground, t.Colors.Text)
 		}
 	}
 	var body []string

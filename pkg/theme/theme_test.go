@@ -41,7 +41,7 @@ func TestBuiltins(t *testing.T) {
 // is an error that names the file, the line and the key.
 func TestErrors(t *testing.T) {
 	for src, want := range map[string]string{
-		"colors:\n  text: \"#000\"\n  colour: red\n": `house.yaml: line 3: colors: unknown key "colour" (known: text, background, headings, links, rules, table-header, table-zebra, code-background)`,
+		"colors:\n  text: \"#000\"\n  colour: red\n": `house.yaml: line 3: colors: unknown key "colour" (known: text, background, headings, links, rules, table-header, table-zebra, code-background, admonition, admonition-background)`,
 		"fonts:\n  size: huge\n":                     `house.yaml: line 2: fonts: size: want a number, found "huge"`,
 		"fonts:\n  size: 2\n":                        `house.yaml: line 2: fonts: size: 2 is below 6`,
 		"page:\n  size: a3\n":                        `house.yaml: line 2: page: size: "a3" is not one of a4, a5, letter`,

@@ -54,11 +54,11 @@ type Elem struct {
 }
 
 // Fill is a background behind an element: Color from X (from the text
-// block's left edge), W wide, as high as the element. A zero Color is
-// none.
+// block's left edge), W wide, as high as the element, with a bar in Bar
+// down its left edge (an admonition's). A zero Color is none.
 type Fill struct {
-	Color Color
-	X, W  Unit
+	Color, Bar Color
+	X, W       Unit
 }
 
 // Mark records a section heading in the vertical list, for running
