@@ -806,7 +806,7 @@ func (l *layout) table(t *doc.Table, c ctx) {
 		cap := l.open("Caption")
 		// The caption stays with the table's first rows.
 		l.keep = 1 << 20
-		l.paragraph(l.runs(t.Caption, typeset.Style{Font: typeset.Italic, Size: c.size, Tag: l.cur}), capc, nil)
+		l.paragraph(l.runs(t.Caption, typeset.Style{Font: typeset.Italic, Size: c.size, Tag: l.cur}), capc, anchorMarks(t.Caption))
 		l.close(cap)
 		l.space(l.g.parskip / 2)
 		l.keep = 2
@@ -1244,7 +1244,7 @@ func (l *layout) figure(f *doc.Figure, c ctx) {
 			l.cur = fig.Parent
 		}
 		cap := l.open("Caption")
-		lines := l.paragraph(l.runs(f.Caption, typeset.Style{Font: typeset.Italic, Size: cc.size, Tag: l.cur}), cc, nil)
+		lines := l.paragraph(l.runs(f.Caption, typeset.Style{Font: typeset.Italic, Size: cc.size, Tag: l.cur}), cc, anchorMarks(f.Caption))
 		l.close(cap)
 		l.cur = fig
 		l.center(lines, cc)

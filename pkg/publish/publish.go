@@ -366,9 +366,7 @@ func readDoc(ctx context.Context, job *Job, pr *projectFS) (*doc.Document, strin
 		warn(diag.Warnf("theme-contrast", "%s; choose colours further apart", w))
 	}
 	transform.NumberSections(d, th.Headings.Depth())
-	if th.Captions.Numbered {
-		transform.NumberCaptions(d, th.Captions.Per == "chapter")
-	}
+	transform.NumberCaptions(d, th.Captions.Per == "chapter", th.Captions.Numbered)
 	if !hasContent(d) {
 		err := fmt.Errorf("%s: the document is empty: no text, image or table%s; --allow-empty makes it anyway", names, emptyHint(job))
 		if !env.AllowEmpty {

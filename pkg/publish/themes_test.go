@@ -84,8 +84,17 @@ func TestThemes(t *testing.T) {
 				t.Errorf("sub-heading 1.1 numbered: %v, want %v", got, want)
 			}
 			caps := []string{"Figuur 1: Het logo van galley", "Tabel 1: Kosten van de versterking", "Figuur 2: Nitraat per meetpunt"}
+			refs := "De kosten staan in Tabel 1, de metingen in Figuur 2."
 			if th.Captions.Per == "chapter" {
 				caps = []string{"Figuur 2.1: Het logo van galley", "Tabel 2.1: Kosten van de versterking", "Figuur 2.2: Nitraat per meetpunt"}
+				refs = "De kosten staan in Tabel 2.1, de metingen in Figuur 2.2."
+			}
+			if !th.Captions.Numbered {
+				refs = "De kosten staan in Kosten van de versterking per traject, de metingen in Nitraat per meetpunt."
+			}
+			// References by id say the number (or the caption).
+			if flat := strings.Join(strings.Fields(text), " "); !strings.Contains(flat, refs) {
+				t.Errorf("the references do not read %q", refs)
 			}
 			for _, cp := range caps {
 				if got := strings.Contains(text, cp); got != th.Captions.Numbered {

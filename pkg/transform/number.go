@@ -3,6 +3,7 @@ package transform
 import (
 	"cmp"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -37,14 +38,18 @@ func NumberSections(d *doc.Document, depth int) {
 	number(d.Sections, "", 1)
 }
 
-// NumberCaptions begins the caption of each figure and table with its
-// label and number in the document's language ("Figuur 1: ", "Table
-// 2: "), figures and tables counted apart through the document, or,
-// perChapter, through each top-level section, after its number
-// ("Figuur 2.1: "; the section's own number, else its place). A caption
-// that begins with its own ("Figure 3.", "Tabel 2:") keeps it, and the
-// document is then left as it is.
-func NumberCaptions(d *doc.Document, perChapter bool) {
+// NumberCaptions numbers the captions of figures and tables: with
+// number set, each caption begins with its label and number in the
+// document's language ("Figuur 1: ", "Table 2: "), figures and tables
+// counted apart through the document, or, perChapter, through each
+// top-level section, after its number ("Figuur 2.1: "; the section's
+// own number, else its place). A caption that begins with its own
+// ("Figure 3.", "Tabel 2:") keeps it, and the document is then left as
+// it is. Either way, a link with no text to a figure or table (to an
+// anchor in its caption: Markdown's "![…](a.png){#fig:map}" and
+// "[](#fig:map)") is given its label and number ("Figuur 2.1"), or,
+// unnumbered, the caption's text.
+func NumberCaptions(d *doc.Document, perChapter, number bool) {
 	fig, tab := labels.Label(d.Meta.Lang, "figure"), labels.Label(d.Meta.Lang, "table")
 	own := regexp.MustCompile(`^(?i)(` + regexp.QuoteMeta(fig) + `|` + regexp.QuoteMeta(tab) + `|figure|fig\.|table)\s*[0-9IVX]`)
 	type caption struct {
@@ -62,7 +67,7 @@ func NumberCaptions(d *doc.Document, perChapter bool) {
 			case *doc.Table:
 				c, kind = &n.Caption, tab
 			}
-			if c == nil || len(*c) == 0 {
+			if c == nil || strings.TrimSpace(doc.PlainText(*c)) == "" {
 				return doc.Continue
 			}
 			if own.MatchString(strings.TrimSpace(doc.PlainText(*c))) {
@@ -82,13 +87,44 @@ func NumberCaptions(d *doc.Document, perChapter bool) {
 			collect(sub.Blocks, chapter)
 		}
 	}
-	if selfNumbered {
-		return
-	}
+	number = number && !selfNumbered
+	names := map[string]string{} // an anchor's id → what a reference says
 	count := map[string]int{}
 	for _, c := range caps {
 		key := c.kind + " " + c.chapter
 		count[key]++
-		*c.ins = append([]doc.Inline{&doc.Text{Text: c.kind + "\u00a0" + c.chapter + strconv.Itoa(count[key]) + ": "}}, *c.ins...)
+		name := c.kind + "\u00a0" + c.chapter + strconv.Itoa(count[key])
+		if !number {
+			name = strings.TrimSpace(doc.PlainText(*c.ins))
+		}
+		lead := 0 // the anchors the caption starts with stay first
+		for lead < len(*c.ins) {
+			a, ok := (*c.ins)[lead].(*doc.Anchor)
+			if !ok {
+				break
+			}
+			names[a.ID] = name
+			lead++
+		}
+		doc.WalkInlines((*c.ins)[lead:], func(n doc.Node) doc.Visit {
+			if a, ok := n.(*doc.Anchor); ok {
+				names[a.ID] = name
+			}
+			return doc.Continue
+		})
+		if number {
+			*c.ins = slices.Concat((*c.ins)[:lead], []doc.Inline{&doc.Text{Text: name + ": "}}, (*c.ins)[lead:])
+		}
 	}
+	if len(names) == 0 {
+		return
+	}
+	doc.Walk(d, func(n doc.Node) doc.Visit {
+		if l, ok := n.(*doc.Link); ok && strings.HasPrefix(l.URL, "#") && strings.TrimSpace(doc.PlainText(l.Inlines)) == "" {
+			if name, ok := names[l.URL[1:]]; ok {
+				l.Inlines = []doc.Inline{&doc.Text{Text: name}}
+			}
+		}
+		return doc.Continue
+	})
 }

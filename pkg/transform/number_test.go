@@ -42,7 +42,7 @@ func TestNumberCaptions(t *testing.T) {
 		&doc.Figure{Src: "b.png"}, // no caption: none made
 		&doc.Figure{Src: "c.png", Caption: cap("Dijken")},
 	}}
-	transform.NumberCaptions(d, false)
+	transform.NumberCaptions(d, false, true)
 	var got []string
 	for _, b := range d.Blocks {
 		switch b := b.(type) {
@@ -56,7 +56,7 @@ func TestNumberCaptions(t *testing.T) {
 		t.Errorf("captions %q, want %q", strings.Join(got, "|"), want)
 	}
 	own := &doc.Document{Meta: doc.Meta{Lang: "en"}, Blocks: []doc.Block{&doc.Figure{Caption: cap("Figure 3. Dikes")}, &doc.Figure{Caption: cap("Dunes")}}}
-	transform.NumberCaptions(own, false)
+	transform.NumberCaptions(own, false, true)
 	if c := doc.PlainText(own.Blocks[1].(*doc.Figure).Caption); c != "Dunes" {
 		t.Errorf("a document that numbers its figures got %q", c)
 	}
@@ -71,7 +71,7 @@ func TestNumberCaptionsPerChapter(t *testing.T) {
 	two.Blocks = []doc.Block{fig("c")}
 	two.Sections[0].Blocks = []doc.Block{fig("d"), &doc.Table{Caption: []doc.Inline{&doc.Text{Text: "t"}}}}
 	d := &doc.Document{Meta: doc.Meta{Lang: "en"}, Sections: []*doc.Section{one, two}}
-	transform.NumberCaptions(d, true)
+	transform.NumberCaptions(d, true, true)
 	var got []string
 	doc.Walk(d, func(n doc.Node) doc.Visit {
 		switch n := n.(type) {
@@ -84,5 +84,31 @@ func TestNumberCaptionsPerChapter(t *testing.T) {
 	})
 	if want := "Figure\u00a01.1: a|Figure\u00a01.2: b|Figure\u00a02.1: c|Figure\u00a02.2: d|Table\u00a02.1: t"; strings.Join(got, "|") != want {
 		t.Errorf("captions %q, want %q", strings.Join(got, "|"), want)
+	}
+}
+
+// TestCrossReferences: a link with no text to a figure's or a table's
+// id says its label and number; unnumbered, its caption; a link with
+// text of its own keeps it.
+func TestCrossReferences(t *testing.T) {
+	for _, numbered := range []bool{true, false} {
+		d := &doc.Document{Meta: doc.Meta{Lang: "nl"}, Sections: []*doc.Section{sec("Een"), sec("Twee")}}
+		d.Sections[1].Blocks = []doc.Block{
+			&doc.Paragraph{Inlines: []doc.Inline{&doc.Text{Text: "Zie "}, &doc.Link{URL: "#fig:kaart"}, &doc.Text{Text: ", "}, &doc.Link{URL: "#tbl:kosten"}, &doc.Text{Text: " en "}, &doc.Link{URL: "#fig:kaart", Inlines: []doc.Inline{&doc.Text{Text: "de kaart"}}}}},
+			&doc.Figure{Src: "a.png", Caption: []doc.Inline{&doc.Anchor{ID: "fig:kaart"}, &doc.Text{Text: "Kaart"}}},
+			&doc.Table{Caption: []doc.Inline{&doc.Anchor{ID: "tbl:kosten"}, &doc.Text{Text: "Kosten"}}},
+		}
+		transform.NumberCaptions(d, true, numbered)
+		got := doc.PlainText(d.Sections[1].Blocks[0].(*doc.Paragraph).Inlines)
+		want := "Zie Figuur\u00a02.1, Tabel\u00a02.1 en de kaart"
+		if !numbered {
+			want = "Zie Kaart, Kosten en de kaart"
+		}
+		if got != want {
+			t.Errorf("numbered %v: %q, want %q", numbered, got, want)
+		}
+		if _, ok := d.Sections[1].Blocks[1].(*doc.Figure).Caption[0].(*doc.Anchor); !ok {
+			t.Error("the caption's anchor is no longer first")
+		}
 	}
 }

@@ -372,7 +372,7 @@ func tableCaptions(bs []doc.Block) []doc.Block {
 				if rest == "" {
 					ins = ins[1:]
 				}
-				return ins, true
+				return tableID(ins), true
 			}
 		}
 		return nil, false
@@ -395,6 +395,33 @@ func tableCaptions(bs []doc.Block) []doc.Block {
 			}
 		}
 		out = append(out, bs[i])
+	}
+	return out
+}
+
+// tableID takes a table's id from the end of its caption, as pandoc
+// writes it ("Costs {#tbl:costs}"), and puts it at the caption's start
+// as an anchor, for references to the table.
+func tableID(ins []doc.Inline) []doc.Inline {
+	if len(ins) == 0 {
+		return ins
+	}
+	t, ok := ins[len(ins)-1].(*doc.Text)
+	if !ok {
+		return ins
+	}
+	text := strings.TrimRight(t.Text, " \t")
+	i := strings.LastIndex(text, "{")
+	if i < 0 {
+		return ins
+	}
+	a, n, ok := parseAttr(text[i:])
+	if !ok || n != len(text)-i || a.ID == "" {
+		return ins
+	}
+	out := append([]doc.Inline{&doc.Anchor{ID: a.ID}}, ins[:len(ins)-1]...)
+	if rest := strings.TrimRight(text[:i], " \t"); rest != "" {
+		out = append(out, &doc.Text{Text: rest})
 	}
 	return out
 }
@@ -432,6 +459,18 @@ func (c *converter) block(n ast.Node) (doc.Block, error) {
 		if len(ins) == 0 {
 			return nil, nil
 		}
+		id := ""
+		if len(ins) == 2 {
+			// "![Caption](map.png){#fig:map}": the figure's id, for
+			// references to it ("[](#fig:map)").
+			if t, ok := ins[1].(*doc.Text); ok {
+				if a, n, ok := parseAttr(strings.TrimSpace(t.Text)); ok && n == len(strings.TrimSpace(t.Text)) && a.ID != "" {
+					if _, img := ins[0].(*doc.Image); img {
+						id, ins = a.ID, ins[:1]
+					}
+				}
+			}
+		}
 		if img, ok := loneImage(ins); ok && !c.cfg.NoFigures {
 			f := &doc.Figure{Src: img.Src, Alt: img.Alt, Title: img.Title}
 			if img.Alt != "" {
@@ -439,6 +478,9 @@ func (c *converter) block(n ast.Node) (doc.Block, error) {
 				if err != nil {
 					return nil, err
 				}
+			}
+			if id != "" {
+				f.Caption = append([]doc.Inline{&doc.Anchor{ID: id}}, f.Caption...)
 			}
 			return f, nil
 		}
