@@ -467,7 +467,7 @@ func (l *layout) checkbox(t doc.Task, f typeset.Face) string {
 // to 12 lines stays on one page.
 func (l *layout) code(cb *doc.CodeBlock, c ctx) {
 	cc := c
-	cc.size = c.size * 85 / 100
+	cc.size = l.scaled(c.size, l.theme.Fonts.CodeSize, 0.85)
 	cc.leading = cc.size * 13 / 10
 	cc.x += l.g.size
 	cc.width -= l.g.size
@@ -1230,7 +1230,7 @@ func (l *layout) figure(f *doc.Figure, c ctx) {
 		l.push(typeset.Elem{Kind: typeset.VPenalty, Penalty: typeset.Infinity})
 		l.push(typeset.Elem{Kind: typeset.VSpace, Height: l.g.parskip / 2})
 		cc := c
-		cc.size = c.size * 9 / 10
+		cc.size = l.scaled(c.size, l.theme.Fonts.CaptionSize, 0.9)
 		cc.leading = cc.size * 13 / 10
 		cc.ragged = true
 		// The Figure's /Alt stands for all it holds: a caption that
@@ -1257,7 +1257,7 @@ func (l *layout) notesAtFoot() bool { return l.cfg.Notes != "end" }
 // noteCtx is where notes are set: smaller type, the number hanging.
 func (l *layout) noteCtx() ctx {
 	c := l.body()
-	c.size = l.g.size * 85 / 100
+	c.size = l.scaled(l.g.size, l.theme.Fonts.NoteSize, 0.85)
 	c.leading = c.size * 13 / 10
 	c.x += c.size * 2
 	c.width -= c.size * 2
@@ -1355,7 +1355,7 @@ func (l *layout) flushNotes() {
 	}
 	l.space(l.g.leading * 3 / 2)
 	c := l.body()
-	c.size = l.g.size * 85 / 100
+	c.size = l.scaled(l.g.size, l.theme.Fonts.NoteSize, 0.85)
 	c.leading = c.size * 13 / 10
 	hc := c
 	hc.ragged, hc.hyphens, hc.font = true, false, typeset.Bold
@@ -1382,4 +1382,14 @@ func (l *layout) flushNotes() {
 		l.numberNote(n, first, c)
 		l.close(note)
 	}
+}
+
+// scaled returns size times f, a theme's factor; the default's, def,
+// gives size times it as galley has always computed it (in hundredths),
+// so that the default theme's pages stay as they were.
+func (l *layout) scaled(size unit, f, def float64) unit {
+	if f == 0 || f == def {
+		return size * unit(def*100+0.5) / 100
+	}
+	return unit(float64(size)*f + 0.5)
 }

@@ -100,6 +100,11 @@ type Fonts struct {
 	Size float64 `theme:"size" min:"6" max:"24"`
 	// LineHeight is the body's line distance, times its size.
 	LineHeight float64 `theme:"line-height" min:"1" max:"2.5"`
+	// CodeSize, CaptionSize and NoteSize are the sizes of code, of
+	// captions and of notes, times the text's.
+	CodeSize    float64 `theme:"code-size" min:"0.5" max:"1.5"`
+	CaptionSize float64 `theme:"caption-size" min:"0.5" max:"1.5"`
+	NoteSize    float64 `theme:"note-size" min:"0.5" max:"1.5"`
 	// Features are OpenType features the text (not code) is set with,
 	// space-separated: "onum" (old-style figures), "tnum" (tabular
 	// ones), "smcp" (small caps), "-liga" (no ligatures), where the
@@ -600,6 +605,15 @@ func (t *Theme) CSS(epub bool) string {
 	var body []string
 	if t.Fonts.Family != def.Fonts.Family {
 		body = append(body, "font-family: "+families[t.Fonts.Family])
+	}
+	if t.Fonts.CodeSize != def.Fonts.CodeSize {
+		fmt.Fprintf(&b, "pre { font-size: %gem; }\n", t.Fonts.CodeSize)
+	}
+	if t.Fonts.CaptionSize != def.Fonts.CaptionSize {
+		fmt.Fprintf(&b, "figcaption, caption { font-size: %gem; }\n", t.Fonts.CaptionSize)
+	}
+	if t.Fonts.NoteSize != def.Fonts.NoteSize {
+		fmt.Fprintf(&b, ".footnotes, .footnote { font-size: %gem; }\n", t.Fonts.NoteSize)
 	}
 	if t.Headings.Sizes != def.Headings.Sizes {
 		for level := 1; level <= 6; level++ {
