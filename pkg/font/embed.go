@@ -326,3 +326,45 @@ func checksum(b []byte) uint32 {
 	}
 	return sum
 }
+
+// Embeddable reports whether the face's licence lets a document carry it
+// for others to read with (its OS/2 table's fsType: not "restricted
+// licence embedding"); a face without an OS/2 table says nothing
+// against it.
+func (f *Face) Embeddable() bool {
+	tables, err := tableDir(f.Data, 0)
+	if err != nil {
+		return false
+	}
+	t, ok := tables["OS/2"]
+	if !ok {
+		return true
+	}
+	if t.length < 10 || t.offset+10 > len(f.Data) {
+		return false
+	}
+	fsType := binary.BigEndian.Uint16(f.Data[t.offset+8:])
+	return fsType&0x000f != 0x0002
+}
+
+// SubsetFor returns the face's file with the glyphs of text kept (and
+// their components): a font a reading system can use for that text.
+func (f *Face) SubsetFor(text string) ([]byte, error) {
+	var used []bool
+	mark := func(id uint16) {
+		for int(id) >= len(used) {
+			used = append(used, false)
+		}
+		used[id] = true
+	}
+	for _, r := range text {
+		if id, ok := f.GlyphID(r); ok {
+			mark(id)
+		}
+	}
+	if id, ok := f.GlyphID(Replacement); ok {
+		mark(id)
+	}
+	data, _, err := f.Subset(used)
+	return data, err
+}

@@ -177,3 +177,43 @@ func TestFaceCache(t *testing.T) {
 		t.Error("a changed font file was not read again")
 	}
 }
+
+// TestSubsetFor: a face cut down to a text keeps the outlines of the
+// text's glyphs and empties the others; Embeddable reads the licence's
+// fsType (2: restricted, not to be carried).
+func TestSubsetFor(t *testing.T) {
+	face := goRegular(t)
+	data, err := face.SubsetFor("Dijk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub, err := sfnt.Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept, _ := face.GlyphID('D')
+	gone, _ := face.GlyphID('Q')
+	if len(outline(t, sub, sfnt.GlyphIndex(kept))) == 0 || len(outline(t, sub, sfnt.GlyphIndex(gone))) != 0 {
+		t.Error("the subset does not keep D's outline and drop Q's")
+	}
+	if !face.Embeddable() {
+		t.Error("Go Regular (BSD) is not embeddable")
+	}
+	restricted := append([]byte(nil), face.Data...)
+	// The OS/2 table's fsType, at offset 8 of the table: 2.
+	n := int(binary.BigEndian.Uint16(restricted[4:]))
+	for i := range n {
+		rec := restricted[12+16*i:]
+		if string(rec[:4]) == "OS/2" {
+			off := int(binary.BigEndian.Uint32(rec[8:]))
+			binary.BigEndian.PutUint16(restricted[off+8:], 2)
+		}
+	}
+	f, err := font.Parse("restricted", restricted)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Embeddable() {
+		t.Error("a face with fsType 2 is embeddable")
+	}
+}

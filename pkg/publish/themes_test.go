@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/galleypress/galley/pkg/diag"
+	"github.com/galleypress/galley/pkg/font"
 	"github.com/galleypress/galley/pkg/internal/testkit/golden"
 	"github.com/galleypress/galley/pkg/internal/testkit/validate"
 	"github.com/galleypress/galley/pkg/publish"
@@ -172,6 +173,37 @@ func TestThemes(t *testing.T) {
 			}
 			if th.Fonts.Family == "go" && (!strings.Contains(page, "sans-serif") || !strings.Contains(css, "sans-serif")) {
 				t.Error("a sans-serif theme gives HTML or EPUB no sans-serif font")
+			}
+			// The EPUB carries the fonts a theme names (not galley's
+			// default, which reading systems choose for), cut down to
+			// the book's glyphs: each still a font, with the title's.
+			files := golden.EPUBFiles(t, out["epub"])
+			for _, face := range []string{"regular", "bold", "italic", "bolditalic"} {
+				name := "EPUB/fonts/go-" + face + ".ttf"
+				want := th.Fonts.Family == "go" || th.Fonts.Headings == "go" && strings.HasPrefix(face, "bold")
+				data, got := files[name]
+				if got != want {
+					t.Errorf("%s in the EPUB: %v, want %v", name, got, want)
+					continue
+				}
+				if !got {
+					continue
+				}
+				if !strings.Contains(css, `src: url("fonts/go-`+face+`.ttf")`) {
+					t.Errorf("the EPUB's stylesheet does not name %s", name)
+				}
+				f, err := font.Parse(name, []byte(data))
+				if err != nil {
+					t.Fatalf("%s: %v", name, err)
+				}
+				for _, r := range "Waterbeheer in de delta" {
+					if id, ok := f.GlyphID(r); !ok || f.GlyphWidth(id) == 0 && r != ' ' {
+						t.Errorf("%s has no glyph for %q", name, r)
+					}
+				}
+				if len(data) > 80_000 {
+					t.Errorf("%s is %d bytes: not cut down to the book's glyphs", name, len(data))
+				}
 			}
 		})
 	}

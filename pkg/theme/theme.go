@@ -660,6 +660,13 @@ func (t *Theme) CSS(epub bool) string {
 	return "/* theme " + t.Name + " */\n" + b.String()
 }
 
+// FamilyName returns the name a built-in family goes by in CSS
+// ("Noto Serif", "Go"): the first of its font stack.
+func FamilyName(family string) string {
+	name, _, _ := strings.Cut(families[family], ",")
+	return strings.Trim(name, `"`)
+}
+
 // families are the CSS font stacks of the built-in families.
 var families = map[string]string{
 	"noto": `"Noto Serif", Charter, "Bitstream Charter", Cambria, Georgia, serif`,

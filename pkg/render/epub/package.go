@@ -56,6 +56,8 @@ func (b *book) entries() ([]file, error) {
 	if b.cfg.CSS != "" {
 		css = th.CSS(true) + b.cfg.CSS
 	}
+	fonts, faces := b.themeFonts(th)
+	css = faces + css
 	if b.cover != nil {
 		b.cover.properties = "cover-image"
 		add(&item{id: "cover", href: "cover.xhtml", mediaType: "application/xhtml+xml", data: b.coverPage(lang)}, true)
@@ -82,6 +84,9 @@ func (b *book) entries() ([]file, error) {
 	}
 	nav.data = b.nav(lang)
 	add(&item{id: "css", href: "style.css", mediaType: "text/css", data: []byte(css)}, false)
+	for _, it := range fonts {
+		add(it, false)
+	}
 	for _, it := range b.imageSeq {
 		add(it, false)
 	}
