@@ -218,7 +218,8 @@ func rg(c theme.Color) string {
 }
 
 // TestThemedValid: every themed output passes the validators: EPUBCheck,
-// the Nu HTML checker, the PDF/UA checker and galley's PDF/A checks.
+// the Nu HTML checker, the PDF/UA checker, galley's PDF/A checks, Ace
+// (the themes other than the default) and axe.
 func TestThemedValid(t *testing.T) {
 	if testing.Short() {
 		t.Skip("the validators take seconds; skipped under -short")
@@ -247,6 +248,30 @@ func TestThemedValid(t *testing.T) {
 	}
 	if res, ok := validate.JavaJar(vnu, append([]string{"--errors-only"}, pages...)...); !ok || strings.TrimSpace(res) != "" {
 		t.Errorf("Nu HTML checker:\n%s", res)
+	}
+	// Ace and axe: nothing serious in the themed EPUBs (their fonts,
+	// their colours) nor in the pages, in either colour scheme.
+	for _, c := range themed[1:] {
+		findings, err := validate.AceFindings(t, filepath.Join(dir, c.name+".epub"))
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		for _, f := range findings {
+			if strings.HasPrefix(f, "critical") || strings.HasPrefix(f, "serious") {
+				t.Errorf("%s: Ace: %s", c.name, f)
+			}
+		}
+	}
+	found, err := validate.AxeFindings(t, pages...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for page, fs := range found {
+		for _, f := range fs {
+			if strings.HasPrefix(f, "critical") || strings.HasPrefix(f, "serious") {
+				t.Errorf("%s: axe: %s", page, f)
+			}
+		}
 	}
 }
 
