@@ -75,6 +75,12 @@ func TestThemes(t *testing.T) {
 			if !strings.Contains(strings.Join(strings.Fields(text), " "), "In 2024 zijn veertien trajecten beoordeeld") {
 				t.Error("the PDF's text lacks \"In 2024 zijn veertien trajecten beoordeeld\"")
 			}
+			// Highlighted code keeps its text, line for line.
+			for _, line := range []string{"def kans(sterkte, belasting):", "# de kans dat de belasting de sterkte overtreft", "return max(0.0, min(1.0, belasting / sterkte - 0.5))"} {
+				if !strings.Contains(text, line) {
+					t.Errorf("the PDF's code lacks %q", line)
+				}
+			}
 			numbered := th.Headings.Depth() > 0
 			for _, h := range []string{"1 Inleiding", "2 Resultaten", "3 Vooruitblik"} {
 				if got := strings.Contains(text, h); got != numbered {
