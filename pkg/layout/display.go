@@ -152,8 +152,7 @@ func (l *layout) displayPage(pages []typeset.Page, i int, titled bool, front, la
 	}
 	if titled && p.Number == 1 {
 		d.titleDecor()
-	}
-	if !(titled && p.Number == 1) {
+	} else {
 		page, pages := strconv.Itoa(p.Number-front), strconv.Itoa(len(pages)-front)
 		if p.Number <= front {
 			page, pages = d.page.Label, ""
