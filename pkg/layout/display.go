@@ -213,9 +213,20 @@ func (d *displayer) foot(p *typeset.Page) {
 	}
 	l := d.l
 	top := l.g.top + p.FootY
-	d.add(Item{Kind: Rule, X: l.g.left, Y: top + l.footSeparator()/2, W: l.g.measure / 3, Thick: typeset.FromPoints(0.4)})
+	width := l.g.measure
+	if l.colWidth > 0 && !d.page.Landscape {
+		width = l.colWidth
+	}
+	if p.Foot[0].Kind != typeset.VBox {
+		d.add(Item{Kind: Rule, X: l.g.left, Y: top + l.footSeparator()/2, W: width / 3, Thick: typeset.FromPoints(0.4)})
+	}
 	for _, pe := range p.Foot {
 		y := top + pe.Y
+		if rb, ok := pe.Box.(ruleBox); ok && pe.Kind == typeset.VBox {
+			// A right-hand column's rule (see mergeColumns).
+			d.add(Item{Kind: Rule, X: l.g.left + pe.X, Y: y, W: rb.Width, Thick: typeset.FromPoints(0.4)})
+			continue
+		}
 		for _, mk := range pe.Marks {
 			if mk.ID != "" {
 				d.add(Item{Kind: Dest, Name: mk.ID, Y: y})

@@ -11,6 +11,7 @@
 package layout
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -379,6 +380,11 @@ func Layout(d *doc.Document, cfg Config, host Host) (*Paged, error) {
 		l.theme = theme.Default()
 	}
 	l.colors = themeColors(l.theme)
+	if l.theme.Page.Columns == "2" {
+		l.colGap = typeset.FromPoints(cmp.Or(l.theme.Page.ColumnGap, 6) * 72 / 25.4)
+		l.colWidth = (g.measure - l.colGap) / 2
+		l.inColumns = true
+	}
 	fam.features = l.theme.Fonts.Features
 	for i, lg := range []struct {
 		name string
@@ -460,6 +466,10 @@ func Layout(d *doc.Document, cfg Config, host Host) (*Paged, error) {
 	}
 	fs := typeset.FootStyle{Separator: l.footSeparator()}
 	body := typeset.PaginateFoot(l.elems, g.textHeight, fs)
+	if l.inColumns {
+		body = l.pairColumns(body)
+		l.inColumns = false // the front matter is whole
+	}
 	// The front matter (title page, contents) is set once the body's page
 	// numbers are known, and numbered apart (i, ii, …), so that the body
 	// starts at 1 whatever the contents' length.
@@ -637,4 +647,112 @@ func themeColors(th *theme.Theme) (c pdfColors) {
 		c.AdmonitionBar = typeset.Color(th.Colors.Admonition)
 	}
 	return c
+}
+
+// pairColumns makes pages of the body's columns, two by two: the second
+// column's elements moved right by a column and the gap, each column's
+// notes at its own foot. A chapter that would start in a right-hand
+// column starts the next page (with chapter pages on), and a landscape
+// page stays a page of its own.
+func (l *layout) pairColumns(cols []typeset.Page) []typeset.Page {
+	var out []typeset.Page
+	var left *typeset.Page
+	chapterPages := !l.cfg.NoChapterPages
+	for i := range cols {
+		c := cols[i]
+		switch {
+		case isLandscape(&c):
+			if left != nil {
+				out = append(out, *left)
+				left = nil
+			}
+			out = append(out, c)
+		case left == nil:
+			left = &c
+		case chapterPages && startsChapter(&c):
+			out = append(out, *left)
+			left = &c
+		default:
+			out = append(out, l.mergeColumns(*left, c))
+			left = nil
+		}
+	}
+	if left != nil {
+		out = append(out, *left)
+	}
+	for i := range out {
+		out[i].Number = i + 1
+	}
+	return out
+}
+
+// mergeColumns puts column b to the right of column a, on a's page.
+func (l *layout) mergeColumns(a, b typeset.Page) typeset.Page {
+	shift := l.colWidth + l.colGap
+	p := a
+	p.Elems = append([]typeset.PageElem(nil), a.Elems...)
+	for _, pe := range b.Elems {
+		pe.X += shift
+		if pe.Fill.Color != 0 {
+			pe.Fill.X += shift
+		}
+		p.Elems = append(p.Elems, pe)
+	}
+	if p.Header == "" {
+		p.Header = b.Header
+	}
+	if p.Section == "" {
+		p.Section = b.Section
+	}
+	if len(b.Foot) == 0 {
+		return p
+	}
+	// The feet: both from the higher one's top, each column's notes
+	// where they were in it, below a rule of its own.
+	top := b.FootY
+	if len(a.Foot) > 0 {
+		top = min(a.FootY, b.FootY)
+	}
+	p.Foot = nil
+	if len(a.Foot) > 0 {
+		p.Foot = append(p.Foot, typeset.PageElem{Elem: typeset.Elem{Kind: typeset.VBox, Box: ruleBox{Width: l.colWidth / 3}}, Y: a.FootY - top + l.footSeparator()/2})
+	}
+	for _, pe := range a.Foot {
+		pe.Y += a.FootY - top
+		p.Foot = append(p.Foot, pe)
+	}
+	rule := typeset.PageElem{Elem: typeset.Elem{Kind: typeset.VBox, X: shift, Box: ruleBox{Width: l.colWidth / 3}}, Y: b.FootY - top + l.footSeparator()/2}
+	p.Foot = append(p.Foot, rule)
+	for _, pe := range b.Foot {
+		pe.Y += b.FootY - top
+		pe.X += shift
+		p.Foot = append(p.Foot, pe)
+	}
+	p.FootY = top
+	return p
+}
+
+// isLandscape reports whether a page is a table turned to landscape.
+func isLandscape(p *typeset.Page) bool {
+	if len(p.Elems) != 1 {
+		return false
+	}
+	_, ok := p.Elems[0].Box.(landscapeBox)
+	return ok
+}
+
+// startsChapter reports whether a column begins with a top-level
+// section's heading.
+func startsChapter(p *typeset.Page) bool {
+	for _, pe := range p.Elems {
+		for _, m := range pe.Marks {
+			if m.Depth == 1 {
+				return true
+			}
+		}
+		if pe.Kind == typeset.VLine || pe.Kind == typeset.VBox {
+			return false
+		}
+	}
+	return false
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/galleypress/galley/pkg/doc"
 	"github.com/galleypress/galley/pkg/theme"
+	"github.com/galleypress/galley/pkg/transform"
 
 	"github.com/galleypress/galley/pkg/internal/highlight"
 	"github.com/galleypress/galley/pkg/internal/testkit/fixture"
@@ -1107,5 +1108,83 @@ func TestFeatures(t *testing.T) {
 	}
 	if plainCode != onumCode {
 		t.Error("onum changes the code's glyphs")
+	}
+}
+
+// TestColumns: a theme's two columns: no text crosses the gap between
+// them, a chapter starts a page (in its left column), each column's
+// notes sit below a rule of their own, and the text is all there.
+func TestColumns(t *testing.T) {
+	th := *theme.Default()
+	th.Page.Columns = "2"
+	para := func(n int) doc.Block {
+		words := strings.Repeat("dijk water polder gemaal kering ", 12)
+		ins := []doc.Inline{&doc.Text{Text: fmt.Sprintf("Alinea %d: %s", n, words)}}
+		if n%5 == 1 {
+			ins = append(ins, &doc.Note{Blocks: []doc.Block{&doc.Paragraph{Inlines: []doc.Inline{&doc.Text{Text: fmt.Sprintf("Noot bij alinea %d.", n)}}}}})
+		}
+		return &doc.Paragraph{Inlines: ins}
+	}
+	d := &doc.Document{Meta: doc.Meta{Lang: "nl"}}
+	n := 0
+	for ch := 1; ch <= 3; ch++ {
+		s := &doc.Section{Level: 1, ID: fmt.Sprintf("h%d", ch), Title: []doc.Inline{&doc.Text{Text: fmt.Sprintf("Hoofdstuk %d", ch)}}}
+		for range 9 {
+			n++
+			s.Blocks = append(s.Blocks, para(n))
+		}
+		d.Sections = append(d.Sections, s)
+	}
+	transform.Standard(d, "kolommen")
+	l, err := layout.Layout(d, layout.Config{NoTitlePage: true, NoSystemFonts: true, Theme: &th}, &render.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	gap := typeset.FromPoints(6 * 72 / 25.4)
+	var text strings.Builder
+	for _, p := range l.Pages {
+		left := typeset.Unit(1 << 40)
+		for _, it := range p.Items {
+			if it.Kind == layout.Glyphs && !it.Furniture {
+				left = min(left, it.X)
+			}
+		}
+		var xs []typeset.Unit
+		rules := 0
+		for _, it := range p.Items {
+			switch {
+			case it.Kind == layout.Glyphs && !it.Furniture:
+				text.WriteString(it.Text)
+				xs = append(xs, it.X)
+				if strings.HasPrefix(it.Text, "Hoofdstuk") && it.X != left {
+					t.Errorf("page %d: %q starts at %s, not in the left column (%s)", p.Number, it.Text, it.X, left)
+				}
+			case it.Kind == layout.Rule && it.W < l.Width/6:
+				rules++
+			}
+		}
+		// Two bands of x, the left column's and the right one's, and
+		// nothing starts in the gap between them (the margins are the
+		// same on both sides).
+		col := (l.Width - 2*left - gap) / 2
+		var inLeft, inRight, inGap int
+		for _, x := range xs {
+			switch {
+			case x < left+col:
+				inLeft++
+			case x < left+col+gap:
+				inGap++
+			default:
+				inRight++
+			}
+		}
+		if inGap > 0 || p.Number == 1 && (inLeft == 0 || inRight == 0 || rules != 2) {
+			t.Errorf("page %d: %d runs in the left column, %d in the right, %d in the gap; %d notes' rules (want one per column)", p.Number, inLeft, inRight, inGap, rules)
+		}
+	}
+	for _, want := range []string{"Alinea 27:", "Noot bij alinea 26."} {
+		if !strings.Contains(text.String(), want) {
+			t.Errorf("the pages lack %q", want)
+		}
 	}
 }

@@ -55,6 +55,11 @@ type layout struct {
 	// logos are the theme's header, footer and title page logos, if
 	// any.
 	logos [3]*Picture
+	// colWidth and colGap are the body's columns' width and the space
+	// between them when a theme sets it in two (colWidth 0: one);
+	// inColumns is set while the body is laid out.
+	colWidth, colGap unit
+	inColumns        bool
 	cfg   *Config
 	// fitted holds the running headers fit has shortened.
 	fitted map[fitKey]string
@@ -137,7 +142,11 @@ func (l *layout) fail(err error) {
 }
 
 func (l *layout) body() ctx {
-	return ctx{x: 0, width: l.g.measure, size: l.g.size, leading: l.g.leading, font: typeset.Regular, hyphens: true, ragged: l.cfg.Ragged}
+	width := l.g.measure
+	if l.inColumns {
+		width = l.colWidth
+	}
+	return ctx{x: 0, width: width, size: l.g.size, leading: l.g.leading, font: typeset.Regular, hyphens: true, ragged: l.cfg.Ragged}
 }
 
 // push appends elements.

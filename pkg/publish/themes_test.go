@@ -21,7 +21,7 @@ import (
 // themed are the themes the theme fixture is built with: the built-in
 // ones and a house style with a logo.
 var themed = []struct{ name, theme string }{
-	{"default", "default"}, {"report", "report"}, {"book", "book"}, {"huisstijl", "themes/huisstijl.yaml"},
+	{"default", "default"}, {"report", "report"}, {"book", "book"}, {"huisstijl", "themes/huisstijl.yaml"}, {"kolommen", "themes/kolommen.yaml"},
 }
 
 // buildThemed builds fixtures/themes/rapport.md with a theme as PDF,
@@ -75,9 +75,17 @@ func TestThemes(t *testing.T) {
 			if !strings.Contains(strings.Join(strings.Fields(text), " "), "In 2024 zijn veertien trajecten beoordeeld") {
 				t.Error("the PDF's text lacks \"In 2024 zijn veertien trajecten beoordeeld\"")
 			}
-			// Highlighted code keeps its text, line for line.
+			// Highlighted code keeps its text, line for line (a line a
+			// narrow column breaks goes on after a "→").
+			raw := text
+			if th.Page.Columns == "2" {
+				// In columns, the text as drawn (-layout interleaves the
+				// columns' lines).
+				raw, _ = validate.Run("pdftotext", writeTemp(t, out["pdf"]), "-")
+			}
+			joined := strings.Join(strings.Fields(strings.ReplaceAll(raw, "→", "")), "")
 			for _, line := range []string{"def kans(sterkte, belasting):", "# de kans dat de belasting de sterkte overtreft", "return max(0.0, min(1.0, belasting / sterkte - 0.5))"} {
-				if !strings.Contains(text, line) {
+				if !strings.Contains(text, line) && (th.Page.Columns != "2" || !strings.Contains(joined, strings.Join(strings.Fields(line), ""))) {
 					t.Errorf("the PDF's code lacks %q", line)
 				}
 			}

@@ -74,6 +74,11 @@ type Page struct {
 	Margins Margins `theme:"margins"`
 	// ChapterPages starts each top-level section on a new page.
 	ChapterPages bool `theme:"chapter-pages"`
+	// Columns is "1" or "2": the body's text in two columns,
+	// ColumnGap millimetres apart (0: 6); the title page and the
+	// contents stay whole.
+	Columns   string  `theme:"columns" oneof:"1 2"`
+	ColumnGap float64 `theme:"column-gap" max:"30"`
 }
 
 // Margins are a page's margins in millimetres. Inner is the side of
