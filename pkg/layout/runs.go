@@ -60,7 +60,7 @@ type layout struct {
 	// inColumns is set while the body is laid out.
 	colWidth, colGap unit
 	inColumns        bool
-	cfg   *Config
+	cfg              *Config
 	// fitted holds the running headers fit has shortened.
 	fitted map[fitKey]string
 	fam    *family
