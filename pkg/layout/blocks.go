@@ -67,7 +67,9 @@ func (l *layout) titlePage() {
 	c := l.body()
 	c.ragged = true
 	c.hyphens = false
-	l.push(typeset.Elem{Kind: typeset.VBox, Height: l.g.textHeight / 4, Box: ruleBox{}})
+	// A quarter down the text block, or below the theme's field and
+	// picture.
+	l.push(typeset.Elem{Kind: typeset.VBox, Height: max(l.g.textHeight/4, l.titleDecorHeight()-l.g.top+2*l.g.leading), Box: ruleBox{}})
 	line := func(text string, font typeset.Face, size, after unit) {
 		if strings.TrimSpace(text) == "" {
 			return

@@ -239,8 +239,9 @@ func (d *displayer) foot(p *typeset.Page) {
 }
 
 // titleDecor adds what the theme puts on the title page besides its
-// words: a colour field across its top, a logo in it (or, without one,
-// above the title, at the top of the text block), both artifacts.
+// words: a colour field across its top, a picture over it, a logo in
+// it (or, without one, above the title, at the top of the text block),
+// all artifacts.
 func (d *displayer) titleDecor() {
 	g, tp := d.l.g, d.l.theme.TitlePage
 	mm := func(v, def float64) unit { return typeset.FromPoints(cmp.Or(v, def) * 72 / 25.4) }
@@ -253,6 +254,12 @@ func (d *displayer) titleDecor() {
 		}
 		d.add(Item{Kind: Fill, X: 0, Y: 0, W: g.pageW, H: room, Color: col})
 		top = 0
+	}
+	if pic := d.l.logos[3]; pic != nil {
+		// The picture across the page's top (over the band).
+		x, w, h := d.l.titleImage(pic)
+		d.add(Item{Kind: Image, X: x, Y: 0, W: w, H: h, Picture: pic})
+		room, top = max(room, h), 0
 	}
 	if pic := d.l.logos[2]; pic != nil {
 		h := mm(tp.LogoHeight, 20)
@@ -562,4 +569,33 @@ func (d *displayer) links(l *typeset.Line, x, baseline unit) {
 		}
 		i = j
 	}
+}
+
+// titleImage places a title page's picture: the page's width, or, if
+// that makes it taller than half the page, half the page's height and
+// centred.
+func (l *layout) titleImage(pic *Picture) (x, w, h unit) {
+	g := l.g
+	w = g.pageW
+	h = unit(int64(w) * int64(pic.Height) / max(int64(pic.Width), 1))
+	if h > g.pageH/2 {
+		h = g.pageH / 2
+		w = unit(int64(h) * int64(pic.Width) / max(int64(pic.Height), 1))
+	}
+	return (g.pageW - w) / 2, w, h
+}
+
+// titleDecorHeight is how far down the title page's field and picture
+// reach from the page's top (0: none).
+func (l *layout) titleDecorHeight() unit {
+	var h unit
+	tp := l.theme.TitlePage
+	if _, ok := tp.BandColor(); ok {
+		h = typeset.FromPoints(cmp.Or(tp.BandHeight, 60) * 72 / 25.4)
+	}
+	if pic := l.logos[3]; pic != nil {
+		_, _, ih := l.titleImage(pic)
+		h = max(h, ih)
+	}
+	return h
 }

@@ -389,7 +389,7 @@ func Layout(d *doc.Document, cfg Config, host Host) (*Paged, error) {
 	for i, lg := range []struct {
 		name string
 		data []byte
-	}{{l.theme.Header.Logo, l.theme.Header.LogoData}, {l.theme.Footer.Logo, l.theme.Footer.LogoData}, {l.theme.TitlePage.Logo, l.theme.TitlePage.LogoData}} {
+	}{{l.theme.Header.Logo, l.theme.Header.LogoData}, {l.theme.Footer.Logo, l.theme.Footer.LogoData}, {l.theme.TitlePage.Logo, l.theme.TitlePage.LogoData}, {l.theme.TitlePage.Image, l.theme.TitlePage.ImageData}} {
 		if lg.data != nil {
 			if l.logos[i], err = l.images.add(lg.name, lg.data); err != nil {
 				return nil, fmt.Errorf("pdf: theme %s: logo %s: %w", l.theme.Name, lg.name, err)

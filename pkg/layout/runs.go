@@ -52,9 +52,9 @@ type ctx struct {
 type layout struct {
 	theme  *theme.Theme
 	colors pdfColors
-	// logos are the theme's header, footer and title page logos, if
-	// any.
-	logos [3]*Picture
+	// logos are the theme's header, footer and title page logos, and
+	// its title page's image, if any.
+	logos [4]*Picture
 	// colWidth and colGap are the body's columns' width and the space
 	// between them when a theme sets it in two (colWidth 0: one);
 	// inColumns is set while the body is laid out.

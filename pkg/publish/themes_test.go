@@ -156,8 +156,8 @@ func TestThemes(t *testing.T) {
 			if bc, ok := th.TitlePage.BandColor(); ok && !strings.Contains(contents[0], "q "+rg(bc)+" 0 ") {
 				t.Errorf("the title page has no field in %s", bc)
 			}
-			if got := strings.Contains(contents[0], " Do Q"); got != (th.TitlePage.Logo != "") {
-				t.Errorf("a logo on the title page: %v, want %v", got, th.TitlePage.Logo != "")
+			if got, want := strings.Count(contents[0], " Do Q"), btoi(th.TitlePage.Logo != "")+btoi(th.TitlePage.Image != ""); got != want {
+				t.Errorf("%d images (logo, picture) drawn on the title page, want %d", got, want)
 			}
 			// The logo: a form drawn once on every body page.
 			if th.Header.Logo != "" {
@@ -337,4 +337,11 @@ func writeTemp(t *testing.T, data []byte) string {
 		t.Fatal(err)
 	}
 	return path
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

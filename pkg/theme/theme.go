@@ -55,6 +55,10 @@ type TitlePage struct {
 	Logo       string  `theme:"logo"`
 	LogoHeight float64 `theme:"logo-height" max:"100"`
 	LogoData   []byte  `theme:"-"`
+	// Image is a picture across the page's top, as wide as the page
+	// (a cover's photograph), over the band; read like the logo.
+	Image     string `theme:"image"`
+	ImageData []byte `theme:"-"`
 }
 
 // BandColor returns the band's colour, and whether there is one.
@@ -364,6 +368,7 @@ func load(name string, readFile func(string) ([]byte, error), depth int) (*Theme
 		{t.Header.Logo, base.Header.Logo, &t.Header.LogoData},
 		{t.Footer.Logo, base.Footer.Logo, &t.Footer.LogoData},
 		{t.TitlePage.Logo, base.TitlePage.Logo, &t.TitlePage.LogoData},
+		{t.TitlePage.Image, base.TitlePage.Image, &t.TitlePage.ImageData},
 	}
 	for _, lg := range logos {
 		if lg.name == "" || lg.name == lg.was {
