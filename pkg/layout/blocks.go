@@ -11,7 +11,6 @@ import (
 	"github.com/galleypress/galley/pkg/doc"
 	"github.com/galleypress/galley/pkg/internal/highlight"
 	"github.com/galleypress/galley/pkg/internal/labels"
-	"github.com/galleypress/galley/pkg/theme"
 	"github.com/galleypress/galley/pkg/typeset"
 )
 
@@ -111,13 +110,11 @@ func (l *layout) headingStyle(depth int) (unit, typeset.Face) {
 	if depth > 3 {
 		face = typeset.HeadBoldItalic
 	}
-	switch f := l.theme.Headings.Size(depth); {
-	case l.theme.Headings.Sizes == theme.Default().Headings.Sizes && depth <= 3:
-		// The default sizes, exactly: 1.7, 1.3, 1.1.
-		return s * [...]unit{17, 13, 11}[depth-1] / 10, face
-	default:
-		return unit(float64(s)*f + 0.5), face
+	def := 1.0 // galley's sizes: 1.7, 1.3, 1.1, then the text's
+	if depth >= 1 && depth <= 3 {
+		def = [...]float64{1.7, 1.3, 1.1}[depth-1]
 	}
+	return l.scaled(s, l.theme.Headings.Size(depth), def), face
 }
 
 func (l *layout) section(s *doc.Section, depth int) {
